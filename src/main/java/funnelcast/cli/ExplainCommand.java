@@ -1,0 +1,107 @@
+package funnelcast.cli;
+
+import funnelcast.exact.Absorption;
+import funnelcast.model.Exit;
+import funnelcast.model.Funnel;
+import funnelcast.model.Scenario;
+import funnelcast.model.Stage;
+import funnelcast.plan.SteadyState;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = {"Walks through the funnel math in words and numbers, for trainers:",
+        "each milestone's eventual win probability, expected visits, and the daily inflow and stock",
+        "per stage that the target needs in steady state (spec section 6)."})
+final class ExplainCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioInput input;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Funnel funnel = input.funnel();
+        Scenario s = funnel.scenario();
+        Absorption chain = Absorption.of(funnel);
+        PrintWriter out = spec.commandLine().getOut();
+        int horizon = s.horizonDays();
+        out.printf("%s%n%n", s.name());
+        out.printf("1. Where deals go. Each stage sends a deal to one exit, with these probabilities:%n%n");
+        for (int i = 0; i < funnel.stageCount(); i++) {
+            Stage st = funnel.stage(i);
+            List<String> exits = new ArrayList<>();
+            for (Exit e : st.exits()) {
+                exits.add(String.format(Locale.ROOT, "%s %.3g", e.to(), e.probability()));
+            }
+            out.printf("   %-10s %-28s -> %s%n", st.id(), trim(st.label(), 28), String.join(", ", exits));
+        }
+        out.printf("%n2. Eventual win probability h(s): the chance that a deal now at s is ever won.%n");
+        out.printf("   h(won) = 1, h(lost) = 0, and for every stage h(s) = sum over exits of p(s,d) * h(d).%n");
+        out.printf("   Solving these %d equations together (loops and fall-backs included):%n%n",
+            funnel.stageCount());
+        for (int i = 0; i < funnel.stageCount(); i++) {
+            Stage st = funnel.stage(i);
+            StringBuilder terms = new StringBuilder();
+            for (Exit e : st.exits()) {
+                double hd = chain.winProbability(funnel.index(e.to()));
+                if (e.probability() > 0 && hd > 0) {
+                    terms.append(terms.length() == 0 ? "" : " + ")
+                        .append(String.format(Locale.ROOT, "%.3g x %.3g", e.probability(), hd));
+                }
+            }
+            out.printf("   h(%s) = %s = %.3f%n", st.id(), terms.length() == 0 ? "0" : terms,
+                chain.winProbability(i));
+        }
+        int entry = funnel.entry();
+        double hEntry = chain.winProbability(entry);
+        out.printf("%n   So one new deal at '%s' is worth %.3f of a win: %.2f new deals make one win.%n",
+            s.entry(), hEntry, hEntry > 0 ? 1 / hEntry : Double.POSITIVE_INFINITY);
+
+        SteadyState steady = s.target().wins().isPresent()
+            ? SteadyState.forWins(funnel, s.target().wins().getAsInt())
+            : SteadyState.forInflow(funnel, s.inflow().perDay());
+        out.printf("%n3. The daily numbers in steady state (Little's law: held = arrivals a day x mean dwell).%n");
+        if (s.target().wins().isPresent()) {
+            out.printf("   To win %d deals in %d working days: %d / (%d x %.3f) = %.2f new deals a day",
+                s.target().wins().getAsInt(), horizon, s.target().wins().getAsInt(), horizon, hEntry,
+                steady.inflowPerDay());
+        } else {
+            out.printf("   At the scenario's inflow of %.2f new deals a day (no target given)", steady.inflowPerDay());
+        }
+        if (s.inflow().perRep()) {
+            out.printf(", %.2f per rep (%.3g reps)", steady.perRepPerDay(), s.inflow().reps());
+        }
+        out.printf(".%n   A deal entering at '%s' visits each stage this often on average (loops count again):%n%n",
+            s.entry());
+        out.printf("   %-10s %7s %8s %12s %11s %10s %10s%n", "stage", "h(s)", "visits", "arrivals/day",
+            "mean dwell", "hold", "pipeline");
+        for (SteadyState.StageFlow f : steady.stages()) {
+            int held = 0;
+            for (var deal : s.pipeline()) {
+                if (deal.stage().equals(f.id())) {
+                    held += deal.count();
+                }
+            }
+            out.printf("   %-10s %7.3f %8.3f %12.2f %11.2f %10.1f %10d%n", f.id(), f.pWin(), f.expectedVisits(),
+                f.arrivalsPerDay(), f.meanDwell(), f.inventory(), held);
+        }
+        out.printf("%n   'hold' is the stock of deals a team running at that rate carries at each stage;%n"
+            + "   'pipeline' is what the scenario holds now. A stage far below its 'hold' is thin.%n");
+        out.printf("%n   Check: %.2f new a day x %d days x %.3f = %.1f wins per period.%n", steady.inflowPerDay(),
+            horizon, hEntry, steady.inflowPerDay() * horizon * hEntry);
+        out.flush();
+        return 0;
+    }
+
+    private static String trim(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

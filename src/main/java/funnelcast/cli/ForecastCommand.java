@@ -1,0 +1,111 @@
+package funnelcast.cli;
+
+import funnelcast.engine.MonteCarloEngine;
+import funnelcast.exact.ExactMethod;
+import funnelcast.forecast.Forecast;
+import funnelcast.model.Funnel;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+    description = {"Forecasts this period's wins: distribution, P(hit target), revenue and the day-by-day fan.",
+        "The same seed and trials give the same numbers whatever --threads."})
+final class ForecastCommand implements Callable<Integer> {
+    enum Method {
+        MONTE_CARLO("monte-carlo"), EXACT("exact");
+
+        private final String id;
+
+        Method(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    @Mixin
+    ScenarioInput input;
+
+    @Option(names = "--trials", defaultValue = "100000", description = "Monte Carlo trials (default ${DEFAULT-VALUE}).")
+    long trials;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--method", defaultValue = "monte-carlo", converter = MethodConverter.class,
+        description = "monte-carlo or exact (default ${DEFAULT-VALUE}).")
+    Method method;
+
+    @Option(names = "--grid-steps", description = "Exact method, non-exponential dwells: grid steps per working "
+        + "day (default: about 8000 over the horizon).")
+    Integer gridSteps;
+
+    @Option(names = "--json", description = "Print the result as JSON (the spec's forecast result format).")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write forecast.json into DIR.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Funnel funnel = input.funnel();
+        long started = System.nanoTime();
+        Forecast forecast;
+        if (method == Method.EXACT) {
+            int steps = gridSteps != null ? gridSteps : ExactMethod.defaultStepsPerDay(funnel.scenario().horizonDays());
+            if (steps < 1 || steps > 10_000) {
+                throw new IllegalArgumentException("--grid-steps must lie in 1..10000, got " + steps);
+            }
+            forecast = ExactMethod.forecast(funnel, steps);
+        } else {
+            int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            ProgressBar bar = new ProgressBar(stderr, trials, "trials");
+            forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials, seed, k, bar));
+            bar.finish();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String text = ForecastJson.write(forecast);
+        if (out != null) {
+            AtomicFiles.write(out.resolve("forecast.json"), text.getBytes(StandardCharsets.UTF_8));
+        }
+        if (json) {
+            stdout.print(text);
+        } else {
+            ForecastTable.print(stdout, funnel.scenario(), forecast, seconds);
+            if (out != null) {
+                stdout.printf("%nWrote %s%n", out.resolve("forecast.json"));
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
+        @Override
+        public Method convert(String value) {
+            for (Method m : Method.values()) {
+                if (m.id.equals(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected monte-carlo or exact, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package funnelcast.cli;
+
+import funnelcast.forecast.Forecast;
+import funnelcast.model.Scenario;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The short, aligned table a sales director reads. */
+final class ForecastTable {
+    private ForecastTable() {
+    }
+
+    static void print(PrintWriter out, Scenario scenario, Forecast f, double seconds) {
+        out.printf("%s%n", f.scenario());
+        out.printf("Horizon: %d working days, %s .. %s%n", f.horizonDays(), scenario.calendar().start(),
+            scenario.calendar().end());
+        if (f.method() instanceof Forecast.MonteCarlo mc) {
+            out.printf("Method:  Monte Carlo, %,d trials, seed %d (%.1f s)%n", mc.trials(), mc.seed(), seconds);
+        } else if (f.method() instanceof Forecast.Exact ex) {
+            out.printf("Method:  exact, %s (%.1f s)%n         error bound: pmf total variation <= %.2g, "
+                + "mean within +/- %.2g%n", ex.solver(), seconds, ex.pmfTotalVariation(), ex.meanError());
+        }
+        out.println();
+        Forecast.Wins w = f.wins();
+        Forecast.CountQuantiles q = w.quantiles();
+        out.printf("%-22s %8s %7s %6s %6s %6s%n", "", "mean", "sd", "P10", "P50", "P90");
+        out.printf("%-22s %8.2f %7.2f %6d %6d %6d%n", "wins in the horizon", w.mean(), w.sd(), q.p10(), q.p50(),
+            q.p90());
+        if (f.alreadyWon() > 0) {
+            out.printf("%-22s %8.2f %7s %6d %6d %6d%n", "with " + f.alreadyWon() + " already won",
+                w.mean() + f.alreadyWon(), "", q.p10() + f.alreadyWon(), q.p50() + f.alreadyWon(),
+                q.p90() + f.alreadyWon());
+        }
+        f.revenue().ifPresent(r -> {
+            if (r.quantiles().isPresent()) {
+                Forecast.RevenueQuantiles rq = r.quantiles().get();
+                out.printf("%-22s %,8.0f %7s %,6.0f %,6.0f %,6.0f%n", "revenue", r.mean(), "", rq.p10(), rq.p50(),
+                    rq.p90());
+            } else {
+                out.printf("%-22s %,8.0f %,7.0f%n", "revenue", r.mean(), r.sd());
+            }
+        });
+        if (f.target().isPresent() && f.pHitTarget().isPresent()) {
+            out.printf("%nTarget: %d wins%s.  P(hit target) = %.1f%%%n", f.target().getAsInt(),
+                f.alreadyWon() > 0 ? " (" + f.alreadyWon() + " already won)" : "", 100 * f.pHitTarget().getAsDouble());
+        }
+        out.println();
+        out.println("Cumulative wins by day (P10 / P50 / P90):");
+        List<Forecast.Day> days = f.daily();
+        for (Forecast.Day d : days) {
+            if (d.day() % 5 == 0 || d.day() == days.size()) {
+                out.printf("  day %2d  %s  %6.1f   %3d / %3d / %3d%n", d.day(), d.date(), d.mean(), d.p10(), d.p50(),
+                    d.p90());
+            }
+        }
+    }
+}

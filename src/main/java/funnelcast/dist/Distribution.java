@@ -1,0 +1,65 @@
+package funnelcast.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+
+/**
+ * A non-negative distribution of a dwell time (working days) or of a deal value (currency).
+ *
+ * <p>The maths (cdf, survival, inverse, moments) serves the exact method and the conditioning
+ * of aged deals; {@link #sampler} hands out a sampler bound to one random stream for the
+ * engine. Samplers are {@link SharedStateContinuousSampler}s so a worker can rebind them to
+ * the stream of each new block of trials.
+ */
+public sealed interface Distribution
+        permits Exponential, LogNormal, Gamma, Weibull, Fixed, Uniform, Empirical {
+
+    /** P(X <= x). */
+    double cdf(double x);
+
+    /** P(X > x). */
+    default double survival(double x) {
+        return 1 - cdf(x);
+    }
+
+    /** The smallest x with P(X <= x) >= p. */
+    double inverseCdf(double p);
+
+    /** The smallest x with P(X > x) <= p. */
+    double inverseSurvival(double p);
+
+    double mean();
+
+    double variance();
+
+    /** The supremum of the support: an age at or beyond it cannot be survived. */
+    double supportUpperBound();
+
+    /** P(X = 0): a transition that can take no time at all. */
+    default double atomAtZero() {
+        return 0;
+    }
+
+    /** "lognormal(median=3, sigma=0.8)": the distribution as the scenario wrote it. */
+    String describe();
+
+    SharedStateContinuousSampler sampler(UniformRandomProvider rng);
+
+    /**
+     * A sampler of the remaining time {@code X - age} given {@code X > age}.
+     * The default inverts the survival function: {@code S^-1(U * S(age)) - age}.
+     *
+     * @throws IllegalArgumentException if {@code P(X > age) == 0}
+     */
+    default SharedStateContinuousSampler residualSampler(UniformRandomProvider rng, double age) {
+        if (age <= 0) {
+            return sampler(rng);
+        }
+        double survivalAtAge = survival(age);
+        if (!(survivalAtAge > 0)) {
+            throw new IllegalArgumentException(Check.format(
+                "age %s is beyond the support of %s", age, describe()));
+        }
+        return new ResidualSampler(this, rng, age, survivalAtAge);
+    }
+}

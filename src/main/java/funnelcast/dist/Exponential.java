@@ -1,0 +1,66 @@
+package funnelcast.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.ExponentialDistribution;
+
+/** Exponential with the given mean: the memoryless dwell of a continuous-time Markov chain. */
+public record Exponential(double mean) implements Distribution {
+    public Exponential {
+        Check.positive("mean", mean);
+    }
+
+    private ExponentialDistribution law() {
+        return ExponentialDistribution.of(mean);
+    }
+
+    public double rate() {
+        return 1 / mean;
+    }
+
+    @Override
+    public double cdf(double x) {
+        return x <= 0 ? 0 : -Math.expm1(-x / mean);
+    }
+
+    @Override
+    public double survival(double x) {
+        return x <= 0 ? 1 : Math.exp(-x / mean);
+    }
+
+    @Override
+    public double inverseCdf(double p) {
+        return law().inverseCumulativeProbability(p);
+    }
+
+    @Override
+    public double inverseSurvival(double p) {
+        return law().inverseSurvivalProbability(p);
+    }
+
+    @Override
+    public double variance() {
+        return mean * mean;
+    }
+
+    @Override
+    public double supportUpperBound() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public String describe() {
+        return Check.format("exponential(mean=%s)", mean);
+    }
+
+    @Override
+    public SharedStateContinuousSampler sampler(UniformRandomProvider rng) {
+        return ZigguratSampler.Exponential.of(rng, mean);
+    }
+
+    @Override
+    public SharedStateContinuousSampler residualSampler(UniformRandomProvider rng, double age) {
+        return sampler(rng); // memoryless: the age changes nothing
+    }
+}

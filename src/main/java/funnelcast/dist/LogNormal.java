@@ -1,0 +1,65 @@
+package funnelcast.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.LogNormalSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.LogNormalDistribution;
+
+/** Lognormal given by its median (e^mu) and sigma, the usual shape of sales-cycle times. */
+public record LogNormal(double median, double sigma) implements Distribution {
+    public LogNormal {
+        Check.positive("median", median);
+        Check.positive("sigma", sigma);
+    }
+
+    private LogNormalDistribution law() {
+        return LogNormalDistribution.of(Math.log(median), sigma);
+    }
+
+    @Override
+    public double cdf(double x) {
+        return law().cumulativeProbability(x);
+    }
+
+    @Override
+    public double survival(double x) {
+        return law().survivalProbability(x);
+    }
+
+    @Override
+    public double inverseCdf(double p) {
+        return law().inverseCumulativeProbability(p);
+    }
+
+    @Override
+    public double inverseSurvival(double p) {
+        return law().inverseSurvivalProbability(p);
+    }
+
+    @Override
+    public double mean() {
+        return median * Math.exp(sigma * sigma / 2);
+    }
+
+    @Override
+    public double variance() {
+        double s2 = sigma * sigma;
+        return Math.expm1(s2) * median * median * Math.exp(s2);
+    }
+
+    @Override
+    public double supportUpperBound() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public String describe() {
+        return Check.format("lognormal(median=%s, sigma=%s)", median, sigma);
+    }
+
+    @Override
+    public SharedStateContinuousSampler sampler(UniformRandomProvider rng) {
+        return LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), Math.log(median), sigma);
+    }
+}

@@ -1,0 +1,22 @@
+package funnelcast.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+
+/** {@code X - age} given {@code X > age}, by inversion of the survival function. */
+record ResidualSampler(Distribution law, UniformRandomProvider rng, double age, double survivalAtAge)
+        implements SharedStateContinuousSampler {
+
+    @Override
+    public double sample() {
+        // 1 - nextDouble() lies in (0, 1], so the argument never reaches 0 (an infinite time).
+        double u = 1.0 - rng.nextDouble();
+        double x = law.inverseSurvival(u * survivalAtAge);
+        return Math.max(0.0, x - age);
+    }
+
+    @Override
+    public SharedStateContinuousSampler withUniformRandomProvider(UniformRandomProvider other) {
+        return new ResidualSampler(law, other, age, survivalAtAge);
+    }
+}

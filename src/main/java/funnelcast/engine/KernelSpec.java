@@ -1,0 +1,122 @@
+package funnelcast.engine;
+
+import funnelcast.dist.Distribution;
+import funnelcast.model.Funnel;
+import funnelcast.model.PipelineDeal;
+import funnelcast.model.Scenario;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Everything a trial needs, precomputed once per forecast and shared by all workers: the stage
+ * graph as arrays, alias tables of the exits, dwell samplers, and for each pipeline entry the
+ * exit probabilities and residual dwells conditioned on its age (spec section 3). Samplers are
+ * bound to a placeholder stream; each worker copies them onto its block's streams.
+ */
+final class KernelSpec {
+    /** Above this many expected new deals per trial a forecast would not finish in a working day. */
+    static final double MAX_INFLOW_PER_TRIAL = 1e7;
+
+    final int stages;
+    final int won;
+    final int horizon;
+    final int[][] dest;
+    final SharedStateDiscreteSampler[] exit;
+    final SharedStateContinuousSampler[][] dwell;
+
+    final int entry;
+    final double inflowMean;
+    final SharedStateDiscreteSampler inflowCount;
+
+    final int[] groupStage;
+    final int[] groupCount;
+    final double[] groupValue;
+    final SharedStateDiscreteSampler[] groupExit;
+    final SharedStateContinuousSampler[][] groupResidual;
+
+    final SharedStateContinuousSampler dealValue;
+
+    KernelSpec(Funnel funnel) {
+        Scenario scenario = funnel.scenario();
+        UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
+        stages = funnel.stageCount();
+        won = funnel.won();
+        horizon = scenario.horizonDays();
+        dest = new int[stages][];
+        exit = new SharedStateDiscreteSampler[stages];
+        dwell = new SharedStateContinuousSampler[stages][];
+        for (int s = 0; s < stages; s++) {
+            int n = funnel.exitCount(s);
+            dest[s] = new int[n];
+            dwell[s] = new SharedStateContinuousSampler[n];
+            for (int e = 0; e < n; e++) {
+                dest[s][e] = funnel.dest(s, e);
+                dwell[s][e] = funnel.dwell(s, e).sampler(placeholder);
+            }
+            exit[s] = n == 1 ? null : AliasMethodDiscreteSampler.of(placeholder, funnel.probs(s));
+        }
+
+        entry = funnel.entry();
+        inflowMean = scenario.inflow().perDay() * horizon;
+        if (inflowMean > MAX_INFLOW_PER_TRIAL) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "the inflow brings %.3g new deals per trial, above the limit of %.0g: lower inflow.perDay",
+                inflowMean, MAX_INFLOW_PER_TRIAL));
+        }
+        inflowCount = inflowMean > 0 ? PoissonSampler.of(placeholder, inflowMean) : null;
+
+        List<PipelineDeal> pipeline = scenario.pipeline();
+        int groups = pipeline.size();
+        groupStage = new int[groups];
+        groupCount = new int[groups];
+        groupValue = new double[groups];
+        groupExit = new SharedStateDiscreteSampler[groups];
+        groupResidual = new SharedStateContinuousSampler[groups][];
+        for (int g = 0; g < groups; g++) {
+            PipelineDeal deal = pipeline.get(g);
+            int s = funnel.index(deal.stage());
+            groupStage[g] = s;
+            groupCount[g] = deal.count();
+            groupValue[g] = deal.value().orElse(Double.NaN);
+            double[] weights = agedExitWeights(funnel, s, deal.age());
+            groupExit[g] = weights.length == 1 ? null : AliasMethodDiscreteSampler.of(placeholder, weights);
+            groupResidual[g] = new SharedStateContinuousSampler[weights.length];
+            for (int e = 0; e < weights.length; e++) {
+                if (weights[e] > 0) {
+                    groupResidual[g][e] = funnel.dwell(s, e).residualSampler(placeholder, deal.age());
+                }
+            }
+        }
+        dealValue = scenario.dealValue().map(d -> d.sampler(placeholder)).orElse(null);
+    }
+
+    /**
+     * P(exit e | still in stage s at age a), proportional to p(s,e) * S(s,e)(a) (spec section 3).
+     */
+    static double[] agedExitWeights(Funnel funnel, int s, double age) {
+        int n = funnel.exitCount(s);
+        double[] w = new double[n];
+        double sum = 0;
+        for (int e = 0; e < n; e++) {
+            Distribution d = funnel.dwell(s, e);
+            w[e] = funnel.prob(s, e) * (age > 0 ? d.survival(age) : 1);
+            sum += w[e];
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("age " + age + " is beyond every exit's dwell at stage " + funnel.id(s));
+        }
+        for (int e = 0; e < n; e++) {
+            w[e] /= sum;
+        }
+        return w;
+    }
+
+    boolean reportsRevenue() {
+        return dealValue != null;
+    }
+}

@@ -1,0 +1,172 @@
+package funnelcast.engine;
+
+import funnelcast.forecast.Forecast;
+import funnelcast.forecast.Pmf;
+import funnelcast.model.Funnel;
+import funnelcast.model.Scenario;
+import funnelcast.model.WorkCalendar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * The Monte Carlo forecast: trials in blocks of {@link #BLOCK_TRIALS}, each block on streams
+ * derived from the seed and its index ({@link Streams}), blocks handed to workers as they free
+ * up. Counts merge in any order and revenue sums are added in block order, so the result is
+ * the same for a given seed and trial count whatever the thread count.
+ */
+public final class MonteCarloEngine {
+    public static final int BLOCK_TRIALS = 1000;
+    public static final long MAX_TRIALS = 1_000_000_000L;
+
+    /** Trials, seed, threads, and a callback told the trials done so far (from any worker thread). */
+    public record Options(long trials, long seed, int threads, LongConsumer progress) {
+        public Options {
+            if (trials < 1 || trials > MAX_TRIALS) {
+                throw new IllegalArgumentException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+        }
+
+        public Options(long trials, long seed, int threads) {
+            this(trials, seed, threads, done -> { });
+        }
+    }
+
+    private MonteCarloEngine() {
+    }
+
+    public static Forecast forecast(Funnel funnel, Options options) {
+        KernelSpec spec = new KernelSpec(funnel);
+        long trials = options.trials();
+        int blocks = (int) ((trials + BLOCK_TRIALS - 1) / BLOCK_TRIALS);
+        double[] blockRevenue = new double[blocks];
+        double[] blockRevenueSquares = new double[blocks];
+        AtomicInteger nextBlock = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        int threads = Math.min(options.threads(), blocks);
+
+        List<Tally> tallies = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "funnelcast-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Tally>> futures = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                futures.add(pool.submit(() -> {
+                    TrialKernel kernel = new TrialKernel(spec);
+                    Tally tally = new Tally(spec.horizon, spec.reportsRevenue());
+                    for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+                        kernel.bind(Streams.of(options.seed(), b));
+                        long from = (long) b * BLOCK_TRIALS;
+                        long to = Math.min(trials, from + BLOCK_TRIALS);
+                        double sum = 0;
+                        double squares = 0;
+                        for (long i = from; i < to; i++) {
+                            kernel.trial();
+                            tally.add(kernel);
+                            sum += kernel.revenue;
+                            squares += kernel.revenue * kernel.revenue;
+                        }
+                        blockRevenue[b] = sum;
+                        blockRevenueSquares[b] = squares;
+                        options.progress().accept(done.addAndGet(to - from));
+                        if (Thread.currentThread().isInterrupted()) {
+                            break;
+                        }
+                    }
+                    return tally;
+                }));
+            }
+            for (Future<Tally> f : futures) {
+                tallies.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the forecast was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Tally total = new Tally(spec.horizon, spec.reportsRevenue());
+        for (Tally t : tallies) {
+            total.addAll(t);
+        }
+        return result(funnel.scenario(), options, total, blockRevenue, blockRevenueSquares);
+    }
+
+    private static Forecast result(Scenario scenario, Options options, Tally total, double[] blockRevenue,
+                                   double[] blockRevenueSquares) {
+        long n = total.trials;
+        long[] counts = Tally.trim(total.winCounts);
+        double[] pmf = new double[counts.length];
+        double s1 = 0;
+        double s2 = 0;
+        for (int k = 0; k < counts.length; k++) {
+            pmf[k] = (double) counts[k] / n;
+            s1 += (double) k * counts[k];
+            s2 += (double) k * k * counts[k];
+        }
+        double mean = s1 / n;
+        double sd = n > 1 ? Math.sqrt(Math.max(0, (s2 - s1 * s1 / n) / (n - 1))) : 0;
+        Forecast.Wins wins = new Forecast.Wins(mean, sd, pmf, Pmf.quantiles(counts, n));
+
+        OptionalInt target = scenario.target().wins();
+        int already = scenario.target().alreadyWon();
+        OptionalDouble pHit = OptionalDouble.empty();
+        if (target.isPresent()) {
+            long hits = 0;
+            for (int k = Math.max(0, target.getAsInt() - already); k < counts.length; k++) {
+                hits += counts[k];
+            }
+            pHit = OptionalDouble.of((double) hits / n);
+        }
+
+        Optional<Forecast.Revenue> revenue = Optional.empty();
+        if (total.revenue != null) {
+            double r1 = 0;
+            double r2 = 0;
+            for (int b = 0; b < blockRevenue.length; b++) {
+                r1 += blockRevenue[b];
+                r2 += blockRevenueSquares[b];
+            }
+            double rMean = r1 / n;
+            double rSd = n > 1 ? Math.sqrt(Math.max(0, (r2 - r1 * r1 / n) / (n - 1))) : 0;
+            revenue = Optional.of(new Forecast.Revenue(rMean, rSd, Optional.of(new Forecast.RevenueQuantiles(
+                total.revenue.quantile(n, 0.10), total.revenue.quantile(n, 0.50), total.revenue.quantile(n, 0.90)))));
+        }
+
+        WorkCalendar calendar = scenario.calendar();
+        List<Forecast.Day> daily = new ArrayList<>();
+        for (int d = 0; d < total.dayCounts.length; d++) {
+            long[] c = total.dayCounts[d];
+            double m = 0;
+            for (int k = 0; k < c.length; k++) {
+                m += (double) k * c[k];
+            }
+            daily.add(new Forecast.Day(d + 1, calendar.date(d + 1), m / n, Pmf.quantile(c, n, 0.10),
+                Pmf.quantile(c, n, 0.50), Pmf.quantile(c, n, 0.90)));
+        }
+        return new Forecast(scenario.name(), new Forecast.MonteCarlo(n, options.seed()), scenario.horizonDays(),
+            target, already, wins, pHit, revenue, daily);
+    }
+}

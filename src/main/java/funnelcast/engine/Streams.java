@@ -1,0 +1,36 @@
+package funnelcast.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * The random streams of one block of trials, one per source of randomness (inflow, exits,
+ * dwells, values) so that two scenarios can share common random numbers source by source.
+ *
+ * <p>Block {@code b}'s streams depend on the seed and {@code b} only, never on the thread that
+ * runs the block: each is an L64X128Mix generator (an LXM generator, built for many
+ * independent streams) whose 4-long seed comes from a SplitMix64 sequence started at a hash of
+ * {@code (seed, b, source)}. A block can thus be run on any thread or machine.
+ */
+record Streams(UniformRandomProvider inflow, UniformRandomProvider exits, UniformRandomProvider dwells,
+               UniformRandomProvider values) {
+
+    static Streams of(long seed, long block) {
+        return new Streams(stream(seed, block, 0), stream(seed, block, 1), stream(seed, block, 2),
+            stream(seed, block, 3));
+    }
+
+    private static UniformRandomProvider stream(long seed, long block, int source) {
+        long start = mix(mix(seed) ^ mix(block * 4 + source + 0x9E3779B97F4A7C15L));
+        UniformRandomProvider splitMix = RandomSource.SPLIT_MIX_64.create(start);
+        long[] lxmSeed = {splitMix.nextLong(), splitMix.nextLong(), splitMix.nextLong(), splitMix.nextLong()};
+        return RandomSource.L64_X128_MIX.create(lxmSeed);
+    }
+
+    /** Stafford's mix13 finaliser (the one SplitMix64 uses). */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

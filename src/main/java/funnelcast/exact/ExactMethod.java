@@ -1,0 +1,114 @@
+package funnelcast.exact;
+
+import funnelcast.dist.Distribution;
+import funnelcast.forecast.Forecast;
+import funnelcast.forecast.Pmf;
+import funnelcast.model.Funnel;
+import funnelcast.model.PipelineDeal;
+import funnelcast.model.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * The exact forecast (spec section 5): inflow wins are Poisson with mean
+ * {@code lambda * integral_0^T F(entry, v) dv}, each pipeline deal wins with its own aged
+ * probability, and W is the convolution of the two. Exponential dwells use the CTMC transient
+ * solution; any other dwell the bracketing renewal grid, whose bounds turn into a proven bound
+ * on the total-variation error of the reported pmf.
+ */
+public final class ExactMethod {
+    /** Grid resolution aimed at: about this many steps over the horizon. */
+    static final int GRID_STEPS_TARGET = 8000;
+
+    private ExactMethod() {
+    }
+
+    /** The default grid for a horizon: ~8000 steps, between 20 and 400 a working day. */
+    public static int defaultStepsPerDay(int horizonDays) {
+        return Math.max(20, Math.min(400, (GRID_STEPS_TARGET + horizonDays - 1) / horizonDays));
+    }
+
+    public static Forecast forecast(Funnel funnel) {
+        return forecast(funnel, defaultStepsPerDay(funnel.scenario().horizonDays()));
+    }
+
+    public static Forecast forecast(Funnel funnel, int stepsPerDay) {
+        return assemble(funnel, curves(funnel, stepsPerDay));
+    }
+
+    static WinCurves curves(Funnel funnel, int stepsPerDay) {
+        return funnel.allExponential() ? new Uniformization(funnel) : new RenewalGrid(funnel, stepsPerDay);
+    }
+
+    /** Forces the renewal grid, to check it against the CTMC solution on exponential funnels. */
+    public static Forecast forecastOnGrid(Funnel funnel, int stepsPerDay) {
+        return assemble(funnel, new RenewalGrid(funnel, stepsPerDay));
+    }
+
+    private static Forecast assemble(Funnel funnel, WinCurves curves) {
+        Scenario scenario = funnel.scenario();
+        int horizon = scenario.horizonDays();
+        double lambda = scenario.inflow().perDay();
+        List<PipelineDeal> pipeline = scenario.pipeline();
+        List<Bounds[]> dealWins = new ArrayList<>();
+        for (PipelineDeal deal : pipeline) {
+            dealWins.add(curves.dealWins(funnel.index(deal.stage()), deal.age()));
+        }
+
+        List<Forecast.Day> daily = new ArrayList<>();
+        double[] pmf = null;
+        double tvBound = 0;
+        for (int day = 1; day <= horizon; day++) {
+            Bounds inflow = curves.inflowIntegral(day);
+            Convolution sum = new Convolution();
+            double bound = lambda * inflow.halfWidth();
+            for (int g = 0; g < pipeline.size(); g++) {
+                Bounds q = dealWins.get(g)[day - 1];
+                sum.addBinomial(pipeline.get(g).count(), q.mid());
+                bound += pipeline.get(g).count() * q.halfWidth();
+            }
+            sum.addPoisson(lambda * inflow.mid());
+            double[] p = sum.pmf();
+            daily.add(new Forecast.Day(day, scenario.calendar().date(day), Pmf.mean(p), Pmf.quantile(p, 0.10),
+                Pmf.quantile(p, 0.50), Pmf.quantile(p, 0.90)));
+            if (day == horizon) {
+                pmf = p;
+                tvBound = bound;
+            }
+        }
+
+        OptionalInt target = scenario.target().wins();
+        int already = scenario.target().alreadyWon();
+        OptionalDouble pHit = target.isPresent()
+            ? OptionalDouble.of(Pmf.tail(pmf, target.getAsInt() - already)) : OptionalDouble.empty();
+        Forecast.Wins wins = new Forecast.Wins(Pmf.mean(pmf), Pmf.sd(pmf), pmf, Pmf.quantiles(pmf));
+        Optional<Forecast.Revenue> revenue = scenario.dealValue()
+            .map(value -> revenue(scenario, value, lambda * curves.inflowIntegral(horizon).mid(), dealWins));
+        // The mean of W moves by at most the same sum of half-widths as the pmf's TV bound.
+        Forecast.Exact method = new Forecast.Exact(curves.describe(), tvBound, tvBound);
+        return new Forecast(scenario.name(), method, horizon, target, already, wins, pHit, revenue, daily);
+    }
+
+    /** Mean and sd of revenue: a sum of independent compound Bernoulli and compound Poisson terms. */
+    private static Forecast.Revenue revenue(Scenario scenario, Distribution value, double inflowWins,
+                                            List<Bounds[]> dealWins) {
+        int horizon = scenario.horizonDays();
+        double m1 = value.mean();
+        double m2 = value.variance() + m1 * m1;
+        double mean = inflowWins * m1;
+        double variance = inflowWins * m2;
+        List<PipelineDeal> pipeline = scenario.pipeline();
+        for (int g = 0; g < pipeline.size(); g++) {
+            PipelineDeal deal = pipeline.get(g);
+            double q = dealWins.get(g)[horizon - 1].mid();
+            double v1 = deal.value().isPresent() ? deal.value().getAsDouble() : m1;
+            double v2 = deal.value().isPresent() ? v1 * v1 : m2;
+            mean += deal.count() * q * v1;
+            variance += deal.count() * (q * v2 - q * q * v1 * v1);
+        }
+        return new Forecast.Revenue(mean, Math.sqrt(Math.max(0, variance)), Optional.empty());
+    }
+}

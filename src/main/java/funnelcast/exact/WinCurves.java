@@ -1,0 +1,17 @@
+package funnelcast.exact;
+
+/**
+ * {@code F(s, t)}, the probability that a deal entering stage s at time 0 is won by t, in the
+ * two forms the forecast needs, each as rigorous bounds (spec section 5).
+ */
+sealed interface WinCurves permits Uniformization, RenewalGrid {
+
+    /** {@code integral_0^day F(entry, v) dv}: expected wins by {@code day} per unit inflow rate. */
+    Bounds inflowIntegral(int day);
+
+    /** P(won by the end of each day 1..T) for a deal aged {@code age} in stage s at time 0. */
+    Bounds[] dealWins(int stage, double age);
+
+    /** Names the solver and its resolution, for the report. */
+    String describe();
+}

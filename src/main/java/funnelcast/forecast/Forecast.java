@@ -1,0 +1,76 @@
+package funnelcast.forecast;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * A forecast of this period's wins, the same shape from either method (spec section 4 and the
+ * forecast result format). {@code wins} counts only wins inside the horizon; {@code pHitTarget}
+ * adds {@code alreadyWon}.
+ */
+public record Forecast(String scenario, Method method, int horizonDays, OptionalInt target, int alreadyWon,
+                       Wins wins, OptionalDouble pHitTarget, Optional<Revenue> revenue, List<Day> daily) {
+    public Forecast {
+        daily = List.copyOf(daily);
+    }
+
+    /** How the numbers were made. */
+    public sealed interface Method permits MonteCarlo, Exact {
+        String id();
+    }
+
+    /** Sampled: {@code trials} trials from {@code seed}. */
+    public record MonteCarlo(long trials, long seed) implements Method {
+        @Override
+        public String id() {
+            return "monte-carlo";
+        }
+    }
+
+    /**
+     * Computed: {@code pmfTotalVariation} bounds the total-variation distance between the
+     * reported pmf and the model's true one, and {@code meanError} the error of the mean (zero
+     * up to rounding for exponential dwells; the renewal grid's discretisation otherwise).
+     */
+    public record Exact(String solver, double pmfTotalVariation, double meanError) implements Method {
+        @Override
+        public String id() {
+            return "exact";
+        }
+    }
+
+    public record Wins(double mean, double sd, double[] pmf, CountQuantiles quantiles) {
+        public Wins {
+            pmf = pmf.clone();
+        }
+
+        @Override
+        public double[] pmf() {
+            return pmf.clone();
+        }
+
+        public double pmf(int k) {
+            return k < pmf.length ? pmf[k] : 0;
+        }
+
+        public int support() {
+            return pmf.length;
+        }
+    }
+
+    public record CountQuantiles(int p5, int p10, int p25, int p50, int p75, int p90, int p95) {
+    }
+
+    /** Revenue won in the horizon; the exact method gives mean and sd only. */
+    public record Revenue(double mean, double sd, Optional<RevenueQuantiles> quantiles) {
+    }
+
+    public record RevenueQuantiles(double p10, double p50, double p90) {
+    }
+
+    /** Wins by the end of working day {@code day}. */
+    public record Day(int day, java.time.LocalDate date, double mean, int p10, int p50, int p90) {
+    }
+}

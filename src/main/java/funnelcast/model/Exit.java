@@ -1,0 +1,16 @@
+package funnelcast.model;
+
+import funnelcast.dist.Distribution;
+
+/**
+ * One way out of a stage: the destination ({@code won}, {@code lost} or an open stage), its
+ * probability, and the dwell that applies when this exit is taken (the stage's own dwell
+ * unless the exit carries one, {@code ownDwell}).
+ */
+public record Exit(String to, double probability, Distribution dwell, boolean ownDwell) {
+    public Exit {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must lie in [0, 1], got " + probability);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package funnelcast.model;
+
+import funnelcast.dist.Distribution;
+import java.util.List;
+import java.util.Optional;
+
+/** A funnel, its calendar, its inflow and opening pipeline, and this period's target. */
+public record Scenario(String name, WorkCalendar calendar, String entry, List<Stage> stages, Inflow inflow,
+                       List<PipelineDeal> pipeline, Target target, Optional<Distribution> dealValue) {
+    public Scenario {
+        stages = List.copyOf(stages);
+        pipeline = List.copyOf(pipeline);
+    }
+
+    public Stage stage(String id) {
+        for (Stage s : stages) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no stage " + id);
+    }
+
+    public int horizonDays() {
+        return calendar.horizonDays();
+    }
+
+    public int pipelineDeals() {
+        return pipeline.stream().mapToInt(PipelineDeal::count).sum();
+    }
+}

@@ -1,0 +1,92 @@
+package funnelcast.model;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The working days of the horizon: {@code start..end} inclusive, on the working weekdays, less
+ * the holidays. Day {@code k} (1-based) is the k-th working day; it ends at model time {@code k}.
+ */
+public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, SortedSet<LocalDate> holidays) {
+
+    public static final Set<DayOfWeek> MONDAY_TO_FRIDAY = Collections.unmodifiableSet(
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+
+    public WorkCalendar {
+        weekdays = Collections.unmodifiableSet(EnumSet.copyOf(weekdays));
+        holidays = Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
+        if (end.isBefore(start)) {
+            throw new ScenarioException("calendar.end",
+                "expected a date on or after calendar.start (" + start + "), got " + end);
+        }
+        if (workingDays(start, end, weekdays, holidays).isEmpty()) {
+            throw new ScenarioException("calendar",
+                "the horizon " + start + ".." + end + " holds no working day (check weekdays and holidays)");
+        }
+    }
+
+    private static List<LocalDate> workingDays(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays,
+                                               Set<LocalDate> holidays) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+            if (weekdays.contains(d.getDayOfWeek()) && !holidays.contains(d)) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        return weekdays.contains(date.getDayOfWeek()) && !holidays.contains(date);
+    }
+
+    /** The working dates of the horizon, in order. */
+    public List<LocalDate> workingDays() {
+        return Collections.unmodifiableList(workingDays(start, end, weekdays, holidays));
+    }
+
+    /** T, the number of working days in the horizon. */
+    public int horizonDays() {
+        return workingDays().size();
+    }
+
+    /** The date of working day {@code k}, 1-based. */
+    public LocalDate date(int day) {
+        List<LocalDate> days = workingDays();
+        if (day < 1 || day > days.size()) {
+            throw new IndexOutOfBoundsException("day " + day + " is outside 1.." + days.size());
+        }
+        return days.get(day - 1);
+    }
+
+    /**
+     * The working day that holds {@code date} (1-based); a non-working date maps to the next
+     * working day; 0 before the horizon, T + 1 after it.
+     */
+    public int dayOf(LocalDate date) {
+        List<LocalDate> days = workingDays();
+        int k = Collections.binarySearch(days, date);
+        return k >= 0 ? k + 1 : -k;
+    }
+
+    /**
+     * Working days from {@code from} up to {@code to}: the working days in {@code (from, to]}.
+     * How the age of a deal is counted from CRM dates, before or inside the horizon.
+     */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

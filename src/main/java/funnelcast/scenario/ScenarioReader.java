@@ -1,0 +1,389 @@
+package funnelcast.scenario;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import funnelcast.dist.Distribution;
+import funnelcast.model.Exit;
+import funnelcast.model.Funnel;
+import funnelcast.model.Inflow;
+import funnelcast.model.PipelineDeal;
+import funnelcast.model.Scenario;
+import funnelcast.model.ScenarioException;
+import funnelcast.model.Stage;
+import funnelcast.model.Target;
+import funnelcast.model.WorkCalendar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a scenario (JSON, or YAML by the {@code .yaml}/{@code .yml} ending) into the model, checking
+ * every rule of {@code scenario-format.md} once, here at the boundary. Every error is a
+ * {@link ScenarioException} naming the file, the path of the value and what was expected.
+ */
+public final class ScenarioReader {
+    static final double SUM_TOLERANCE = 1e-9;
+    /** Far beyond any real scenario, small enough that nothing a user can wait for is refused. */
+    static final long MAX_DOCUMENT_CHARS = 20_000_000;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final List<String> TOP_KEYS = List.of(
+        "name", "description", "calendar", "entry", "stages", "inflow", "pipeline", "target", "dealValue");
+    private static final List<String> STAGE_KEYS = List.of(
+        "id", "label", "exits", "exitCounts", "dwell", "exitDwell", "criteria", "questions");
+
+    private ScenarioReader() {
+    }
+
+    /** Reads and checks a scenario file. */
+    public static Scenario read(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            if (Files.size(file) > MAX_DOCUMENT_CHARS) {
+                throw new ScenarioException(name, "", "the file is larger than " + MAX_DOCUMENT_CHARS
+                    + " bytes, which no scenario needs; refusing to read it");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(name, "", "no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(name, "", "cannot read the file: " + e.getMessage());
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
+        return parse(text, name, yaml);
+    }
+
+    /** Parses scenario text; {@code fileName} is used in messages only. */
+    public static Scenario parse(String text, String fileName, boolean yaml) {
+        try {
+            JsonNode root = mapper(yaml).readTree(text);
+            if (root == null || root.isMissingNode()) {
+                throw new ScenarioException("", "the document is empty; expected a scenario object");
+            }
+            Scenario scenario = scenario(new Node(root, ""), fileName);
+            Funnel.of(scenario); // the graph checks: termination and no zero-time loop
+            return scenario;
+        } catch (ScenarioException e) {
+            throw e.withFile(fileName);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(fileName, location(e), syntaxMessage(e, yaml));
+        }
+    }
+
+    private static ObjectMapper mapper(boolean yaml) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+            .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build();
+        ObjectMapper mapper;
+        if (yaml) {
+            YAMLFactory factory = YAMLFactory.builder().streamReadConstraints(limits).build();
+            mapper = new YAMLMapper(factory);
+        } else {
+            mapper = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                .streamReadConstraints(limits).build()).build();
+        }
+        return mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    private static String location(JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
+            return "";
+        }
+        return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static String syntaxMessage(JsonProcessingException e, boolean yaml) {
+        String original = e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            return "the document exceeds a reading limit (" + original + ")";
+        }
+        if (original != null && original.startsWith("Duplicate field")) {
+            return "duplicate key: " + original.substring("Duplicate field ".length())
+                + "; expected each key once";
+        }
+        String kind = yaml ? "YAML" : "JSON";
+        if (e instanceof JsonParseException || original != null) {
+            return "malformed " + kind + ": " + firstLine(original);
+        }
+        return "malformed " + kind;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static Scenario scenario(Node root, String fileName) {
+        root.allowKeys(TOP_KEYS);
+        String name = root.has("name") ? root.field("name").text() : stem(fileName);
+        if (root.has("description")) {
+            root.field("description").text();
+        }
+        WorkCalendar calendar = calendar(root.field("calendar"));
+        List<Node> stageNodes = root.field("stages").list();
+        if (stageNodes.isEmpty()) {
+            throw root.field("stages").error("at least one stage");
+        }
+        Map<String, Integer> ids = stageIds(stageNodes);
+        List<Stage> stages = new ArrayList<>();
+        for (Node s : stageNodes) {
+            stages.add(stage(s, ids));
+        }
+        Node entryNode = root.field("entry");
+        String entry = entryNode.text();
+        if (!ids.containsKey(entry)) {
+            throw entryNode.error("the id of a stage (" + String.join(", ", ids.keySet()) + ")");
+        }
+        Inflow inflow = root.has("inflow") ? inflow(root.field("inflow")) : Inflow.NONE;
+        List<PipelineDeal> pipeline = root.has("pipeline") ? pipeline(root.field("pipeline"), stages, ids)
+            : List.of();
+        Target target = root.has("target") ? target(root.field("target")) : Target.NONE;
+        Optional<Distribution> dealValue = root.has("dealValue")
+            ? Optional.of(DistributionReader.read(root.field("dealValue"))) : Optional.empty();
+        return new Scenario(name, calendar, entry, stages, inflow, pipeline, target, dealValue);
+    }
+
+    private static String stem(String fileName) {
+        String base = Path.of(fileName).getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+
+    private static WorkCalendar calendar(Node node) {
+        node.allowKeys(List.of("start", "end", "weekdays", "holidays"));
+        LocalDate start = node.field("start").date();
+        LocalDate end = node.field("end").date();
+        Set<DayOfWeek> weekdays = WorkCalendar.MONDAY_TO_FRIDAY;
+        if (node.has("weekdays")) {
+            List<Node> items = node.field("weekdays").list();
+            if (items.isEmpty()) {
+                throw node.field("weekdays").error("at least one working weekday");
+            }
+            weekdays = EnumSet.noneOf(DayOfWeek.class);
+            for (Node d : items) {
+                weekdays.add(weekday(d));
+            }
+        }
+        TreeSet<LocalDate> holidays = new TreeSet<>();
+        if (node.has("holidays")) {
+            for (Node h : node.field("holidays").list()) {
+                holidays.add(h.date());
+            }
+        }
+        try {
+            return new WorkCalendar(start, end, weekdays, holidays);
+        } catch (ScenarioException e) {
+            throw new ScenarioException(e.path(), e.detail());
+        }
+    }
+
+    private static DayOfWeek weekday(Node node) {
+        String s = node.isMissing() || !node.json().isTextual() ? "" : node.text();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().substring(0, 3).equals(s)) {
+                return d;
+            }
+        }
+        throw node.error("one of MON, TUE, WED, THU, FRI, SAT, SUN");
+    }
+
+    private static Map<String, Integer> stageIds(List<Node> stageNodes) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (int i = 0; i < stageNodes.size(); i++) {
+            Node idNode = stageNodes.get(i).object().field("id");
+            String id = idNode.text();
+            if (!ID.matcher(id).matches()) {
+                throw idNode.error("an id of letters, digits, '-' and '_'");
+            }
+            if (id.equals("won") || id.equals("lost")) {
+                throw idNode.error("an id other than won and lost, which are the terminal states");
+            }
+            Integer previous = ids.putIfAbsent(id, i);
+            if (previous != null) {
+                throw idNode.error("a unique id, but stages[" + previous + "].id is '" + id + "' too");
+            }
+        }
+        return ids;
+    }
+
+    private static Stage stage(Node node, Map<String, Integer> ids) {
+        node.allowKeys(STAGE_KEYS);
+        String id = node.field("id").text();
+        String label = node.has("label") ? node.field("label").text() : id;
+        boolean hasExits = node.has("exits");
+        if (hasExits == node.has("exitCounts")) {
+            throw new ScenarioException(node.path(), hasExits
+                ? "expected exactly one of exits and exitCounts, got both"
+                : "expected exactly one of exits (probabilities) and exitCounts (observed counts), got neither");
+        }
+        Node exitsNode = node.field(hasExits ? "exits" : "exitCounts");
+        Map<String, Double> weights = new LinkedHashMap<>();
+        double sum = 0;
+        for (String to : exitsNode.keys()) {
+            Node w = exitsNode.field(to);
+            if (!to.equals("won") && !to.equals("lost") && !ids.containsKey(to)) {
+                throw new ScenarioException(w.path(), "expected won, lost or the id of a stage ("
+                    + String.join(", ", ids.keySet()) + "), got unknown destination '" + to + "'");
+            }
+            double v = hasExits ? probability(w) : w.nonNegative();
+            weights.put(to, v);
+            sum += v;
+        }
+        if (weights.isEmpty()) {
+            throw exitsNode.error("at least one exit");
+        }
+        if (hasExits && !(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
+            throw new ScenarioException(exitsNode.path(), String.format(Locale.ROOT,
+                "expected exit probabilities that sum to 1 (within 1e-9), got a sum of %.12g", sum));
+        }
+        if (!hasExits && !(sum > 0)) {
+            throw new ScenarioException(exitsNode.path(), "expected at least one positive count, got all zero");
+        }
+        Distribution dwell = DistributionReader.read(node.field("dwell"));
+        Map<String, Distribution> exitDwell = new HashMap<>();
+        if (node.has("exitDwell")) {
+            Node ed = node.field("exitDwell");
+            for (String to : ed.keys()) {
+                if (!weights.containsKey(to)) {
+                    throw new ScenarioException(ed.field(to).path(), "expected the destination of one of this "
+                        + "stage's exits (" + String.join(", ", weights.keySet()) + "), got '" + to + "'");
+                }
+                exitDwell.put(to, DistributionReader.read(ed.field(to)));
+            }
+        }
+        List<Exit> exits = new ArrayList<>();
+        for (Map.Entry<String, Double> w : weights.entrySet()) {
+            Distribution own = exitDwell.get(w.getKey());
+            double p = hasExits ? w.getValue() : w.getValue() / sum;
+            exits.add(new Exit(w.getKey(), p, own != null ? own : dwell, own != null));
+        }
+        return new Stage(id, label, exits, dwell, hasExits ? Map.of() : weights,
+            texts(node.field("criteria")), texts(node.field("questions")));
+    }
+
+    private static double probability(Node node) {
+        double p = node.number();
+        if (p >= 0 && p <= 1) {
+            return p;
+        }
+        throw node.error("a probability in [0, 1]");
+    }
+
+    private static List<String> texts(Node node) {
+        List<String> texts = new ArrayList<>();
+        if (!node.isMissing()) {
+            for (Node t : node.list()) {
+                texts.add(t.text());
+            }
+        }
+        return texts;
+    }
+
+    private static Inflow inflow(Node node) {
+        node.allowKeys(List.of("perDay", "perRepPerDay", "reps", "observed"));
+        boolean total = node.has("perDay");
+        boolean perRep = node.has("perRepPerDay") || node.has("reps");
+        if (total == perRep) {
+            throw new ScenarioException(node.path(), total
+                ? "expected either perDay or perRepPerDay with reps, got both"
+                : "expected either perDay or perRepPerDay with reps, got neither");
+        }
+        Inflow.Observed observed = null;
+        if (node.has("observed")) {
+            Node o = node.field("observed").allowKeys(List.of("deals", "days"));
+            observed = new Inflow.Observed(o.field("deals").nonNegative(), o.field("days").positive());
+        }
+        if (total) {
+            return new Inflow(node.field("perDay").nonNegative(), 0, observed);
+        }
+        double rate = node.field("perRepPerDay").nonNegative();
+        double reps = node.field("reps").positive();
+        return new Inflow(rate * reps, reps, observed);
+    }
+
+    private static List<PipelineDeal> pipeline(Node node, List<Stage> stages, Map<String, Integer> ids) {
+        List<PipelineDeal> deals = new ArrayList<>();
+        Map<String, String> namedAt = new HashMap<>();
+        for (Node d : node.list()) {
+            d.allowKeys(List.of("stage", "age", "count", "id", "value", "rep"));
+            Node stageNode = d.field("stage");
+            String stage = stageNode.text();
+            if (!ids.containsKey(stage)) {
+                throw stageNode.error("the id of an open stage (" + String.join(", ", ids.keySet()) + ")");
+            }
+            double age = d.has("age") ? d.field("age").nonNegative() : 0;
+            checkAge(d.field("age"), stages.get(ids.get(stage)), age);
+            String id = null;
+            int count = 1;
+            if (d.has("id")) {
+                if (d.has("count")) {
+                    throw new ScenarioException(d.path(), "expected either an id (one named deal) or a count "
+                        + "(identical anonymous deals), got both");
+                }
+                id = d.field("id").text();
+                String previous = namedAt.putIfAbsent(id, d.path());
+                if (previous != null) {
+                    throw d.field("id").error("a unique deal id, but " + previous + " has it too");
+                }
+            } else if (d.has("count")) {
+                count = d.field("count").wholeNumber(0);
+            }
+            OptionalDouble value = d.has("value") ? OptionalDouble.of(d.field("value").nonNegative())
+                : OptionalDouble.empty();
+            String rep = d.has("rep") ? d.field("rep").text() : null;
+            deals.add(new PipelineDeal(id, stage, age, count, value, rep));
+        }
+        return deals;
+    }
+
+    /** A deal must be able to still be in its stage at its age: some exit's dwell survives it. */
+    private static void checkAge(Node ageNode, Stage stage, double age) {
+        double longest = 0;
+        for (Exit e : stage.exits()) {
+            if (e.probability() > 0) {
+                if (e.dwell().survival(age) > 0) {
+                    return;
+                }
+                longest = Math.max(longest, e.dwell().supportUpperBound());
+            }
+        }
+        throw ageNode.error(String.format(Locale.ROOT, "an age below the longest possible dwell at stage '%s' "
+            + "(%s working days): no deal can still be there", stage.id(), longest));
+    }
+
+    private static Target target(Node node) {
+        node.allowKeys(List.of("wins", "alreadyWon", "revenue"));
+        OptionalInt wins = node.has("wins") ? OptionalInt.of(node.field("wins").wholeNumber(0))
+            : OptionalInt.empty();
+        int already = node.has("alreadyWon") ? node.field("alreadyWon").wholeNumber(0) : 0;
+        OptionalDouble revenue = node.has("revenue") ? OptionalDouble.of(node.field("revenue").nonNegative())
+            : OptionalDouble.empty();
+        return new Target(wins, already, revenue);
+    }
+}
