@@ -41,7 +41,9 @@ final class ExplainCommand implements Callable<Integer> {
             for (Exit e : st.exits()) {
                 exits.add(String.format(Locale.ROOT, "%s %.3g", e.to(), e.probability()));
             }
-            out.printf("   %-10s %-28s -> %s%n", st.id(), trim(st.label(), 28), String.join(", ", exits));
+            // The label goes last: CJK characters are double width and would break the columns.
+            out.printf("   %-10s -> %-44s %s%n", st.id(), String.join(", ", exits),
+                st.label().equals(st.id()) ? "" : "(" + st.label() + ")");
         }
         out.printf("%n2. Eventual win probability h(s): the chance that a deal now at s is ever won.%n");
         out.printf("   h(won) = 1, h(lost) = 0, and for every stage h(s) = sum over exits of p(s,d) * h(d).%n");
@@ -97,11 +99,14 @@ final class ExplainCommand implements Callable<Integer> {
             + "   'pipeline' is what the scenario holds now. A stage far below its 'hold' is thin.%n");
         out.printf("%n   Check: %.2f new a day x %d days x %.3f = %.1f wins per period.%n", steady.inflowPerDay(),
             horizon, hEntry, steady.inflowPerDay() * horizon * hEntry);
+        if (s.inflow().perDay() > 0) {
+            out.printf("   The scenario's own inflow, %.2f new deals a day, makes %.1f wins per period in steady state.%n",
+                s.inflow().perDay(), s.inflow().perDay() * horizon * hEntry);
+        }
+        out.printf("%n   In-period wins are fewer than steady state when the pipeline is thin or young:%n"
+            + "   run 'funnel forecast' for this period's distribution of wins.%n");
         out.flush();
         return 0;
     }
 
-    private static String trim(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-    }
 }

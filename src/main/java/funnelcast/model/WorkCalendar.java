@@ -71,9 +71,11 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
      * working day; 0 before the horizon, T + 1 after it.
      */
     public int dayOf(LocalDate date) {
-        List<LocalDate> days = workingDays();
-        int k = Collections.binarySearch(days, date);
-        return k >= 0 ? k + 1 : -k;
+        if (date.isBefore(start)) {
+            return 0;
+        }
+        int k = Collections.binarySearch(workingDays(), date);
+        return k >= 0 ? k + 1 : -k; // -k - 1 is the insertion point: the next working day, 0-based
     }
 
     /**

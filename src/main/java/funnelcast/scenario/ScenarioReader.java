@@ -107,6 +107,8 @@ public final class ScenarioReader {
             mapper = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
                 .streamReadConstraints(limits).build()).build();
         }
+        // NaN and Infinity are read so that the message can name the value's path.
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
         return mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -128,6 +130,9 @@ public final class ScenarioReader {
                 + "; expected each key once";
         }
         String kind = yaml ? "YAML" : "JSON";
+        if (original != null && original.contains("numeric value")) {
+            return "malformed " + kind + ": " + firstLine(original) + "; expected a finite number";
+        }
         if (e instanceof JsonParseException || original != null) {
             return "malformed " + kind + ": " + firstLine(original);
         }

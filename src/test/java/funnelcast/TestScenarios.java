@@ -1,0 +1,34 @@
+package funnelcast;
+
+import funnelcast.model.Funnel;
+import funnelcast.model.Scenario;
+import funnelcast.scenario.ScenarioReader;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The scenarios the tests share: the shipped ones and those under src/test/resources/scenarios. */
+public final class TestScenarios {
+    public static final List<String> SHIPPED = List.of(
+        "scenarios/telesales.json", "scenarios/midmonth-team.json", "scenarios/fallbacks-reneging.yaml");
+    public static final List<String> TEST = List.of(
+        "src/test/resources/scenarios/loops-exponential.json",
+        "src/test/resources/scenarios/every-distribution.yaml",
+        "src/test/resources/scenarios/exit-dwell-aged.json",
+        "src/test/resources/scenarios/instant-steps.json");
+
+    private TestScenarios() {
+    }
+
+    public static Scenario scenario(String path) {
+        return ScenarioReader.read(Path.of(path));
+    }
+
+    public static Funnel funnel(String path) {
+        return Funnel.of(scenario(path));
+    }
+
+    /** A scenario from JSON text, for hand-built cases. */
+    public static Funnel funnelOf(String json) {
+        return Funnel.of(ScenarioReader.parse(json, "test.json", false));
+    }
+}
