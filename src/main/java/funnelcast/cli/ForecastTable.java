@@ -34,14 +34,17 @@ final class ForecastTable {
         f.revenue().ifPresent(r -> {
             if (r.quantiles().isPresent()) {
                 Forecast.RevenueQuantiles rq = r.quantiles().get();
-                out.printf("%-22s %,8.0f %7s %,6.0f %,6.0f %,6.0f%n", "revenue", r.mean(), "", rq.p10(), rq.p50(),
-                    rq.p90());
+                out.printf("%nRevenue:  mean %,.0f   P10 %,.0f / P50 %,.0f / P90 %,.0f%n", r.mean(), rq.p10(),
+                    rq.p50(), rq.p90());
             } else {
-                out.printf("%-22s %,8.0f %,7.0f%n", "revenue", r.mean(), r.sd());
+                out.printf("%nRevenue:  mean %,.0f   sd %,.0f%n", r.mean(), r.sd());
             }
         });
+        if (f.revenue().isEmpty()) {
+            out.println();
+        }
         if (f.target().isPresent() && f.pHitTarget().isPresent()) {
-            out.printf("%nTarget: %d wins%s.  P(hit target) = %.1f%%%n", f.target().getAsInt(),
+            out.printf("Target:   %d wins%s.  P(hit target) = %.1f%%%n", f.target().getAsInt(),
                 f.alreadyWon() > 0 ? " (" + f.alreadyWon() + " already won)" : "", 100 * f.pHitTarget().getAsDouble());
         }
         out.println();

@@ -61,22 +61,32 @@ public final class ExactMethod {
         List<Forecast.Day> daily = new ArrayList<>();
         double[] pmf = null;
         double tvBound = 0;
+        double mean = 0;
+        double variance = 0;
         for (int day = 1; day <= horizon; day++) {
             Bounds inflow = curves.inflowIntegral(day);
             Convolution sum = new Convolution();
             double bound = lambda * inflow.halfWidth();
+            // Moments in closed form (Poisson plus binomials), not from the pmf cut at 1e-12.
+            double m = lambda * inflow.mid();
+            double v = m;
             for (int g = 0; g < pipeline.size(); g++) {
                 Bounds q = dealWins.get(g)[day - 1];
-                sum.addBinomial(pipeline.get(g).count(), q.mid());
-                bound += pipeline.get(g).count() * q.halfWidth();
+                int count = pipeline.get(g).count();
+                sum.addBinomial(count, q.mid());
+                bound += count * q.halfWidth();
+                m += count * q.mid();
+                v += count * q.mid() * (1 - q.mid());
             }
             sum.addPoisson(lambda * inflow.mid());
             double[] p = sum.pmf();
-            daily.add(new Forecast.Day(day, scenario.calendar().date(day), Pmf.mean(p), Pmf.quantile(p, 0.10),
+            daily.add(new Forecast.Day(day, scenario.calendar().date(day), m, Pmf.quantile(p, 0.10),
                 Pmf.quantile(p, 0.50), Pmf.quantile(p, 0.90)));
             if (day == horizon) {
                 pmf = p;
                 tvBound = bound;
+                mean = m;
+                variance = v;
             }
         }
 
@@ -84,7 +94,7 @@ public final class ExactMethod {
         int already = scenario.target().alreadyWon();
         OptionalDouble pHit = target.isPresent()
             ? OptionalDouble.of(Pmf.tail(pmf, target.getAsInt() - already)) : OptionalDouble.empty();
-        Forecast.Wins wins = new Forecast.Wins(Pmf.mean(pmf), Pmf.sd(pmf), pmf, Pmf.quantiles(pmf));
+        Forecast.Wins wins = new Forecast.Wins(mean, Math.sqrt(variance), pmf, Pmf.quantiles(pmf));
         Optional<Forecast.Revenue> revenue = scenario.dealValue()
             .map(value -> revenue(scenario, value, lambda * curves.inflowIntegral(horizon).mid(), dealWins));
         // The mean of W moves by at most the same sum of half-widths as the pmf's TV bound.

@@ -1,0 +1,139 @@
+package funnelcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<String> keys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void forecastJsonHasExactlyTheSpecKeys() throws Exception {
+        Cli r = Cli.run("forecast", "scenarios/telesales.json", "--trials", "2000", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals(List.of("scenario", "method", "trials", "seed", "horizonDays", "target", "alreadyWon", "wins",
+            "pHitTarget", "revenue", "daily"), keys(root));
+        assertEquals("monte-carlo", root.get("method").asText());
+        assertEquals(2000, root.get("trials").asInt());
+        assertEquals(42, root.get("seed").asInt());
+        assertEquals(22, root.get("horizonDays").asInt());
+        assertEquals(List.of("mean", "sd", "pmf", "quantiles"), keys(root.get("wins")));
+        assertEquals(List.of("p5", "p10", "p25", "p50", "p75", "p90", "p95"), keys(root.get("wins").get("quantiles")));
+        assertEquals(List.of("mean", "quantiles"), keys(root.get("revenue")));
+        assertEquals(List.of("p10", "p50", "p90"), keys(root.get("revenue").get("quantiles")));
+        assertEquals(22, root.get("daily").size());
+        assertEquals(List.of("day", "date", "mean", "p10", "p50", "p90"), keys(root.get("daily").get(0)));
+        assertEquals("2026-12-01", root.get("daily").get(0).get("date").asText());
+        assertEquals("2026-12-31", root.get("daily").get(21).get("date").asText());
+        double sum = 0;
+        for (JsonNode p : root.get("wins").get("pmf")) {
+            sum += p.asDouble();
+        }
+        assertEquals(1.0, sum, 1e-12);
+    }
+
+    @Test
+    void exactJsonDropsTrialsAndSeedAndStatesItsErrorBound() throws Exception {
+        Cli r = Cli.run("forecast", "scenarios/telesales.json", "--method", "exact", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals(List.of("scenario", "method", "horizonDays", "target", "alreadyWon", "wins", "pHitTarget",
+            "revenue", "daily", "errorBound"), keys(root));
+        assertEquals("exact", root.get("method").asText());
+        assertEquals(List.of("mean", "sd"), keys(root.get("revenue")));
+        assertTrue(root.get("errorBound").get("pmfTotalVariation").asDouble() < 0.02);
+    }
+
+    @Test
+    void theHumanTableShowsTheNumbersADirectorAsksFor() {
+        Cli r = Cli.run("forecast", "scenarios/midmonth-team.json", "--trials", "3000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("P10"), r.out());
+        assertTrue(r.out().contains("P(hit target)"), r.out());
+        assertTrue(r.out().contains("with 9 already won"), r.out());
+        assertTrue(r.out().contains("revenue"), r.out());
+    }
+
+    @Test
+    void outWritesForecastJson(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("forecast", "scenarios/telesales.json", "--trials", "1000", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode written = JSON.readTree(Files.readString(dir.resolve("forecast.json")));
+        assertEquals("Telesales team, December 2026", written.get("scenario").asText());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void validateSaysValid() {
+        Cli r = Cli.run("validate", "scenarios/fallbacks-reneging.yaml");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("valid"));
+    }
+
+    @Test
+    void aBadScenarioExitsTwoWithTheMessageAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of("scenarios/telesales.json"))
+            .replace("\"need\": 0.5, \"lost\": 0.5", "\"need\": 0.5, \"lost\": 0.4"));
+        for (String command : new String[] {"forecast", "validate", "explain"}) {
+            Cli r = Cli.run(command, bad.toString());
+            assertEquals(2, r.exitCode(), command);
+            assertEquals("funnel: " + bad + ": stages[0].exits: expected exit probabilities that sum to 1 "
+                + "(within 1e-9), got a sum of 0.900000000000\n", r.err().replace("\r\n", "\n"), command);
+            assertFalse(r.err().contains("at funnelcast."), "no stack trace");
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void badOptionsExitTwo() {
+        assertEquals(2, Cli.run("forecast", "scenarios/telesales.json", "--trials", "0").exitCode());
+        assertEquals(2, Cli.run("forecast", "scenarios/telesales.json", "--method", "magic").exitCode());
+        assertEquals(2, Cli.run("forecast", "scenarios/telesales.json", "--threads", "0").exitCode());
+        assertEquals(2, Cli.run("forecast").exitCode());
+        assertEquals(2, Cli.run("forcast", "scenarios/telesales.json").exitCode());
+        Cli missing = Cli.run("forecast", "no-such.json");
+        assertEquals(2, missing.exitCode());
+        assertEquals("funnel: no-such.json: no such file\n", missing.err().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"forecast", "validate", "explain"}) {
+            Cli r = Cli.run(command, "--help");
+            assertEquals(0, r.exitCode());
+            assertTrue(r.out().contains("Usage: funnel " + command), r.out());
+        }
+        Cli top = Cli.run("--help");
+        assertTrue(top.out().contains("Exit codes"), top.out());
+    }
+
+    @Test
+    void explainWalksThroughTheTelesalesNumbers() {
+        Cli r = Cli.run("explain", "scenarios/telesales.json");
+        assertEquals(0, r.exitCode(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("h(contact) = 0.500 x 0.400 = 0.200"), out);
+        assertTrue(out.contains("h(price) = 0.800 x 0.900 + 0.100 x 0.600 + 0.0500 x 0.400 = 0.800"), out);
+        assertTrue(out.contains("5.00 new deals make one win"), out);
+        assertTrue(out.contains("20 / (22 x 0.200) = 4.55 new deals a day"), out);
+    }
+}
