@@ -67,7 +67,7 @@ class CliTest {
         assertTrue(r.out().contains("P10"), r.out());
         assertTrue(r.out().contains("P(hit target)"), r.out());
         assertTrue(r.out().contains("with 9 already won"), r.out());
-        assertTrue(r.out().contains("revenue"), r.out());
+        assertTrue(r.out().contains("Revenue:  mean"), r.out());
     }
 
     @Test
