@@ -48,9 +48,8 @@ final class ForecastCommand implements Callable<Integer> {
         description = "monte-carlo or exact (default ${DEFAULT-VALUE}).")
     Method method;
 
-    @Option(names = "--grid-steps", description = "Exact method, non-exponential dwells: grid steps per working "
-        + "day (default: about 8000 over the horizon).")
-    Integer gridSteps;
+    @Mixin
+    ExactOptions exactOptions;
 
     @Option(names = "--json", description = "Print the result as JSON (the spec's forecast result format).")
     boolean json;
@@ -69,11 +68,7 @@ final class ForecastCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Forecast forecast;
         if (method == Method.EXACT) {
-            int steps = gridSteps != null ? gridSteps : ExactMethod.defaultStepsPerDay(funnel.scenario().horizonDays());
-            if (steps < 1 || steps > 10_000) {
-                throw new IllegalArgumentException("--grid-steps must lie in 1..10000, got " + steps);
-            }
-            forecast = ExactMethod.forecast(funnel, steps);
+            forecast = ExactMethod.forecast(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         } else {
             int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             ProgressBar bar = new ProgressBar(stderr, trials, "trials");

@@ -1,8 +1,5 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.forecast.Forecast;
@@ -13,13 +10,11 @@ import funnelcast.forecast.Forecast;
  * mean), which the spec allows as an added field.
  */
 final class ForecastJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ForecastJson() {
     }
 
     static String write(Forecast f) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("scenario", f.scenario());
         root.put("method", f.method().id());
         if (f.method() instanceof Forecast.MonteCarlo mc) {
@@ -74,10 +69,6 @@ final class ForecastJson {
             bound.put("pmfTotalVariation", exact.pmfTotalVariation());
             bound.put("mean", exact.meanError());
         }
-        try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.text(root);
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code funnel}: the command line. Nothing below {@code cli} prints. */
 @Command(name = "funnel", mixinStandardHelpOptions = true, version = "funnelcast 0.1.0",
     description = "Forecasts and explains a sales funnel: Monte Carlo and exact methods.",
-    subcommands = {ForecastCommand.class, ValidateCommand.class, ExplainCommand.class,
+    subcommands = {ForecastCommand.class, PlanCommand.class, SensitivityCommand.class, ReviewCommand.class,
+        ValidateCommand.class, ExplainCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -40,6 +40,13 @@ public sealed interface Distribution
         return 0;
     }
 
+    /**
+     * The same law stretched by {@code factor} (X * factor): a stage running faster or slower.
+     * Each family scales its own parameters, so a sampler on the same stream draws the same
+     * values times the factor (common random numbers for sensitivity).
+     */
+    Distribution scaled(double factor);
+
     /** "lognormal(median=3, sigma=0.8)": the distribution as the scenario wrote it. */
     String describe();
 

@@ -84,6 +84,15 @@ public record Empirical(double[] values) implements Distribution {
     }
 
     @Override
+    public Distribution scaled(double factor) {
+        double[] v = values.clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= factor;
+        }
+        return new Empirical(v);
+    }
+
+    @Override
     public String describe() {
         return Check.format("empirical(%d values from %s to %s)", values.length, values[0], supportUpperBound());
     }

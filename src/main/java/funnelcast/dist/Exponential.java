@@ -50,6 +50,11 @@ public record Exponential(double mean) implements Distribution {
     }
 
     @Override
+    public Distribution scaled(double factor) {
+        return new Exponential(mean * factor);
+    }
+
+    @Override
     public String describe() {
         return Check.format("exponential(mean=%s)", mean);
     }

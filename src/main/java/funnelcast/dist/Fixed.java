@@ -45,6 +45,11 @@ public record Fixed(double value) implements Distribution {
     }
 
     @Override
+    public Distribution scaled(double factor) {
+        return new Fixed(value * factor);
+    }
+
+    @Override
     public String describe() {
         return Check.format("fixed(value=%s)", value);
     }

@@ -52,6 +52,11 @@ public record Gamma(double shape, double scale) implements Distribution {
     }
 
     @Override
+    public Distribution scaled(double factor) {
+        return new Gamma(shape, scale * factor);
+    }
+
+    @Override
     public String describe() {
         return Check.format("gamma(shape=%s, scale=%s)", shape, scale);
     }

@@ -54,6 +54,11 @@ public record LogNormal(double median, double sigma) implements Distribution {
     }
 
     @Override
+    public Distribution scaled(double factor) {
+        return new LogNormal(median * factor, sigma);
+    }
+
+    @Override
     public String describe() {
         return Check.format("lognormal(median=%s, sigma=%s)", median, sigma);
     }

@@ -51,6 +51,11 @@ public record Uniform(double min, double max) implements Distribution {
     }
 
     @Override
+    public Distribution scaled(double factor) {
+        return new Uniform(min * factor, max * factor);
+    }
+
+    @Override
     public String describe() {
         return Check.format("uniform(min=%s, max=%s)", min, max);
     }

@@ -52,6 +52,11 @@ public record Weibull(double shape, double scale) implements Distribution {
     }
 
     @Override
+    public Distribution scaled(double factor) {
+        return new Weibull(shape, scale * factor);
+    }
+
+    @Override
     public String describe() {
         return Check.format("weibull(shape=%s, scale=%s)", shape, scale);
     }

@@ -43,6 +43,27 @@ public final class ExactMethod {
         return funnel.allExponential() ? new Uniformization(funnel) : new RenewalGrid(funnel, stepsPerDay);
     }
 
+    /** The pieces of the horizon's wins (at its last day) for the planner. */
+    public static PeriodWins period(Funnel funnel, int stepsPerDay) {
+        WinCurves curves = curves(funnel, stepsPerDay);
+        Scenario scenario = funnel.scenario();
+        int horizon = scenario.horizonDays();
+        List<Bounds> wins = new ArrayList<>();
+        Convolution pipeline = new Convolution();
+        double error = 0;
+        for (PipelineDeal deal : scenario.pipeline()) {
+            Bounds q = curves.dealWins(funnel.index(deal.stage()), deal.age())[horizon - 1];
+            wins.add(q);
+            pipeline.addBinomial(deal.count(), q.mid());
+            error += deal.count() * q.halfWidth();
+        }
+        return new PeriodWins(curves.describe(), curves.inflowIntegral(horizon), wins, pipeline.pmf(), error);
+    }
+
+    public static PeriodWins period(Funnel funnel) {
+        return period(funnel, defaultStepsPerDay(funnel.scenario().horizonDays()));
+    }
+
     /** Forces the renewal grid, to check it against the CTMC solution on exponential funnels. */
     public static Forecast forecastOnGrid(Funnel funnel, int stepsPerDay) {
         return assemble(funnel, new RenewalGrid(funnel, stepsPerDay));

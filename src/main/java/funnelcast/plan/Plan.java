@@ -1,0 +1,70 @@
+package funnelcast.plan;
+
+import funnelcast.exact.ExactMethod;
+import funnelcast.exact.PeriodWins;
+import funnelcast.model.Funnel;
+import funnelcast.model.PipelineDeal;
+import funnelcast.model.Scenario;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the target takes: the team's standing daily numbers (steady state), this period's
+ * required inflow at a confidence, the inflow/confidence curve, and, where no inflow can reach
+ * the target, the pipeline deals that carry it and the largest target they reach.
+ */
+public record Plan(String scenario, String entry, double pWinFromEntry, int target, int alreadyWon,
+                   SteadyState steadyState, RequiredInflow thisPeriod, List<RequiredInflow> curve,
+                   List<Carrier> carriers, int reachableTarget, String solver) {
+
+    /** Confidences of the curve, 50% to 99%. */
+    public static final double[] CURVE = {0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95, 0.99};
+
+    /** A pipeline entry and its chance to win in this period. */
+    public record Carrier(String deal, String stage, int count, double pWinThisPeriod) {
+    }
+
+    public Plan {
+        curve = List.copyOf(curve);
+        carriers = List.copyOf(carriers);
+    }
+
+    public static Plan of(Funnel funnel, double confidence, int stepsPerDay) {
+        Scenario scenario = funnel.scenario();
+        int target = scenario.target().wins().orElseThrow(() -> new IllegalArgumentException(
+            "plan needs target.wins in the scenario: the number of wins to plan for"));
+        int already = scenario.target().alreadyWon();
+        double reps = scenario.inflow().reps();
+        SteadyState steady = SteadyState.forWins(funnel, target);
+        PeriodWins period = ExactMethod.period(funnel, stepsPerDay);
+        int needed = target - already;
+        RequiredInflow now = RequiredInflow.solve(period, needed, confidence, reps);
+        List<RequiredInflow> curve = new ArrayList<>();
+        for (double c : CURVE) {
+            curve.add(RequiredInflow.solve(period, needed, c, reps));
+        }
+        List<Carrier> carriers = new ArrayList<>();
+        List<PipelineDeal> pipeline = scenario.pipeline();
+        for (int g = 0; g < pipeline.size(); g++) {
+            PipelineDeal d = pipeline.get(g);
+            carriers.add(new Carrier(d.id() != null ? d.id() : d.count() + " at age " + d.age(), d.stage(),
+                d.count(), period.dealWins().get(g).mid()));
+        }
+        carriers.sort(Comparator.comparingDouble(Carrier::pWinThisPeriod).reversed());
+        return new Plan(scenario.name(), scenario.entry(), steady.pWinFromEntry(), target, already, steady, now,
+            curve, carriers, already + quantileFromTop(period.pipelinePmf(), confidence), period.solver());
+    }
+
+    /** The largest k with P(pipeline wins >= k) >= c. */
+    private static int quantileFromTop(double[] pmf, double c) {
+        double tail = 0;
+        for (int k = pmf.length - 1; k >= 0; k--) {
+            tail += pmf[k];
+            if (tail >= c) {
+                return k;
+            }
+        }
+        return 0;
+    }
+}

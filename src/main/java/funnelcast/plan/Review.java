@@ -1,0 +1,93 @@
+package funnelcast.plan;
+
+import funnelcast.dist.Distribution;
+import funnelcast.exact.Absorption;
+import funnelcast.exact.ExactMethod;
+import funnelcast.exact.PeriodWins;
+import funnelcast.model.Exit;
+import funnelcast.model.Funnel;
+import funnelcast.model.PipelineDeal;
+import funnelcast.model.Scenario;
+import funnelcast.model.Stage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The funnel-advancement meeting: every pipeline deal with its age percentile in its stage's
+ * dwell (stale beyond the 90th), its chance to win this period and eventually; grouped by
+ * stage, stale deals first, each stage with its review questions and its count against the
+ * steady-state stock the target needs (thin below 75% of it).
+ */
+public record Review(String scenario, double steadyInflowPerDay, List<StageReview> stages) {
+    public static final double STALE_PERCENTILE = 0.90;
+    public static final double THIN_SHARE = 0.75;
+
+    public record DealReview(String deal, int count, String rep, OptionalDouble value, double age,
+                             double agePercentile, boolean stale, double pWinThisPeriod, double pWinEventually) {
+    }
+
+    public record StageReview(String id, String label, List<String> questions, int count, double steadyStock,
+                              boolean thin, List<DealReview> deals) {
+    }
+
+    public List<String> thinStages() {
+        return stages.stream().filter(StageReview::thin).map(StageReview::id).toList();
+    }
+
+    public static Review of(Funnel funnel, int stepsPerDay) {
+        Scenario scenario = funnel.scenario();
+        Absorption chain = Absorption.of(funnel);
+        SteadyState steady = scenario.target().wins().isPresent()
+            ? SteadyState.forWins(funnel, scenario.target().wins().getAsInt())
+            : SteadyState.forInflow(funnel, scenario.inflow().perDay());
+        PeriodWins period = ExactMethod.period(funnel, stepsPerDay);
+        List<PipelineDeal> pipeline = scenario.pipeline();
+        List<StageReview> stages = new ArrayList<>();
+        for (int s = 0; s < funnel.stageCount(); s++) {
+            Stage stage = funnel.stage(s);
+            List<DealReview> deals = new ArrayList<>();
+            int count = 0;
+            for (int g = 0; g < pipeline.size(); g++) {
+                PipelineDeal d = pipeline.get(g);
+                if (!d.stage().equals(stage.id())) {
+                    continue;
+                }
+                count += d.count();
+                double percentile = visitCdf(stage, d.age());
+                deals.add(new DealReview(d.id() != null ? d.id() : d.count() + (d.count() == 1 ? " deal" : " deals"),
+                    d.count(), d.rep(), d.value(), d.age(), percentile, percentile > STALE_PERCENTILE,
+                    period.dealWins().get(g).mid(), eventualWin(funnel, chain, s, d.age())));
+            }
+            deals.sort(Comparator.comparing((DealReview r) -> !r.stale())
+                .thenComparing(Comparator.comparingDouble(DealReview::age).reversed()));
+            double stock = steady.stages().get(s).inventory();
+            stages.add(new StageReview(stage.id(), stage.label(), stage.questions(), count, stock,
+                count < THIN_SHARE * stock, deals));
+        }
+        return new Review(scenario.name(), steady.inflowPerDay(), stages);
+    }
+
+    /** P(a visit to the stage lasts at most {@code age}): the mix of the exits' dwells. */
+    static double visitCdf(Stage stage, double age) {
+        double p = 0;
+        for (Exit e : stage.exits()) {
+            p += e.probability() * e.dwell().cdf(age);
+        }
+        return Math.min(1, p);
+    }
+
+    /** h of a deal aged {@code age}: its exits reweighted by their dwells' survival (spec section 3). */
+    static double eventualWin(Funnel funnel, Absorption chain, int s, double age) {
+        double num = 0;
+        double den = 0;
+        for (int e = 0; e < funnel.exitCount(s); e++) {
+            Distribution d = funnel.dwell(s, e);
+            double w = funnel.prob(s, e) * (age > 0 ? d.survival(age) : 1);
+            num += w * chain.winProbability(funnel.dest(s, e));
+            den += w;
+        }
+        return den > 0 ? num / den : 0;
+    }
+}

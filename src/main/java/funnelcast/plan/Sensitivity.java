@@ -1,0 +1,90 @@
+package funnelcast.plan;
+
+import funnelcast.engine.MonteCarloEngine;
+import funnelcast.exact.ExactMethod;
+import funnelcast.forecast.Forecast;
+import funnelcast.model.Funnel;
+import funnelcast.model.Scenario;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * For each stage: expected wins and P(hit target) when its advance probability moves 5 points
+ * either way and when its dwell is scaled by 0.8 and 1.2, ranked by the largest change. The
+ * exact method computes every case; the Monte Carlo variant runs every case on the same seed,
+ * so the cases share their random numbers (common random numbers) and the differences are not
+ * noise. The bottleneck is the stage at the top: where conversion or speed is worth most.
+ */
+public record Sensitivity(String scenario, String method, double baseWins, OptionalDouble basePHit,
+                          List<StageEffect> stages) {
+    public static final double POINTS = 0.05;
+    public static final double FASTER = 0.8;
+    public static final double SLOWER = 1.2;
+
+    /** The four changes at one stage, as differences from the base. */
+    public record StageEffect(String stage, String label, String advanceTo, double meanDwell,
+                              double winsUp, double winsDown, double winsFaster, double winsSlower,
+                              double pHitUp, double pHitDown, double pHitFaster, double pHitSlower) {
+        /** Expected wins per point of conversion at this stage. */
+        public double winsPerPoint() {
+            return (winsUp - winsDown) / (2 * POINTS * 100);
+        }
+
+        /** Expected wins per working day less dwell at this stage. */
+        public double winsPerDayFaster() {
+            return (winsFaster - winsSlower) / ((SLOWER - FASTER) * meanDwell);
+        }
+
+        /** The ranking key: the largest change any of the four cases makes (P(hit) when known). */
+        double size(boolean byPHit) {
+            return byPHit
+                ? max(Math.abs(pHitUp), Math.abs(pHitDown), Math.abs(pHitFaster), Math.abs(pHitSlower))
+                : max(Math.abs(winsUp), Math.abs(winsDown), Math.abs(winsFaster), Math.abs(winsSlower));
+        }
+
+        private static double max(double a, double b, double c, double d) {
+            return Math.max(Math.max(a, b), Math.max(c, d));
+        }
+    }
+
+    public String bottleneck() {
+        return stages.get(0).stage();
+    }
+
+    public static Sensitivity exact(Funnel funnel, int stepsPerDay) {
+        return of(funnel, "exact (" + stepsPerDay + " grid steps a day where dwells are not exponential)",
+            s -> ExactMethod.forecast(Funnel.of(s), stepsPerDay));
+    }
+
+    public static Sensitivity monteCarlo(Funnel funnel, long trials, long seed, int threads) {
+        return of(funnel, "monte-carlo (" + trials + " trials, seed " + seed + ", common random numbers)",
+            s -> MonteCarloEngine.forecast(Funnel.of(s), new MonteCarloEngine.Options(trials, seed, threads)));
+    }
+
+    private static Sensitivity of(Funnel funnel, String method, Function<Scenario, Forecast> model) {
+        Forecast base = model.apply(funnel.scenario());
+        List<StageEffect> effects = new ArrayList<>();
+        for (int s = 0; s < funnel.stageCount(); s++) {
+            int adv = ScenarioEdits.advanceExit(funnel, s);
+            Forecast up = model.apply(ScenarioEdits.withAdvance(funnel, s, POINTS));
+            Forecast down = model.apply(ScenarioEdits.withAdvance(funnel, s, -POINTS));
+            Forecast faster = model.apply(ScenarioEdits.withDwellScale(funnel, s, FASTER));
+            Forecast slower = model.apply(ScenarioEdits.withDwellScale(funnel, s, SLOWER));
+            effects.add(new StageEffect(funnel.id(s), funnel.stage(s).label(),
+                adv < 0 ? "" : funnel.id(funnel.dest(s, adv)), funnel.stage(s).meanDwell(),
+                up.wins().mean() - base.wins().mean(), down.wins().mean() - base.wins().mean(),
+                faster.wins().mean() - base.wins().mean(), slower.wins().mean() - base.wins().mean(),
+                dp(up, base), dp(down, base), dp(faster, base), dp(slower, base)));
+        }
+        boolean byPHit = base.pHitTarget().isPresent();
+        effects.sort(Comparator.comparingDouble((StageEffect e) -> e.size(byPHit)).reversed());
+        return new Sensitivity(funnel.scenario().name(), method, base.wins().mean(), base.pHitTarget(), effects);
+    }
+
+    private static double dp(Forecast f, Forecast base) {
+        return f.pHitTarget().isPresent() ? f.pHitTarget().getAsDouble() - base.pHitTarget().getAsDouble() : 0;
+    }
+}

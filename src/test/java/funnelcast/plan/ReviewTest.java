@@ -1,0 +1,55 @@
+package funnelcast.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import funnelcast.TestScenarios;
+import funnelcast.model.Funnel;
+import org.junit.jupiter.api.Test;
+
+class ReviewTest {
+    /**
+     * Stage s: won 0.5 after Gamma(2, 2), lost 0.5 after Exp(1). Age percentiles come from the
+     * visit's mixed dwell; a deal aged 3 wins eventually with
+     * w = 0.5 S_G(3) / (0.5 S_G(3) + 0.5 e^-3), since an old deal is more likely on the slow exit.
+     */
+    @Test
+    void agesPercentilesStaleFlagsAndEventualWins() {
+        Funnel f = TestScenarios.funnelOf("""
+            { "calendar": { "start": "2026-03-02", "end": "2026-03-13" }, "entry": "s",
+              "stages": [ { "id": "s", "exits": { "won": 0.5, "lost": 0.5 },
+                "dwell": { "dist": "gamma", "shape": 2, "scale": 2 },
+                "exitDwell": { "lost": { "dist": "exponential", "mean": 1 } },
+                "questions": ["Who signs?"] } ],
+              "inflow": { "perDay": 1 },
+              "pipeline": [ { "id": "young", "stage": "s", "age": 1 }, { "id": "old", "stage": "s", "age": 9 },
+                            { "id": "mid", "stage": "s", "age": 3 } ],
+              "target": { "wins": 4 } }""");
+        Review r = Review.of(f, 100);
+        Review.StageReview s = r.stages().get(0);
+        assertEquals("old", s.deals().get(0).deal(), "stale first");
+        double cdf9 = 0.5 * (1 - Math.exp(-4.5) * 5.5) + 0.5 * (1 - Math.exp(-9));
+        assertEquals(cdf9, s.deals().get(0).agePercentile(), 1e-12);
+        assertTrue(s.deals().get(0).stale());
+        Review.DealReview mid = s.deals().get(1);
+        assertEquals("mid", mid.deal());
+        assertFalse(mid.stale());
+        double sg3 = Math.exp(-1.5) * 2.5;
+        assertEquals(0.5 * sg3 / (0.5 * sg3 + 0.5 * Math.exp(-3)), mid.pWinEventually(), 1e-12);
+        double sg13 = Math.exp(-6.5) * 7.5;
+        assertEquals(mid.pWinEventually() * (1 - sg13 / sg3), mid.pWinThisPeriod(), 1e-3);
+        assertEquals(java.util.List.of("Who signs?"), s.questions());
+        // The target's steady state: 4 / (10 * 0.5) = 0.8 a day, holding 0.8 * (0.5 * 4 + 0.5 * 1) = 2.
+        assertEquals(2.0, s.steadyStock(), 1e-12);
+        assertFalse(s.thin(), "3 deals held against 2 needed");
+    }
+
+    @Test
+    void aThinStageIsNamed() {
+        Review r = Review.of(TestScenarios.funnel("scenarios/midmonth-team.json"), 50);
+        assertTrue(r.thinStages().contains("contact"), r.thinStages().toString());
+        Review full = Review.of(TestScenarios.funnel("scenarios/telesales.json"), 50);
+        assertTrue(full.thinStages().isEmpty(), "the steady-state pipeline is not thin: " + full.thinStages());
+    }
+}
