@@ -51,6 +51,10 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     ExactOptions exactOptions;
 
+    @Option(names = "--uncertainty", description = "Draw exit probabilities (from exitCounts) and the inflow rate (from "
+        + "inflow.observed) from their posteriors in each trial (spec section 7). Monte Carlo only.")
+    boolean uncertainty;
+
     @Option(names = "--json", description = "Print the result as JSON (the spec's forecast result format).")
     boolean json;
 
@@ -67,12 +71,16 @@ final class ForecastCommand implements Callable<Integer> {
         Funnel funnel = input.funnel();
         long started = System.nanoTime();
         Forecast forecast;
+        if (method == Method.EXACT && uncertainty) {
+            throw new IllegalArgumentException("--uncertainty needs --method monte-carlo: the exact method solves the model "
+                + "at fixed parameters");
+        }
         if (method == Method.EXACT) {
             forecast = ExactMethod.forecast(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         } else {
             int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             ProgressBar bar = new ProgressBar(stderr, trials, "trials");
-            forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials, seed, k, bar));
+            forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials, seed, k, bar, uncertainty));
             bar.finish();
         }
         double seconds = (System.nanoTime() - started) / 1e9;

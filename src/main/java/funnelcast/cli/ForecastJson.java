@@ -20,6 +20,10 @@ final class ForecastJson {
         if (f.method() instanceof Forecast.MonteCarlo mc) {
             root.put("trials", mc.trials());
             root.put("seed", mc.seed());
+            if (mc.uncertainty()) {
+                root.put("uncertainty", "posterior: exits ~ Dirichlet(exitCounts + 1/2), inflow ~ Gamma(observed deals + 1/2, "
+                    + "1/observed days)");
+            }
         }
         root.put("horizonDays", f.horizonDays());
         f.target().ifPresent(t -> root.put("target", t));

@@ -16,6 +16,9 @@ final class ForecastTable {
             scenario.calendar().end());
         if (f.method() instanceof Forecast.MonteCarlo mc) {
             out.printf("Method:  Monte Carlo, %,d trials, seed %d (%.1f s)%n", mc.trials(), mc.seed(), seconds);
+            out.printf("         %s%n", mc.uncertainty()
+                ? "with parameter uncertainty: exit probabilities and inflow drawn from their posteriors per trial"
+                : "parameters fixed at their point values (no parameter uncertainty)");
         } else if (f.method() instanceof Forecast.Exact ex) {
             out.printf("Method:  exact, %s (%.1f s)%n         error bound: pmf total variation <= %.2g, "
                 + "mean within +/- %.2g%n", ex.solver(), seconds, ex.pmfTotalVariation(), ex.meanError());

@@ -1,11 +1,11 @@
 package funnelcast.engine;
 
-import funnelcast.dist.Distribution;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
@@ -41,7 +41,21 @@ final class KernelSpec {
 
     final SharedStateContinuousSampler dealValue;
 
+    /** Parameter uncertainty (spec section 7): per-trial exit probabilities and inflow rate. */
+    static final double PRIOR = 0.5;
+    final boolean uncertainty;
+    /** Dirichlet(counts + 1/2) as independent Gamma(count + 1/2, 1) draws; null for stages without counts. */
+    final SharedStateContinuousSampler[][] dirichlet;
+    /** S(s,e)(age) of each pipeline entry's exits, to re-weight the drawn probabilities by age. */
+    final double[][] groupSurvival;
+    /** Gamma(deals + 1/2, 1/days), the inflow rate's posterior; null when not observed. */
+    final SharedStateContinuousSampler inflowRate;
+
     KernelSpec(Funnel funnel) {
+        this(funnel, false);
+    }
+
+    KernelSpec(Funnel funnel, boolean uncertainty) {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
         stages = funnel.stageCount();
@@ -83,7 +97,7 @@ final class KernelSpec {
             groupStage[g] = s;
             groupCount[g] = deal.count();
             groupValue[g] = deal.value().orElse(Double.NaN);
-            double[] weights = agedExitWeights(funnel, s, deal.age());
+            double[] weights = funnel.agedExitWeights(s, deal.age());
             groupExit[g] = weights.length == 1 ? null : AliasMethodDiscreteSampler.of(placeholder, weights);
             groupResidual[g] = new SharedStateContinuousSampler[weights.length];
             for (int e = 0; e < weights.length; e++) {
@@ -93,27 +107,48 @@ final class KernelSpec {
             }
         }
         dealValue = scenario.dealValue().map(d -> d.sampler(placeholder)).orElse(null);
+
+        this.uncertainty = uncertainty;
+        dirichlet = new SharedStateContinuousSampler[stages][];
+        groupSurvival = new double[groups][];
+        if (uncertainty) {
+            for (int s = 0; s < stages; s++) {
+                var counts = scenario.stages().get(s).exitCounts();
+                if (!counts.isEmpty()) {
+                    dirichlet[s] = new SharedStateContinuousSampler[dest[s].length];
+                    for (int e = 0; e < dest[s].length; e++) {
+                        double n = counts.get(scenario.stages().get(s).exits().get(e).to());
+                        dirichlet[s][e] = AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, n + PRIOR, 1);
+                    }
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                int s = groupStage[g];
+                groupSurvival[g] = new double[dest[s].length];
+                for (int e = 0; e < dest[s].length; e++) {
+                    double age = pipeline.get(g).age();
+                    groupSurvival[g][e] = age > 0 ? funnel.dwell(s, e).survival(age) : 1;
+                }
+            }
+            var observed = scenario.inflow().observed();
+            inflowRate = observed == null ? null
+                : AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, observed.deals() + PRIOR, 1 / observed.days());
+        } else {
+            inflowRate = null;
+        }
     }
 
-    /**
-     * P(exit e | still in stage s at age a), proportional to p(s,e) * S(s,e)(a) (spec section 3).
-     */
-    static double[] agedExitWeights(Funnel funnel, int s, double age) {
-        int n = funnel.exitCount(s);
-        double[] w = new double[n];
-        double sum = 0;
-        for (int e = 0; e < n; e++) {
-            Distribution d = funnel.dwell(s, e);
-            w[e] = funnel.prob(s, e) * (age > 0 ? d.survival(age) : 1);
-            sum += w[e];
+    /** Whether any parameter is actually drawn: counts on some stage, or an observed inflow. */
+    boolean drawsParameters() {
+        if (inflowRate != null) {
+            return true;
         }
-        if (!(sum > 0)) {
-            throw new IllegalArgumentException("age " + age + " is beyond every exit's dwell at stage " + funnel.id(s));
+        for (SharedStateContinuousSampler[] d : dirichlet) {
+            if (d != null) {
+                return true;
+            }
         }
-        for (int e = 0; e < n; e++) {
-            w[e] /= sum;
-        }
-        return w;
+        return false;
     }
 
     boolean reportsRevenue() {

@@ -29,7 +29,7 @@ public final class MonteCarloEngine {
     public static final long MAX_TRIALS = 1_000_000_000L;
 
     /** Trials, seed, threads, and a callback told the trials done so far (from any worker thread). */
-    public record Options(long trials, long seed, int threads, LongConsumer progress) {
+    public record Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty) {
         public Options {
             if (trials < 1 || trials > MAX_TRIALS) {
                 throw new IllegalArgumentException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
@@ -40,7 +40,15 @@ public final class MonteCarloEngine {
         }
 
         public Options(long trials, long seed, int threads) {
-            this(trials, seed, threads, done -> { });
+            this(trials, seed, threads, done -> { }, false);
+        }
+
+        public Options(long trials, long seed, int threads, LongConsumer progress) {
+            this(trials, seed, threads, progress, false);
+        }
+
+        public Options withUncertainty(boolean on) {
+            return new Options(trials, seed, threads, progress, on);
         }
     }
 
@@ -48,7 +56,11 @@ public final class MonteCarloEngine {
     }
 
     public static Forecast forecast(Funnel funnel, Options options) {
-        KernelSpec spec = new KernelSpec(funnel);
+        KernelSpec spec = new KernelSpec(funnel, options.uncertainty());
+        if (options.uncertainty() && !spec.drawsParameters()) {
+            throw new IllegalArgumentException("parameter uncertainty needs exitCounts on some stage or inflow.observed: "
+                + "this scenario has neither (calibrate writes both)");
+        }
         long trials = options.trials();
         int blocks = (int) ((trials + BLOCK_TRIALS - 1) / BLOCK_TRIALS);
         double[] blockRevenue = new double[blocks];
@@ -166,7 +178,8 @@ public final class MonteCarloEngine {
             daily.add(new Forecast.Day(d + 1, calendar.date(d + 1), m / n, Pmf.quantile(c, n, 0.10),
                 Pmf.quantile(c, n, 0.50), Pmf.quantile(c, n, 0.90)));
         }
-        return new Forecast(scenario.name(), new Forecast.MonteCarlo(n, options.seed()), scenario.horizonDays(),
+        return new Forecast(scenario.name(), new Forecast.MonteCarlo(n, options.seed(), options.uncertainty()),
+            scenario.horizonDays(),
             target, already, wins, pHit, revenue, daily);
     }
 }

@@ -5,7 +5,7 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The random streams of one block of trials, one per source of randomness (inflow, exits,
- * dwells, values) so that two scenarios can share common random numbers source by source.
+ * dwells, values, and the parameters drawn under parameter uncertainty) so that two scenarios can share common random numbers source by source.
  *
  * <p>Block {@code b}'s streams depend on the seed and {@code b} only, never on the thread that
  * runs the block: each is an L64X128Mix generator (an LXM generator, built for many
@@ -13,15 +13,15 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@code (seed, b, source)}. A block can thus be run on any thread or machine.
  */
 record Streams(UniformRandomProvider inflow, UniformRandomProvider exits, UniformRandomProvider dwells,
-               UniformRandomProvider values) {
+               UniformRandomProvider values, UniformRandomProvider parameters) {
 
     static Streams of(long seed, long block) {
         return new Streams(stream(seed, block, 0), stream(seed, block, 1), stream(seed, block, 2),
-            stream(seed, block, 3));
+            stream(seed, block, 3), stream(seed, block, 4));
     }
 
     private static UniformRandomProvider stream(long seed, long block, int source) {
-        long start = mix(mix(seed) ^ mix(block * 4 + source + 0x9E3779B97F4A7C15L));
+        long start = mix(mix(seed) ^ mix(block * 8 + source + 0x9E3779B97F4A7C15L));
         UniformRandomProvider splitMix = RandomSource.SPLIT_MIX_64.create(start);
         long[] lxmSeed = {splitMix.nextLong(), splitMix.nextLong(), splitMix.nextLong(), splitMix.nextLong()};
         return RandomSource.L64_X128_MIX.create(lxmSeed);

@@ -1,13 +1,16 @@
 package funnelcast.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
  * One worker's copy of the samplers, rebound to each block's streams, and the loop that runs
  * one trial. Nothing is allocated per trial or per deal: the per-day win counts live in an
- * array sized once, and a deal is a stage index and a time in two locals.
+ * array sized once, and a deal is a stage index and a time in two locals. Under parameter
+ * uncertainty each trial draws its exit probabilities into arrays sized once; only the inflow's
+ * Poisson sampler for the drawn rate is made per trial (never per deal).
  */
 final class TrialKernel {
     private final KernelSpec spec;
@@ -21,6 +24,13 @@ final class TrialKernel {
     private SharedStateDiscreteSampler inflowCount;
     private SharedStateContinuousSampler dealValue;
     private UniformRandomProvider arrivals;
+
+    // Parameter uncertainty: this trial's exit probabilities as cumulative sums, drawn per trial.
+    private final double[][] cumulative;
+    private final double[][] groupCumulative;
+    private final SharedStateContinuousSampler[][] dirichlet;
+    private SharedStateContinuousSampler inflowRate;
+    private UniformRandomProvider exitStream;
 
     /** winsByDay[k]: wins during working day k of the current trial (k = 1..T). */
     final int[] winsByDay;
@@ -43,6 +53,20 @@ final class TrialKernel {
             groupResidual[g] = new SharedStateContinuousSampler[spec.groupResidual[g].length];
         }
         this.winsByDay = new int[spec.horizon + 1];
+        this.cumulative = new double[spec.stages][];
+        this.dirichlet = new SharedStateContinuousSampler[spec.stages][];
+        for (int s = 0; s < spec.stages; s++) {
+            if (spec.dirichlet[s] != null) {
+                cumulative[s] = new double[spec.dest[s].length];
+                dirichlet[s] = new SharedStateContinuousSampler[spec.dest[s].length];
+            }
+        }
+        this.groupCumulative = new double[spec.groupStage.length][];
+        for (int g = 0; g < groupCumulative.length; g++) {
+            if (spec.dirichlet[spec.groupStage[g]] != null) {
+                groupCumulative[g] = new double[spec.dest[spec.groupStage[g]].length];
+            }
+        }
     }
 
     /** Copies every sampler onto the streams of a new block. */
@@ -64,6 +88,61 @@ final class TrialKernel {
         inflowCount = spec.inflowCount == null ? null : spec.inflowCount.withUniformRandomProvider(streams.inflow());
         dealValue = spec.dealValue == null ? null : spec.dealValue.withUniformRandomProvider(streams.values());
         arrivals = streams.inflow();
+        exitStream = streams.exits();
+        for (int s = 0; s < dirichlet.length; s++) {
+            if (dirichlet[s] != null) {
+                for (int e = 0; e < dirichlet[s].length; e++) {
+                    dirichlet[s][e] = spec.dirichlet[s][e].withUniformRandomProvider(streams.parameters());
+                }
+            }
+        }
+        inflowRate = spec.inflowRate == null ? null : spec.inflowRate.withUniformRandomProvider(streams.parameters());
+    }
+
+    /** Draws this trial's exit probabilities (Dirichlet by normalised gammas) and re-weights aged deals. */
+    private void drawParameters() {
+        for (int s = 0; s < dirichlet.length; s++) {
+            double[] c = cumulative[s];
+            if (c == null) {
+                continue;
+            }
+            double sum = 0;
+            for (int e = 0; e < c.length; e++) {
+                sum += dirichlet[s][e].sample();
+                c[e] = sum;
+            }
+            for (int e = 0; e < c.length; e++) {
+                c[e] /= sum;
+            }
+        }
+        for (int g = 0; g < groupCumulative.length; g++) {
+            double[] gc = groupCumulative[g];
+            if (gc == null) {
+                continue;
+            }
+            double[] c = cumulative[spec.groupStage[g]];
+            double[] survival = spec.groupSurvival[g];
+            double sum = 0;
+            double previous = 0;
+            for (int e = 0; e < gc.length; e++) {
+                sum += (c[e] - previous) * survival[e];
+                previous = c[e];
+                gc[e] = sum;
+            }
+            for (int e = 0; e < gc.length; e++) {
+                gc[e] /= sum;
+            }
+        }
+    }
+
+    private static int pick(double[] cumulative, double u) {
+        int last = cumulative.length - 1;
+        for (int e = 0; e < last; e++) {
+            if (u < cumulative[e]) {
+                return e;
+            }
+        }
+        return last;
     }
 
     /** Runs one trial: fills {@link #winsByDay}, {@link #wins} and {@link #revenue}. */
@@ -71,12 +150,16 @@ final class TrialKernel {
         java.util.Arrays.fill(winsByDay, 0);
         wins = 0;
         revenue = 0;
+        if (spec.uncertainty) {
+            drawParameters();
+        }
         int[] groupStage = spec.groupStage;
         int[] groupCount = spec.groupCount;
         for (int g = 0; g < groupStage.length; g++) {
             int s = groupStage[g];
             for (int c = groupCount[g]; c > 0; c--) {
-                int e = groupExit[g] == null ? 0 : groupExit[g].sample();
+                int e = groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
+                    : groupExit[g] == null ? 0 : groupExit[g].sample();
                 double t = groupResidual[g][e].sample();
                 if (t <= horizon) {
                     int next = dest[s][e];
@@ -87,9 +170,16 @@ final class TrialKernel {
                 }
             }
         }
-        if (inflowCount != null) {
+        int newDeals;
+        if (inflowRate != null) {
+            double mean = inflowRate.sample() * horizon;
+            newDeals = mean > 0 ? PoissonSampler.of(arrivals, mean).sample() : 0;
+        } else {
+            newDeals = inflowCount == null ? 0 : inflowCount.sample();
+        }
+        if (newDeals > 0) {
             int entry = spec.entry;
-            for (int n = inflowCount.sample(); n > 0; n--) {
+            for (int n = newDeals; n > 0; n--) {
                 double end = walk(entry, horizon * arrivals.nextDouble());
                 if (end >= 0) {
                     win(end, Double.NaN);
@@ -101,7 +191,8 @@ final class TrialKernel {
     /** Follows a deal that enters open stage s at time t; its win time, or -1 if not won by the horizon. */
     private double walk(int s, double t) {
         while (true) {
-            int e = exit[s] == null ? 0 : exit[s].sample();
+            int e = cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
+                : exit[s] == null ? 0 : exit[s].sample();
             t += dwell[s][e].sample();
             if (t > horizon) {
                 return -1;

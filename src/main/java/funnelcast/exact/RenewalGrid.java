@@ -159,19 +159,14 @@ final class RenewalGrid implements WinCurves {
         int n = funnel.stageCount();
         int won = funnel.won();
         int exits = funnel.exitCount(stage);
-        double[] weights = new double[exits];
-        double total = 0;
-        for (int e = 0; e < exits; e++) {
-            weights[e] = funnel.prob(stage, e) * (age > 0 ? funnel.dwell(stage, e).survival(age) : 1);
-            total += weights[e];
-        }
+        double[] weights = funnel.agedExitWeights(stage, age);
         double[][] byScheme = new double[2][horizon];
         for (int scheme = 0; scheme < 2; scheme++) {
             for (int e = 0; e < exits; e++) {
                 if (weights[e] <= 0) {
                     continue;
                 }
-                double w = weights[e] / total;
+                double w = weights[e];
                 double[] m = masses(funnel.dwell(stage, e), scheme, age);
                 int d = funnel.dest(stage, e);
                 for (int day = 1; day <= horizon; day++) {

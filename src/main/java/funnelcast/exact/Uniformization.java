@@ -120,17 +120,12 @@ final class Uniformization implements WinCurves {
     @Override
     public Bounds[] dealWins(int stage, double age) {
         // Exponential dwells are memoryless: only the exit weights change with age.
-        double[] weights = new double[funnel.exitCount(stage)];
-        double sum = 0;
-        for (int e = 0; e < weights.length; e++) {
-            weights[e] = funnel.prob(stage, e) * funnel.dwell(stage, e).survival(age);
-            sum += weights[e];
-        }
+        double[] weights = funnel.agedExitWeights(stage, age);
         Bounds[] byDay = new Bounds[horizon];
         for (int d = 0; d < horizon; d++) {
             double p = 0;
             for (int e = 0; e < weights.length; e++) {
-                p += weights[e] / sum * f[d][phaseOffset[stage] + e];
+                p += weights[e] * f[d][phaseOffset[stage] + e];
             }
             byDay[d] = new Bounds(Math.min(1, p), Math.min(1, p + fTail[d]));
         }

@@ -21,8 +21,11 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
         String id();
     }
 
-    /** Sampled: {@code trials} trials from {@code seed}. */
-    public record MonteCarlo(long trials, long seed) implements Method {
+    /**
+     * Sampled: {@code trials} trials from {@code seed}; with {@code uncertainty}, each trial drew
+     * its exit probabilities and inflow rate from their posteriors (spec section 7).
+     */
+    public record MonteCarlo(long trials, long seed, boolean uncertainty) implements Method {
         @Override
         public String id() {
             return "monte-carlo";

@@ -123,6 +123,27 @@ public final class Funnel {
         return prob[s].clone();
     }
 
+    /**
+     * P(exit e | still in stage s at age a), proportional to p(s,e) * S(s,e)(a) (spec section 3):
+     * an old deal is more likely to be on a slow exit. Unchanged when all exits share one dwell.
+     */
+    public double[] agedExitWeights(int s, double age) {
+        int n = exitCount(s);
+        double[] w = new double[n];
+        double sum = 0;
+        for (int e = 0; e < n; e++) {
+            w[e] = prob[s][e] * (age > 0 ? dwell[s][e].survival(age) : 1);
+            sum += w[e];
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("age " + age + " is beyond every exit's dwell at stage " + ids[s]);
+        }
+        for (int e = 0; e < n; e++) {
+            w[e] /= sum;
+        }
+        return w;
+    }
+
     /** Every dwell of every exit is exponential: the funnel is a continuous-time Markov chain. */
     public boolean allExponential() {
         for (Distribution[] ds : dwell) {

@@ -1,6 +1,5 @@
 package funnelcast.plan;
 
-import funnelcast.dist.Distribution;
 import funnelcast.exact.Absorption;
 import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
@@ -80,14 +79,11 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
 
     /** h of a deal aged {@code age}: its exits reweighted by their dwells' survival (spec section 3). */
     static double eventualWin(Funnel funnel, Absorption chain, int s, double age) {
-        double num = 0;
-        double den = 0;
-        for (int e = 0; e < funnel.exitCount(s); e++) {
-            Distribution d = funnel.dwell(s, e);
-            double w = funnel.prob(s, e) * (age > 0 ? d.survival(age) : 1);
-            num += w * chain.winProbability(funnel.dest(s, e));
-            den += w;
+        double[] w = funnel.agedExitWeights(s, age);
+        double h = 0;
+        for (int e = 0; e < w.length; e++) {
+            h += w[e] * chain.winProbability(funnel.dest(s, e));
         }
-        return den > 0 ? num / den : 0;
+        return h;
     }
 }

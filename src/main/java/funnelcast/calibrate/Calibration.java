@@ -1,0 +1,36 @@
+package funnelcast.calibrate;
+
+import funnelcast.model.Scenario;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What calibration found, stage by stage, and the scenario it makes. */
+public record Calibration(String source, LocalDate asOf, String entry, List<StageFit> stages, InflowFit inflow,
+                          int openDeals, Scenario scenario, List<String> notes) {
+    public Calibration {
+        stages = List.copyOf(stages);
+        notes = List.copyOf(notes);
+    }
+
+    /** An exit's count, share and 90% interval (Jeffreys: Beta(n + 1/2, N - n + 1/2) quantiles). */
+    public record ExitRate(String to, int count, double probability, double lower, double upper) {
+    }
+
+    public record StageFit(String id, int completed, int open, List<ExitRate> exits, List<DwellFit> fits,
+                           DwellFit best, KaplanMeier km, Map<String, RepRate> reps) {
+        public StageFit {
+            exits = List.copyOf(exits);
+            fits = List.copyOf(fits);
+        }
+    }
+
+    /** New deals at the entry stage over working days, with a 90% interval (exact Poisson). */
+    public record InflowFit(int deals, double days, double perDay, double lower, double upper, LocalDate from,
+                            LocalDate to) {
+    }
+
+    /** A rep's conversion at a stage, raw and shrunk toward the team's by empirical Bayes. */
+    public record RepRate(String rep, int visits, int advanced, double raw, double shrunk) {
+    }
+}

@@ -1,0 +1,275 @@
+package funnelcast.calibrate;
+
+import funnelcast.dist.Distribution;
+import funnelcast.dist.LogNormal;
+import funnelcast.exact.Absorption;
+import funnelcast.model.Exit;
+import funnelcast.model.Funnel;
+import funnelcast.model.Inflow;
+import funnelcast.model.PipelineDeal;
+import funnelcast.model.Scenario;
+import funnelcast.model.Stage;
+import funnelcast.model.Target;
+import funnelcast.model.WorkCalendar;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.GammaDistribution;
+
+/**
+ * Calibrates a scenario from an event log, using only what was known at the end of the as-of
+ * date (spec section 8): for each stage the exits taken and the dwell of each completed visit
+ * in working days; visits still open at the as-of date are right-censored at their age. The
+ * written scenario carries the counts ({@code exitCounts}) and the observed inflow, so a forecast
+ * can draw them from their posteriors (spec section 7).
+ */
+public final class Calibrator {
+    /** What to calibrate for: the horizon after the as-of date, the inflow window, an optional target. */
+    public record Options(LocalDate asOf, WorkClock clock, LocalDate horizonStart, LocalDate horizonEnd,
+                          int inflowWindowDays, OptionalInt targetWins, String name) {
+    }
+
+    private Calibrator() {
+    }
+
+    /** The default horizon: the day after the as-of date to the end of that day's month. */
+    public static LocalDate[] defaultHorizon(LocalDate asOf) {
+        LocalDate start = asOf.plusDays(1);
+        return new LocalDate[] {start, start.withDayOfMonth(start.lengthOfMonth())};
+    }
+
+    public static Calibration calibrate(History history, Options o) {
+        WorkClock clock = o.clock();
+        double now = clock.endOf(o.asOf());
+        List<String> notes = new ArrayList<>(history.notes());
+        Map<String, List<Observation>> visits = new LinkedHashMap<>();
+        Map<String, Integer> firstStage = new HashMap<>();
+        List<PipelineDeal> pipeline = new ArrayList<>();
+        List<History.Deal> known = new ArrayList<>();
+        for (History.Deal deal : history.deals()) {
+            List<History.Event> events = new ArrayList<>();
+            for (History.Event e : deal.events()) {
+                if (!e.at().toLocalDate().isAfter(o.asOf())) {
+                    events.add(e);
+                }
+            }
+            if (events.isEmpty()) {
+                continue;
+            }
+            known.add(deal);
+            firstStage.merge(events.get(0).stage(), 1, Integer::sum);
+            for (int i = 0; i < events.size(); i++) {
+                History.Event e = events.get(i);
+                if (deal.isTerminal(e)) {
+                    break;
+                }
+                double entered = clock.at(e.at());
+                List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new ArrayList<>());
+                if (i + 1 < events.size()) {
+                    History.Event next = events.get(i + 1);
+                    list.add(dwell(clock.at(next.at()) - entered, history.dateOnly(), next.stage(), deal.rep()));
+                } else {
+                    double age = Math.max(now - entered, 1e-6);
+                    list.add(Observation.censored(age, deal.rep()));
+                    pipeline.add(new PipelineDeal(deal.id(), e.stage(), age, 1,
+                        deal.value() == null ? OptionalDouble.empty() : OptionalDouble.of(deal.value()), deal.rep()));
+                }
+            }
+        }
+        if (known.isEmpty()) {
+            throw new IllegalArgumentException(history.source() + ": no event on or before the as-of date " + o.asOf());
+        }
+        String entry = firstStage.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+        List<String> order = new ArrayList<>(visits.keySet());
+
+        List<Calibration.StageFit> fits = new ArrayList<>();
+        List<Stage> stages = new ArrayList<>();
+        for (String id : order) {
+            List<Observation> obs = visits.get(id);
+            Calibration.StageFit fit = fitStage(id, obs);
+            fits.add(fit);
+            Map<String, Double> counts = new LinkedHashMap<>();
+            List<Exit> exits = new ArrayList<>();
+            for (Calibration.ExitRate r : fit.exits()) {
+                counts.put(r.to(), (double) r.count());
+                exits.add(new Exit(r.to(), r.probability(), fit.best().law(), false));
+            }
+            stages.add(new Stage(id, id, exits, fit.best().law(), counts, List.of(), List.of()));
+        }
+
+        Calibration.InflowFit inflow = inflow(known, entry, o, clock);
+        WorkCalendar calendar = new WorkCalendar(o.horizonStart(), o.horizonEnd(), clock.weekdays(),
+            new TreeSet<>(clock.holidays().stream().filter(d -> !d.isBefore(o.horizonStart())
+                && !d.isAfter(o.horizonEnd())).toList()));
+        Scenario scenario = new Scenario(o.name(), calendar, entry, stages,
+            new Inflow(inflow.perDay(), 0, new Inflow.Observed(inflow.deals(), inflow.days())), pipeline,
+            o.targetWins().isPresent() ? new Target(o.targetWins(), wonIn(known, o.horizonStart(), o.asOf()),
+                OptionalDouble.empty()) : Target.NONE,
+            dealValue(known, o.asOf()));
+        Funnel unordered = Funnel.of(scenario);
+        // The funnel's order: the entry first, then the milestones by their eventual win probability.
+        Absorption chain = Absorption.of(unordered);
+        Comparator<String> byH = Comparator.comparingDouble((String id) -> id.equals(entry) ? -1 : chain.winProbability(
+            unordered.index(id))).thenComparing(Comparator.naturalOrder());
+        fits.sort(Comparator.comparing(Calibration.StageFit::id, byH));
+        stages.sort(Comparator.comparing(Stage::id, byH));
+        scenario = new Scenario(scenario.name(), scenario.calendar(), entry, stages, scenario.inflow(),
+            scenario.pipeline(), scenario.target(), scenario.dealValue());
+        Funnel funnel = Funnel.of(scenario);
+        List<Calibration.StageFit> withReps = reps(funnel, fits, visits);
+        return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes);
+    }
+
+    private static Observation dwell(double d, boolean dateOnly, String dest, String rep) {
+        if (dateOnly) {
+            // known to the day: the dwell rounded to whole working days lies within half a day of it
+            double k = Math.rint(d);
+            return Observation.interval(Math.max(0, k - 0.5), k + 0.5, dest, rep);
+        }
+        if (d <= 0) {
+            return Observation.interval(0, 1.0 / 1440, dest, rep); // the same minute
+        }
+        return Observation.exact(d, dest, rep);
+    }
+
+    static Calibration.StageFit fitStage(String id, List<Observation> obs) {
+        Map<String, Integer> taken = new LinkedHashMap<>();
+        int completed = 0;
+        for (Observation o : obs) {
+            if (o.completed()) {
+                taken.merge(o.dest(), 1, Integer::sum);
+                completed++;
+            }
+        }
+        if (completed == 0) {
+            throw new IllegalArgumentException("stage '" + id + "' has no completed visit by the as-of date ("
+                + obs.size() + " still open): its exits cannot be estimated; choose a later --as-of");
+        }
+        List<Calibration.ExitRate> exits = new ArrayList<>();
+        for (Map.Entry<String, Integer> t : taken.entrySet()) {
+            BetaDistribution jeffreys = BetaDistribution.of(t.getValue() + 0.5, completed - t.getValue() + 0.5);
+            exits.add(new Calibration.ExitRate(t.getKey(), t.getValue(), (double) t.getValue() / completed,
+                jeffreys.inverseCumulativeProbability(0.05), jeffreys.inverseCumulativeProbability(0.95)));
+        }
+        exits.sort(Comparator.comparingInt(Calibration.ExitRate::count).reversed());
+        KaplanMeier km = KaplanMeier.of(obs);
+        List<DwellFit> dwellFits = new ArrayList<>();
+        for (String family : DwellFit.FAMILIES) {
+            DwellFit f = DwellFit.fit(family, obs, km);
+            if (f != null) {
+                dwellFits.add(f);
+            }
+        }
+        DwellFit best = dwellFits.stream().min(Comparator.comparingDouble(DwellFit::aic)).orElseThrow(() ->
+            new IllegalArgumentException("stage '" + id + "': no dwell distribution could be fitted"));
+        return new Calibration.StageFit(id, completed, obs.size() - completed, exits, dwellFits, best, km, Map.of());
+    }
+
+    /**
+     * Deals whose first event is at the entry stage, over the window's working days, with the
+     * exact 90% Poisson interval [G(n, 1)^-1(0.05), G(n + 1, 1)^-1(0.95)] / days.
+     */
+    private static Calibration.InflowFit inflow(List<History.Deal> deals, String entry, Options o, WorkClock clock) {
+        LocalDate first = deals.stream().map(d -> d.events().get(0).at().toLocalDate()).min(LocalDate::compareTo)
+            .orElseThrow();
+        LocalDate from = first;
+        if (o.inflowWindowDays() > 0) {
+            LocalDate d = o.asOf();
+            int counted = 0;
+            while (counted < o.inflowWindowDays() && d.isAfter(first)) {
+                if (clock.isWorkingDay(d)) {
+                    counted++;
+                }
+                d = d.minusDays(1);
+            }
+            from = d.plusDays(1).isBefore(first) ? first : d.plusDays(1);
+        }
+        double days = clock.endOf(o.asOf()) - clock.at(from);
+        int n = 0;
+        for (History.Deal deal : deals) {
+            History.Event e = deal.events().get(0);
+            LocalDate day = e.at().toLocalDate();
+            if (e.stage().equals(entry) && !day.isBefore(from) && !day.isAfter(o.asOf())) {
+                n++;
+            }
+        }
+        double lower = n == 0 ? 0 : GammaDistribution.of(n, 1).inverseCumulativeProbability(0.05) / days;
+        double upper = GammaDistribution.of(n + 1, 1).inverseCumulativeProbability(0.95) / days;
+        return new Calibration.InflowFit(n, days, n / days, lower, upper, from, o.asOf());
+    }
+
+    /** Wins already booked inside the horizon up to the as-of date (a mid-month calibration). */
+    private static int wonIn(List<History.Deal> deals, LocalDate from, LocalDate asOf) {
+        int n = 0;
+        for (History.Deal d : deals) {
+            for (History.Event e : d.events()) {
+                LocalDate day = e.at().toLocalDate();
+                if (e.stage().equals("won") && !day.isBefore(from) && !day.isAfter(asOf)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** A lognormal fitted to the values of deals won by the as-of date (maximum likelihood), when there are 5 or more. */
+    private static Optional<Distribution> dealValue(List<History.Deal> deals, LocalDate asOf) {
+        List<Double> logs = new ArrayList<>();
+        for (History.Deal d : deals) {
+            LocalDateTime end = d.events().get(d.events().size() - 1).at();
+            boolean won = d.events().get(d.events().size() - 1).stage().equals("won");
+            if (won && !end.toLocalDate().isAfter(asOf) && d.value() != null && d.value() > 0) {
+                logs.add(Math.log(d.value()));
+            }
+        }
+        if (logs.size() < 5) {
+            return Optional.empty();
+        }
+        double mu = logs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double var = logs.stream().mapToDouble(x -> (x - mu) * (x - mu)).sum() / logs.size();
+        return var > 0 ? Optional.of(new LogNormal(Math.exp(mu), Math.sqrt(var))) : Optional.empty();
+    }
+
+    /** Per-rep conversion at each stage (to its advance exit), raw and shrunk. */
+    private static List<Calibration.StageFit> reps(Funnel funnel, List<Calibration.StageFit> fits,
+                                                  Map<String, List<Observation>> visits) {
+        Absorption chain = Absorption.of(funnel);
+        List<Calibration.StageFit> out = new ArrayList<>();
+        for (Calibration.StageFit f : fits) {
+            int s = funnel.index(f.id());
+            String advance = null;
+            double bestH = -1;
+            for (int e = 0; e < funnel.exitCount(s); e++) {
+                int d = funnel.dest(s, e);
+                if (d != s && chain.winProbability(d) > bestH) {
+                    bestH = chain.winProbability(d);
+                    advance = funnel.id(d);
+                }
+            }
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            for (Observation o : visits.get(f.id())) {
+                if (o.completed() && o.rep() != null) {
+                    int[] c = counts.computeIfAbsent(o.rep(), k -> new int[2]);
+                    c[1]++;
+                    if (o.dest().equals(advance)) {
+                        c[0]++;
+                    }
+                }
+            }
+            out.add(new Calibration.StageFit(f.id(), f.completed(), f.open(), f.exits(), f.fits(), f.best(), f.km(),
+                Shrinkage.shrink(counts)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,225 @@
+package funnelcast.calibrate;
+
+import funnelcast.dist.Distribution;
+import funnelcast.dist.Exponential;
+import funnelcast.dist.Gamma;
+import funnelcast.dist.LogNormal;
+import funnelcast.dist.Weibull;
+import java.util.List;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleValueChecker;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+
+/**
+ * A dwell distribution fitted by maximum likelihood to a stage's visits: completed dwells by
+ * their density (or, for day-resolution times, the probability of their interval), visits still
+ * open by their survival at their age. The parameters are fitted on the log scale; their 90%
+ * intervals come from the observed information (the inverse Hessian of the log-likelihood).
+ */
+public record DwellFit(String family, Distribution law, double logLikelihood, int parameters, double aic,
+                       String[] parameterNames, double[] estimates, double[] lower, double[] upper,
+                       double kmDistance) {
+    static final double Z90 = 1.6448536269514722;
+
+    public static final List<String> FAMILIES = List.of("exponential", "lognormal", "gamma", "weibull");
+
+    /** Builds the law from log-scale parameters. */
+    static Distribution law(String family, double[] theta) {
+        return switch (family) {
+            case "exponential" -> new Exponential(Math.exp(theta[0]));
+            case "lognormal" -> new LogNormal(Math.exp(theta[0]), Math.exp(theta[1]));
+            case "gamma" -> new Gamma(Math.exp(theta[0]), Math.exp(theta[1]));
+            case "weibull" -> new Weibull(Math.exp(theta[0]), Math.exp(theta[1]));
+            default -> throw new IllegalArgumentException(family);
+        };
+    }
+
+    static String[] names(String family) {
+        return switch (family) {
+            case "exponential" -> new String[] {"mean"};
+            case "lognormal" -> new String[] {"median", "sigma"};
+            default -> new String[] {"shape", "scale"};
+        };
+    }
+
+    static double logLikelihood(Distribution law, List<Observation> obs) {
+        double ll = 0;
+        for (Observation o : obs) {
+            double term = switch (o.kind()) {
+                case EXACT -> logDensity(law, o.lo());
+                case INTERVAL -> Math.log(Math.max(0, law.survival(o.lo()) - law.survival(o.hi())));
+                case CENSORED -> Math.log(law.survival(o.lo()));
+            };
+            if (!(term > Double.NEGATIVE_INFINITY)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            ll += term;
+        }
+        return ll;
+    }
+
+    private static double logDensity(Distribution law, double x) {
+        if (law instanceof Exponential e) {
+            return -Math.log(e.mean()) - x / e.mean();
+        }
+        if (law instanceof LogNormal l) {
+            return org.apache.commons.statistics.distribution.LogNormalDistribution.of(Math.log(l.median()), l.sigma())
+                .logDensity(x);
+        }
+        if (law instanceof Gamma g) {
+            return org.apache.commons.statistics.distribution.GammaDistribution.of(g.shape(), g.scale()).logDensity(x);
+        }
+        if (law instanceof Weibull w) {
+            return org.apache.commons.statistics.distribution.WeibullDistribution.of(w.shape(), w.scale())
+                .logDensity(x);
+        }
+        throw new IllegalArgumentException(law.describe());
+    }
+
+    /** Fits one family; {@code null} where the data cannot support it. */
+    public static DwellFit fit(String family, List<Observation> obs, KaplanMeier km) {
+        double[] start = start(family, obs);
+        MultivariateFunction negLl = theta -> {
+            try {
+                double ll = logLikelihood(law(family, theta), obs);
+                return Double.isFinite(ll) ? -ll : 1e300;
+            } catch (IllegalArgumentException e) {
+                return 1e300;
+            }
+        };
+        double[] best;
+        if (start.length == 1) {
+            best = minimize1d(negLl, start[0]);
+        } else {
+            SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-12));
+            PointValuePair p = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(negLl),
+                GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(new double[] {0.3, 0.3}));
+            // a restart from the optimum polishes Nelder-Mead's answer
+            p = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(negLl), GoalType.MINIMIZE,
+                new InitialGuess(p.getPoint()), new NelderMeadSimplex(new double[] {0.05, 0.05}));
+            best = p.getPoint();
+        }
+        double ll = -negLl.value(best);
+        if (!Double.isFinite(ll) || ll < -1e299) {
+            return null;
+        }
+        double[] se = standardErrors(negLl, best);
+        String[] names = names(family);
+        double[] est = new double[best.length];
+        double[] lo = new double[best.length];
+        double[] hi = new double[best.length];
+        for (int i = 0; i < best.length; i++) {
+            // lognormal's median is e^mu: its log-scale parameter is mu itself
+            est[i] = Math.exp(best[i]);
+            lo[i] = Math.exp(best[i] - Z90 * se[i]);
+            hi[i] = Math.exp(best[i] + Z90 * se[i]);
+        }
+        Distribution law = law(family, best);
+        return new DwellFit(family, law, ll, best.length, 2 * best.length - 2 * ll, names, est, lo, hi,
+            km.distanceTo(law::survival));
+    }
+
+    /** Golden-section search on the log mean, bracketed generously around the start. */
+    private static double[] minimize1d(MultivariateFunction f, double start) {
+        double a = start - 8;
+        double b = start + 8;
+        double g = (Math.sqrt(5) - 1) / 2;
+        double c = b - g * (b - a);
+        double d = a + g * (b - a);
+        while (b - a > 1e-12) {
+            if (f.value(new double[] {c}) < f.value(new double[] {d})) {
+                b = d;
+            } else {
+                a = c;
+            }
+            c = b - g * (b - a);
+            d = a + g * (b - a);
+        }
+        return new double[] {(a + b) / 2};
+    }
+
+    /** Method-of-moments starting values from the completed visits. */
+    private static double[] start(String family, List<Observation> obs) {
+        double sum = 0;
+        double sumSq = 0;
+        double sumLog = 0;
+        double sumLogSq = 0;
+        int n = 0;
+        for (Observation o : obs) {
+            if (o.completed()) {
+                double x = Math.max(o.time(), 1e-3);
+                sum += x;
+                sumSq += x * x;
+                sumLog += Math.log(x);
+                sumLogSq += Math.log(x) * Math.log(x);
+                n++;
+            }
+        }
+        if (n == 0) {
+            // only open visits: start from their mean age
+            for (Observation o : obs) {
+                sum += Math.max(o.lo(), 1e-3);
+                n++;
+            }
+            sumSq = sum * sum / n * 2;
+            sumLog = n * Math.log(sum / n);
+        }
+        double mean = sum / n;
+        double var = Math.max(sumSq / n - mean * mean, 1e-6 * mean * mean + 1e-9);
+        double logMean = sumLog / n;
+        double logVar = Math.max(sumLogSq / n - logMean * logMean, 1e-4);
+        return switch (family) {
+            case "exponential" -> new double[] {Math.log(mean)};
+            case "lognormal" -> new double[] {logMean, 0.5 * Math.log(logVar)};
+            case "gamma" -> new double[] {Math.log(mean * mean / var), Math.log(var / mean)};
+            default -> new double[] {Math.log(Math.max(0.2, Math.min(5, mean / Math.sqrt(var)))), Math.log(mean)};
+        };
+    }
+
+    /** Square roots of the diagonal of the inverse of a central-difference Hessian. */
+    private static double[] standardErrors(MultivariateFunction f, double[] x) {
+        int k = x.length;
+        double h = 1e-4;
+        double[][] hess = new double[k][k];
+        double f0 = f.value(x);
+        for (int i = 0; i < k; i++) {
+            for (int j = i; j < k; j++) {
+                double v;
+                if (i == j) {
+                    v = (f.value(shift(x, i, h, i, 0)) - 2 * f0 + f.value(shift(x, i, -h, i, 0))) / (h * h);
+                } else {
+                    v = (f.value(shift(x, i, h, j, h)) - f.value(shift(x, i, h, j, -h))
+                        - f.value(shift(x, i, -h, j, h)) + f.value(shift(x, i, -h, j, -h))) / (4 * h * h);
+                }
+                hess[i][j] = v;
+                hess[j][i] = v;
+            }
+        }
+        double[] se = new double[k];
+        try {
+            RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(hess)).getSolver().getInverse();
+            for (int i = 0; i < k; i++) {
+                se[i] = Math.sqrt(Math.max(0, inv.getEntry(i, i)));
+            }
+        } catch (RuntimeException singular) {
+            java.util.Arrays.fill(se, Double.POSITIVE_INFINITY);
+        }
+        return se;
+    }
+
+    private static double[] shift(double[] x, int i, double di, int j, double dj) {
+        double[] y = x.clone();
+        y[i] += di;
+        y[j] += dj;
+        return y;
+    }
+}

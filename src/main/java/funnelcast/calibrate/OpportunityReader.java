@@ -1,0 +1,179 @@
+package funnelcast.calibrate;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the shape most CRMs export: one row per deal with a start date and, once closed, a close
+ * date and an outcome; or, as Olist publishes it, a table of leads and a separate table of won
+ * deals. Each deal becomes a one-stage history: it enters the stage at its start and leaves to
+ * won or lost at its close. Where losses are not recorded, {@code lostAfter} days without an
+ * event count as a loss at that day. Rows that cannot be placed in time (no start date) are
+ * counted in the notes, never dropped silently.
+ */
+public final class OpportunityReader {
+    /** Column roles to names, outcome labels, the optional wins table, and the silence rule. */
+    public record Mapping(Map<String, String> columns, String wonLabel, String lostLabel, Path wins,
+                          Map<String, String> winsColumns, Integer lostAfter, String stage) {
+    }
+
+    private OpportunityReader() {
+    }
+
+    public static History read(Path path, Mapping m) {
+        Csv csv = Csv.read(path);
+        String idCol = required(m.columns(), "id", "--columns");
+        String startCol = required(m.columns(), "start", "--columns");
+        for (String role : m.columns().keySet()) {
+            if (!List.of("id", "start", "close", "outcome", "value", "rep").contains(role)) {
+                throw new IllegalArgumentException("--columns: unknown role '" + role + "'; expected id, start, close, "
+                    + "outcome, value, rep");
+            }
+        }
+        if (!HistoryReader.STAGE.matcher(m.stage()).matches() || m.stage().equals("won") || m.stage().equals("lost")) {
+            throw new IllegalArgumentException("--stage: expected a stage id of letters, digits, '-' and '_', got '"
+                + m.stage() + "'");
+        }
+        Map<String, Integer> col = csv.columns(List.of(), List.of(), false);
+        Map<String, Integer> at = new HashMap<>();
+        for (Map.Entry<String, String> e : m.columns().entrySet()) {
+            Integer i = col.get(e.getValue());
+            if (i == null) {
+                throw new HistoryException(csv.file(), 1, "no column '" + e.getValue() + "' for " + e.getKey()
+                    + "; the header is " + csv.header());
+            }
+            at.put(e.getKey(), i);
+        }
+        List<String> notes = new ArrayList<>();
+        Map<String, Row> deals = new LinkedHashMap<>();
+        int undated = 0;
+        boolean dateOnly = true;
+        for (Csv.Row row : csv.rows()) {
+            String id = csv.cell(row, at.get("id")).trim();
+            if (id.isEmpty()) {
+                throw new HistoryException(csv.file(), row.line(), idCol + ": expected a deal id, got an empty field");
+            }
+            if (deals.containsKey(id)) {
+                throw new HistoryException(csv.file(), row.line(), "deal " + id + " appears twice (also line "
+                    + deals.get(id).line + "); expected one row per deal");
+            }
+            String startText = csv.cell(row, at.get("start"));
+            if (startText.isBlank()) {
+                undated++;
+                deals.put(id, new Row(row.line(), null, null, null, null, null));
+                continue;
+            }
+            LocalDateTime start = csv.timestamp(row, startCol, startText);
+            dateOnly &= Csv.isDateOnly(startText);
+            String outcome = csv.cell(row, at.get("outcome")).trim();
+            String terminal = outcome.equals(m.wonLabel()) ? "won" : outcome.equals(m.lostLabel()) ? "lost" : null;
+            LocalDateTime close = null;
+            if (terminal != null) {
+                String closeText = csv.cell(row, at.get("close"));
+                if (closeText.isBlank()) {
+                    throw new HistoryException(csv.file(), row.line(), "deal " + id + " is " + outcome
+                        + " but has no close date (column " + m.columns().get("close") + ")");
+                }
+                close = csv.timestamp(row, m.columns().getOrDefault("close", "close"), closeText);
+                dateOnly &= Csv.isDateOnly(closeText);
+            }
+            String rep = csv.cell(row, at.get("rep")).trim();
+            Double value = terminal != null && terminal.equals("won")
+                ? csv.number(row, m.columns().getOrDefault("value", "value"), csv.cell(row, at.get("value"))) : null;
+            deals.put(id, new Row(row.line(), start, terminal, close, rep.isEmpty() ? null : rep, value));
+        }
+        if (undated > 0) {
+            notes.add(undated + " rows of " + csv.file() + " have no " + startCol + " and cannot be placed in time: "
+                + "they are not in the history");
+        }
+        if (m.wins() != null) {
+            dateOnly &= joinWins(m, deals, notes);
+        }
+        List<History.Deal> out = new ArrayList<>();
+        int wonBeforeStart = 0;
+        int lateWins = 0;
+        for (Map.Entry<String, Row> e : deals.entrySet()) {
+            Row r = e.getValue();
+            if (r.start == null) {
+                continue;
+            }
+            String terminal = r.terminal;
+            LocalDateTime close = r.close;
+            if (close != null && close.isBefore(r.start)) {
+                wonBeforeStart++;
+                close = r.start;
+            }
+            if (m.lostAfter() != null) {
+                LocalDateTime silence = r.start.plusDays(m.lostAfter());
+                if (terminal == null || close.isAfter(silence)) {
+                    if (terminal != null && terminal.equals("won")) {
+                        lateWins++;
+                    }
+                    terminal = "lost";
+                    close = silence;
+                }
+            }
+            List<History.Event> events = new ArrayList<>();
+            events.add(new History.Event(m.stage(), r.start, r.line));
+            if (terminal != null) {
+                events.add(new History.Event(terminal, close, r.line));
+            }
+            out.add(new History.Deal(e.getKey(), r.rep, terminal != null && terminal.equals("won") ? r.value : null,
+                events));
+        }
+        if (wonBeforeStart > 0) {
+            notes.add(wonBeforeStart + " deals closed before they started; their close is dated at their start");
+        }
+        if (lateWins > 0) {
+            notes.add(lateWins + " wins came more than " + m.lostAfter() + " days after the start and count as losses "
+                + "at day " + m.lostAfter() + " (--lost-after)");
+        }
+        if (out.isEmpty()) {
+            throw new HistoryException(csv.file(), 0, "no deal with a start date");
+        }
+        return new History(csv.file(), out, dateOnly, notes);
+    }
+
+    private static boolean joinWins(Mapping m, Map<String, Row> deals, List<String> notes) {
+        Csv wins = Csv.read(m.wins());
+        String idCol = required(m.winsColumns(), "id", "--wins-columns");
+        String dateCol = required(m.winsColumns(), "date", "--wins-columns");
+        Map<String, Integer> col = wins.columns(List.of(idCol, dateCol), List.of(), false);
+        Integer valueCol = m.winsColumns().containsKey("value") ? col.get(m.winsColumns().get("value")) : null;
+        Integer repCol = m.winsColumns().containsKey("rep") ? col.get(m.winsColumns().get("rep")) : null;
+        boolean dateOnly = true;
+        for (Csv.Row row : wins.rows()) {
+            String id = wins.cell(row, col.get(idCol)).trim();
+            Row deal = deals.get(id);
+            if (deal == null) {
+                throw new HistoryException(wins.file(), row.line(), "won deal " + id + " has no row in the opportunity table");
+            }
+            if (deal.start == null) {
+                continue;
+            }
+            String text = wins.cell(row, col.get(dateCol));
+            LocalDateTime close = wins.timestamp(row, dateCol, text);
+            dateOnly &= Csv.isDateOnly(text);
+            Double value = valueCol == null ? null : wins.number(row, m.winsColumns().get("value"), wins.cell(row, valueCol));
+            String rep = repCol == null ? deal.rep : wins.cell(row, repCol).trim();
+            deals.put(id, new Row(deal.line, deal.start, "won", close, rep, value));
+        }
+        return dateOnly;
+    }
+
+    private static String required(Map<String, String> map, String role, String option) {
+        String v = map.get(role);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(option + ": the '" + role + "' column is required (" + role + "=COLUMN)");
+        }
+        return v;
+    }
+
+    private record Row(long line, LocalDateTime start, String terminal, LocalDateTime close, String rep, Double value) {
+    }
+}

@@ -1,0 +1,85 @@
+package funnelcast.calibrate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleValueChecker;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.special.Beta;
+
+/**
+ * Empirical Bayes for per-rep conversion: a Beta(a, b) prior is fitted to all reps by maximising
+ * the beta-binomial marginal likelihood, and each rep's rate becomes the posterior mean
+ * (x + a) / (n + a + b). A rep with 4 deals is pulled most of the way to the team; a rep with
+ * 400 barely moves. When the reps do not differ more than chance allows, a + b grows large and
+ * everyone is pulled to the team's rate (capped at a + b = e^14).
+ */
+final class Shrinkage {
+    private static final double LOG_CAP = 14;
+
+    private Shrinkage() {
+    }
+
+    /** advanced[r] of visits[r], per rep name. */
+    static Map<String, Calibration.RepRate> shrink(Map<String, int[]> counts) {
+        Map<String, Calibration.RepRate> out = new LinkedHashMap<>();
+        List<int[]> data = new ArrayList<>();
+        long x = 0;
+        long n = 0;
+        for (int[] c : counts.values()) {
+            if (c[1] > 0) {
+                data.add(c);
+                x += c[0];
+                n += c[1];
+            }
+        }
+        if (n == 0) {
+            return out;
+        }
+        double pooled = (double) x / n;
+        double a;
+        double b;
+        if (data.size() < 2 || pooled == 0 || pooled == 1) {
+            // nothing to learn a spread from: everyone at the team's rate
+            a = pooled * Math.exp(LOG_CAP);
+            b = (1 - pooled) * Math.exp(LOG_CAP);
+        } else {
+            double[] ab = fit(data, pooled);
+            a = ab[0];
+            b = ab[1];
+        }
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int adv = e.getValue()[0];
+            int vis = e.getValue()[1];
+            out.put(e.getKey(), new Calibration.RepRate(e.getKey(), vis, adv, vis > 0 ? (double) adv / vis : Double.NaN,
+                (adv + a) / (vis + a + b)));
+        }
+        return out;
+    }
+
+    static double[] fit(List<int[]> data, double pooled) {
+        ObjectiveFunction negLl = new ObjectiveFunction(theta -> {
+            double la = Math.min(theta[0], LOG_CAP);
+            double lb = Math.min(theta[1], LOG_CAP);
+            double a = Math.exp(la);
+            double b = Math.exp(lb);
+            double ll = 0;
+            for (int[] c : data) {
+                ll += Beta.logBeta(c[0] + a, c[1] - c[0] + b) - Beta.logBeta(a, b);
+            }
+            return -ll;
+        });
+        double strength = Math.log(10);
+        double[] start = {Math.log(pooled) + strength, Math.log(1 - pooled) + strength};
+        PointValuePair p = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-12)).optimize(new MaxEval(20_000),
+            negLl, GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(new double[] {0.5, 0.5}));
+        return new double[] {Math.exp(Math.min(p.getPoint()[0], LOG_CAP)), Math.exp(Math.min(p.getPoint()[1], LOG_CAP))};
+    }
+}

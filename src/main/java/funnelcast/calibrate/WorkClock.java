@@ -1,0 +1,97 @@
+package funnelcast.calibrate;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+/**
+ * Working time: a timestamp's position in working days since an epoch. On a working day the
+ * time of day counts as a fraction of the day; a non-working day is a single instant (the start
+ * of the next working day), so no deal ages over a weekend or a holiday.
+ */
+public final class WorkClock {
+    private final Set<DayOfWeek> weekdays;
+    private final Set<LocalDate> holidays;
+    private final LocalDate epoch;
+    private final int[] before;
+
+    /** A clock for dates in {@code [from, to]}; others are refused. */
+    public WorkClock(Set<DayOfWeek> weekdays, Set<LocalDate> holidays, LocalDate from, LocalDate to) {
+        this.weekdays = Set.copyOf(weekdays);
+        this.holidays = Set.copyOf(holidays);
+        this.epoch = from.minusDays(1);
+        int n = (int) ChronoUnit.DAYS.between(epoch, to.plusDays(2)) + 1;
+        before = new int[n];
+        for (int i = 1; i < n; i++) {
+            LocalDate d = epoch.plusDays(i - 1);
+            before[i] = before[i - 1] + (isWorkingDay(d) ? 1 : 0);
+        }
+    }
+
+    public boolean isWorkingDay(LocalDate d) {
+        return weekdays.contains(d.getDayOfWeek()) && !holidays.contains(d);
+    }
+
+    private int index(LocalDate d) {
+        long i = ChronoUnit.DAYS.between(epoch, d);
+        if (i < 0 || i >= before.length) {
+            throw new IllegalArgumentException("date " + d + " is outside the clock's range");
+        }
+        return (int) i;
+    }
+
+    /** Working days before {@code date} (since the epoch). */
+    public double at(LocalDate date) {
+        return before[index(date)];
+    }
+
+    /** The working-time position of a timestamp. */
+    public double at(LocalDateTime t) {
+        LocalDate d = t.toLocalDate();
+        double start = at(d);
+        if (!isWorkingDay(d)) {
+            return start;
+        }
+        return start + t.toLocalTime().toSecondOfDay() / 86_400.0;
+    }
+
+    /** The end of the given day, in working time. */
+    public double endOf(LocalDate date) {
+        return at(date.plusDays(1));
+    }
+
+    /** The date and time at a working-time position (the inverse of {@link #at(LocalDateTime)} on working days). */
+    public LocalDateTime dateTime(double t) {
+        int whole = (int) Math.floor(t);
+        // the working day with `whole` working days before it
+        int lo = 0;
+        int hi = before.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (before[mid] < whole) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        LocalDate d = epoch.plusDays(lo);
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        long seconds = Math.round((t - whole) * 86_400);
+        if (seconds >= 86_400) {
+            seconds = 86_399;
+        }
+        return d.atStartOfDay().plusSeconds(seconds);
+    }
+
+    public Set<DayOfWeek> weekdays() {
+        return weekdays;
+    }
+
+    public Set<LocalDate> holidays() {
+        return holidays;
+    }
+}

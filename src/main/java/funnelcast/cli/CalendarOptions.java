@@ -1,0 +1,67 @@
+package funnelcast.cli;
+
+import funnelcast.calibrate.WorkClock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** The working calendar of a CRM history: weekdays and holidays. */
+final class CalendarOptions {
+    @Option(names = "--weekdays", split = ",", paramLabel = "DAY",
+        description = "Working weekdays, e.g. MON,TUE,WED,THU,FRI (the default).")
+    List<String> weekdays;
+
+    @Option(names = "--holidays", split = ",", paramLabel = "DATE", description = "Holidays, ISO dates, comma-separated.")
+    List<String> holidays;
+
+    Set<DayOfWeek> weekdaySet() {
+        if (weekdays == null || weekdays.isEmpty()) {
+            return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        }
+        Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+        for (String w : weekdays) {
+            DayOfWeek found = null;
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (d.name().substring(0, 3).equalsIgnoreCase(w.trim())) {
+                    found = d;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("--weekdays: expected MON, TUE, WED, THU, FRI, SAT or SUN, got '" + w + "'");
+            }
+            set.add(found);
+        }
+        return set;
+    }
+
+    Set<LocalDate> holidaySet() {
+        Set<LocalDate> set = new HashSet<>();
+        if (holidays != null) {
+            for (String h : holidays) {
+                try {
+                    set.add(LocalDate.parse(h.trim()));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("--holidays: expected ISO dates (2026-12-25), got '" + h + "'");
+                }
+            }
+        }
+        return set;
+    }
+
+    WorkClock clock(LocalDate from, LocalDate to) {
+        return new WorkClock(weekdaySet(), holidaySet(), from.minusDays(400), to.plusDays(400));
+    }
+
+    static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": expected an ISO date (YYYY-MM-DD), got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package funnelcast.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.calibrate.Calibration;
+import funnelcast.calibrate.Calibrator;
+import funnelcast.calibrate.DwellFit;
+import funnelcast.calibrate.History;
+import funnelcast.calibrate.WorkClock;
+import funnelcast.scenario.ScenarioWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+    description = {"Measures a funnel from CRM history: exit counts and rates with 90% intervals, dwell times",
+        "fitted with censoring (exponential, lognormal, gamma, weibull; best by AIC), the inflow rate, the",
+        "open pipeline with ages, and each rep's conversion shrunk toward the team's. Writes a scenario."})
+final class CalibrateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "HISTORY", description = "Event log CSV (deal_id,stage,entered_at[,rep,value]), "
+        + "or an opportunity table with --opportunities.")
+    Path history;
+
+    @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Use only what was known by the end of this date.")
+    String asOf;
+
+    @Mixin
+    CalendarOptions calendar;
+
+    @Mixin
+    OpportunityOptions opportunities;
+
+    @Option(names = "--horizon-start", paramLabel = "DATE", description = "First day of the scenario's horizon (default: the day after --as-of).")
+    String horizonStart;
+
+    @Option(names = "--horizon-end", paramLabel = "DATE", description = "Last day of the horizon (default: the end of that month).")
+    String horizonEnd;
+
+    @Option(names = "--inflow-window", defaultValue = "0", paramLabel = "DAYS",
+        description = "Measure the inflow over the last DAYS working days (default: the whole history).")
+    int inflowWindow;
+
+    @Option(names = "--target", paramLabel = "WINS", description = "Target wins to write into the scenario.")
+    Integer target;
+
+    @Option(names = "--out", paramLabel = "SCENARIO", description = "Write the calibrated scenario (JSON) here.")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite --out if it exists.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the calibration summary as JSON.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalDate asOfDate = CalendarOptions.date("--as-of", asOf);
+        if (out != null && Files.exists(out) && !force) {
+            throw new IllegalArgumentException(out + " exists; pass --force to overwrite it");
+        }
+        History h = opportunities.read(history);
+        LocalDate[] horizon = Calibrator.defaultHorizon(asOfDate);
+        LocalDate start = horizonStart != null ? CalendarOptions.date("--horizon-start", horizonStart) : horizon[0];
+        LocalDate end = horizonEnd != null ? CalendarOptions.date("--horizon-end", horizonEnd) : horizon[1];
+        LocalDate first = h.first().toLocalDate();
+        LocalDate last = h.last().toLocalDate().isAfter(end) ? h.last().toLocalDate() : end;
+        WorkClock clock = calendar.clock(first, last);
+        Calibration c = Calibrator.calibrate(h, new Calibrator.Options(asOfDate, clock, start, end, inflowWindow,
+            target == null ? OptionalInt.empty() : OptionalInt.of(target),
+            "Calibrated from " + history.getFileName() + " as of " + asOfDate));
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.print(Json.text(json(c)));
+        } else {
+            print(o, c);
+        }
+        if (out != null) {
+            AtomicFiles.write(out, ScenarioWriter.json(c.scenario()).getBytes(StandardCharsets.UTF_8));
+            if (!json) {
+                o.printf("%nWrote %s (run: funnel forecast %s --uncertainty)%n", out, out);
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    static ObjectNode json(Calibration c) {
+        ObjectNode root = Json.object();
+        root.put("source", c.source());
+        root.put("asOf", c.asOf().toString());
+        root.put("entry", c.entry());
+        ObjectNode in = root.putObject("inflow");
+        in.put("deals", c.inflow().deals());
+        in.put("days", c.inflow().days());
+        in.put("perDay", c.inflow().perDay());
+        in.put("lower90", c.inflow().lower());
+        in.put("upper90", c.inflow().upper());
+        root.put("openDeals", c.openDeals());
+        ArrayNode stages = root.putArray("stages");
+        for (Calibration.StageFit s : c.stages()) {
+            ObjectNode n = stages.addObject();
+            n.put("id", s.id());
+            n.put("completedVisits", s.completed());
+            n.put("openVisits", s.open());
+            ArrayNode exits = n.putArray("exits");
+            for (Calibration.ExitRate e : s.exits()) {
+                exits.addObject().put("to", e.to()).put("count", e.count()).put("probability", e.probability())
+                    .put("lower90", e.lower()).put("upper90", e.upper());
+            }
+            n.put("bestDwell", s.best().family());
+            ArrayNode fits = n.putArray("dwellFits");
+            for (DwellFit f : s.fits()) {
+                ObjectNode fn = fits.addObject();
+                fn.put("family", f.family());
+                fn.put("aic", f.aic());
+                fn.put("kmDistance", f.kmDistance());
+                ObjectNode params = fn.putObject("parameters");
+                for (int i = 0; i < f.estimates().length; i++) {
+                    params.putObject(f.parameterNames()[i]).put("estimate", f.estimates()[i])
+                        .put("lower90", f.lower()[i]).put("upper90", f.upper()[i]);
+                }
+            }
+            if (!s.reps().isEmpty()) {
+                ArrayNode reps = n.putArray("reps");
+                for (Calibration.RepRate r : s.reps().values()) {
+                    reps.addObject().put("rep", r.rep()).put("visits", r.visits()).put("advanced", r.advanced())
+                        .put("raw", r.raw()).put("shrunk", r.shrunk());
+                }
+            }
+        }
+        return root;
+    }
+
+    private static void print(PrintWriter o, Calibration c) {
+        o.printf("Calibrated from %s as of %s: entry stage '%s', %d open deals.%n", c.source(), c.asOf(), c.entry(),
+            c.openDeals());
+        Calibration.InflowFit in = c.inflow();
+        o.printf("Inflow: %d new deals over %.0f working days (%s .. %s) = %.3f a day (90%%: %.3f .. %.3f).%n",
+            in.deals(), in.days(), in.from(), in.to(), in.perDay(), in.lower(), in.upper());
+        for (Calibration.StageFit s : c.stages()) {
+            o.printf("%n== %s: %d completed visits, %d still open (censored)%n", s.id(), s.completed(), s.open());
+            o.printf("   %-12s %7s %7s   %s%n", "exit", "count", "p", "90% interval");
+            for (Calibration.ExitRate e : s.exits()) {
+                o.printf("   %-12s %7d %7.3f   %.3f .. %.3f%n", e.to(), e.count(), e.probability(), e.lower(), e.upper());
+            }
+            o.printf("   dwell (working days)   AIC      KM dist  parameters (90%% interval)%n");
+            for (DwellFit f : s.fits()) {
+                StringBuilder params = new StringBuilder();
+                for (int i = 0; i < f.estimates().length; i++) {
+                    params.append(String.format("%s %.3g (%.3g..%.3g)  ", f.parameterNames()[i], f.estimates()[i],
+                        f.lower()[i], f.upper()[i]));
+                }
+                o.printf(" %s %-12s %10.1f %8.3f  %s%n", f == s.best() ? "*" : " ", f.family(), f.aic(), f.kmDistance(),
+                    params.toString().trim());
+            }
+            if (!s.reps().isEmpty()) {
+                o.printf("   per rep (conversion to the advance exit): raw -> shrunk toward the team%n");
+                for (Calibration.RepRate r : s.reps().values()) {
+                    o.printf("     %-20s %4d/%-4d  %6.3f -> %6.3f%n", r.rep(), r.advanced(), r.visits(), r.raw(), r.shrunk());
+                }
+            }
+        }
+        o.printf("%n* = chosen by AIC. KM dist = the largest gap between the fitted survival and the Kaplan-Meier curve.%n");
+    }
+}

@@ -1,0 +1,143 @@
+package funnelcast.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.dist.Distribution;
+import funnelcast.dist.Empirical;
+import funnelcast.dist.Exponential;
+import funnelcast.dist.Fixed;
+import funnelcast.dist.Gamma;
+import funnelcast.dist.LogNormal;
+import funnelcast.dist.Uniform;
+import funnelcast.dist.Weibull;
+import funnelcast.model.Exit;
+import funnelcast.model.PipelineDeal;
+import funnelcast.model.Scenario;
+import funnelcast.model.Stage;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+
+
+/** Writes a scenario in the format {@link ScenarioReader} reads: what calibration hands to forecast. */
+public final class ScenarioWriter {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ScenarioWriter() {
+    }
+
+    public static String json(Scenario s) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("name", s.name());
+        ObjectNode cal = root.putObject("calendar");
+        cal.put("start", s.calendar().start().toString());
+        cal.put("end", s.calendar().end().toString());
+        ArrayNode weekdays = cal.putArray("weekdays");
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (s.calendar().weekdays().contains(d)) {
+                weekdays.add(d.name().substring(0, 3));
+            }
+        }
+        ArrayNode holidays = cal.putArray("holidays");
+        for (LocalDate h : s.calendar().holidays()) {
+            holidays.add(h.toString());
+        }
+        root.put("entry", s.entry());
+        ArrayNode stages = root.putArray("stages");
+        for (Stage st : s.stages()) {
+            ObjectNode n = stages.addObject();
+            n.put("id", st.id());
+            if (!st.label().equals(st.id())) {
+                n.put("label", st.label());
+            }
+            if (st.exitCounts().isEmpty()) {
+                ObjectNode exits = n.putObject("exits");
+                st.exits().forEach(e -> exits.put(e.to(), e.probability()));
+            } else {
+                ObjectNode counts = n.putObject("exitCounts");
+                for (Exit e : st.exits()) {
+                    counts.put(e.to(), st.exitCounts().get(e.to()));
+                }
+            }
+            n.set("dwell", dist(st.dwell()));
+            if (st.hasExitDwell()) {
+                ObjectNode ed = n.putObject("exitDwell");
+                st.exits().stream().filter(Exit::ownDwell).forEach(e -> ed.set(e.to(), dist(e.dwell())));
+            }
+            if (!st.criteria().isEmpty()) {
+                st.criteria().forEach(n.putArray("criteria")::add);
+            }
+            if (!st.questions().isEmpty()) {
+                st.questions().forEach(n.putArray("questions")::add);
+            }
+        }
+        if (s.inflow().perDay() > 0 || s.inflow().observed() != null) {
+            ObjectNode in = root.putObject("inflow");
+            if (s.inflow().perRep()) {
+                in.put("perRepPerDay", s.inflow().perRepPerDay());
+                in.put("reps", s.inflow().reps());
+            } else {
+                in.put("perDay", s.inflow().perDay());
+            }
+            if (s.inflow().observed() != null) {
+                ObjectNode obs = in.putObject("observed");
+                obs.put("deals", s.inflow().observed().deals());
+                obs.put("days", s.inflow().observed().days());
+            }
+        }
+        ArrayNode pipeline = root.putArray("pipeline");
+        for (PipelineDeal d : s.pipeline()) {
+            ObjectNode n = pipeline.addObject();
+            if (d.id() != null) {
+                n.put("id", d.id());
+            }
+            n.put("stage", d.stage());
+            n.put("age", d.age());
+            if (d.id() == null) {
+                n.put("count", d.count());
+            }
+            d.value().ifPresent(v -> n.put("value", v));
+            if (d.rep() != null) {
+                n.put("rep", d.rep());
+            }
+        }
+        if (s.target().wins().isPresent() || s.target().alreadyWon() > 0) {
+            ObjectNode t = root.putObject("target");
+            s.target().wins().ifPresent(w -> t.put("wins", w));
+            t.put("alreadyWon", s.target().alreadyWon());
+            s.target().revenue().ifPresent(r -> t.put("revenue", r));
+        }
+        s.dealValue().ifPresent(v -> root.set("dealValue", dist(v)));
+        try {
+            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode dist(Distribution d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        if (d instanceof Exponential e) {
+            n.put("dist", "exponential").put("mean", e.mean());
+        } else if (d instanceof LogNormal l) {
+            n.put("dist", "lognormal").put("median", l.median()).put("sigma", l.sigma());
+        } else if (d instanceof Gamma g) {
+            n.put("dist", "gamma").put("shape", g.shape()).put("scale", g.scale());
+        } else if (d instanceof Weibull w) {
+            n.put("dist", "weibull").put("shape", w.shape()).put("scale", w.scale());
+        } else if (d instanceof Fixed f) {
+            n.put("dist", "fixed").put("value", f.value());
+        } else if (d instanceof Uniform u) {
+            n.put("dist", "uniform").put("min", u.min()).put("max", u.max());
+        } else if (d instanceof Empirical e) {
+            ArrayNode v = n.put("dist", "empirical").putArray("values");
+            for (double x : e.values()) {
+                v.add(x);
+            }
+        }
+        return n;
+    }
+
+}
