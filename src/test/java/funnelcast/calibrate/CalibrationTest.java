@@ -1,0 +1,208 @@
+package funnelcast.calibrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import funnelcast.TestScenarios;
+import funnelcast.dist.LogNormal;
+import funnelcast.model.Funnel;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CalibrationTest {
+    /** Known parameters: one stage per dwell family. */
+    static final String KNOWN = """
+        { "calendar": { "start": "2026-01-05", "end": "2026-01-30" }, "entry": "a",
+          "stages": [
+            { "id": "a", "exits": { "b": 0.6, "lost": 0.4 }, "dwell": { "dist": "gamma", "shape": 2, "scale": 1.5 } },
+            { "id": "b", "exits": { "c": 0.7, "a": 0.1, "lost": 0.2 }, "dwell": { "dist": "lognormal", "median": 3, "sigma": 0.6 } },
+            { "id": "c", "exits": { "d": 0.8, "lost": 0.2 }, "dwell": { "dist": "weibull", "shape": 1.5, "scale": 2 } },
+            { "id": "d", "exits": { "won": 0.9, "lost": 0.1 }, "dwell": { "dist": "exponential", "mean": 2.5 } } ],
+          "inflow": { "perDay": 8 } }""";
+    static final Map<String, double[]> TRUE_DWELL = Map.of("a", new double[] {2, 1.5}, "b", new double[] {3, 0.6},
+        "c", new double[] {1.5, 2}, "d", new double[] {2.5});
+    static final Map<String, String> FAMILY = Map.of("a", "gamma", "b", "lognormal", "c", "weibull", "d", "exponential");
+
+    static final Set<DayOfWeek> WEEK = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    /** Simulates DAYS of history, writes and reads it back, calibrates as of its last day. */
+    static Calibration roundTrip(Funnel f, int days, long seed, Path dir) throws Exception {
+        LocalDate start = f.scenario().calendar().start();
+        WorkClock clock = new WorkClock(WEEK, Set.of(), start.minusDays(60), start.plusDays(3L * days + 60));
+        StringWriter csv = new StringWriter();
+        HistorySimulator.write(HistorySimulator.simulate(f, days, seed), clock, start, csv);
+        Path file = dir.resolve("history-" + seed + ".csv");
+        Files.writeString(file, csv.toString());
+        History h = HistoryReader.read(file);
+        LocalDate asOf = clock.dateTime(clock.at(start) + days - 0.5).toLocalDate();
+        LocalDate[] horizon = Calibrator.defaultHorizon(asOf);
+        return Calibrator.calibrate(h, new Calibrator.Options(asOf, clock, horizon[0], horizon[1], 0,
+            OptionalInt.of(10), "round trip"));
+    }
+
+    /**
+     * Over 40 seeds, every exit probability's and every dwell parameter's 90% interval (of the
+     * true family) must cover the truth about 90% of the time. With ~520 intervals the observed
+     * share has a standard error near 1.3 points, so [0.84, 0.96] fails an interval that covers 70%.
+     */
+    @Test
+    void simulateThenCalibrateCoversTheTruthAtTheRatePromised(@TempDir Path dir) throws Exception {
+        Funnel f = TestScenarios.funnelOf(KNOWN);
+        int intervals = 0;
+        int covered = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            Calibration c = roundTrip(f, 80, seed, dir);
+            for (Calibration.StageFit s : c.stages()) {
+                for (Calibration.ExitRate e : s.exits()) {
+                    double truth = f.scenario().stage(s.id()).exits().stream().filter(x -> x.to().equals(e.to()))
+                        .findFirst().orElseThrow().probability();
+                    intervals++;
+                    covered += e.lower() <= truth && truth <= e.upper() ? 1 : 0;
+                }
+                DwellFit fit = s.fits().stream().filter(x -> x.family().equals(FAMILY.get(s.id()))).findFirst()
+                    .orElseThrow();
+                double[] truth = TRUE_DWELL.get(s.id());
+                for (int i = 0; i < truth.length; i++) {
+                    intervals++;
+                    covered += fit.lower()[i] <= truth[i] && truth[i] <= fit.upper()[i] ? 1 : 0;
+                }
+            }
+        }
+        double coverage = (double) covered / intervals;
+        assertTrue(coverage >= 0.84 && coverage <= 0.96, "90% intervals covered " + coverage + " of " + intervals);
+    }
+
+    @Test
+    void theCalibratedScenarioRunsAndNamesTheFamiliesByAic(@TempDir Path dir) throws Exception {
+        Funnel f = TestScenarios.funnelOf(KNOWN);
+        Calibration c = roundTrip(f, 250, 7, dir);
+        assertEquals("a", c.entry());
+        assertEquals(List.of("a", "b", "c", "d"), c.stages().stream().map(Calibration.StageFit::id).toList(),
+            "stages in funnel order");
+        // With 250 days of data, AIC picks the true family at the stages with the most visits.
+        assertEquals("gamma", c.stages().get(0).best().family());
+        assertEquals("lognormal", c.stages().get(1).best().family());
+        assertEquals(8.0, c.inflow().perDay(), 3 * Math.sqrt(8.0 / c.inflow().days()) + 0.01);
+        assertTrue(c.inflow().lower() < 8 && 8 < c.inflow().upper());
+        // The scenario it writes runs as it is, and parses back to itself.
+        String json = funnelcast.scenario.ScenarioWriter.json(c.scenario());
+        var back = funnelcast.scenario.ScenarioReader.parse(json, "calibrated.json", false);
+        assertEquals(c.scenario().stages().size(), back.stages().size());
+        assertEquals(c.scenario().pipeline().size(), back.pipeline().size());
+        assertTrue(c.openDeals() > 0, "deals open at the as-of date become the pipeline");
+        Funnel.of(back);
+    }
+
+    /**
+     * Many visits still open (over a third): deals arrive over 30 days into a stage with a lognormal dwell of
+     * median 10, and the log ends at day 30. Censored, the fit recovers the median; with the open
+     * visits dropped, only the quick ones remain and the median comes out far too short.
+     */
+    @Test
+    void censoringRecoversTheMedianAndDroppingOpenVisitsDoesNot() {
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(new long[] {5, 6, 7, 8});
+        ContinuousSampler dwell = new LogNormal(10, 1).sampler(rng);
+        List<Observation> all = new ArrayList<>();
+        List<Observation> completedOnly = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            double arrival = 30 * rng.nextDouble();
+            double d = dwell.sample();
+            if (arrival + d <= 30) {
+                all.add(Observation.exact(d, "won", null));
+                completedOnly.add(Observation.exact(d, "won", null));
+            } else {
+                all.add(Observation.censored(30 - arrival, null));
+            }
+        }
+        assertTrue(all.size() - completedOnly.size() > 0.35 * all.size(), "many visits are open");
+        DwellFit censored = DwellFit.fit("lognormal", all, KaplanMeier.of(all));
+        assertTrue(censored.lower()[0] <= 10 && 10 <= censored.upper()[0],
+            "censored median " + censored.estimates()[0] + " in [" + censored.lower()[0] + ", " + censored.upper()[0] + "]");
+        DwellFit dropped = DwellFit.fit("lognormal", completedOnly, KaplanMeier.of(completedOnly));
+        assertTrue(dropped.upper()[0] < 10, "dropping the open visits biases the median short: "
+            + dropped.estimates()[0] + " (upper " + dropped.upper()[0] + ")");
+        assertTrue(dropped.estimates()[0] < 0.75 * 10, "a quarter short or worse: " + dropped.estimates()[0]);
+    }
+
+    /** Empirical Bayes: a rep with 4 deals is pulled toward the team; one with 400 barely moves. */
+    @Test
+    void shrinkagePullsSmallRepsTowardTheTeam() {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        counts.put("newcomer", new int[] {4, 4});
+        counts.put("veteran", new int[] {280, 400});
+        counts.put("c", new int[] {40, 100});
+        counts.put("d", new int[] {45, 100});
+        counts.put("e", new int[] {55, 100});
+        counts.put("f", new int[] {60, 100});
+        counts.put("g", new int[] {50, 100});
+        Map<String, Calibration.RepRate> r = Shrinkage.shrink(counts);
+        double team = (4 + 280 + 40 + 45 + 55 + 60 + 50) / 904.0;
+        Calibration.RepRate newcomer = r.get("newcomer");
+        assertEquals(1.0, newcomer.raw());
+        assertTrue(newcomer.shrunk() < 0.8 && newcomer.shrunk() > team, "newcomer " + newcomer.shrunk());
+        Calibration.RepRate veteran = r.get("veteran");
+        assertEquals(0.7, veteran.raw());
+        assertTrue(Math.abs(veteran.shrunk() - veteran.raw()) < 0.02, "veteran moved to " + veteran.shrunk());
+        assertTrue(veteran.shrunk() < veteran.raw(), "toward the team");
+    }
+
+    @Test
+    void historyErrorsNameTheLine(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nA,won,2026-03-05\nA,need,2026-03-09\n");
+        HistoryException after = assertThrows(HistoryException.class, () -> HistoryReader.read(bad));
+        assertTrue(after.getMessage().contains("line 4") && after.getMessage().contains("after it was won"),
+            after.getMessage());
+        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nB,contact,03/02/2026\n");
+        HistoryException date = assertThrows(HistoryException.class, () -> HistoryReader.read(bad));
+        assertTrue(date.getMessage().contains("line 3") && date.getMessage().contains("expected an ISO date"),
+            date.getMessage());
+        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nA,contact,2026-03-02\n");
+        assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
+            .contains("twice"));
+        Files.writeString(bad, "deal_id,stage,entered,rep\nA,contact,2026-03-02,li\n");
+        assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
+            .contains("unknown column 'entered'"));
+        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact\n");
+        assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
+            .contains("line 2: expected 3 fields"));
+    }
+
+    @Test
+    void eventsMayComeInAnyOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shuffled.csv");
+        Files.writeString(file, "deal_id,stage,entered_at\nA,won,2026-03-09\nA,contact,2026-03-02\nA,need,2026-03-04\n");
+        History h = HistoryReader.read(file);
+        assertEquals(List.of("contact", "need", "won"), h.deals().get(0).events().stream().map(History.Event::stage)
+            .toList());
+        assertTrue(h.dateOnly());
+    }
+
+    @Test
+    void theWorkClockSkipsWeekendsAndHolidays() {
+        WorkClock c = new WorkClock(WEEK, Set.of(LocalDate.parse("2026-03-06")), LocalDate.parse("2026-01-01"),
+            LocalDate.parse("2026-12-31"));
+        // Thursday noon to Monday noon, with Friday a holiday: one working day.
+        assertEquals(1.0, c.at(LocalDate.parse("2026-03-09").atTime(12, 0)) - c.at(LocalDate.parse("2026-03-05").atTime(12, 0)),
+            1e-12);
+        assertEquals(LocalDate.parse("2026-03-09").atTime(12, 0), c.dateTime(c.at(LocalDate.parse("2026-03-09").atTime(12, 0))));
+        assertFalse(c.isWorkingDay(LocalDate.parse("2026-03-07")));
+    }
+}
