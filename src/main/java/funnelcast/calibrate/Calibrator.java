@@ -34,9 +34,13 @@ import org.apache.commons.statistics.distribution.GammaDistribution;
  * can draw them from their posteriors (spec section 7).
  */
 public final class Calibrator {
-    /** What to calibrate for: the horizon after the as-of date, the inflow window, an optional target. */
+    /**
+     * What to calibrate for: the horizon after the as-of date, an optional window (fit only the
+     * visits that began in the last {@code windowDays} working days, and measure the inflow over
+     * them; 0 for the whole history), an optional target.
+     */
     public record Options(LocalDate asOf, WorkClock clock, LocalDate horizonStart, LocalDate horizonEnd,
-                          int inflowWindowDays, OptionalInt targetWins, String name) {
+                          int windowDays, OptionalInt targetWins, String name) {
     }
 
     private Calibrator() {
@@ -56,6 +60,7 @@ public final class Calibrator {
         Map<String, Integer> firstStage = new HashMap<>();
         List<PipelineDeal> pipeline = new ArrayList<>();
         List<History.Deal> known = new ArrayList<>();
+        double windowStart = o.windowDays() > 0 ? now - o.windowDays() : Double.NEGATIVE_INFINITY;
         for (History.Deal deal : history.deals()) {
             List<History.Event> events = new ArrayList<>();
             for (History.Event e : deal.events()) {
@@ -75,12 +80,17 @@ public final class Calibrator {
                 }
                 double entered = clock.at(e.at());
                 List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new ArrayList<>());
+                boolean inWindow = entered >= windowStart;
                 if (i + 1 < events.size()) {
                     History.Event next = events.get(i + 1);
-                    list.add(dwell(clock.at(next.at()) - entered, history.dateOnly(), next.stage(), deal.rep()));
+                    if (inWindow) {
+                        list.add(dwell(clock.at(next.at()) - entered, history.dateOnly(), next.stage(), deal.rep()));
+                    }
                 } else {
                     double age = Math.max(now - entered, 1e-6);
-                    list.add(Observation.censored(age, deal.rep()));
+                    if (inWindow) {
+                        list.add(Observation.censored(age, deal.rep()));
+                    }
                     pipeline.add(new PipelineDeal(deal.id(), e.stage(), age, 1,
                         deal.value() == null ? OptionalDouble.empty() : OptionalDouble.of(deal.value()), deal.rep()));
                 }
@@ -154,7 +164,7 @@ public final class Calibrator {
         }
         if (completed == 0) {
             throw new IllegalArgumentException("stage '" + id + "' has no completed visit by the as-of date ("
-                + obs.size() + " still open): its exits cannot be estimated; choose a later --as-of");
+                + obs.size() + " still open): its exits cannot be estimated; choose a later --as-of or a longer --window");
         }
         List<Calibration.ExitRate> exits = new ArrayList<>();
         for (Map.Entry<String, Integer> t : taken.entrySet()) {
@@ -184,10 +194,10 @@ public final class Calibrator {
         LocalDate first = deals.stream().map(d -> d.events().get(0).at().toLocalDate()).min(LocalDate::compareTo)
             .orElseThrow();
         LocalDate from = first;
-        if (o.inflowWindowDays() > 0) {
+        if (o.windowDays() > 0) {
             LocalDate d = o.asOf();
             int counted = 0;
-            while (counted < o.inflowWindowDays() && d.isAfter(first)) {
+            while (counted < o.windowDays() && d.isAfter(first)) {
                 if (clock.isWorkingDay(d)) {
                     counted++;
                 }

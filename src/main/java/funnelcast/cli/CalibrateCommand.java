@@ -45,9 +45,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--horizon-end", paramLabel = "DATE", description = "Last day of the horizon (default: the end of that month).")
     String horizonEnd;
 
-    @Option(names = "--inflow-window", defaultValue = "0", paramLabel = "DAYS",
-        description = "Measure the inflow over the last DAYS working days (default: the whole history).")
-    int inflowWindow;
+    @Option(names = "--window", defaultValue = "0", paramLabel = "DAYS",
+        description = "Fit only visits that began in the last DAYS working days, and measure the inflow over them "
+            + "(default: the whole history).")
+    int window;
 
     @Option(names = "--target", paramLabel = "WINS", description = "Target wins to write into the scenario.")
     Integer target;
@@ -77,7 +78,7 @@ final class CalibrateCommand implements Callable<Integer> {
         LocalDate first = h.first().toLocalDate();
         LocalDate last = h.last().toLocalDate().isAfter(end) ? h.last().toLocalDate() : end;
         WorkClock clock = calendar.clock(first, last);
-        Calibration c = Calibrator.calibrate(h, new Calibrator.Options(asOfDate, clock, start, end, inflowWindow,
+        Calibration c = Calibrator.calibrate(h, new Calibrator.Options(asOfDate, clock, start, end, window,
             target == null ? OptionalInt.empty() : OptionalInt.of(target),
             "Calibrated from " + history.getFileName() + " as of " + asOfDate));
         PrintWriter o = spec.commandLine().getOut();

@@ -53,8 +53,10 @@ public sealed interface Distribution
     SharedStateContinuousSampler sampler(UniformRandomProvider rng);
 
     /**
-     * A sampler of the remaining time {@code X - age} given {@code X > age}.
-     * The default inverts the survival function: {@code S^-1(U * S(age)) - age}.
+     * A sampler of the remaining time {@code X - age} given {@code X > age}. While the age is
+     * still likely to be survived ({@code S(age) >= 0.2}) it draws X until X exceeds the age (at
+     * most 5 draws on average, each a fast sampler's); beyond, it inverts the survival function:
+     * {@code S^-1(U * S(age)) - age}. Both give exactly the conditional law.
      *
      * @throws IllegalArgumentException if {@code P(X > age) == 0}
      */
@@ -66,6 +68,9 @@ public sealed interface Distribution
         if (!(survivalAtAge > 0)) {
             throw new IllegalArgumentException(Check.format(
                 "age %s is beyond the support of %s", age, describe()));
+        }
+        if (survivalAtAge >= ResidualSampler.REJECTION_FROM) {
+            return new ResidualSampler.ByRejection(sampler(rng), age);
         }
         return new ResidualSampler(this, rng, age, survivalAtAge);
     }

@@ -3,6 +3,7 @@ package funnelcast.dist;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 
 /** Gamma with shape k and scale theta (mean k * theta). */
@@ -64,5 +65,42 @@ public record Gamma(double shape, double scale) implements Distribution {
     @Override
     public SharedStateContinuousSampler sampler(UniformRandomProvider rng) {
         return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape, scale);
+    }
+
+    /**
+     * X - a given X > a. Young deals use the default (rejection from the law itself). Past the
+     * mode the residual density is proportional to (1 + r/a)^(k-1) e^(-r/theta), and an
+     * exponential proposal dominates it: for k >= 1, since (1 + r/a)^(k-1) <= e^((k-1) r / a),
+     * the exponential of rate 1/theta - (k-1)/a, accepted with (1 + r/a)^(k-1) e^(-(k-1) r / a);
+     * for k < 1, since (1 + r/a)^(k-1) <= 1, the exponential of rate 1/theta, accepted with
+     * (1 + r/a)^(k-1). Both are exact.
+     */
+    @Override
+    public SharedStateContinuousSampler residualSampler(UniformRandomProvider rng, double age) {
+        boolean increasingHazard = shape >= 1;
+        double rate = increasingHazard ? 1 / scale - (shape - 1) / Math.max(age, Double.MIN_NORMAL) : 1 / scale;
+        if (age <= 0 || survival(age) >= ResidualSampler.REJECTION_FROM || !(rate > 0)) {
+            return Distribution.super.residualSampler(rng, age);
+        }
+        return new OldDeal(ZigguratSampler.Exponential.of(rng, 1 / rate), rng, shape - 1, age, increasingHazard);
+    }
+
+    private record OldDeal(ZigguratSampler.Exponential proposal, UniformRandomProvider rng, double power, double age,
+                           boolean increasingHazard) implements SharedStateContinuousSampler {
+        @Override
+        public double sample() {
+            while (true) {
+                double r = proposal.sample();
+                double logAccept = power * (increasingHazard ? Math.log1p(r / age) - r / age : Math.log1p(r / age));
+                if (logAccept >= 0 || Math.log(1.0 - rng.nextDouble()) < logAccept) {
+                    return r;
+                }
+            }
+        }
+
+        @Override
+        public SharedStateContinuousSampler withUniformRandomProvider(UniformRandomProvider other) {
+            return new OldDeal(proposal.withUniformRandomProvider(other), other, power, age, increasingHazard);
+        }
     }
 }

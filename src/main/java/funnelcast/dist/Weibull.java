@@ -66,6 +66,29 @@ public record Weibull(double shape, double scale) implements Distribution {
         return new WeibullSampler(ZigguratSampler.Exponential.of(rng), scale, 1 / shape);
     }
 
+    /** X given X > age is lambda ((age/lambda)^k + E)^(1/k), E standard exponential: exact and cheap. */
+    @Override
+    public SharedStateContinuousSampler residualSampler(UniformRandomProvider rng, double age) {
+        if (age <= 0) {
+            return sampler(rng);
+        }
+        return new Residual(ZigguratSampler.Exponential.of(rng), scale, shape, age);
+    }
+
+    private record Residual(ZigguratSampler.Exponential exponential, double scale, double shape, double age)
+            implements SharedStateContinuousSampler {
+        @Override
+        public double sample() {
+            double h = Math.pow(age / scale, shape) + exponential.sample();
+            return Math.max(0, scale * Math.pow(h, 1 / shape) - age);
+        }
+
+        @Override
+        public SharedStateContinuousSampler withUniformRandomProvider(UniformRandomProvider rng) {
+            return new Residual(exponential.withUniformRandomProvider(rng), scale, shape, age);
+        }
+    }
+
     /** lambda * E^(1/k) with E standard exponential: the inverse transform without a log. */
     private record WeibullSampler(ZigguratSampler.Exponential exponential, double scale, double power)
             implements SharedStateContinuousSampler {

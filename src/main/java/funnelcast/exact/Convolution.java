@@ -5,14 +5,14 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /** The pmf of a sum of independent counts: Poisson inflow wins and Poisson-binomial pipeline wins. */
-final class Convolution {
+public final class Convolution {
     /** A pmf is cut where what lies beyond is below this (spec: until its tail is below 1e-12). */
     static final double TAIL = 1e-12;
     private static final double TERM_TAIL = 1e-17;
 
     private double[] pmf = {1.0};
 
-    void addBinomial(int trials, double p) {
+    public void addBinomial(int trials, double p) {
         if (trials == 0 || p <= 0) {
             return;
         }
@@ -24,7 +24,7 @@ final class Convolution {
         convolve(term);
     }
 
-    void addPoisson(double mean) {
+    public void addPoisson(double mean) {
         if (mean <= 0) {
             return;
         }
@@ -52,7 +52,7 @@ final class Convolution {
     }
 
     /** The pmf, cut after the first k whose upper tail P(W > k) is below 1e-12. */
-    double[] pmf() {
+    public double[] pmf() {
         return trim(pmf, TAIL);
     }
 

@@ -105,6 +105,33 @@ class DistributionTest {
             d.describe() + " residual mean at age " + age);
     }
 
+    /** Deals far into their stage take the other paths (inversion, or a dominating exponential). */
+    @ParameterizedTest
+    @MethodSource("all")
+    void residualSamplerForOldDeals(Distribution d) {
+        if (Double.isFinite(d.supportUpperBound())) {
+            return;
+        }
+        for (double tail : new double[] {0.05, 0.001}) {
+            double age = d.inverseSurvival(tail);
+            ContinuousSampler r = d.residualSampler(RandomSource.L64_X128_MIX.create(9L), age);
+            double sum = 0;
+            double sumSq = 0;
+            int n = 100_000;
+            for (int i = 0; i < n; i++) {
+                double x = r.sample();
+                assertTrue(x >= 0);
+                sum += x;
+                sumSq += x * x;
+            }
+            double mean = sum / n;
+            double sd = Math.sqrt(Math.max(sumSq / n - mean * mean, 0));
+            double expected = residualMean(d, age);
+            assertEquals(expected, mean, 5 * sd / Math.sqrt(n) + 2e-3 * Math.max(1, expected),
+                d.describe() + " residual mean at age " + age + " (survival " + tail + ")");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("all")
     void anAgeBeyondTheSupportIsRefused(Distribution d) {
