@@ -13,15 +13,29 @@ public record Calibration(String source, LocalDate asOf, String entry, List<Stag
         notes = List.copyOf(notes);
     }
 
-    /** An exit's count, share and 90% interval (Jeffreys: Beta(n + 1/2, N - n + 1/2) quantiles). */
-    public record ExitRate(String to, int count, double probability, double lower, double upper) {
+    /**
+     * An exit's count, share and 90% interval (Jeffreys: Beta(n + 1/2, N - n + 1/2) quantiles). With
+     * exit-specific dwells the count is the effective one (completed plus expected open visits).
+     */
+    public record ExitRate(String to, double count, double probability, double lower, double upper) {
     }
 
+    /**
+     * A stage's visits: the exits, the pooled dwell fits (best by AIC), and, when AIC prefers it,
+     * the exit-specific model ({@code exitModel} not null and {@code exitSpecific}), whose exit
+     * rates then come from its censoring-aware shares. {@code pooledAic} covers exits and dwell.
+     */
     public record StageFit(String id, int completed, int open, List<ExitRate> exits, List<DwellFit> fits,
-                           DwellFit best, KaplanMeier km, Map<String, RepRate> reps) {
+                           DwellFit best, KaplanMeier km, Map<String, RepRate> reps, ExitDwellModel exitModel,
+                           boolean exitSpecific, double pooledAic) {
         public StageFit {
             exits = List.copyOf(exits);
             fits = List.copyOf(fits);
+        }
+
+        /** The Kaplan-Meier distance of the model that was chosen. */
+        public double kmDistance() {
+            return exitSpecific ? km.distanceTo(exitModel::survival) : best.kmDistance();
         }
     }
 

@@ -84,7 +84,7 @@ public final class Calibrator {
                 if (i + 1 < events.size()) {
                     History.Event next = events.get(i + 1);
                     if (inWindow) {
-                        list.add(dwell(clock.at(next.at()) - entered, history.dateOnly(), next.stage(), deal.rep()));
+                        list.add(dwell(clock.at(next.at()) - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
                     }
                 } else {
                     double age = Math.max(now - entered, 1e-6);
@@ -111,11 +111,13 @@ public final class Calibrator {
             fits.add(fit);
             Map<String, Double> counts = new LinkedHashMap<>();
             List<Exit> exits = new ArrayList<>();
+            Distribution stageDwell = fit.exitSpecific() ? fit.exitModel().law(fit.exits().get(0).to()) : fit.best().law();
             for (Calibration.ExitRate r : fit.exits()) {
-                counts.put(r.to(), (double) r.count());
-                exits.add(new Exit(r.to(), r.probability(), fit.best().law(), false));
+                counts.put(r.to(), Math.round(r.count() * 1000) / 1000.0);
+                Distribution own = fit.exitSpecific() ? fit.exitModel().law(r.to()) : stageDwell;
+                exits.add(new Exit(r.to(), r.probability(), own, own != stageDwell));
             }
-            stages.add(new Stage(id, id, exits, fit.best().law(), counts, List.of(), List.of()));
+            stages.add(new Stage(id, id, exits, stageDwell, counts, List.of(), List.of()));
         }
 
         Calibration.InflowFit inflow = inflow(known, entry, o, clock);
@@ -172,7 +174,7 @@ public final class Calibrator {
             exits.add(new Calibration.ExitRate(t.getKey(), t.getValue(), (double) t.getValue() / completed,
                 jeffreys.inverseCumulativeProbability(0.05), jeffreys.inverseCumulativeProbability(0.95)));
         }
-        exits.sort(Comparator.comparingInt(Calibration.ExitRate::count).reversed());
+        exits.sort(Comparator.comparingDouble(Calibration.ExitRate::count).reversed());
         KaplanMeier km = KaplanMeier.of(obs);
         List<DwellFit> dwellFits = new ArrayList<>();
         for (String family : DwellFit.FAMILIES) {
@@ -183,7 +185,26 @@ public final class Calibrator {
         }
         DwellFit best = dwellFits.stream().min(Comparator.comparingDouble(DwellFit::aic)).orElseThrow(() ->
             new IllegalArgumentException("stage '" + id + "': no dwell distribution could be fitted"));
-        return new Calibration.StageFit(id, completed, obs.size() - completed, exits, dwellFits, best, km, Map.of());
+        // The pooled model's AIC counts its exit shares (a multinomial) as well as its dwell.
+        double exitLl = 0;
+        for (Map.Entry<String, Integer> t : taken.entrySet()) {
+            exitLl += t.getValue() * Math.log((double) t.getValue() / completed);
+        }
+        double pooledAic = best.aic() + 2 * (taken.size() - 1) - 2 * exitLl;
+        ExitDwellModel model = ExitDwellModel.fit(obs);
+        boolean exitSpecific = model != null && model.aic() < pooledAic;
+        if (exitSpecific) {
+            exits = new ArrayList<>();
+            double total = obs.size();
+            for (Map.Entry<String, Double> s : model.shares().entrySet()) {
+                double eff = model.effectiveCounts().get(s.getKey());
+                BetaDistribution jeffreys = BetaDistribution.of(eff + 0.5, total - eff + 0.5);
+                exits.add(new Calibration.ExitRate(s.getKey(), eff, s.getValue(),
+                    jeffreys.inverseCumulativeProbability(0.05), jeffreys.inverseCumulativeProbability(0.95)));
+            }
+        }
+        return new Calibration.StageFit(id, completed, obs.size() - completed, exits, dwellFits, best, km, Map.of(),
+            model, exitSpecific, pooledAic);
     }
 
     /**
@@ -278,7 +299,7 @@ public final class Calibrator {
                 }
             }
             out.add(new Calibration.StageFit(f.id(), f.completed(), f.open(), f.exits(), f.fits(), f.best(), f.km(),
-                Shrinkage.shrink(counts)));
+                Shrinkage.shrink(counts), f.exitModel(), f.exitSpecific(), f.pooledAic()));
         }
         return out;
     }

@@ -51,18 +51,31 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
         };
     }
 
+    /**
+     * Each term is floored at log(1e-300): an observation the law calls impossible costs a lot
+     * but finitely, so the optimiser sees a slope instead of a plateau of -infinity.
+     */
+    static final double FLOOR = Math.log(1e-300);
+
     static double logLikelihood(Distribution law, List<Observation> obs) {
+        return logLikelihood(law, obs, null);
+    }
+
+    /** With {@code weights} (one per observation, or null for all 1): the EM's weighted fit. */
+    static double logLikelihood(Distribution law, List<Observation> obs, double[] weights) {
         double ll = 0;
-        for (Observation o : obs) {
+        for (int i = 0; i < obs.size(); i++) {
+            Observation o = obs.get(i);
+            double w = weights == null ? 1 : weights[i];
+            if (w == 0) {
+                continue;
+            }
             double term = switch (o.kind()) {
                 case EXACT -> logDensity(law, o.lo());
-                case INTERVAL -> Math.log(Math.max(0, law.survival(o.lo()) - law.survival(o.hi())));
+                case INTERVAL -> Math.log(law.survival(o.lo()) - law.survival(o.hi()));
                 case CENSORED -> Math.log(law.survival(o.lo()));
             };
-            if (!(term > Double.NEGATIVE_INFINITY)) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            ll += term;
+            ll += w * (term > FLOOR ? term : FLOOR);
         }
         return ll;
     }
@@ -87,10 +100,28 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
 
     /** Fits one family; {@code null} where the data cannot support it. */
     public static DwellFit fit(String family, List<Observation> obs, KaplanMeier km) {
-        double[] start = start(family, obs);
+        return fit(family, obs, null, km);
+    }
+
+    /** Fits one family with a weight per observation (the EM's expected memberships), or null weights for all 1. */
+    static DwellFit fit(String family, List<Observation> obs, double[] weights, KaplanMeier km) {
+        return fit(family, obs, weights, km, start(family, obs, weights), true);
+    }
+
+    /** Refits from a previous fit's parameters (an EM step moves them little): one local search. */
+    static DwellFit refit(DwellFit previous, List<Observation> obs, double[] weights) {
+        double[] theta = new double[previous.estimates().length];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = Math.log(previous.estimates()[i]);
+        }
+        return fit(previous.family(), obs, weights, null, theta, false);
+    }
+
+    private static DwellFit fit(String family, List<Observation> obs, double[] weights, KaplanMeier km, double[] start,
+                                boolean search) {
         MultivariateFunction negLl = theta -> {
             try {
-                double ll = logLikelihood(law(family, theta), obs);
+                double ll = logLikelihood(law(family, theta), obs, weights);
                 return Double.isFinite(ll) ? -ll : 1e300;
             } catch (IllegalArgumentException e) {
                 return 1e300;
@@ -100,13 +131,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
         if (start.length == 1) {
             best = minimize1d(negLl, start[0]);
         } else {
-            SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-12));
-            PointValuePair p = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(negLl),
-                GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(new double[] {0.3, 0.3}));
-            // a restart from the optimum polishes Nelder-Mead's answer
-            p = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(negLl), GoalType.MINIMIZE,
-                new InitialGuess(p.getPoint()), new NelderMeadSimplex(new double[] {0.05, 0.05}));
-            best = p.getPoint();
+            best = minimizeNd(negLl, start, search);
         }
         double ll = -negLl.value(best);
         if (!Double.isFinite(ll) || ll < -1e299) {
@@ -125,7 +150,40 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
         }
         Distribution law = law(family, best);
         return new DwellFit(family, law, ll, best.length, 2 * best.length - 2 * ll, names, est, lo, hi,
-            km.distanceTo(law::survival));
+            km == null ? Double.NaN : km.distanceTo(law::survival));
+    }
+
+    /**
+     * Nelder-Mead from the moment estimates and from four points around them, each restarted
+     * from its optimum until it stops improving; the best wins. Likelihoods of censored and
+     * interval data have long flat valleys where a single run stalls.
+     */
+    private static double[] minimizeNd(MultivariateFunction f, double[] start, boolean search) {
+        SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-12));
+        double[][] starts = search ? new double[][] {start, {start[0] + 1, start[1]}, {start[0] - 1, start[1]},
+            {start[0], start[1] + 1}, {start[0], start[1] - 1}} : new double[][] {start};
+        double[] best = start;
+        double bestValue = f.value(start);
+        for (double[] s : starts) {
+            double[] x = s;
+            double value = f.value(x);
+            for (int round = 0; round < 8; round++) {
+                double step = round == 0 && search ? 0.5 : 0.05;
+                PointValuePair p = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(f), GoalType.MINIMIZE,
+                    new InitialGuess(x), new NelderMeadSimplex(new double[] {step, step}));
+                boolean improved = p.getValue() < value - 1e-9 * Math.max(1, Math.abs(value));
+                x = p.getPoint();
+                value = p.getValue();
+                if (!improved && round > 0) {
+                    break;
+                }
+            }
+            if (value < bestValue) {
+                bestValue = value;
+                best = x;
+            }
+        }
+        return best;
     }
 
     /** Golden-section search on the log mean, bracketed generously around the start. */
@@ -148,20 +206,22 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
     }
 
     /** Method-of-moments starting values from the completed visits. */
-    private static double[] start(String family, List<Observation> obs) {
+    private static double[] start(String family, List<Observation> obs, double[] weights) {
         double sum = 0;
         double sumSq = 0;
         double sumLog = 0;
         double sumLogSq = 0;
-        int n = 0;
-        for (Observation o : obs) {
-            if (o.completed()) {
+        double n = 0;
+        for (int i = 0; i < obs.size(); i++) {
+            Observation o = obs.get(i);
+            double w = weights == null ? 1 : weights[i];
+            if (o.completed() && w > 0) {
                 double x = Math.max(o.time(), 1e-3);
-                sum += x;
-                sumSq += x * x;
-                sumLog += Math.log(x);
-                sumLogSq += Math.log(x) * Math.log(x);
-                n++;
+                sum += w * x;
+                sumSq += w * x * x;
+                sumLog += w * Math.log(x);
+                sumLogSq += w * Math.log(x) * Math.log(x);
+                n += w;
             }
         }
         if (n == 0) {
@@ -208,10 +268,12 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
         try {
             RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(hess)).getSolver().getInverse();
             for (int i = 0; i < k; i++) {
-                se[i] = Math.sqrt(Math.max(0, inv.getEntry(i, i)));
+                double v = inv.getEntry(i, i);
+                // Not positive: the point is no proper maximum; say so rather than print a zero-width interval.
+                se[i] = v > 0 ? Math.sqrt(v) : Double.NaN;
             }
         } catch (RuntimeException singular) {
-            java.util.Arrays.fill(se, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(se, Double.NaN);
         }
         return se;
     }

@@ -14,8 +14,11 @@ public record History(String source, List<Deal> deals, boolean dateOnly, List<St
         notes = List.copyOf(notes);
     }
 
-    /** One stage entry, with the line of the file it came from (for messages). */
-    public record Event(String stage, LocalDateTime at, long line) {
+    /**
+     * One stage entry, with the line of the file it came from (for messages); {@code dayOnly}
+     * when its time is known only to the day.
+     */
+    public record Event(String stage, LocalDateTime at, long line, boolean dayOnly) {
     }
 
     public record Deal(String id, String rep, Double value, List<Event> events) {

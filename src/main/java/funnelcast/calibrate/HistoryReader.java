@@ -42,7 +42,8 @@ public final class HistoryReader {
             }
             LocalDateTime t = csv.timestamp(row, "entered_at", at);
             dateOnly &= Csv.isDateOnly(at);
-            events.computeIfAbsent(id, k -> new ArrayList<>()).add(new History.Event(stage, t, row.line()));
+            events.computeIfAbsent(id, k -> new ArrayList<>()).add(new History.Event(stage, t, row.line(),
+                Csv.isDateOnly(at)));
             String rep = csv.cell(row, col.get("rep")).trim();
             if (!rep.isEmpty()) {
                 reps.put(id, rep);

@@ -65,7 +65,7 @@ public final class OpportunityReader {
             String startText = csv.cell(row, at.get("start"));
             if (startText.isBlank()) {
                 undated++;
-                deals.put(id, new Row(row.line(), null, null, null, null, null));
+                deals.put(id, new Row(row.line(), null, null, null, null, null, true, true));
                 continue;
             }
             LocalDateTime start = csv.timestamp(row, startCol, startText);
@@ -73,6 +73,7 @@ public final class OpportunityReader {
             String outcome = csv.cell(row, at.get("outcome")).trim();
             String terminal = outcome.equals(m.wonLabel()) ? "won" : outcome.equals(m.lostLabel()) ? "lost" : null;
             LocalDateTime close = null;
+            boolean closeDayOnly = true;
             if (terminal != null) {
                 String closeText = csv.cell(row, at.get("close"));
                 if (closeText.isBlank()) {
@@ -80,12 +81,14 @@ public final class OpportunityReader {
                         + " but has no close date (column " + m.columns().get("close") + ")");
                 }
                 close = csv.timestamp(row, m.columns().getOrDefault("close", "close"), closeText);
-                dateOnly &= Csv.isDateOnly(closeText);
+                closeDayOnly = Csv.isDateOnly(closeText);
+                dateOnly &= closeDayOnly;
             }
             String rep = csv.cell(row, at.get("rep")).trim();
             Double value = terminal != null && terminal.equals("won")
                 ? csv.number(row, m.columns().getOrDefault("value", "value"), csv.cell(row, at.get("value"))) : null;
-            deals.put(id, new Row(row.line(), start, terminal, close, rep.isEmpty() ? null : rep, value));
+            deals.put(id, new Row(row.line(), start, terminal, close, rep.isEmpty() ? null : rep, value,
+                Csv.isDateOnly(startText), closeDayOnly));
         }
         if (undated > 0) {
             notes.add(undated + " rows of " + csv.file() + " have no " + startCol + " and cannot be placed in time: "
@@ -104,6 +107,7 @@ public final class OpportunityReader {
             }
             String terminal = r.terminal;
             LocalDateTime close = r.close;
+            boolean closeDayOnly = r.closeDayOnly;
             if (close != null && close.isBefore(r.start)) {
                 wonBeforeStart++;
                 close = r.start;
@@ -116,12 +120,13 @@ public final class OpportunityReader {
                     }
                     terminal = "lost";
                     close = silence;
+                    closeDayOnly = true; // a rule's date, not an observed time
                 }
             }
             List<History.Event> events = new ArrayList<>();
-            events.add(new History.Event(m.stage(), r.start, r.line));
+            events.add(new History.Event(m.stage(), r.start, r.line, r.startDayOnly));
             if (terminal != null) {
-                events.add(new History.Event(terminal, close, r.line));
+                events.add(new History.Event(terminal, close, r.line, closeDayOnly));
             }
             out.add(new History.Deal(e.getKey(), r.rep, terminal != null && terminal.equals("won") ? r.value : null,
                 events));
@@ -161,7 +166,7 @@ public final class OpportunityReader {
             dateOnly &= Csv.isDateOnly(text);
             Double value = valueCol == null ? null : wins.number(row, m.winsColumns().get("value"), wins.cell(row, valueCol));
             String rep = repCol == null ? deal.rep : wins.cell(row, repCol).trim();
-            deals.put(id, new Row(deal.line, deal.start, "won", close, rep, value));
+            deals.put(id, new Row(deal.line, deal.start, "won", close, rep, value, deal.startDayOnly, Csv.isDateOnly(text)));
         }
         return dateOnly;
     }
@@ -174,6 +179,7 @@ public final class OpportunityReader {
         return v;
     }
 
-    private record Row(long line, LocalDateTime start, String terminal, LocalDateTime close, String rep, Double value) {
+    private record Row(long line, LocalDateTime start, String terminal, LocalDateTime close, String rep, Double value,
+                       boolean startDayOnly, boolean closeDayOnly) {
     }
 }

@@ -102,6 +102,8 @@ final class CalibrateCommand implements Callable<Integer> {
         root.put("source", c.source());
         root.put("asOf", c.asOf().toString());
         root.put("entry", c.entry());
+        ArrayNode notes = root.putArray("notes");
+        c.notes().forEach(notes::add);
         ObjectNode in = root.putObject("inflow");
         in.put("deals", c.inflow().deals());
         in.put("days", c.inflow().days());
@@ -121,6 +123,8 @@ final class CalibrateCommand implements Callable<Integer> {
                     .put("lower90", e.lower()).put("upper90", e.upper());
             }
             n.put("bestDwell", s.best().family());
+            n.put("exitSpecificDwells", s.exitSpecific());
+            n.put("kmDistance", s.kmDistance());
             ArrayNode fits = n.putArray("dwellFits");
             for (DwellFit f : s.fits()) {
                 ObjectNode fn = fits.addObject();
@@ -148,13 +152,14 @@ final class CalibrateCommand implements Callable<Integer> {
         o.printf("Calibrated from %s as of %s: entry stage '%s', %d open deals.%n", c.source(), c.asOf(), c.entry(),
             c.openDeals());
         Calibration.InflowFit in = c.inflow();
+        c.notes().forEach(n -> o.printf("note: %s%n", n));
         o.printf("Inflow: %d new deals over %.0f working days (%s .. %s) = %.3f a day (90%%: %.3f .. %.3f).%n",
             in.deals(), in.days(), in.from(), in.to(), in.perDay(), in.lower(), in.upper());
         for (Calibration.StageFit s : c.stages()) {
             o.printf("%n== %s: %d completed visits, %d still open (censored)%n", s.id(), s.completed(), s.open());
-            o.printf("   %-12s %7s %7s   %s%n", "exit", "count", "p", "90% interval");
+            o.printf("   %-12s %9s %7s   %s%n", "exit", "count", "p", "90% interval");
             for (Calibration.ExitRate e : s.exits()) {
-                o.printf("   %-12s %7d %7.3f   %.3f .. %.3f%n", e.to(), e.count(), e.probability(), e.lower(), e.upper());
+                o.printf("   %-12s %9.1f %7.3f   %.3f .. %.3f%n", e.to(), e.count(), e.probability(), e.lower(), e.upper());
             }
             o.printf("   dwell (working days)   AIC      KM dist  parameters (90%% interval)%n");
             for (DwellFit f : s.fits()) {
@@ -166,6 +171,20 @@ final class CalibrateCommand implements Callable<Integer> {
                 o.printf(" %s %-12s %10.1f %8.3f  %s%n", f == s.best() ? "*" : " ", f.family(), f.aic(), f.kmDistance(),
                     params.toString().trim());
             }
+            if (s.exitModel() != null) {
+                o.printf("   exit-specific dwells (EM, open visits shared among exits): AIC %.1f vs pooled %.1f -> %s%n",
+                    s.exitModel().aic(), s.pooledAic(), s.exitSpecific() ? "chosen" : "not chosen");
+                for (var e : s.exitModel().fits().entrySet()) {
+                    DwellFit f = e.getValue();
+                    StringBuilder params = new StringBuilder();
+                    for (int i = 0; i < f.estimates().length; i++) {
+                        params.append(String.format("%s %.3g (%.3g..%.3g)  ", f.parameterNames()[i], f.estimates()[i],
+                            f.lower()[i], f.upper()[i]));
+                    }
+                    o.printf("     to %-10s %-12s %s%n", e.getKey(), f.family(), params.toString().trim());
+                }
+            }
+            o.printf("   KM distance of the chosen model: %.3f%n", s.kmDistance());
             if (!s.reps().isEmpty()) {
                 o.printf("   per rep (conversion to the advance exit): raw -> shrunk toward the team%n");
                 for (Calibration.RepRate r : s.reps().values()) {
