@@ -94,26 +94,37 @@ public final class Backtest {
         if (o.months() > 0 && last.minusMonths(o.months() - 1L).isAfter(first)) {
             first = last.minusMonths(o.months() - 1L);
         }
+        List<YearMonth> all = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            all.add(m);
+        }
+        // Months are independent (each has its own seed): they run side by side, one thread each,
+        // and the result is the same as in sequence.
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, o.threads()));
+        List<Object> outcomes;
+        try {
+            outcomes = pool.submit(() -> all.parallelStream().map(m -> {
+                Object outcome = month(history, o, m, all.indexOf(m));
+                o.progress().accept(done.incrementAndGet());
+                return outcome;
+            }).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the backtest was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
         List<Month> months = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        int done = 0;
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            LocalDate start = m.atDay(1);
-            LocalDate asOf = start.minusDays(1);
-            try {
-                Calibration c = Calibrator.calibrate(history, new Calibrator.Options(asOf, o.clock(), start,
-                    m.atEndOfMonth(), o.windowDays(), OptionalInt.empty(), "backtest " + m));
-                Funnel funnel = Funnel.of(c.scenario());
-                Forecast f = MonteCarloEngine.forecast(funnel,
-                    new MonteCarloEngine.Options(o.trials(), o.seed() + months.size(), o.threads()).withUncertainty(true));
-                int actual = wins(history, start, m.atEndOfMonth());
-                int previous = wins(history, start.minusMonths(1), asOf);
-                months.add(new Month(m, actual, c.openDeals(), Score.of(f.wins().pmf(), actual),
-                    Score.of(weighted(funnel), actual), Score.of(poisson(previous), actual)));
-            } catch (IllegalArgumentException e) {
-                skipped.add(m + ": " + e.getMessage());
+        for (Object outcome : outcomes) {
+            if (outcome instanceof Month month) {
+                months.add(month);
+            } else {
+                skipped.add((String) outcome);
             }
-            o.progress().accept(++done);
         }
         if (months.isEmpty()) {
             throw new IllegalArgumentException(history.source() + ": no month could be backtested: "
@@ -124,6 +135,25 @@ public final class Backtest {
             Summary.of("stage-weighted pipeline", months.stream().map(Month::weighted).toList()),
             Summary.of("last month's wins", months.stream().map(Month::lastMonth).toList()));
         return new Result(history.source(), months, skipped, summaries, o.trials());
+    }
+
+    /** One month's forecast and scores, or why it was skipped. */
+    private static Object month(History history, Options o, YearMonth m, int index) {
+        LocalDate start = m.atDay(1);
+        LocalDate asOf = start.minusDays(1);
+        try {
+            Calibration c = Calibrator.calibrate(history, new Calibrator.Options(asOf, o.clock(), start,
+                m.atEndOfMonth(), o.windowDays(), OptionalInt.empty(), "backtest " + m));
+            Funnel funnel = Funnel.of(c.scenario());
+            Forecast f = MonteCarloEngine.forecast(funnel,
+                new MonteCarloEngine.Options(o.trials(), o.seed() + index, 1).withUncertainty(true));
+            int actual = wins(history, start, m.atEndOfMonth());
+            int previous = wins(history, start.minusMonths(1), asOf);
+            return new Month(m, actual, c.openDeals(), Score.of(f.wins().pmf(), actual),
+                Score.of(weighted(funnel), actual), Score.of(poisson(previous), actual));
+        } catch (IllegalArgumentException e) {
+            return m + ": " + e.getMessage();
+        }
     }
 
     /** Wins recorded in [from, to]. */
