@@ -45,7 +45,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write backtest.json into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write backtest.json and the charts (backtest, pit) into DIR.")
     Path out;
 
     @CommandLine.Spec
@@ -65,6 +65,9 @@ final class BacktestCommand implements Callable<Integer> {
         ObjectNode node = json(r, h);
         if (out != null) {
             AtomicFiles.write(out.resolve("backtest.json"), Json.text(node).getBytes(StandardCharsets.UTF_8));
+            ChartWriter charts = new ChartWriter(out, err);
+            charts.write("backtest", funnelcast.chart.CalibrationCharts.backtest(r));
+            charts.write("pit", funnelcast.chart.CalibrationCharts.pit(r));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -56,6 +56,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SCENARIO", description = "Write the calibrated scenario (JSON) here.")
     Path out;
 
+    @Option(names = "--charts", paramLabel = "DIR", description = "Write each stage's survival chart (survival-STAGE.png/svg) into DIR.")
+    Path charts;
+
     @Option(names = "--force", description = "Overwrite --out if it exists.")
     boolean force;
 
@@ -86,6 +89,12 @@ final class CalibrateCommand implements Callable<Integer> {
             o.print(Json.text(json(c)));
         } else {
             print(o, c);
+        }
+        if (charts != null) {
+            ChartWriter w = new ChartWriter(charts, spec.commandLine().getErr());
+            for (Calibration.StageFit s : c.stages()) {
+                w.write("survival-" + s.id(), funnelcast.chart.CalibrationCharts.survival(s));
+            }
         }
         if (out != null) {
             AtomicFiles.write(out, ScenarioWriter.json(c.scenario()).getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.chart.ForecastCharts;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
@@ -7,6 +8,8 @@ import funnelcast.model.Funnel;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +61,8 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (the spec's forecast result format).")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write forecast.json into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write forecast.json and the charts (wins.png/svg, "
+        + "fan.png/svg) into DIR.")
     Path out;
 
     @CommandLine.Spec
@@ -85,15 +89,21 @@ final class ForecastCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String text = ForecastJson.write(forecast);
+        List<Path> files = new ArrayList<>();
         if (out != null) {
             AtomicFiles.write(out.resolve("forecast.json"), text.getBytes(StandardCharsets.UTF_8));
+            files.add(out.resolve("forecast.json"));
+            ChartWriter charts = new ChartWriter(out, stderr);
+            charts.write("wins", ForecastCharts.wins(forecast));
+            charts.write("fan", ForecastCharts.fan(forecast));
+            files.addAll(charts.written());
         }
         if (json) {
             stdout.print(text);
         } else {
             ForecastTable.print(stdout, funnel.scenario(), forecast, seconds);
-            if (out != null) {
-                stdout.printf("%nWrote %s%n", out.resolve("forecast.json"));
+            if (!files.isEmpty()) {
+                stdout.printf("%nWrote %s%n", files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
             }
         }
         stdout.flush();

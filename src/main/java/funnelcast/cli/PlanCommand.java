@@ -30,23 +30,35 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the spec's plan result format (plus the confidence curve).")
     boolean json;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Write plan.json and the charts (funnel, inflow-curve) into DIR.")
+    java.nio.file.Path out;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("--confidence must lie strictly between 0 and 1, got " + confidence);
         }
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.print(Json.text(json(plan)));
-        } else {
-            print(out, funnel, plan);
+        if (out != null) {
+            AtomicFiles.write(out.resolve("plan.json"), Json.text(json(plan)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ChartWriter charts = new ChartWriter(out, spec.commandLine().getErr());
+            charts.write("funnel", funnelcast.chart.PlanCharts.funnel(funnel.scenario(), plan.steadyState()));
+            charts.write("inflow-curve", funnelcast.chart.PlanCharts.inflowCurve(plan, funnel.scenario().inflow().perDay()));
         }
-        out.flush();
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.print(Json.text(json(plan)));
+        } else {
+            print(o, funnel, plan);
+            if (out != null) {
+                o.printf("%nWrote plan.json, funnel.png/svg, inflow-curve.png/svg into %s%n", out);
+            }
+        }
+        o.flush();
         return 0;
     }
 

@@ -34,11 +34,14 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Write sensitivity.json and the tornado chart into DIR.")
+    java.nio.file.Path out;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Funnel funnel = input.funnel();
         Sensitivity result = switch (method) {
             case "exact" -> Sensitivity.exact(funnel,
@@ -47,13 +50,19 @@ final class SensitivityCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
             default -> throw new IllegalArgumentException("--method must be exact or monte-carlo, got '" + method + "'");
         };
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.print(Json.text(json(result)));
-        } else {
-            print(out, result);
+        if (out != null) {
+            AtomicFiles.write(out.resolve("sensitivity.json"),
+                Json.text(json(result)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            new ChartWriter(out, spec.commandLine().getErr()).write("tornado",
+                funnelcast.chart.PlanCharts.tornado(funnel.scenario(), result));
         }
-        out.flush();
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.print(Json.text(json(result)));
+        } else {
+            print(o, result);
+        }
+        o.flush();
         return 0;
     }
 

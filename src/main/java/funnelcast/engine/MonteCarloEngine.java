@@ -176,7 +176,7 @@ public final class MonteCarloEngine {
                 m += (double) k * c[k];
             }
             daily.add(new Forecast.Day(d + 1, calendar.date(d + 1), m / n, Pmf.quantile(c, n, 0.10),
-                Pmf.quantile(c, n, 0.50), Pmf.quantile(c, n, 0.90)));
+                Pmf.quantile(c, n, 0.25), Pmf.quantile(c, n, 0.50), Pmf.quantile(c, n, 0.75), Pmf.quantile(c, n, 0.90)));
         }
         return new Forecast(scenario.name(), new Forecast.MonteCarlo(n, options.seed(), options.uncertainty()),
             scenario.horizonDays(),

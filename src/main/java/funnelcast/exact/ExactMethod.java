@@ -102,7 +102,7 @@ public final class ExactMethod {
             sum.addPoisson(lambda * inflow.mid());
             double[] p = sum.pmf();
             daily.add(new Forecast.Day(day, scenario.calendar().date(day), m, Pmf.quantile(p, 0.10),
-                Pmf.quantile(p, 0.50), Pmf.quantile(p, 0.90)));
+                Pmf.quantile(p, 0.25), Pmf.quantile(p, 0.50), Pmf.quantile(p, 0.75), Pmf.quantile(p, 0.90)));
             if (day == horizon) {
                 pmf = p;
                 tvBound = bound;

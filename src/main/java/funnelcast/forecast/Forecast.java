@@ -73,7 +73,10 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
     public record RevenueQuantiles(double p10, double p50, double p90) {
     }
 
-    /** Wins by the end of working day {@code day}. */
-    public record Day(int day, java.time.LocalDate date, double mean, int p10, int p50, int p90) {
+    /**
+     * Wins by the end of working day {@code day}. P25 and P75 serve the fan chart's 50% band;
+     * the JSON result keeps the spec's keys (mean, P10, P50, P90).
+     */
+    public record Day(int day, java.time.LocalDate date, double mean, int p10, int p25, int p50, int p75, int p90) {
     }
 }

@@ -1,0 +1,151 @@
+package funnelcast.chart;
+
+import funnelcast.forecast.Forecast;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** The forecast's two charts: the distribution of this period's wins, and the day-by-day fan. */
+public final class ForecastCharts {
+    static final Color BAR = new Color(0x3B6EA5);
+    static final Color TARGET = new Color(0xC0392B);
+    static final Color ALREADY = new Color(0xDDE8D0);
+
+    private ForecastCharts() {
+    }
+
+    /** The text written on the wins chart: P(hit) and the P10/P50/P90 of the month's total. */
+    public static String winsSummary(Forecast f) {
+        Forecast.CountQuantiles q = f.wins().quantiles();
+        int a = f.alreadyWon();
+        String hit = f.pHitTarget().isPresent()
+            ? String.format(Locale.ROOT, "P(hit target) = %.1f%%   ", 100 * f.pHitTarget().getAsDouble()) : "";
+        return hit + String.format(Locale.ROOT, "P10 %d · P50 %d · P90 %d wins%s", a + q.p10(), a + q.p50(), a + q.p90(),
+            a > 0 ? " (with " + a + " already won)" : "");
+    }
+
+    public static String targetLabel(Forecast f) {
+        return "target " + f.target().orElse(0);
+    }
+
+    /**
+     * Bars of the pmf of the period's total wins (already won plus those in the horizon), the
+     * already-won wins shaded, the target as a vertical line.
+     */
+    public static JFreeChart wins(Forecast f) {
+        int a = f.alreadyWon();
+        XYSeries pmf = new XYSeries("P(wins = k)");
+        double[] p = f.wins().pmf();
+        for (int k = 0; k < p.length; k++) {
+            pmf.add(a + k, p[k]);
+        }
+        ChartFonts.Labels title = ChartFonts.title(f.scenario());
+        JFreeChart chart = ChartFactory.createXYBarChart(title.get(0) + ": wins this period", "wins", false,
+            "probability", new XYSeriesCollection(pmf), PlotOrientation.VERTICAL, false, false, false);
+        title.apply(chart);
+        chart.addSubtitle(new TextTitle(winsSummary(f)));
+        XYPlot plot = chart.getXYPlot();
+        XYBarRenderer r = (XYBarRenderer) plot.getRenderer();
+        r.setSeriesPaint(0, BAR);
+        r.setShadowVisible(false);
+        r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        r.setMargin(0.1);
+        plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        if (a > 0) {
+            IntervalMarker done = new IntervalMarker(-0.5, a - 0.5, ALREADY);
+            done.setLabel("already won: " + a);
+            done.setLabelAnchor(RectangleAnchor.TOP);
+            done.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+            plot.addDomainMarker(done, Layer.BACKGROUND);
+        }
+        f.target().ifPresent(t -> plot.addDomainMarker(line(t - 0.5, targetLabel(f))));
+        plot.getDomainAxis().setRange(-0.5, a + p.length - 0.5);
+        style(plot);
+        return chart;
+    }
+
+    static void style(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    }
+
+    static ValueMarker line(double at, String label) {
+        ValueMarker m = new ValueMarker(at, TARGET, new BasicStroke(2f));
+        m.setLabel(label);
+        m.setLabelPaint(TARGET);
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        return m;
+    }
+
+    /**
+     * Cumulative wins (with those already won) by working day: the 80% band (P10-P90), the 50%
+     * band (P25-P75), the median line, and the target.
+     */
+    public static JFreeChart fan(Forecast f) {
+        int a = f.alreadyWon();
+        YIntervalSeries outer = new YIntervalSeries("80% band (P10-P90)");
+        YIntervalSeries inner = new YIntervalSeries("50% band (P25-P75), median");
+        List<Forecast.Day> days = f.daily();
+        for (Forecast.Day d : days) {
+            double x = millis(d.date());
+            outer.add(x, a + d.p50(), a + d.p10(), a + d.p90());
+            inner.add(x, a + d.p50(), a + d.p25(), a + d.p75());
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        data.addSeries(outer);
+        data.addSeries(inner);
+        ChartFonts.Labels title = ChartFonts.title(f.scenario());
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title.get(0) + ": how the period unfolds", "working day",
+            "cumulative wins", data, true, false, false);
+        title.apply(chart);
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "by %s: median %d, 80%% between %d and %d",
+            days.get(days.size() - 1).date(), a + days.get(days.size() - 1).p50(), a + days.get(days.size() - 1).p10(),
+            a + days.get(days.size() - 1).p90())));
+        XYPlot plot = chart.getXYPlot();
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setSeriesPaint(0, new Color(0x9DB9D8));
+        r.setSeriesFillPaint(0, new Color(0xC9DAEB));
+        r.setSeriesPaint(1, new Color(0x1F4E79));
+        r.setSeriesFillPaint(1, new Color(0x7FA3C9));
+        r.setSeriesStroke(1, new BasicStroke(2.5f));
+        r.setAlpha(0.8f);
+        plot.setRenderer(r);
+        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("MMM d", Locale.ROOT));
+        ((DateAxis) plot.getDomainAxis()).setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        f.target().ifPresent(t -> {
+            ValueMarker m = line(t, targetLabel(f));
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(m);
+        });
+        style(plot);
+        return chart;
+    }
+
+    static double millis(LocalDate d) {
+        return d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+}
