@@ -31,6 +31,13 @@ public final class ChartFiles {
         return svgText(chart, width, height).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The bare {@code <svg>} element, for inlining in an HTML page. */
+    public static String svgElement(JFreeChart chart, int width, int height) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        chart.draw(g2, new Rectangle(0, 0, width, height));
+        return g2.getSVGElement();
+    }
+
     public static String svgText(JFreeChart chart, int width, int height) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         chart.draw(g2, new Rectangle(0, 0, width, height));

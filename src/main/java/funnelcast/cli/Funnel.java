@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "funnel", mixinStandardHelpOptions = true, version = "funnelcast 0.1.0",
     description = "Forecasts and explains a sales funnel: Monte Carlo and exact methods.",
     subcommands = {ForecastCommand.class, PlanCommand.class, SensitivityCommand.class, ReviewCommand.class,
+        ReportCommand.class,
         CalibrateCommand.class, BacktestCommand.class, SimulateHistoryCommand.class, ValidateCommand.class, ExplainCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

@@ -77,7 +77,9 @@ class CliTest {
         JsonNode written = JSON.readTree(Files.readString(dir.resolve("forecast.json")));
         assertEquals("Telesales team, December 2026", written.get("scenario").asText());
         try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "no temporary file is left behind");
+            assertEquals(java.util.Set.of("forecast.json", "wins.png", "wins.svg", "fan.png", "fan.svg"),
+                files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                "the result, its two charts, and no temporary file left behind");
         }
     }
 

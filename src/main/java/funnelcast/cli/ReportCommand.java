@@ -1,0 +1,72 @@
+package funnelcast.cli;
+
+import funnelcast.chart.Report;
+import funnelcast.engine.MonteCarloEngine;
+import funnelcast.forecast.Forecast;
+import funnelcast.model.Funnel;
+import funnelcast.plan.Plan;
+import funnelcast.plan.Review;
+import funnelcast.plan.Sensitivity;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jfree.chart.JFreeChart;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"The funnel-advancement meeting's agenda: forecast, plan, sensitivity and pipeline review with",
+        "each stage's questions, as one self-contained HTML page (report.html, charts inline) and as",
+        "Markdown (report.md) beside the PNG/SVG charts."})
+final class ReportCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioInput input;
+
+    @Mixin
+    ExactOptions exactOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.html, report.md and the charts.")
+    Path out;
+
+    @Option(names = "--trials", defaultValue = "100000", description = "Monte Carlo trials (default ${DEFAULT-VALUE}).")
+    long trials;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--confidence", defaultValue = "0.8", description = "The plan's confidence (default ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Funnel funnel = input.funnel();
+        int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = new ProgressBar(err, trials, "trials");
+        Forecast forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials, seed,
+            Runtime.getRuntime().availableProcessors(), bar));
+        bar.finish();
+        Plan plan = Plan.of(funnel, confidence, steps);
+        Sensitivity sensitivity = Sensitivity.exact(funnel, Math.min(100, steps));
+        Review review = Review.of(funnel, steps);
+        Report report = new Report(funnel.scenario(), forecast, plan, sensitivity, review);
+        ChartWriter charts = new ChartWriter(out, err);
+        for (Map.Entry<String, JFreeChart> c : report.charts().entrySet()) {
+            charts.write(c.getKey(), c.getValue());
+        }
+        AtomicFiles.write(out.resolve("report.md"), report.markdown().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out.resolve("report.html"), report.html().getBytes(StandardCharsets.UTF_8));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("Wrote %s and %s, with %d charts (PNG and SVG) in %s%n", out.resolve("report.html"),
+            out.resolve("report.md"), report.charts().size(), out);
+        o.flush();
+        return 0;
+    }
+}

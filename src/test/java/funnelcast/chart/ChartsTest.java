@@ -1,0 +1,128 @@
+package funnelcast.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import funnelcast.TestScenarios;
+import funnelcast.calibrate.Backtest;
+import funnelcast.forecast.Forecast;
+import funnelcast.model.Funnel;
+import funnelcast.plan.Plan;
+import funnelcast.plan.Sensitivity;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jfree.chart.JFreeChart;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/** Every chart rendered from known results: valid files of the size asked for, with the result's numbers on them. */
+class ChartsTest {
+    /** A forecast made by hand: pmf over 0..4 wins in the horizon, 1 already won, target 3. */
+    static Forecast known() {
+        double[] pmf = {0.1, 0.2, 0.4, 0.2, 0.1};
+        List<Forecast.Day> days = new ArrayList<>();
+        for (int d = 1; d <= 5; d++) {
+            days.add(new Forecast.Day(d, LocalDate.parse("2026-03-01").plusDays(d), 0.4 * d, d / 3, d / 3, d / 2,
+                (d + 1) / 2, d));
+        }
+        return new Forecast("Known, 已知", new Forecast.MonteCarlo(1000, 7, false), 5, OptionalInt.of(3), 1,
+            new Forecast.Wins(2.0, 1.1, pmf, new Forecast.CountQuantiles(0, 1, 1, 2, 3, 3, 4)), OptionalDouble.of(0.7),
+            Optional.empty(), days);
+    }
+
+    static String svg(JFreeChart chart, int w, int h) throws Exception {
+        String svg = ChartFiles.svgText(chart, w, h);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document doc = factory.newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("svg", doc.getDocumentElement().getNodeName());
+        assertEquals(w, Double.parseDouble(doc.getDocumentElement().getAttribute("width")));
+        assertEquals(h, Double.parseDouble(doc.getDocumentElement().getAttribute("height")));
+        return svg;
+    }
+
+    static void png(JFreeChart chart, int w, int h) throws Exception {
+        byte[] png = ChartFiles.png(chart, w, h);
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(w, image.getWidth());
+        assertEquals(h, image.getHeight());
+    }
+
+    @Test
+    void theWinsChartCarriesTheTargetAndTheResultsNumbers() throws Exception {
+        Forecast f = known();
+        JFreeChart chart = ForecastCharts.wins(f);
+        png(chart, 640, 400);
+        String svg = svg(chart, 640, 400);
+        assertTrue(svg.contains("target 3"), "target line label");
+        // P(hit) 0.7 and the total's quantiles: 1 already won + P10 1, P50 2, P90 3
+        assertEquals("P(hit target) = 70.0%   P10 2 · P50 3 · P90 4 wins (with 1 already won)", ForecastCharts.winsSummary(f));
+        assertTrue(svg.contains("P(hit target) = 70.0%"), "P(hit) written on the chart");
+        assertTrue(svg.contains("P10 2 · P50 3 · P90 4 wins"), "quantiles written on the chart");
+        assertTrue(svg.contains("already won: 1"), "already-won wins shown as such");
+    }
+
+    @Test
+    void theFanChartShowsTheBandsAndTheTarget() throws Exception {
+        JFreeChart chart = ForecastCharts.fan(known());
+        png(chart, 800, 500);
+        String svg = svg(chart, 800, 500);
+        assertTrue(svg.contains("target 3"));
+        assertTrue(svg.contains("80% band (P10-P90)") && svg.contains("50% band (P25-P75), median"));
+        assertTrue(svg.contains("median 3, 80% between 2 and 6"), "last day: 1 already won + P50 2, P10 1, P90 5");
+        assertTrue(svg.contains("Mar 2") || svg.contains("Mar 3"), "dates on the axis");
+    }
+
+    @Test
+    void planAndSensitivityChartsNameTheStages() throws Exception {
+        Funnel f = TestScenarios.funnel("scenarios/telesales.json");
+        Plan plan = Plan.of(f, 0.8, 40);
+        String funnel = svg(PlanCharts.funnel(f.scenario(), plan.steadyState()), 900, 520);
+        boolean cjk = ChartFonts.familyFor(List.of("接触")) != null;
+        for (var st : f.scenario().stages()) {
+            assertTrue(funnel.contains(cjk ? Report.esc(st.label()) : st.id()), "stage label " + st.label());
+        }
+        String curve = svg(PlanCharts.inflowCurve(plan, 5), 900, 520);
+        assertTrue(curve.contains(String.format(java.util.Locale.ROOT, "at 80%%: %.2f a day; now 5.00 a day",
+            plan.thisPeriod().inflowPerDay())));
+        assertTrue(curve.contains("now: 5.00 a day"), "the current inflow is marked");
+        Sensitivity s = Sensitivity.exact(f, 20);
+        String tornado = svg(PlanCharts.tornado(f.scenario(), s), 900, 520);
+        assertTrue(tornado.contains("bottleneck: "), "the bottleneck is named");
+        png(PlanCharts.tornado(f.scenario(), s), 900, 520);
+    }
+
+    @Test
+    void withoutAFontForTheLabelsTheChartFallsBackToStageIdsAndWarnsOnce() {
+        List<String> warnings = new ArrayList<>();
+        ChartFonts.warnTo(warnings::add);
+        ChartFonts.Labels l = ChartFonts.labels(List.of("\uE000 private-use glyph no font has"), List.of("contact"));
+        assertEquals(List.of("contact"), l.texts());
+        ChartFonts.labels(List.of("\uE001 again"), List.of("need"));
+        assertEquals(1, warnings.size(), "one line, once");
+        assertTrue(warnings.get(0).startsWith("warning: no installed font can draw the stage labels"));
+        ChartFonts.warnTo(System.err::println);
+    }
+
+    @Test
+    void backtestAndPitChartsRender() throws Exception {
+        Backtest.Score s = new Backtest.Score(1, 2, 3, 4, 5, true, true, 0.5, 1.0, 0);
+        Backtest.Month m = new Backtest.Month(java.time.YearMonth.of(2026, 1), 3, 10, s, s, s);
+        Backtest.Summary sum = new Backtest.Summary("model", 1, 1, 1, 0, new int[] {0, 0, 0, 0, 1, 0, 0, 0, 0, 0});
+        Backtest.Result r = new Backtest.Result("x", List.of(m, m), List.of(), List.of(sum, sum, sum), 100);
+        String svg = svg(CalibrationCharts.backtest(r), 700, 400);
+        assertTrue(svg.contains("2 months: 100% inside the 50% interval, 100% inside the 80% interval"));
+        png(CalibrationCharts.pit(r), 700, 400);
+    }
+}
