@@ -11,14 +11,15 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.renderer.xy.YIntervalRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /** Calibration's survival curves, and the backtest's intervals and PIT histogram. */
 public final class CalibrationCharts {
@@ -79,40 +80,44 @@ public final class CalibrationCharts {
 
     /** Per month: the forecast's 80% and 50% intervals and median, and the wins that happened. */
     public static JFreeChart backtest(Backtest.Result r) {
-        XYIntervalSeries outer = new XYIntervalSeries("80% interval");
-        XYIntervalSeries inner = new XYIntervalSeries("50% interval, median");
+        YIntervalSeries outer = new YIntervalSeries("80% interval");
+        YIntervalSeries inner = new YIntervalSeries("50% interval and median");
         XYSeries actual = new XYSeries("actual wins");
+        String[] months = new String[r.months().size()];
         int i = 0;
         for (Backtest.Month m : r.months()) {
             Backtest.Score s = m.model();
-            outer.add(i, i - 0.3, i + 0.3, s.p50(), s.p10(), s.p90());
-            inner.add(i, i - 0.3, i + 0.3, s.p50(), s.p25(), s.p75());
+            outer.add(i, s.p50(), s.p10(), s.p90());
+            inner.add(i, s.p50(), s.p25(), s.p75());
             actual.add(i, m.actual());
+            months[i] = m.month().toString();
             i++;
         }
-        XYIntervalSeriesCollection intervals = new XYIntervalSeriesCollection();
-        intervals.addSeries(outer);
-        intervals.addSeries(inner);
         Backtest.Summary model = r.summaries().get(0);
-        JFreeChart chart = ChartFactory.createScatterPlot("Backtest: forecast intervals and what happened",
-            "month (" + r.months().get(0).month() + " .. " + r.months().get(r.months().size() - 1).month() + ")", "wins",
-            new XYSeriesCollection(actual), PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createScatterPlot("Backtest: forecast intervals and what happened", "month",
+            "wins", new XYSeriesCollection(actual), PlotOrientation.VERTICAL, true, false, false);
         ChartFonts.title("backtest").apply(chart);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "%d months: %.0f%% inside the 50%% interval, %.0f%% inside "
             + "the 80%% interval", r.months().size(), 100 * model.coverage50(), 100 * model.coverage80())));
         XYPlot plot = chart.getXYPlot();
+        plot.setDomainAxis(new SymbolAxis("month", months));
         plot.getRenderer().setSeriesPaint(0, ForecastCharts.TARGET);
-        plot.getRenderer().setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
-        plot.setDataset(1, intervals);
-        XYErrorRenderer bars = new XYErrorRenderer();
-        bars.setDrawXError(false);
-        bars.setErrorStroke(new BasicStroke(6f));
-        bars.setSeriesPaint(0, new Color(0x9DB9D8));
-        bars.setSeriesPaint(1, ForecastCharts.BAR);
-        bars.setErrorPaint(null);
-        plot.setRenderer(1, bars);
+        plot.getRenderer().setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+        band(plot, 1, outer, new Color(0x9DB9D8), 6f);
+        band(plot, 2, inner, ForecastCharts.BAR, 12f);
         ForecastCharts.style(plot);
         return chart;
+    }
+
+    private static void band(XYPlot plot, int index, YIntervalSeries series, Color color, float width) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        data.addSeries(series);
+        plot.setDataset(index, data);
+        YIntervalRenderer r = new YIntervalRenderer();
+        r.setSeriesPaint(0, color);
+        r.setSeriesStroke(0, new BasicStroke(width));
+        r.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-width / 2 - 2, -1.5, width + 4, 3));
+        plot.setRenderer(index, r);
     }
 
     /** The PIT histogram: flat when the forecasts are calibrated. */
