@@ -153,20 +153,12 @@ final class TrialKernel {
         if (spec.uncertainty) {
             drawParameters();
         }
-        int[] groupStage = spec.groupStage;
         int[] groupCount = spec.groupCount;
-        for (int g = 0; g < groupStage.length; g++) {
-            int s = groupStage[g];
+        for (int g = 0; g < groupCount.length; g++) {
             for (int c = groupCount[g]; c > 0; c--) {
-                int e = groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
-                    : groupExit[g] == null ? 0 : groupExit[g].sample();
-                double t = groupResidual[g][e].sample();
-                if (t <= horizon) {
-                    int next = dest[s][e];
-                    double end = next < won ? walk(next, t) : next == won ? t : -1;
-                    if (end >= 0) {
-                        win(end, spec.groupValue[g]);
-                    }
+                double end = agedDeal(g);
+                if (end >= 0) {
+                    win(end, spec.groupValue[g]);
                 }
             }
         }
@@ -188,8 +180,21 @@ final class TrialKernel {
         }
     }
 
+    /** One deal of pipeline entry g: its conditioned first visit, then its path; the win time or -1. */
+    double agedDeal(int g) {
+        int s = spec.groupStage[g];
+        int e = groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
+            : groupExit[g] == null ? 0 : groupExit[g].sample();
+        double t = groupResidual[g][e].sample();
+        if (t > horizon) {
+            return -1;
+        }
+        int next = dest[s][e];
+        return next < won ? walk(next, t) : next == won ? t : -1;
+    }
+
     /** Follows a deal that enters open stage s at time t; its win time, or -1 if not won by the horizon. */
-    private double walk(int s, double t) {
+    double walk(int s, double t) {
         while (true) {
             int e = cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
                 : exit[s] == null ? 0 : exit[s].sample();

@@ -1,0 +1,93 @@
+package funnelcast.engine;
+
+import funnelcast.forecast.Forecast;
+import funnelcast.model.Funnel;
+import funnelcast.plan.ScenarioEdits;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Whole forecasts of the telesales scenario: 10^5 and 10^6 trials on 1 and on all threads, and
+ * at 1x, 2x and 4x its inflow (time against trials and inflow), beside the random-number
+ * baseline for the same trials, run the way the engine runs them (blocks on their own streams).
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(1)
+@State(Scope.Benchmark)
+public class ForecastBenchmark {
+    @Param({"100000", "1000000"})
+    public long trials;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    @Param({"1"})
+    public double inflowFactor;
+
+    Funnel funnel;
+    long wordsPerTrial;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Funnel base = Scenarios.load("telesales.json");
+        funnel = Funnel.of(ScenarioEdits.withInflow(base.scenario(), base.scenario().inflow().perDay() * inflowFactor));
+        TrialKernel kernel = new TrialKernel(new KernelSpec(funnel));
+        CountingProvider counter = new CountingProvider(RandomSource.L64_X128_MIX.create(1L));
+        kernel.bind(new Streams(counter, counter, counter, counter, counter));
+        for (int i = 0; i < 20_000; i++) {
+            kernel.trial();
+        }
+        wordsPerTrial = counter.words / 20_000;
+    }
+
+    @Benchmark
+    public Forecast forecast() {
+        return MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials, 42, threads));
+    }
+
+    /** The limit: the same random words, block by block on each block's own stream, on the same threads. */
+    @Benchmark
+    public long randomNumbersOnly() throws Exception {
+        int blocks = (int) ((trials + MonteCarloEngine.BLOCK_TRIALS - 1) / MonteCarloEngine.BLOCK_TRIALS);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Long>> parts = new java.util.ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                parts.add(pool.submit(() -> {
+                    long x = 0;
+                    for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                        UniformRandomProvider rng = Streams.of(42, b).dwells();
+                        for (long i = wordsPerTrial * MonteCarloEngine.BLOCK_TRIALS; i > 0; i--) {
+                            x ^= rng.nextLong();
+                        }
+                    }
+                    return x;
+                }));
+            }
+            long x = 0;
+            for (var f : parts) {
+                x ^= f.get();
+            }
+            return x;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
