@@ -32,6 +32,8 @@ final class KernelSpec {
     final int entry;
     final double inflowMean;
     final SharedStateDiscreteSampler inflowCount;
+    /** Poisson(lambda T h(entry)): the new deals that will win eventually (conditioned runs). */
+    final SharedStateDiscreteSampler winningInflow;
 
     final int[] groupStage;
     final int[] groupCount;
@@ -40,6 +42,22 @@ final class KernelSpec {
     final SharedStateContinuousSampler[][] groupResidual;
 
     final SharedStateContinuousSampler dealValue;
+
+    /**
+     * Only deals that eventually win can add wins, revenue or daily counts, so with fixed
+     * parameters the engine simulates only them: the inflow is thinned to Poisson(lambda T h(entry))
+     * and a winner's path follows the Doob h-transform of the exits, p(s,d) h(d) / h(s) (dwells
+     * unchanged), which is exactly the path law conditioned on winning. A pipeline deal wins
+     * eventually with sum_e w_e(age) h(d_e) and, if it does, takes exit e with w_e h(d_e) / that.
+     */
+    final boolean conditioned;
+    /** The transformed exit samplers; null where a stage has a single exit that can win. */
+    final SharedStateDiscreteSampler[] winningExit;
+    /** Eventual win probability of each pipeline entry, and its transformed first exit. */
+    final double[] groupWin;
+    final SharedStateDiscreteSampler[] groupWinningExit;
+    final int[][] winningExitIndex;
+    final int[][] groupWinningExitIndex;
 
     /** Parameter uncertainty (spec section 7): per-trial exit probabilities and inflow rate. */
     static final double PRIOR = 0.5;
@@ -52,10 +70,11 @@ final class KernelSpec {
     final SharedStateContinuousSampler inflowRate;
 
     KernelSpec(Funnel funnel) {
-        this(funnel, false);
+        this(funnel, false, true);
     }
 
-    KernelSpec(Funnel funnel, boolean uncertainty) {
+    /** With {@code onlyWinners}, and fixed parameters, only the eventual winners are simulated. */
+    KernelSpec(Funnel funnel, boolean uncertainty, boolean onlyWinners) {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
         stages = funnel.stageCount();
@@ -109,6 +128,49 @@ final class KernelSpec {
         dealValue = scenario.dealValue().map(d -> d.sampler(placeholder)).orElse(null);
 
         this.uncertainty = uncertainty;
+        this.conditioned = onlyWinners && !uncertainty;
+        winningExit = new SharedStateDiscreteSampler[stages];
+        winningExitIndex = new int[stages][];
+        groupWin = new double[groups];
+        groupWinningExit = new SharedStateDiscreteSampler[groups];
+        groupWinningExitIndex = new int[groups][];
+        if (conditioned) {
+            funnelcast.exact.Absorption chain = funnelcast.exact.Absorption.of(funnel);
+            for (int s = 0; s < stages; s++) {
+                double hs = chain.winProbability(s);
+                if (hs > 0) {
+                    double[] w = new double[dest[s].length];
+                    for (int e = 0; e < w.length; e++) {
+                        w[e] = funnel.prob(s, e) * chain.winProbability(dest[s][e]) / hs;
+                    }
+                    winningExitIndex[s] = positive(w);
+                    winningExit[s] = winningExitIndex[s].length == 1 ? null
+                        : AliasMethodDiscreteSampler.of(placeholder, compact(w, winningExitIndex[s]));
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                int s = groupStage[g];
+                double[] w = funnel.agedExitWeights(s, pipeline.get(g).age());
+                double total = 0;
+                for (int e = 0; e < w.length; e++) {
+                    w[e] *= chain.winProbability(dest[s][e]);
+                    total += w[e];
+                }
+                groupWin[g] = Math.min(1, total);
+                if (total > 0) {
+                    for (int e = 0; e < w.length; e++) {
+                        w[e] /= total;
+                    }
+                    groupWinningExitIndex[g] = positive(w);
+                    groupWinningExit[g] = groupWinningExitIndex[g].length == 1 ? null
+                        : AliasMethodDiscreteSampler.of(placeholder, compact(w, groupWinningExitIndex[g]));
+                }
+            }
+            double winners = inflowMean * chain.winProbability(entry);
+            winningInflow = winners > 0 ? PoissonSampler.of(placeholder, winners) : null;
+        } else {
+            winningInflow = null;
+        }
         dirichlet = new SharedStateContinuousSampler[stages][];
         groupSurvival = new double[groups][];
         if (uncertainty) {
@@ -136,6 +198,19 @@ final class KernelSpec {
         } else {
             inflowRate = null;
         }
+    }
+
+    /** The exits with positive weight. */
+    private static int[] positive(double[] w) {
+        return java.util.stream.IntStream.range(0, w.length).filter(e -> w[e] > 0).toArray();
+    }
+
+    private static double[] compact(double[] w, int[] index) {
+        double[] out = new double[index.length];
+        for (int i = 0; i < index.length; i++) {
+            out[i] = w[index[i]];
+        }
+        return out;
     }
 
     /** Whether any parameter is actually drawn: counts on some stage, or an observed inflow. */

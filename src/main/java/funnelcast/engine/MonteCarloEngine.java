@@ -29,7 +29,13 @@ public final class MonteCarloEngine {
     public static final long MAX_TRIALS = 1_000_000_000L;
 
     /** Trials, seed, threads, and a callback told the trials done so far (from any worker thread). */
-    public record Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty) {
+    /**
+     * {@code plainPaths} simulates every deal, losers included, instead of only the eventual
+     * winners (the default with fixed parameters); both give the same distribution, and the
+     * tests check both against the exact method.
+     */
+    public record Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty,
+                          boolean plainPaths) {
         public Options {
             if (trials < 1 || trials > MAX_TRIALS) {
                 throw new IllegalArgumentException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
@@ -40,15 +46,23 @@ public final class MonteCarloEngine {
         }
 
         public Options(long trials, long seed, int threads) {
-            this(trials, seed, threads, done -> { }, false);
+            this(trials, seed, threads, done -> { }, false, false);
         }
 
         public Options(long trials, long seed, int threads, LongConsumer progress) {
-            this(trials, seed, threads, progress, false);
+            this(trials, seed, threads, progress, false, false);
+        }
+
+        public Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty) {
+            this(trials, seed, threads, progress, uncertainty, false);
         }
 
         public Options withUncertainty(boolean on) {
-            return new Options(trials, seed, threads, progress, on);
+            return new Options(trials, seed, threads, progress, on, plainPaths);
+        }
+
+        public Options withPlainPaths(boolean on) {
+            return new Options(trials, seed, threads, progress, uncertainty, on);
         }
     }
 
@@ -56,7 +70,7 @@ public final class MonteCarloEngine {
     }
 
     public static Forecast forecast(Funnel funnel, Options options) {
-        KernelSpec spec = new KernelSpec(funnel, options.uncertainty());
+        KernelSpec spec = new KernelSpec(funnel, options.uncertainty(), !options.plainPaths());
         if (options.uncertainty() && !spec.drawsParameters()) {
             throw new IllegalArgumentException("parameter uncertainty needs exitCounts on some stage or inflow.observed: "
                 + "this scenario has neither (calibrate writes both)");

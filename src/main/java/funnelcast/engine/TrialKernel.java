@@ -32,6 +32,11 @@ final class TrialKernel {
     private SharedStateContinuousSampler inflowRate;
     private UniformRandomProvider exitStream;
 
+    // Conditioned on winning (fixed parameters): the h-transformed exits.
+    private final SharedStateDiscreteSampler[] winningExit;
+    private final SharedStateDiscreteSampler[] groupWinningExit;
+    private SharedStateDiscreteSampler winningInflow;
+
     /** winsByDay[k]: wins during working day k of the current trial (k = 1..T). */
     final int[] winsByDay;
     int wins;
@@ -61,6 +66,8 @@ final class TrialKernel {
                 dirichlet[s] = new SharedStateContinuousSampler[spec.dest[s].length];
             }
         }
+        this.winningExit = new SharedStateDiscreteSampler[spec.stages];
+        this.groupWinningExit = new SharedStateDiscreteSampler[spec.groupStage.length];
         this.groupCumulative = new double[spec.groupStage.length][];
         for (int g = 0; g < groupCumulative.length; g++) {
             if (spec.dirichlet[spec.groupStage[g]] != null) {
@@ -97,6 +104,14 @@ final class TrialKernel {
             }
         }
         inflowRate = spec.inflowRate == null ? null : spec.inflowRate.withUniformRandomProvider(streams.parameters());
+        for (int s = 0; s < winningExit.length; s++) {
+            winningExit[s] = spec.winningExit[s] == null ? null : spec.winningExit[s].withUniformRandomProvider(streams.exits());
+        }
+        for (int g = 0; g < groupWinningExit.length; g++) {
+            groupWinningExit[g] = spec.groupWinningExit[g] == null ? null
+                : spec.groupWinningExit[g].withUniformRandomProvider(streams.exits());
+        }
+        winningInflow = spec.winningInflow == null ? null : spec.winningInflow.withUniformRandomProvider(streams.inflow());
     }
 
     /** Draws this trial's exit probabilities (Dirichlet by normalised gammas) and re-weights aged deals. */
@@ -150,6 +165,10 @@ final class TrialKernel {
         java.util.Arrays.fill(winsByDay, 0);
         wins = 0;
         revenue = 0;
+        if (spec.conditioned) {
+            conditionedTrial();
+            return;
+        }
         if (spec.uncertainty) {
             drawParameters();
         }
@@ -176,6 +195,64 @@ final class TrialKernel {
                 if (end >= 0) {
                     win(end, Double.NaN);
                 }
+            }
+        }
+    }
+
+    /** A trial that simulates only the deals that will eventually win (see {@link KernelSpec#conditioned}). */
+    private void conditionedTrial() {
+        int[] groupCount = spec.groupCount;
+        double[] groupWin = spec.groupWin;
+        for (int g = 0; g < groupCount.length; g++) {
+            double h = groupWin[g];
+            if (h <= 0) {
+                continue;
+            }
+            for (int c = groupCount[g]; c > 0; c--) {
+                if (h < 1 && exitStream.nextDouble() >= h) {
+                    continue; // this deal will never win
+                }
+                double end = winningAgedDeal(g);
+                if (end >= 0) {
+                    win(end, spec.groupValue[g]);
+                }
+            }
+        }
+        if (winningInflow != null) {
+            int entry = spec.entry;
+            for (int n = winningInflow.sample(); n > 0; n--) {
+                double end = winningWalk(entry, horizon * arrivals.nextDouble());
+                if (end >= 0) {
+                    win(end, Double.NaN);
+                }
+            }
+        }
+    }
+
+    private double winningAgedDeal(int g) {
+        int s = spec.groupStage[g];
+        int[] index = spec.groupWinningExitIndex[g];
+        int e = index[groupWinningExit[g] == null ? 0 : groupWinningExit[g].sample()];
+        double t = groupResidual[g][e].sample();
+        if (t > horizon) {
+            return -1;
+        }
+        int next = dest[s][e];
+        return next < won ? winningWalk(next, t) : t;
+    }
+
+    /** A winner's path from open stage s at time t: its win time, or -1 if after the horizon. */
+    double winningWalk(int s, double t) {
+        int[][] index = spec.winningExitIndex;
+        while (true) {
+            int e = index[s][winningExit[s] == null ? 0 : winningExit[s].sample()];
+            t += dwell[s][e].sample();
+            if (t > horizon) {
+                return -1;
+            }
+            s = dest[s][e];
+            if (s >= won) {
+                return t; // a winner's path ends in won
             }
         }
     }

@@ -52,12 +52,19 @@ class AgreementTest {
         return tv / 2;
     }
 
-    @ParameterizedTest
-    @MethodSource("scenarios")
-    void monteCarloAgreesWithTheExactMethod(String path) {
+    static Stream<org.junit.jupiter.params.provider.Arguments> cases() {
+        return scenarios().flatMap(s -> Stream.of(org.junit.jupiter.params.provider.Arguments.of(s, false),
+            org.junit.jupiter.params.provider.Arguments.of(s, true)));
+    }
+
+    /** Both engine paths: only the eventual winners (the default), and every deal (plainPaths). */
+    @ParameterizedTest(name = "{0}, plain paths {1}")
+    @MethodSource("cases")
+    void monteCarloAgreesWithTheExactMethod(String path, boolean plainPaths) {
         Funnel funnel = TestScenarios.funnel(path);
         Forecast exact = ExactMethod.forecast(funnel);
-        Forecast mc = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(TRIALS, 20261127L, 2));
+        Forecast mc = MonteCarloEngine.forecast(funnel,
+            new MonteCarloEngine.Options(TRIALS, 20261127L, 2).withPlainPaths(plainPaths));
         Forecast.Exact ex = (Forecast.Exact) exact.method();
 
         double bound = tvBound(exact, TRIALS);

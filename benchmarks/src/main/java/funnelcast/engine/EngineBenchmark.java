@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The hot loops: one deal's path, one trial, and the random-number baseline a trial is measured
- * against (as many 64-bit words as the trial draws, measured by counting them, from the same
- * generator the engine uses).
+ * The hot loops: one deal's path, one trial, and two baselines a trial is measured against: the
+ * raw random words it draws (counted), and the exact variates it draws (counted per sampler),
+ * each without the trial's logic.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,6 +40,7 @@ public class EngineBenchmark {
         int entry;
         UniformRandomProvider rng;
         long wordsPerTrial;
+        VariateBaseline variates;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -56,6 +57,7 @@ public class EngineBenchmark {
             wordsPerTrial = counter.words / trials;
             kernel.bind(Streams.of(42, 0));
             rng = RandomSource.L64_X128_MIX.create(7L);
+            variates = new VariateBaseline(new KernelSpec(f), 1000);
         }
     }
 
@@ -65,6 +67,15 @@ public class EngineBenchmark {
     public void dealPath(Telesales s, Blackhole bh) {
         for (int i = 0; i < DEALS; i++) {
             bh.consume(s.kernel.walk(s.entry, 0.0));
+        }
+    }
+
+    /** One winner's path (the h-transformed walk the engine runs when parameters are fixed), ns per deal. */
+    @Benchmark
+    @OperationsPerInvocation(DEALS)
+    public void winnerPath(Telesales s, Blackhole bh) {
+        for (int i = 0; i < DEALS; i++) {
+            bh.consume(s.kernel.winningWalk(s.entry, 0.0));
         }
     }
 
@@ -83,6 +94,17 @@ public class EngineBenchmark {
             x ^= s.rng.nextLong();
         }
         return x;
+    }
+
+    /**
+     * The variates a trial needs (exits, dwells, residual dwells, in the numbers the trial draws
+     * them), without the trial's logic; per 1000 trials, so divide by 1000 (reported per trial
+     * with OperationsPerInvocation).
+     */
+    @Benchmark
+    @OperationsPerInvocation(1000)
+    public double trialVariatesOnly(Telesales s) {
+        return s.variates.draw(s.rng, 1);
     }
 
     @State(Scope.Thread)

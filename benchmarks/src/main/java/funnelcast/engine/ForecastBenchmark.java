@@ -42,6 +42,7 @@ public class ForecastBenchmark {
 
     Funnel funnel;
     long wordsPerTrial;
+    VariateBaseline variates;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -54,6 +55,34 @@ public class ForecastBenchmark {
             kernel.trial();
         }
         wordsPerTrial = counter.words / 20_000;
+        variates = new VariateBaseline(new KernelSpec(funnel), 1000);
+    }
+
+    /** The exact variates the trials need (per sampler, counted), block by block on the same threads, nothing else. */
+    @Benchmark
+    public double variatesOnly() throws Exception {
+        int rounds = (int) (trials / variates.trialsPerRound());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Double>> parts = new java.util.ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                parts.add(pool.submit(() -> {
+                    double x = 0;
+                    for (int b = next.getAndIncrement(); b < rounds; b = next.getAndIncrement()) {
+                        x += variates.draw(Streams.of(42, b).dwells(), 1);
+                    }
+                    return x;
+                }));
+            }
+            double x = 0;
+            for (var f : parts) {
+                x += f.get();
+            }
+            return x;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Benchmark
