@@ -6,15 +6,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file whole or not at all: into a temporary file beside it, then moved into place. */
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, then moved into place. A
+ * run stopped part way (Ctrl-C, SIGTERM) runs the shutdown hook, which deletes the temporary
+ * files still pending, so the old file stays as it was and nothing is left behind.
+ */
 final class AtomicFiles {
+    private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::cleanUp, "funnelcast-cleanup"));
+    }
+
     private AtomicFiles() {
+    }
+
+    /** Deletes every temporary file not yet moved into place. */
+    static void cleanUp() {
+        for (Path p : PENDING) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort at exit
+            }
+            PENDING.remove(p);
+        }
+    }
+
+    static java.util.Set<Path> pending() {
+        return java.util.Collections.unmodifiableSet(PENDING);
     }
 
     static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        PENDING.add(tmp);
         try {
             Files.write(tmp, content);
             try {
@@ -30,6 +57,7 @@ final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            PENDING.remove(tmp);
         }
     }
 }

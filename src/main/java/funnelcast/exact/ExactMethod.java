@@ -26,9 +26,9 @@ public final class ExactMethod {
     private ExactMethod() {
     }
 
-    /** The default grid for a horizon: ~8000 steps, between 20 and 400 a working day. */
+    /** The default grid for a horizon: ~8000 steps, at most 400 a working day. */
     public static int defaultStepsPerDay(int horizonDays) {
-        return Math.max(20, Math.min(400, (GRID_STEPS_TARGET + horizonDays - 1) / horizonDays));
+        return Math.max(1, Math.min(400, (GRID_STEPS_TARGET + horizonDays - 1) / horizonDays));
     }
 
     public static Forecast forecast(Funnel funnel) {
@@ -39,8 +39,27 @@ public final class ExactMethod {
         return assemble(funnel, curves(funnel, stepsPerDay));
     }
 
+    /** The largest grid the renewal solver takes (its cost grows with the square). */
+    static final long MAX_GRID_STEPS = 100_000;
+    /** The most uniformization jumps: a dwell far shorter than a day over a long horizon needs more. */
+    static final double MAX_JUMPS = 5e6;
+
     static WinCurves curves(Funnel funnel, int stepsPerDay) {
-        return funnel.allExponential() ? new Uniformization(funnel) : new RenewalGrid(funnel, stepsPerDay);
+        double lambdaT = funnel.scenario().inflow().perDay() * funnel.scenario().horizonDays();
+        if (lambdaT > 1e7) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "the exact method takes inflows up to 1e7 new deals per horizon, got %.3g", lambdaT));
+        }
+        if (funnel.allExponential() && Uniformization.jumps(funnel) <= MAX_JUMPS) {
+            return new Uniformization(funnel);
+        }
+        long steps = (long) stepsPerDay * funnel.scenario().horizonDays();
+        if (steps > MAX_GRID_STEPS) {
+            throw new IllegalArgumentException("the exact method's grid would need " + steps + " steps (" + stepsPerDay
+                + " a day over " + funnel.scenario().horizonDays() + " working days), above " + MAX_GRID_STEPS
+                + ": use fewer --grid-steps or --method monte-carlo");
+        }
+        return new RenewalGrid(funnel, stepsPerDay);
     }
 
     /** The pieces of the horizon's wins (at its last day) for the planner. */

@@ -27,6 +27,17 @@ final class Uniformization implements WinCurves {
     private final double[] integralTail;
     private final double rate;
 
+    /** The expected number of jumps over the horizon: the fastest rate times T. */
+    static double jumps(Funnel funnel) {
+        double max = 0;
+        for (int s = 0; s < funnel.stageCount(); s++) {
+            for (int e = 0; e < funnel.exitCount(s); e++) {
+                max = Math.max(max, ((Exponential) funnel.dwell(s, e)).rate());
+            }
+        }
+        return max * funnel.scenario().horizonDays();
+    }
+
     Uniformization(Funnel funnel) {
         this.funnel = funnel;
         this.horizon = funnel.scenario().horizonDays();

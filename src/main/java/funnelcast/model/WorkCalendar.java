@@ -19,12 +19,20 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
     public static final Set<DayOfWeek> MONDAY_TO_FRIDAY = Collections.unmodifiableSet(
         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
 
+    /** Ten years of calendar days: far beyond any sales period, and bounded work for every method. */
+    public static final long MAX_SPAN_DAYS = 3660;
+
     public WorkCalendar {
         weekdays = Collections.unmodifiableSet(EnumSet.copyOf(weekdays));
         holidays = Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
         if (end.isBefore(start)) {
             throw new ScenarioException("calendar.end",
                 "expected a date on or after calendar.start (" + start + "), got " + end);
+        }
+        long span = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
+        if (span > MAX_SPAN_DAYS) {
+            throw new ScenarioException("calendar.end", "expected a horizon of at most " + MAX_SPAN_DAYS
+                + " days (10 years), got " + span + " days from " + start + " to " + end);
         }
         if (workingDays(start, end, weekdays, holidays).isEmpty()) {
             throw new ScenarioException("calendar",

@@ -332,8 +332,12 @@ public final class ScenarioReader {
         return new Inflow(rate * reps, reps, observed);
     }
 
+    /** Deals a trial can follow in bounded time: a thousand times the largest CRM pipeline in the tests. */
+    static final long MAX_PIPELINE_DEALS = 10_000_000;
+
     private static List<PipelineDeal> pipeline(Node node, List<Stage> stages, Map<String, Integer> ids) {
         List<PipelineDeal> deals = new ArrayList<>();
+        long total = 0;
         Map<String, String> namedAt = new HashMap<>();
         for (Node d : node.list()) {
             d.allowKeys(List.of("stage", "age", "count", "id", "value", "rep"));
@@ -362,6 +366,11 @@ public final class ScenarioReader {
             OptionalDouble value = d.has("value") ? OptionalDouble.of(d.field("value").nonNegative())
                 : OptionalDouble.empty();
             String rep = d.has("rep") ? d.field("rep").text() : null;
+            total += count;
+            if (total > MAX_PIPELINE_DEALS) {
+                throw d.field(d.has("count") ? "count" : "id").error("a pipeline of at most " + MAX_PIPELINE_DEALS
+                    + " deals in all (the counts add up to " + total + " here)");
+            }
             deals.add(new PipelineDeal(id, stage, age, count, value, rep));
         }
         return deals;
@@ -377,6 +386,10 @@ public final class ScenarioReader {
                 }
                 longest = Math.max(longest, e.dwell().supportUpperBound());
             }
+        }
+        if (Double.isInfinite(longest)) {
+            throw ageNode.error(String.format(Locale.ROOT, "an age that a deal at stage '%s' can reach: its dwells "
+                + "leave no chance (to double precision) of still being there", stage.id()));
         }
         throw ageNode.error(String.format(Locale.ROOT, "an age below the longest possible dwell at stage '%s' "
             + "(%s working days): no deal can still be there", stage.id(), longest));
