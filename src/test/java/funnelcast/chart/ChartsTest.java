@@ -116,6 +116,33 @@ class ChartsTest {
     }
 
     @Test
+    void theSurvivalChartShowsKaplanMeierCensoringAndTheFit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path h = dir.resolve("h.csv");
+        StringBuilder csv = new StringBuilder("deal_id,stage,entered_at\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("D").append(i).append(",talk,2026-03-0").append(2 + i % 5).append("\n");
+            if (i % 4 != 0) {
+                csv.append("D").append(i).append(i % 3 == 0 ? ",lost" : ",won").append(",2026-03-").append(10 + i % 15)
+                    .append("\n");
+            }
+        }
+        java.nio.file.Files.writeString(h, csv.toString());
+        var clock = new funnelcast.calibrate.WorkClock(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY,
+            java.time.DayOfWeek.FRIDAY), java.util.Set.of(), LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+        var c = funnelcast.calibrate.Calibrator.calibrate(funnelcast.calibrate.HistoryReader.read(h),
+            new funnelcast.calibrate.Calibrator.Options(LocalDate.parse("2026-03-31"), clock, LocalDate.parse("2026-04-01"),
+                LocalDate.parse("2026-04-30"), 0, OptionalInt.empty(), "t"));
+        var stage = c.stages().get(0);
+        JFreeChart chart = CalibrationCharts.survival(stage);
+        png(chart, 900, 520);
+        String svg = svg(chart, 900, 520);
+        assertTrue(svg.contains("Kaplan-Meier") && svg.contains("open visits (censored)"), "the curve and its marks");
+        assertTrue(svg.contains(String.format(java.util.Locale.ROOT, "%d completed visits, %d open; largest gap to "
+            + "Kaplan-Meier %.3f", stage.completed(), stage.open(), stage.kmDistance())), "the fit's numbers");
+    }
+
+    @Test
     void backtestAndPitChartsRender() throws Exception {
         Backtest.Score s = new Backtest.Score(1, 2, 3, 4, 5, true, true, 0.5, 1.0, 0);
         Backtest.Month m = new Backtest.Month(java.time.YearMonth.of(2026, 1), 3, 10, s, s, s);
