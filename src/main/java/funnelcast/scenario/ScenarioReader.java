@@ -123,11 +123,11 @@ public final class ScenarioReader {
     private static String syntaxMessage(JsonProcessingException e, boolean yaml) {
         String original = e.getOriginalMessage();
         if (e instanceof StreamConstraintsException) {
-            return "the document exceeds a reading limit (" + original + ")";
+            return "the document exceeds a reading limit (" + firstLine(original) + ")";
         }
         if (original != null && original.startsWith("Duplicate field")) {
-            return "duplicate key: " + original.substring("Duplicate field ".length())
-                + "; expected each key once";
+            java.util.regex.Matcher key = java.util.regex.Pattern.compile("'([^']*)'").matcher(original);
+            return "duplicate key " + (key.find() ? "'" + key.group(1) + "'" : "") + "; expected each key once";
         }
         String kind = yaml ? "YAML" : "JSON";
         if (original != null && original.contains("numeric value")) {
@@ -139,9 +139,14 @@ public final class ScenarioReader {
         return "malformed " + kind;
     }
 
+    /** The parser's message, first line, without its internals ([Source: ...], `Feature` names). */
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        java.util.regex.Matcher opened = java.util.regex.Pattern
+            .compile("\\(start marker at \\[Source: .*?line: (\\d+), column: (\\d+)\\]\\)").matcher(line);
+        line = opened.replaceAll("(opened at line $1, column $2)");
+        return line.replaceAll(", from `[^`]*`", "").replaceAll(" \\(for `[^`]*`\\)", "");
     }
 
     private static Scenario scenario(Node root, String fileName) {
@@ -166,6 +171,13 @@ public final class ScenarioReader {
             throw entryNode.error("the id of a stage (" + String.join(", ", ids.keySet()) + ")");
         }
         Inflow inflow = root.has("inflow") ? inflow(root.field("inflow")) : Inflow.NONE;
+        double perHorizon = inflow.perDay() * calendar.horizonDays();
+        if (perHorizon > MAX_INFLOW_PER_HORIZON) {
+            Node rate = root.field("inflow").field(inflow.perRep() ? "perRepPerDay" : "perDay");
+            throw new ScenarioException(rate.path(), String.format(Locale.ROOT, "expected at most %.0g new deals over "
+                + "the horizon's %d working days, got %.3g a day (%.3g in all)", MAX_INFLOW_PER_HORIZON,
+                calendar.horizonDays(), inflow.perDay(), perHorizon));
+        }
         List<PipelineDeal> pipeline = root.has("pipeline") ? pipeline(root.field("pipeline"), stages, ids)
             : List.of();
         Target target = root.has("target") ? target(root.field("target")) : Target.NONE;
@@ -331,6 +343,9 @@ public final class ScenarioReader {
         double reps = node.field("reps").positive();
         return new Inflow(rate * reps, reps, observed);
     }
+
+    /** New deals a trial can follow in bounded time (the engine's own limit, checked here with a path). */
+    static final double MAX_INFLOW_PER_HORIZON = 1e7;
 
     /** Deals a trial can follow in bounded time: a thousand times the largest CRM pipeline in the tests. */
     static final long MAX_PIPELINE_DEALS = 10_000_000;
