@@ -27,6 +27,13 @@ public final class TestScenarios {
         return Funnel.of(scenario(path));
     }
 
+    /** A hand-built funnel over 2026-03-02..13 (ten working days, T = 10) entering at {@code entry}. */
+    public static Funnel tenDays(String entry, String stages, String rest) {
+        return funnelOf(String.format(java.util.Locale.ROOT, """
+            { "calendar": { "start": "2026-03-02", "end": "2026-03-13" }, "entry": "%s",
+              "stages": [ %s ] %s }""", entry, stages, rest));
+    }
+
     /** A scenario from JSON text, for hand-built cases. */
     public static Funnel funnelOf(String json) {
         return Funnel.of(ScenarioReader.parse(json, "test.json", false));

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,29 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static List<String> keys(JsonNode node) {
-        List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
-        return keys;
-    }
-
     @Test
     void forecastJsonHasExactlyTheSpecKeys() throws Exception {
         Cli r = Cli.run("forecast", "scenarios/telesales.json", "--trials", "2000", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode root = JSON.readTree(r.out());
         assertEquals(List.of("scenario", "method", "trials", "seed", "horizonDays", "target", "alreadyWon", "wins",
-            "pHitTarget", "revenue", "daily"), keys(root));
+            "pHitTarget", "revenue", "daily"), Cli.keys(root));
         assertEquals("monte-carlo", root.get("method").asText());
         assertEquals(2000, root.get("trials").asInt());
         assertEquals(42, root.get("seed").asInt());
         assertEquals(22, root.get("horizonDays").asInt());
-        assertEquals(List.of("mean", "sd", "pmf", "quantiles"), keys(root.get("wins")));
-        assertEquals(List.of("p5", "p10", "p25", "p50", "p75", "p90", "p95"), keys(root.get("wins").get("quantiles")));
-        assertEquals(List.of("mean", "quantiles"), keys(root.get("revenue")));
-        assertEquals(List.of("p10", "p50", "p90"), keys(root.get("revenue").get("quantiles")));
+        assertEquals(List.of("mean", "sd", "pmf", "quantiles"), Cli.keys(root.get("wins")));
+        assertEquals(List.of("p5", "p10", "p25", "p50", "p75", "p90", "p95"), Cli.keys(root.get("wins").get("quantiles")));
+        assertEquals(List.of("mean", "quantiles"), Cli.keys(root.get("revenue")));
+        assertEquals(List.of("p10", "p50", "p90"), Cli.keys(root.get("revenue").get("quantiles")));
         assertEquals(22, root.get("daily").size());
-        assertEquals(List.of("day", "date", "mean", "p10", "p50", "p90"), keys(root.get("daily").get(0)));
+        assertEquals(List.of("day", "date", "mean", "p10", "p50", "p90"), Cli.keys(root.get("daily").get(0)));
         assertEquals("2026-12-01", root.get("daily").get(0).get("date").asText());
         assertEquals("2026-12-31", root.get("daily").get(21).get("date").asText());
         double sum = 0;
@@ -54,9 +47,9 @@ class CliTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode root = JSON.readTree(r.out());
         assertEquals(List.of("scenario", "method", "horizonDays", "target", "alreadyWon", "wins", "pHitTarget",
-            "revenue", "daily", "errorBound"), keys(root));
+            "revenue", "daily", "errorBound"), Cli.keys(root));
         assertEquals("exact", root.get("method").asText());
-        assertEquals(List.of("mean", "sd"), keys(root.get("revenue")));
+        assertEquals(List.of("mean", "sd"), Cli.keys(root.get("revenue")));
         assertTrue(root.get("errorBound").get("pmfTotalVariation").asDouble() < 0.02);
     }
 

@@ -5,30 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static List<String> keys(JsonNode node) {
-        List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
-        return keys;
-    }
-
     @Test
     void planJsonFollowsTheSpec() throws Exception {
         Cli r = Cli.run("plan", "scenarios/midmonth-team.json", "--confidence", "0.9", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode root = JSON.readTree(r.out());
-        assertEquals(List.of("entry", "pWinFromEntry", "steadyState", "thisPeriod", "curve"), keys(root));
-        assertEquals(List.of("inflowPerDay", "perRepPerDay", "stages"), keys(root.get("steadyState")));
+        assertEquals(List.of("entry", "pWinFromEntry", "steadyState", "thisPeriod", "curve"), Cli.keys(root));
+        assertEquals(List.of("inflowPerDay", "perRepPerDay", "stages"), Cli.keys(root.get("steadyState")));
         assertEquals(List.of("id", "pWin", "expectedVisits", "arrivalsPerDay", "meanDwell", "inventory"),
-            keys(root.get("steadyState").get("stages").get(0)));
+            Cli.keys(root.get("steadyState").get("stages").get(0)));
         assertEquals(List.of("confidence", "reachable", "inflowPerDay", "perRepPerDay", "pHitAtRequired"),
-            keys(root.get("thisPeriod")));
+            Cli.keys(root.get("thisPeriod")));
         assertEquals(0.9, root.get("thisPeriod").get("confidence").asDouble());
         assertEquals(11, root.get("curve").size());
         assertEquals(0.99, root.get("curve").get(10).get("confidence").asDouble());

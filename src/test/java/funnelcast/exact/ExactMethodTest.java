@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import funnelcast.TestScenarios;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,9 +16,7 @@ class ExactMethodTest {
     private static final int T = 10;
 
     private static Funnel funnel(String stages, String rest) {
-        return TestScenarios.funnelOf(String.format(Locale.ROOT, """
-            { "calendar": { "start": "2026-03-02", "end": "2026-03-13" }, "entry": "s",
-              "stages": [ %s ] %s }""", stages, rest));
+        return TestScenarios.tenDays("s", stages, rest);
     }
 
     private static double poisson(double mu, int k) {

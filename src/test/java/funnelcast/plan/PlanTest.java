@@ -10,7 +10,6 @@ import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
-import java.util.Locale;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +18,7 @@ class PlanTest {
     private static final int T = 10;
 
     private static Funnel funnel(String stages, String rest) {
-        return TestScenarios.funnelOf(String.format(Locale.ROOT, """
-            { "calendar": { "start": "2026-03-02", "end": "2026-03-13" }, "entry": "a",
-              "stages": [ %s ] %s }""", stages, rest));
+        return TestScenarios.tenDays("a", stages, rest);
     }
 
     private static void assertRelative(double expected, double actual, double tolerance, String what) {

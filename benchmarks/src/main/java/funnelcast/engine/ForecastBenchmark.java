@@ -62,6 +62,11 @@ public class ForecastBenchmark {
     @Benchmark
     public double variatesOnly() throws Exception {
         int rounds = (int) (trials / variates.trialsPerRound());
+        return onThreads(rounds, b -> variates.draw(Streams.of(42, b).dwells(), 1));
+    }
+
+    /** Runs {@code blocks} blocks on {@code threads} workers, as the engine hands them out; sums their results. */
+    private double onThreads(int blocks, java.util.function.IntToDoubleFunction block) throws Exception {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
@@ -69,8 +74,8 @@ public class ForecastBenchmark {
             for (int w = 0; w < threads; w++) {
                 parts.add(pool.submit(() -> {
                     double x = 0;
-                    for (int b = next.getAndIncrement(); b < rounds; b = next.getAndIncrement()) {
-                        x += variates.draw(Streams.of(42, b).dwells(), 1);
+                    for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                        x += block.applyAsDouble(b);
                     }
                     return x;
                 }));
@@ -92,31 +97,15 @@ public class ForecastBenchmark {
 
     /** The limit: the same random words, block by block on each block's own stream, on the same threads. */
     @Benchmark
-    public long randomNumbersOnly() throws Exception {
+    public double randomNumbersOnly() throws Exception {
         int blocks = (int) ((trials + MonteCarloEngine.BLOCK_TRIALS - 1) / MonteCarloEngine.BLOCK_TRIALS);
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            java.util.List<java.util.concurrent.Future<Long>> parts = new java.util.ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                parts.add(pool.submit(() -> {
-                    long x = 0;
-                    for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-                        UniformRandomProvider rng = Streams.of(42, b).dwells();
-                        for (long i = wordsPerTrial * MonteCarloEngine.BLOCK_TRIALS; i > 0; i--) {
-                            x ^= rng.nextLong();
-                        }
-                    }
-                    return x;
-                }));
-            }
+        return onThreads(blocks, b -> {
+            UniformRandomProvider rng = Streams.of(42, b).dwells();
             long x = 0;
-            for (var f : parts) {
-                x ^= f.get();
+            for (long i = wordsPerTrial * MonteCarloEngine.BLOCK_TRIALS; i > 0; i--) {
+                x ^= rng.nextLong();
             }
             return x;
-        } finally {
-            pool.shutdown();
-        }
+        });
     }
 }
