@@ -31,16 +31,23 @@ public final class ChartFiles {
         return svgText(chart, width, height).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The bare {@code <svg>} element, for inlining in an HTML page. */
-    public static String svgElement(JFreeChart chart, int width, int height) {
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        chart.draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGElement();
+    /**
+     * The bare {@code <svg>} element, for inlining in an HTML page; {@code prefix} keeps its ids
+     * (clip paths) apart from those of the page's other charts.
+     */
+    public static String svgElement(JFreeChart chart, int width, int height, String prefix) {
+        return draw(chart, width, height, prefix).getSVGElement();
     }
 
     public static String svgText(JFreeChart chart, int width, int height) {
+        return draw(chart, width, height, "chart").getSVGDocument();
+    }
+
+    /** A fixed id prefix (JFreeSVG's default is time-based): the same chart gives the same bytes. */
+    private static SVGGraphics2D draw(JFreeChart chart, int width, int height, String prefix) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix(prefix + "-");
         chart.draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGDocument();
+        return g2;
     }
 }

@@ -45,7 +45,7 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
             section(b, "h2", part[0]);
             b.append("<p>").append(esc(part[1])).append("</p>\n");
             for (String chart : part[2].isEmpty() ? new String[0] : part[2].split(",")) {
-                b.append("<figure>").append(ChartFiles.svgElement(charts.get(chart), ChartFiles.WIDTH, ChartFiles.HEIGHT))
+                b.append("<figure>").append(ChartFiles.svgElement(charts.get(chart), ChartFiles.WIDTH, ChartFiles.HEIGHT, chart))
                     .append("</figure>\n");
             }
             if (part[0].startsWith("Pipeline review")) {

@@ -74,6 +74,14 @@ class ChartsTest {
     }
 
     @Test
+    void theSameChartGivesTheSameBytes() {
+        assertEquals(ChartFiles.svgText(ForecastCharts.wins(known()), 640, 400),
+            ChartFiles.svgText(ForecastCharts.wins(known()), 640, 400));
+        assertTrue(java.util.Arrays.equals(ChartFiles.png(ForecastCharts.fan(known()), 640, 400),
+            ChartFiles.png(ForecastCharts.fan(known()), 640, 400)));
+    }
+
+    @Test
     void theFanChartShowsTheBandsAndTheTarget() throws Exception {
         JFreeChart chart = ForecastCharts.fan(known());
         png(chart, 800, 500);

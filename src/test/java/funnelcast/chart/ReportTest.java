@@ -39,6 +39,11 @@ class ReportTest {
         assertFalse(html.replaceAll("xmlns(:\\w+)?=['\"]http://[^'\"]*['\"]", "").contains("http://"),
             "no http:// resource");
         assertEquals(5, html.split("<svg", -1).length - 1, "five inline charts");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("id='([^']+)'").matcher(html);
+        while (id.find()) {
+            assertTrue(ids.add(id.group(1)), "ids are unique across the page's charts: " + id.group(1));
+        }
         assertTrue(html.contains("CD-008 (stale)"), "stale deals flagged");
         assertTrue(html.contains("付款日期是哪天？/ What is the payment date?"), "each stage's questions");
         assertTrue(html.contains("Bottleneck: "));
