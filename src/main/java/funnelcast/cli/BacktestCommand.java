@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-    description = {"Were the forecasts right? Month by month: calibrate on what was known before the month,",
-        "forecast it with parameter uncertainty, and compare with the wins that happened; beside the",
-        "stage-weighted pipeline and last month's wins. Coverage of the 50% and 80% intervals, PIT, CRPS."})
+    description = {"Were the forecasts right? A month-by-month backtest.",
+        "Calibrate on what was known before each month, forecast it with parameter uncertainty, and",
+        "compare with the wins that happened, beside the stage-weighted pipeline and last month's",
+        "wins: coverage of the 50%% and 80%% intervals, PIT, CRPS."})
 final class BacktestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HISTORY", description = "Event log CSV, or an opportunity table with --opportunities.")
     Path history;

@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = {"Measures a funnel from CRM history: exit counts and rates with 90% intervals, dwell times",
-        "fitted with censoring (exponential, lognormal, gamma, weibull; best by AIC), the inflow rate, the",
-        "open pipeline with ages, and each rep's conversion shrunk toward the team's. Writes a scenario."})
+    description = {"Measures a funnel from CRM history and writes a scenario.",
+        "Exit counts and rates with 90%% intervals, dwell times fitted with censoring (exponential,",
+        "lognormal, gamma, weibull; best by AIC; exit-specific by EM where AIC prefers it), the",
+        "inflow rate, the open pipeline with ages, and each rep's conversion shrunk toward the team's."})
 final class CalibrateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HISTORY", description = "Event log CSV (deal_id,stage,entered_at[,rep,value]), "
         + "or an opportunity table with --opportunities.")

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"Walks through the funnel math in words and numbers, for trainers:",
-        "each milestone's eventual win probability, expected visits, and the daily inflow and stock",
+    description = {"Walks through the funnel maths in words and numbers, for trainers.",
+        "Each milestone's eventual win probability, expected visits, and the daily inflow and stock",
         "per stage that the target needs in steady state (spec section 6)."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin

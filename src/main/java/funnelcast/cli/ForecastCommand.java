@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-    description = {"Forecasts this period's wins: distribution, P(hit target), revenue and the day-by-day fan.",
+    description = {"Forecasts this period's wins, P(hit target), revenue and the daily fan.",
         "The same seed and trials give the same numbers whatever --threads."})
 final class ForecastCommand implements Callable<Integer> {
     enum Method {

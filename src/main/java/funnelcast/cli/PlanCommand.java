@@ -14,8 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = {"What the target takes: the standing daily numbers per stage (steady state), and the",
-        "smallest daily inflow that reaches the target this period with the chosen confidence."})
+    description = {"What the target takes, every day.",
+        "The standing daily numbers per stage (steady state), and the smallest daily inflow that",
+        "reaches the target this period with the chosen confidence."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;

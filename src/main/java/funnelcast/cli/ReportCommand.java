@@ -19,9 +19,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"The funnel-advancement meeting's agenda: forecast, plan, sensitivity and pipeline review with",
-        "each stage's questions, as one self-contained HTML page (report.html, charts inline) and as",
-        "Markdown (report.md) beside the PNG/SVG charts."})
+    description = {"The meeting's agenda as one HTML page and as Markdown.",
+        "Forecast, plan, sensitivity and pipeline review with each stage's questions, as one",
+        "self-contained HTML page (report.html, charts inline) and as Markdown (report.md) beside",
+        "the PNG/SVG charts."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;

@@ -12,9 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "review", mixinStandardHelpOptions = true,
-    description = {"The funnel-advancement meeting: every pipeline deal by stage, stale ones first (older than",
-        "90% of visits to the stage), with its chance to win this period and eventually, each stage's",
-        "review questions, and the stages holding fewer deals than the target's steady state needs."})
+    description = {"The pipeline review for the funnel-advancement meeting.",
+        "Every pipeline deal by stage, stale ones first (older than 90%% of visits to the stage), with",
+        "its chance to win this period and eventually, each stage's review questions, and the stages",
+        "holding fewer deals than the target's steady state needs."})
 final class ReviewCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;

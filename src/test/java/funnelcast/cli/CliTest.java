@@ -112,10 +112,12 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"forecast", "validate", "explain"}) {
+        for (String command : new String[] {"forecast", "plan", "sensitivity", "review", "report", "calibrate", "backtest",
+            "simulate-history", "validate", "explain"}) {
             Cli r = Cli.run(command, "--help");
             assertEquals(0, r.exitCode());
             assertTrue(r.out().contains("Usage: funnel " + command), r.out());
+            assertEquals("", r.err(), command + ": help prints no warning");
         }
         Cli top = Cli.run("--help");
         assertTrue(top.out().contains("Exit codes"), top.out());
