@@ -53,6 +53,7 @@ final class ForecastJson {
                 rq.put("p10", r.quantiles().get().p10());
                 rq.put("p50", r.quantiles().get().p50());
                 rq.put("p90", r.quantiles().get().p90());
+                r.pHitTarget().ifPresent(p -> revenue.put("pHitTarget", p));
             } else {
                 revenue.put("sd", r.sd());
             }

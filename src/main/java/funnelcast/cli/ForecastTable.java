@@ -37,8 +37,9 @@ final class ForecastTable {
         f.revenue().ifPresent(r -> {
             if (r.quantiles().isPresent()) {
                 Forecast.RevenueQuantiles rq = r.quantiles().get();
-                out.printf("%nRevenue:  mean %,.0f   P10 %,.0f / P50 %,.0f / P90 %,.0f%n", r.mean(), rq.p10(),
-                    rq.p50(), rq.p90());
+                out.printf("%nRevenue:  mean %,.0f   P10 %,.0f / P50 %,.0f / P90 %,.0f%s%n", r.mean(), rq.p10(),
+                    rq.p50(), rq.p90(), r.pHitTarget().isPresent() ? String.format("   P(revenue >= %,.0f) = %.1f%%",
+                        scenario.target().revenue().getAsDouble(), 100 * r.pHitTarget().getAsDouble()) : "");
             } else {
                 out.printf("%nRevenue:  mean %,.0f   sd %,.0f%n", r.mean(), r.sd());
             }

@@ -94,7 +94,7 @@ public final class MonteCarloEngine {
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
                     TrialKernel kernel = new TrialKernel(spec);
-                    Tally tally = new Tally(spec.horizon, spec.reportsRevenue());
+                    Tally tally = new Tally(spec.horizon, spec.reportsRevenue(), revenueTarget(funnel));
                     for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
                         kernel.bind(Streams.of(options.seed(), b));
                         long from = (long) b * BLOCK_TRIALS;
@@ -133,11 +133,16 @@ public final class MonteCarloEngine {
             pool.shutdownNow();
         }
 
-        Tally total = new Tally(spec.horizon, spec.reportsRevenue());
+        Tally total = new Tally(spec.horizon, spec.reportsRevenue(), revenueTarget(funnel));
         for (Tally t : tallies) {
             total.addAll(t);
         }
         return result(funnel.scenario(), options, total, blockRevenue, blockRevenueSquares);
+    }
+
+    /** Revenue still needed this period (the target less nothing: booked revenue is not in the scenario), or NaN. */
+    private static double revenueTarget(Funnel funnel) {
+        return funnel.scenario().target().revenue().orElse(Double.NaN);
     }
 
     private static Forecast result(Scenario scenario, Options options, Tally total, double[] blockRevenue,
@@ -177,8 +182,11 @@ public final class MonteCarloEngine {
             }
             double rMean = r1 / n;
             double rSd = n > 1 ? Math.sqrt(Math.max(0, (r2 - r1 * r1 / n) / (n - 1))) : 0;
+            OptionalDouble pRevenue = scenario.target().revenue().isPresent()
+                ? OptionalDouble.of((double) total.revenueHits / n) : OptionalDouble.empty();
             revenue = Optional.of(new Forecast.Revenue(rMean, rSd, Optional.of(new Forecast.RevenueQuantiles(
-                total.revenue.quantile(n, 0.10), total.revenue.quantile(n, 0.50), total.revenue.quantile(n, 0.90)))));
+                total.revenue.quantile(n, 0.10), total.revenue.quantile(n, 0.50), total.revenue.quantile(n, 0.90))),
+                pRevenue));
         }
 
         WorkCalendar calendar = scenario.calendar();

@@ -10,12 +10,20 @@ import java.util.Arrays;
  */
 final class Tally {
     long trials;
+    /** Trials whose revenue reached the revenue target (when there is one). */
+    long revenueHits;
+    private final double revenueTarget;
     long[] winCounts = new long[16];
     /** dayCounts[k-1][w]: trials with w cumulative wins by the end of day k. */
     final long[][] dayCounts;
     final RevenueHistogram revenue;
 
     Tally(int horizon, boolean revenue) {
+        this(horizon, revenue, Double.NaN);
+    }
+
+    Tally(int horizon, boolean revenue, double revenueTarget) {
+        this.revenueTarget = revenueTarget;
         dayCounts = new long[horizon][];
         for (int d = 0; d < horizon; d++) {
             dayCounts[d] = new long[16];
@@ -38,11 +46,15 @@ final class Tally {
         }
         if (revenue != null) {
             revenue.add(k.revenue);
+            if (k.revenue >= revenueTarget) {
+                revenueHits++;
+            }
         }
     }
 
     void addAll(Tally other) {
         trials += other.trials;
+        revenueHits += other.revenueHits;
         winCounts = addCounts(winCounts, other.winCounts);
         for (int d = 0; d < dayCounts.length; d++) {
             dayCounts[d] = addCounts(dayCounts[d], other.dayCounts[d]);

@@ -66,8 +66,15 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
     public record CountQuantiles(int p5, int p10, int p25, int p50, int p75, int p90, int p95) {
     }
 
-    /** Revenue won in the horizon; the exact method gives mean and sd only. */
-    public record Revenue(double mean, double sd, Optional<RevenueQuantiles> quantiles) {
+    /**
+     * Revenue won in the horizon; the exact method gives mean and sd only. {@code pHitTarget}:
+     * the share of trials whose revenue reached {@code target.revenue}, when the scenario has one
+     * (Monte Carlo only).
+     */
+    public record Revenue(double mean, double sd, Optional<RevenueQuantiles> quantiles, OptionalDouble pHitTarget) {
+        public Revenue(double mean, double sd, Optional<RevenueQuantiles> quantiles) {
+            this(mean, sd, quantiles, OptionalDouble.empty());
+        }
     }
 
     public record RevenueQuantiles(double p10, double p50, double p90) {
