@@ -143,8 +143,8 @@ public final class Calibrator {
         return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes);
     }
 
-    private static Observation dwell(double d, boolean dateOnly, String dest, String rep) {
-        if (dateOnly) {
+    private static Observation dwell(double d, boolean dayOnly, String dest, String rep) {
+        if (dayOnly) {
             // known to the day: the dwell rounded to whole working days lies within half a day of it
             double k = Math.rint(d);
             return Observation.interval(Math.max(0, k - 0.5), k + 0.5, dest, rep);

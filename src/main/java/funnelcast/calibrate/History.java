@@ -4,11 +4,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A CRM event log, per deal, in time order: the stages it entered and when. {@code dateOnly}
- * is true when every timestamp was a bare date (times are then only known to the day). {@code notes}
+ * A CRM event log, per deal, in time order: the stages it entered and when. {@code notes}
  * says what the reader had to decide (rows skipped for a reason, dates moved), so nothing is lost silently.
  */
-public record History(String source, List<Deal> deals, boolean dateOnly, List<String> notes) {
+public record History(String source, List<Deal> deals, List<String> notes) {
     public History {
         deals = List.copyOf(deals);
         notes = List.copyOf(notes);

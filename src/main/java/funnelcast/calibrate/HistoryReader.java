@@ -28,7 +28,6 @@ public final class HistoryReader {
         Map<String, List<History.Event>> events = new LinkedHashMap<>();
         Map<String, String> reps = new HashMap<>();
         Map<String, Double> values = new HashMap<>();
-        boolean dateOnly = true;
         for (Csv.Row row : csv.rows()) {
             String id = csv.cell(row, col.get("deal_id")).trim();
             String stage = csv.cell(row, col.get("stage")).trim();
@@ -41,7 +40,6 @@ public final class HistoryReader {
                     + "'-' and '_', got '" + stage + "'");
             }
             LocalDateTime t = csv.timestamp(row, "entered_at", at);
-            dateOnly &= Csv.isDateOnly(at);
             events.computeIfAbsent(id, k -> new ArrayList<>()).add(new History.Event(stage, t, row.line(),
                 Csv.isDateOnly(at)));
             String rep = csv.cell(row, col.get("rep")).trim();
@@ -61,7 +59,7 @@ public final class HistoryReader {
             deals.add(new History.Deal(e.getKey(), reps.get(e.getKey()), values.get(e.getKey()),
                 ordered(csv.file(), e.getKey(), e.getValue())));
         }
-        return new History(csv.file(), deals, dateOnly, List.of());
+        return new History(csv.file(), deals, List.of());
     }
 
     /** Sorts a deal's events in time (file order among equal times) and checks them. */

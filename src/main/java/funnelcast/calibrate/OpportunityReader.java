@@ -52,7 +52,6 @@ public final class OpportunityReader {
         List<String> notes = new ArrayList<>();
         Map<String, Row> deals = new LinkedHashMap<>();
         int undated = 0;
-        boolean dateOnly = true;
         for (Csv.Row row : csv.rows()) {
             String id = csv.cell(row, at.get("id")).trim();
             if (id.isEmpty()) {
@@ -69,7 +68,6 @@ public final class OpportunityReader {
                 continue;
             }
             LocalDateTime start = csv.timestamp(row, startCol, startText);
-            dateOnly &= Csv.isDateOnly(startText);
             String outcome = csv.cell(row, at.get("outcome")).trim();
             String terminal = outcome.equals(m.wonLabel()) ? "won" : outcome.equals(m.lostLabel()) ? "lost" : null;
             LocalDateTime close = null;
@@ -82,7 +80,6 @@ public final class OpportunityReader {
                 }
                 close = csv.timestamp(row, m.columns().getOrDefault("close", "close"), closeText);
                 closeDayOnly = Csv.isDateOnly(closeText);
-                dateOnly &= closeDayOnly;
             }
             String rep = csv.cell(row, at.get("rep")).trim();
             Double value = terminal != null && terminal.equals("won")
@@ -95,7 +92,7 @@ public final class OpportunityReader {
                 + "they are not in the history");
         }
         if (m.wins() != null) {
-            dateOnly &= joinWins(m, deals, notes);
+            joinWins(m, deals, notes);
         }
         List<History.Deal> out = new ArrayList<>();
         int wonBeforeStart = 0;
@@ -141,17 +138,16 @@ public final class OpportunityReader {
         if (out.isEmpty()) {
             throw new HistoryException(csv.file(), 0, "no deal with a start date");
         }
-        return new History(csv.file(), out, dateOnly, notes);
+        return new History(csv.file(), out, notes);
     }
 
-    private static boolean joinWins(Mapping m, Map<String, Row> deals, List<String> notes) {
+    private static void joinWins(Mapping m, Map<String, Row> deals, List<String> notes) {
         Csv wins = Csv.read(m.wins());
         String idCol = required(m.winsColumns(), "id", "--wins-columns");
         String dateCol = required(m.winsColumns(), "date", "--wins-columns");
         Map<String, Integer> col = wins.columns(List.of(idCol, dateCol), List.of(), false);
         Integer valueCol = m.winsColumns().containsKey("value") ? col.get(m.winsColumns().get("value")) : null;
         Integer repCol = m.winsColumns().containsKey("rep") ? col.get(m.winsColumns().get("rep")) : null;
-        boolean dateOnly = true;
         for (Csv.Row row : wins.rows()) {
             String id = wins.cell(row, col.get(idCol)).trim();
             Row deal = deals.get(id);
@@ -163,12 +159,10 @@ public final class OpportunityReader {
             }
             String text = wins.cell(row, col.get(dateCol));
             LocalDateTime close = wins.timestamp(row, dateCol, text);
-            dateOnly &= Csv.isDateOnly(text);
             Double value = valueCol == null ? null : wins.number(row, m.winsColumns().get("value"), wins.cell(row, valueCol));
             String rep = repCol == null ? deal.rep : wins.cell(row, repCol).trim();
             deals.put(id, new Row(deal.line, deal.start, "won", close, rep, value, deal.startDayOnly, Csv.isDateOnly(text)));
         }
-        return dateOnly;
     }
 
     private static String required(Map<String, String> map, String role, String option) {

@@ -33,10 +33,6 @@ final class AtomicFiles {
         }
     }
 
-    static java.util.Set<Path> pending() {
-        return java.util.Collections.unmodifiableSet(PENDING);
-    }
-
     static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

@@ -34,23 +34,6 @@ public final class Pmf {
         return counts.length - 1;
     }
 
-    public static double mean(double[] pmf) {
-        double m = 0;
-        for (int k = 0; k < pmf.length; k++) {
-            m += k * pmf[k];
-        }
-        return m;
-    }
-
-    public static double sd(double[] pmf) {
-        double m = mean(pmf);
-        double v = 0;
-        for (int k = 0; k < pmf.length; k++) {
-            v += (k - m) * (k - m) * pmf[k];
-        }
-        return Math.sqrt(v);
-    }
-
     public static double tail(double[] pmf, int from) {
         double t = 0;
         for (int k = Math.max(0, from); k < pmf.length; k++) {
