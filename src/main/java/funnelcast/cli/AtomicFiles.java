@@ -34,10 +34,7 @@ final class AtomicFiles {
     }
 
     static void write(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        PENDING.add(tmp);
+        Path tmp = begin(target);
         try {
             Files.write(tmp, content);
             try {
@@ -55,5 +52,14 @@ final class AtomicFiles {
             Files.deleteIfExists(tmp);
             PENDING.remove(tmp);
         }
+    }
+
+    /** The temporary file a write of {@code target} goes through, registered for clean-up at exit. */
+    static Path begin(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        PENDING.add(tmp);
+        return tmp;
     }
 }
