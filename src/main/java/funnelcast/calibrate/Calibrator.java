@@ -279,15 +279,8 @@ public final class Calibrator {
         List<Calibration.StageFit> out = new ArrayList<>();
         for (Calibration.StageFit f : fits) {
             int s = funnel.index(f.id());
-            String advance = null;
-            double bestH = -1;
-            for (int e = 0; e < funnel.exitCount(s); e++) {
-                int d = funnel.dest(s, e);
-                if (d != s && chain.winProbability(d) > bestH) {
-                    bestH = chain.winProbability(d);
-                    advance = funnel.id(d);
-                }
-            }
+            int e = chain.advanceExit(s);
+            String advance = e < 0 ? null : funnel.id(funnel.dest(s, e));
             Map<String, int[]> counts = new LinkedHashMap<>();
             for (Observation o : visits.get(f.id())) {
                 if (o.completed() && o.rep() != null) {

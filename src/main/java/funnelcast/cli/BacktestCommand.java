@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.calibrate.Backtest;
 import funnelcast.calibrate.History;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -65,7 +64,7 @@ final class BacktestCommand implements Callable<Integer> {
         bar.finish();
         ObjectNode node = json(r, h);
         if (out != null) {
-            AtomicFiles.write(out.resolve("backtest.json"), Json.text(node).getBytes(StandardCharsets.UTF_8));
+            Json.write(out.resolve("backtest.json"), node);
             ChartWriter charts = new ChartWriter(out, err);
             charts.write("backtest", funnelcast.chart.CalibrationCharts.backtest(r));
             charts.write("pit", funnelcast.chart.CalibrationCharts.pit(r));

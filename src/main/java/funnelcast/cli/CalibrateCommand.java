@@ -158,6 +158,16 @@ final class CalibrateCommand implements Callable<Integer> {
         return root;
     }
 
+    /** "shape 1.82 (1.62..2.05)  scale 1.75 (1.53..2.00)": each parameter with its 90% interval. */
+    private static String parameters(DwellFit f) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < f.estimates().length; i++) {
+            b.append(String.format("%s %.3g (%.3g..%.3g)  ", f.parameterNames()[i], f.estimates()[i], f.lower()[i],
+                f.upper()[i]));
+        }
+        return b.toString().trim();
+    }
+
     private static void print(PrintWriter o, Calibration c) {
         o.printf("Calibrated from %s as of %s: entry stage '%s', %d open deals.%n", c.source(), c.asOf(), c.entry(),
             c.openDeals());
@@ -173,25 +183,15 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             o.printf("   dwell (working days)   AIC      KM dist  parameters (90%% interval)%n");
             for (DwellFit f : s.fits()) {
-                StringBuilder params = new StringBuilder();
-                for (int i = 0; i < f.estimates().length; i++) {
-                    params.append(String.format("%s %.3g (%.3g..%.3g)  ", f.parameterNames()[i], f.estimates()[i],
-                        f.lower()[i], f.upper()[i]));
-                }
                 o.printf(" %s %-12s %10.1f %8.3f  %s%n", f == s.best() ? "*" : " ", f.family(), f.aic(), f.kmDistance(),
-                    params.toString().trim());
+                    parameters(f));
             }
             if (s.exitModel() != null) {
                 o.printf("   exit-specific dwells (EM, open visits shared among exits): AIC %.1f vs pooled %.1f -> %s%n",
                     s.exitModel().aic(), s.pooledAic(), s.exitSpecific() ? "chosen" : "not chosen");
                 for (var e : s.exitModel().fits().entrySet()) {
                     DwellFit f = e.getValue();
-                    StringBuilder params = new StringBuilder();
-                    for (int i = 0; i < f.estimates().length; i++) {
-                        params.append(String.format("%s %.3g (%.3g..%.3g)  ", f.parameterNames()[i], f.estimates()[i],
-                            f.lower()[i], f.upper()[i]));
-                    }
-                    o.printf("     to %-10s %-12s %s%n", e.getKey(), f.family(), params.toString().trim());
+                    o.printf("     to %-10s %-12s %s%n", e.getKey(), f.family(), parameters(f));
                 }
             }
             o.printf("   KM distance of the chosen model: %.3f%n", s.kmDistance());

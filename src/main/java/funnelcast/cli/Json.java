@@ -16,6 +16,11 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /** Writes the node as a file, whole or not at all. */
+    static void write(java.nio.file.Path file, ObjectNode node) throws java.io.IOException {
+        AtomicFiles.write(file, text(node).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static String text(ObjectNode node) {
         try {
             return MAPPER.writeValueAsString(node) + System.lineSeparator();

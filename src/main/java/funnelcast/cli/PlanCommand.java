@@ -44,15 +44,16 @@ final class PlanCommand implements Callable<Integer> {
         }
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+        ObjectNode node = json(plan);
         if (out != null) {
-            AtomicFiles.write(out.resolve("plan.json"), Json.text(json(plan)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Json.write(out.resolve("plan.json"), node);
             ChartWriter charts = new ChartWriter(out, spec.commandLine().getErr());
             charts.write("funnel", funnelcast.chart.PlanCharts.funnel(funnel.scenario(), plan.steadyState()));
             charts.write("inflow-curve", funnelcast.chart.PlanCharts.inflowCurve(plan, funnel.scenario().inflow().perDay()));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.print(Json.text(json(plan)));
+            o.print(Json.text(node));
         } else {
             print(o, funnel, plan);
             if (out != null) {

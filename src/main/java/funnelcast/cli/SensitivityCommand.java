@@ -51,15 +51,15 @@ final class SensitivityCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
             default -> throw new IllegalArgumentException("--method must be exact or monte-carlo, got '" + method + "'");
         };
+        ObjectNode node = json(result);
         if (out != null) {
-            AtomicFiles.write(out.resolve("sensitivity.json"),
-                Json.text(json(result)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Json.write(out.resolve("sensitivity.json"), node);
             new ChartWriter(out, spec.commandLine().getErr()).write("tornado",
                 funnelcast.chart.PlanCharts.tornado(funnel.scenario(), result));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.print(Json.text(json(result)));
+            o.print(Json.text(node));
         } else {
             print(o, result);
         }

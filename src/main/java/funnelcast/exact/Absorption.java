@@ -58,6 +58,23 @@ public final class Absorption {
         return h;
     }
 
+    /**
+     * The advance exit of stage s: the exit (other than back to s itself) whose destination is
+     * most likely to end in a win, {@code won} counting 1; -1 if s only loops on itself.
+     */
+    public int advanceExit(int s) {
+        int best = -1;
+        double bestH = -1;
+        for (int e = 0; e < funnel.exitCount(s); e++) {
+            int d = funnel.dest(s, e);
+            if (d != s && winProbability(d) > bestH) {
+                bestH = winProbability(d);
+                best = e;
+            }
+        }
+        return best;
+    }
+
     /** Expected visits to stage t of a deal that enters stage s. */
     public double visits(int s, int t) {
         return fundamental.getEntry(s, t);

@@ -29,13 +29,18 @@ final class Uniformization implements WinCurves {
 
     /** The expected number of jumps over the horizon: the fastest rate times T. */
     static double jumps(Funnel funnel) {
+        return fastestRate(funnel) * funnel.scenario().horizonDays();
+    }
+
+    /** The uniformization rate: the fastest exit of any stage. */
+    private static double fastestRate(Funnel funnel) {
         double max = 0;
         for (int s = 0; s < funnel.stageCount(); s++) {
             for (int e = 0; e < funnel.exitCount(s); e++) {
                 max = Math.max(max, ((Exponential) funnel.dwell(s, e)).rate());
             }
         }
-        return max * funnel.scenario().horizonDays();
+        return max;
     }
 
     Uniformization(Funnel funnel) {
@@ -48,14 +53,12 @@ final class Uniformization implements WinCurves {
         }
         int phases = phaseOffset[n];
         double[] phaseRate = new double[phases];
-        double max = 0;
         for (int s = 0; s < n; s++) {
             for (int e = 0; e < funnel.exitCount(s); e++) {
                 phaseRate[phaseOffset[s] + e] = ((Exponential) funnel.dwell(s, e)).rate();
-                max = Math.max(max, phaseRate[phaseOffset[s] + e]);
             }
         }
-        this.rate = max;
+        this.rate = fastestRate(funnel);
 
         f = new double[horizon][phases];
         integral = new double[horizon];

@@ -22,22 +22,9 @@ public final class ScenarioEdits {
             in.observed()), s.pipeline(), s.target(), s.dealValue());
     }
 
-    /**
-     * The advance exit of a stage: the exit (other than back to itself) whose destination is
-     * most likely to end in a win, {@code won} counting 1.
-     */
+    /** The advance exit of a stage (see {@link Absorption#advanceExit}). */
     public static int advanceExit(Funnel funnel, int stage) {
-        Absorption chain = Absorption.of(funnel);
-        int best = -1;
-        double bestH = -1;
-        for (int e = 0; e < funnel.exitCount(stage); e++) {
-            int d = funnel.dest(stage, e);
-            if (d != stage && chain.winProbability(d) > bestH) {
-                bestH = chain.winProbability(d);
-                best = e;
-            }
-        }
-        return best;
+        return Absorption.of(funnel).advanceExit(stage);
     }
 
     /**
