@@ -28,12 +28,14 @@ final class KernelSpec {
     final int[][] dest;
     final SharedStateDiscreteSampler[] exit;
     final SharedStateContinuousSampler[][] dwell;
+    /** Whether all exits of a stage share one dwell law (the common case), so one sampler serves them. */
+    final boolean[] sharedDwell;
 
     final int entry;
     final double inflowMean;
     final SharedStateDiscreteSampler inflowCount;
     /** Poisson(lambda T h(entry)): the new deals that will win eventually (conditioned runs). */
-    final SharedStateDiscreteSampler winningInflow;
+    SharedStateDiscreteSampler winningInflow; // not final only so the benchmarks' variate baseline can count its draws
 
     final int[] groupStage;
     final int[] groupCount;
@@ -41,7 +43,7 @@ final class KernelSpec {
     final SharedStateDiscreteSampler[] groupExit;
     final SharedStateContinuousSampler[][] groupResidual;
 
-    final SharedStateContinuousSampler dealValue;
+    SharedStateContinuousSampler dealValue; // not final: see winningInflow
 
     /**
      * Only deals that eventually win can add wins, revenue or daily counts, so with fixed
@@ -83,6 +85,7 @@ final class KernelSpec {
         dest = new int[stages][];
         exit = new SharedStateDiscreteSampler[stages];
         dwell = new SharedStateContinuousSampler[stages][];
+        sharedDwell = new boolean[stages];
         for (int s = 0; s < stages; s++) {
             int n = funnel.exitCount(s);
             dest[s] = new int[n];
@@ -92,6 +95,10 @@ final class KernelSpec {
                 dwell[s][e] = funnel.dwell(s, e).sampler(placeholder);
             }
             exit[s] = n == 1 ? null : AliasMethodDiscreteSampler.of(placeholder, funnel.probs(s));
+            sharedDwell[s] = true;
+            for (int e = 1; e < n; e++) {
+                sharedDwell[s] &= funnel.dwell(s, e).equals(funnel.dwell(s, 0));
+            }
         }
 
         entry = funnel.entry();

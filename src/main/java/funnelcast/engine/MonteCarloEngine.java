@@ -93,19 +93,19 @@ public final class MonteCarloEngine {
             List<Future<Tally>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
-                    TrialKernel kernel = new TrialKernel(spec);
+                    BlockKernel kernel = BlockKernel.of(spec, BLOCK_TRIALS);
                     Tally tally = new Tally(spec.horizon, spec.reportsRevenue(), revenueTarget(funnel));
                     for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
                         kernel.bind(Streams.of(options.seed(), b));
                         long from = (long) b * BLOCK_TRIALS;
                         long to = Math.min(trials, from + BLOCK_TRIALS);
+                        BlockResults block = kernel.run((int) (to - from));
                         double sum = 0;
                         double squares = 0;
-                        for (long i = from; i < to; i++) {
-                            kernel.trial();
-                            tally.add(kernel);
-                            sum += kernel.revenue;
-                            squares += kernel.revenue * kernel.revenue;
+                        for (int i = 0; i < block.trials; i++) {
+                            tally.add(block, i);
+                            sum += block.revenue[i];
+                            squares += block.revenue[i] * block.revenue[i];
                         }
                         blockRevenue[b] = sum;
                         blockRevenueSquares[b] = squares;

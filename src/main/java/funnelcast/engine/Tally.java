@@ -31,13 +31,15 @@ final class Tally {
         this.revenue = revenue ? new RevenueHistogram() : null;
     }
 
-    void add(TrialKernel k) {
+    /** Adds trial i of a block. */
+    void add(BlockResults block, int i) {
         trials++;
-        winCounts = increment(winCounts, k.wins);
+        winCounts = increment(winCounts, block.wins[i]);
         int cumulative = 0;
-        int[] byDay = k.winsByDay;
+        int[] byDay = block.winsByDay;
+        int row = i * block.stride;
         for (int d = 0; d < dayCounts.length; d++) {
-            cumulative += byDay[d + 1];
+            cumulative += byDay[row + d + 1];
             long[] c = dayCounts[d];
             if (cumulative >= c.length) {
                 dayCounts[d] = c = Arrays.copyOf(c, Math.max(cumulative + 1, 2 * c.length));
@@ -45,8 +47,9 @@ final class Tally {
             c[cumulative]++;
         }
         if (revenue != null) {
-            revenue.add(k.revenue);
-            if (k.revenue >= revenueTarget) {
+            double r = block.revenue[i];
+            revenue.add(r);
+            if (r >= revenueTarget) {
                 revenueHits++;
             }
         }

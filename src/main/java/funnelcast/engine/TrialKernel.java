@@ -6,13 +6,14 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
- * One worker's copy of the samplers, rebound to each block's streams, and the loop that runs
- * one trial. Nothing is allocated per trial or per deal: the per-day win counts live in an
- * array sized once, and a deal is a stage index and a time in two locals. Under parameter
- * uncertainty each trial draws its exit probabilities into arrays sized once; only the inflow's
- * Poisson sampler for the drawn rate is made per trial (never per deal).
+ * The plain path: every deal of a trial, losers included, walked deal by deal. The engine uses
+ * it under parameter uncertainty, where each trial draws its own exit probabilities (so the
+ * winners-only path of {@link WinnerWaves} does not apply), and the tests run it beside that
+ * path. Nothing is allocated per deal: a deal is a stage index and a time in two locals. Under
+ * parameter uncertainty each trial draws its exit probabilities into arrays sized once; only
+ * the inflow's Poisson sampler for the drawn rate is made per trial (never per deal).
  */
-final class TrialKernel {
+final class TrialKernel implements BlockKernel {
     private final KernelSpec spec;
     private final int[][] dest;
     private final int won;
@@ -32,17 +33,13 @@ final class TrialKernel {
     private SharedStateContinuousSampler inflowRate;
     private UniformRandomProvider exitStream;
 
-    // Conditioned on winning (fixed parameters): the h-transformed exits.
-    private final SharedStateDiscreteSampler[] winningExit;
-    private final SharedStateDiscreteSampler[] groupWinningExit;
-    private SharedStateDiscreteSampler winningInflow;
+    /** The call site each dwell and residual sampler is drawn through (see {@link #draw}). */
+    private final int[][] dwellSite;
+    private final int[][] groupResidualSite;
 
-    /** winsByDay[k]: wins during working day k of the current trial (k = 1..T). */
-    final int[] winsByDay;
-    int wins;
-    double revenue;
+    private final BlockResults results;
 
-    TrialKernel(KernelSpec spec) {
+    TrialKernel(KernelSpec spec, int blockTrials) {
         this.spec = spec;
         this.dest = spec.dest;
         this.won = spec.won;
@@ -57,7 +54,10 @@ final class TrialKernel {
         for (int g = 0; g < groupResidual.length; g++) {
             groupResidual[g] = new SharedStateContinuousSampler[spec.groupResidual[g].length];
         }
-        this.winsByDay = new int[spec.horizon + 1];
+        this.results = new BlockResults(blockTrials, spec.horizon);
+        CallSites sites = new CallSites();
+        this.dwellSite = sites.of(spec.dwell);
+        this.groupResidualSite = sites.of(spec.groupResidual);
         this.cumulative = new double[spec.stages][];
         this.dirichlet = new SharedStateContinuousSampler[spec.stages][];
         for (int s = 0; s < spec.stages; s++) {
@@ -66,8 +66,6 @@ final class TrialKernel {
                 dirichlet[s] = new SharedStateContinuousSampler[spec.dest[s].length];
             }
         }
-        this.winningExit = new SharedStateDiscreteSampler[spec.stages];
-        this.groupWinningExit = new SharedStateDiscreteSampler[spec.groupStage.length];
         this.groupCumulative = new double[spec.groupStage.length][];
         for (int g = 0; g < groupCumulative.length; g++) {
             if (spec.dirichlet[spec.groupStage[g]] != null) {
@@ -76,8 +74,8 @@ final class TrialKernel {
         }
     }
 
-    /** Copies every sampler onto the streams of a new block. */
-    void bind(Streams streams) {
+    @Override
+    public void bind(Streams streams) {
         for (int s = 0; s < exit.length; s++) {
             exit[s] = spec.exit[s] == null ? null : spec.exit[s].withUniformRandomProvider(streams.exits());
             for (int e = 0; e < dwell[s].length; e++) {
@@ -104,14 +102,6 @@ final class TrialKernel {
             }
         }
         inflowRate = spec.inflowRate == null ? null : spec.inflowRate.withUniformRandomProvider(streams.parameters());
-        for (int s = 0; s < winningExit.length; s++) {
-            winningExit[s] = spec.winningExit[s] == null ? null : spec.winningExit[s].withUniformRandomProvider(streams.exits());
-        }
-        for (int g = 0; g < groupWinningExit.length; g++) {
-            groupWinningExit[g] = spec.groupWinningExit[g] == null ? null
-                : spec.groupWinningExit[g].withUniformRandomProvider(streams.exits());
-        }
-        winningInflow = spec.winningInflow == null ? null : spec.winningInflow.withUniformRandomProvider(streams.inflow());
     }
 
     /** Draws this trial's exit probabilities (Dirichlet by normalised gammas) and re-weights aged deals. */
@@ -160,15 +150,17 @@ final class TrialKernel {
         return last;
     }
 
-    /** Runs one trial: fills {@link #winsByDay}, {@link #wins} and {@link #revenue}. */
-    void trial() {
-        java.util.Arrays.fill(winsByDay, 0);
-        wins = 0;
-        revenue = 0;
-        if (spec.conditioned) {
-            conditionedTrial();
-            return;
+    @Override
+    public BlockResults run(int trials) {
+        results.clear(trials);
+        for (int i = 0; i < trials; i++) {
+            trial(i);
         }
+        return results;
+    }
+
+    /** Runs trial i of the block: every pipeline deal, then the Poisson inflow. */
+    void trial(int i) {
         if (spec.uncertainty) {
             drawParameters();
         }
@@ -177,7 +169,7 @@ final class TrialKernel {
             for (int c = groupCount[g]; c > 0; c--) {
                 double end = agedDeal(g);
                 if (end >= 0) {
-                    win(end, spec.groupValue[g]);
+                    win(i, end, spec.groupValue[g]);
                 }
             }
         }
@@ -188,71 +180,11 @@ final class TrialKernel {
         } else {
             newDeals = inflowCount == null ? 0 : inflowCount.sample();
         }
-        if (newDeals > 0) {
-            int entry = spec.entry;
-            for (int n = newDeals; n > 0; n--) {
-                double end = walk(entry, horizon * arrivals.nextDouble());
-                if (end >= 0) {
-                    win(end, Double.NaN);
-                }
-            }
-        }
-    }
-
-    /** A trial that simulates only the deals that will eventually win (see {@link KernelSpec#conditioned}). */
-    private void conditionedTrial() {
-        int[] groupCount = spec.groupCount;
-        double[] groupWin = spec.groupWin;
-        for (int g = 0; g < groupCount.length; g++) {
-            double h = groupWin[g];
-            if (h <= 0) {
-                continue;
-            }
-            for (int c = groupCount[g]; c > 0; c--) {
-                if (h < 1 && exitStream.nextDouble() >= h) {
-                    continue; // this deal will never win
-                }
-                double end = winningAgedDeal(g);
-                if (end >= 0) {
-                    win(end, spec.groupValue[g]);
-                }
-            }
-        }
-        if (winningInflow != null) {
-            int entry = spec.entry;
-            for (int n = winningInflow.sample(); n > 0; n--) {
-                double end = winningWalk(entry, horizon * arrivals.nextDouble());
-                if (end >= 0) {
-                    win(end, Double.NaN);
-                }
-            }
-        }
-    }
-
-    private double winningAgedDeal(int g) {
-        int s = spec.groupStage[g];
-        int[] index = spec.groupWinningExitIndex[g];
-        int e = index[groupWinningExit[g] == null ? 0 : groupWinningExit[g].sample()];
-        double t = groupResidual[g][e].sample();
-        if (t > horizon) {
-            return -1;
-        }
-        int next = dest[s][e];
-        return next < won ? winningWalk(next, t) : t;
-    }
-
-    /** A winner's path from open stage s at time t: its win time, or -1 if after the horizon. */
-    double winningWalk(int s, double t) {
-        int[][] index = spec.winningExitIndex;
-        while (true) {
-            int e = index[s][winningExit[s] == null ? 0 : winningExit[s].sample()];
-            t += dwell[s][e].sample();
-            if (t > horizon) {
-                return -1;
-            }
-            s = dest[s][e];
-            if (s >= won) {
-                return t; // a winner's path ends in won
+        int entry = spec.entry;
+        for (int n = newDeals; n > 0; n--) {
+            double end = walk(entry, horizon * arrivals.nextDouble());
+            if (end >= 0) {
+                win(i, end, Double.NaN);
             }
         }
     }
@@ -262,7 +194,7 @@ final class TrialKernel {
         int s = spec.groupStage[g];
         int e = groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
             : groupExit[g] == null ? 0 : groupExit[g].sample();
-        double t = groupResidual[g][e].sample();
+        double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]);
         if (t > horizon) {
             return -1;
         }
@@ -275,7 +207,7 @@ final class TrialKernel {
         while (true) {
             int e = cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
                 : exit[s] == null ? 0 : exit[s].sample();
-            t += dwell[s][e].sample();
+            t += CallSites.draw(dwell[s][e], dwellSite[s][e]);
             if (t > horizon) {
                 return -1;
             }
@@ -286,13 +218,7 @@ final class TrialKernel {
         }
     }
 
-    private void win(double time, double ownValue) {
-        // Day k ends at time k: a win at time t counts on day ceil(t) (time 0 on day 1).
-        int day = Math.max(1, (int) Math.ceil(time));
-        winsByDay[day]++;
-        wins++;
-        if (dealValue != null) {
-            revenue += ownValue == ownValue ? ownValue : dealValue.sample();
-        }
+    private void win(int trial, double time, double ownValue) {
+        results.win(trial, time, dealValue == null ? 0 : ownValue == ownValue ? ownValue : dealValue.sample());
     }
 }

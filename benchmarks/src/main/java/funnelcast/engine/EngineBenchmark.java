@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The hot loops: one deal's path, one trial, and two baselines a trial is measured against: the
- * raw random words it draws (counted), and the exact variates it draws (counted per sampler),
- * each without the trial's logic.
+ * The hot loops: one deal's path, one trial (a block of 1000 trials, per trial), and two
+ * baselines a trial is measured against: the raw random words it draws (counted), and the
+ * exact variates it draws (counted per sampler), each without the trial's logic.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -31,80 +31,80 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class EngineBenchmark {
     static final int DEALS = 1000;
+    static final int BLOCK = MonteCarloEngine.BLOCK_TRIALS;
 
     @State(Scope.Thread)
     public static class Telesales {
         @Param({"telesales.json", "midmonth-team.json"})
         public String scenario;
-        TrialKernel kernel;
+        BlockKernel winners;
+        TrialKernel plain;
         int entry;
         UniformRandomProvider rng;
-        long wordsPerTrial;
+        long wordsPerBlock;
         VariateBaseline variates;
 
         @Setup(Level.Trial)
         public void setUp() {
             Funnel f = Scenarios.load(scenario);
-            kernel = new TrialKernel(new KernelSpec(f));
+            KernelSpec spec = new KernelSpec(f);
+            winners = BlockKernel.of(spec, BLOCK);
+            plain = new TrialKernel(spec, BLOCK);
             entry = f.entry();
-            // Count the words one trial draws, over many trials.
+            // Count the words a block of trials draws, over many blocks.
             CountingProvider counter = new CountingProvider(RandomSource.L64_X128_MIX.create(1L));
-            kernel.bind(new Streams(counter, counter, counter, counter, counter));
-            int trials = 20_000;
-            for (int i = 0; i < trials; i++) {
-                kernel.trial();
+            winners.bind(new Streams(counter, counter, counter, counter, counter));
+            int blocks = 20;
+            for (int i = 0; i < blocks; i++) {
+                winners.run(BLOCK);
             }
-            wordsPerTrial = counter.words / trials;
-            kernel.bind(Streams.of(42, 0));
+            wordsPerBlock = counter.words / blocks;
+            winners.bind(Streams.of(42, 0));
+            plain.bind(Streams.of(42, 0));
             rng = RandomSource.L64_X128_MIX.create(7L);
-            variates = new VariateBaseline(new KernelSpec(f), 1000);
+            variates = new VariateBaseline(new KernelSpec(f), BLOCK);
         }
     }
 
-    /** One new deal's path through the funnel from its entry stage (ns per deal). */
+    /** One new deal's full path, losers included, from its entry stage (ns per deal): the plain path. */
     @Benchmark
     @OperationsPerInvocation(DEALS)
     public void dealPath(Telesales s, Blackhole bh) {
         for (int i = 0; i < DEALS; i++) {
-            bh.consume(s.kernel.walk(s.entry, 0.0));
+            bh.consume(s.plain.walk(s.entry, 0.0));
         }
     }
 
-    /** One winner's path (the h-transformed walk the engine runs when parameters are fixed), ns per deal. */
+    /** One trial as the engine runs it: the eventual winners of a block of trials, stage by stage (ns per trial). */
     @Benchmark
-    @OperationsPerInvocation(DEALS)
-    public void winnerPath(Telesales s, Blackhole bh) {
-        for (int i = 0; i < DEALS; i++) {
-            bh.consume(s.kernel.winningWalk(s.entry, 0.0));
-        }
-    }
-
-    /** One whole trial: the pipeline and the Poisson inflow. */
-    @Benchmark
+    @OperationsPerInvocation(BLOCK)
     public int trial(Telesales s) {
-        s.kernel.trial();
-        return s.kernel.wins;
+        return s.winners.run(BLOCK).wins[BLOCK - 1];
     }
 
-    /** The limit: only the random words a trial draws, nothing else. */
+    /** One trial on the plain path (every deal, deal by deal), as under parameter uncertainty (ns per trial). */
     @Benchmark
+    @OperationsPerInvocation(BLOCK)
+    public int plainTrial(Telesales s) {
+        return s.plain.run(BLOCK).wins[BLOCK - 1];
+    }
+
+    /** The limit: only the random words a trial draws, nothing else (ns per trial). */
+    @Benchmark
+    @OperationsPerInvocation(BLOCK)
     public long trialRandomNumbersOnly(Telesales s) {
         long x = 0;
-        for (long i = s.wordsPerTrial; i > 0; i--) {
+        for (long i = s.wordsPerBlock; i > 0; i--) {
             x ^= s.rng.nextLong();
         }
         return x;
     }
 
-    /**
-     * The variates a trial needs (exits, dwells, residual dwells, in the numbers the trial draws
-     * them), without the trial's logic; per 1000 trials, so divide by 1000 (reported per trial
-     * with OperationsPerInvocation).
-     */
+    /** Every variate a trial draws, each sampler in its own loop, without the trial's logic (ns per trial). */
     @Benchmark
-    @OperationsPerInvocation(1000)
+    @OperationsPerInvocation(BLOCK)
     public double trialVariatesOnly(Telesales s) {
-        return s.variates.draw(s.rng, 1);
+        return s.variates.draw(s.rng);
     }
 
     @State(Scope.Thread)
@@ -116,7 +116,7 @@ public class EngineBenchmark {
         public void setUp() {
             // fallbacks-reneging: pipeline deals at commit, aged, whose exits carry their own dwells
             spec = new KernelSpec(Scenarios.load("fallbacks-reneging.yaml"));
-            kernel = new TrialKernel(spec);
+            kernel = new TrialKernel(spec, 1);
             kernel.bind(Streams.of(42, 0));
         }
     }

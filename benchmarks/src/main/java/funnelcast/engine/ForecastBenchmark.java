@@ -41,28 +41,29 @@ public class ForecastBenchmark {
     public double inflowFactor;
 
     Funnel funnel;
-    long wordsPerTrial;
+    long wordsPerBlock;
     VariateBaseline variates;
 
     @Setup(Level.Trial)
     public void setUp() {
         Funnel base = Scenarios.load("telesales.json");
         funnel = Funnel.of(ScenarioEdits.withInflow(base.scenario(), base.scenario().inflow().perDay() * inflowFactor));
-        TrialKernel kernel = new TrialKernel(new KernelSpec(funnel));
+        BlockKernel kernel = BlockKernel.of(new KernelSpec(funnel), MonteCarloEngine.BLOCK_TRIALS);
         CountingProvider counter = new CountingProvider(RandomSource.L64_X128_MIX.create(1L));
         kernel.bind(new Streams(counter, counter, counter, counter, counter));
-        for (int i = 0; i < 20_000; i++) {
-            kernel.trial();
+        int blocks = 20;
+        for (int i = 0; i < blocks; i++) {
+            kernel.run(MonteCarloEngine.BLOCK_TRIALS);
         }
-        wordsPerTrial = counter.words / 20_000;
-        variates = new VariateBaseline(new KernelSpec(funnel), 1000);
+        wordsPerBlock = counter.words / blocks;
+        variates = new VariateBaseline(new KernelSpec(funnel), MonteCarloEngine.BLOCK_TRIALS);
     }
 
     /** The exact variates the trials need (per sampler, counted), block by block on the same threads, nothing else. */
     @Benchmark
     public double variatesOnly() throws Exception {
-        int rounds = (int) (trials / variates.trialsPerRound());
-        return onThreads(rounds, b -> variates.draw(Streams.of(42, b).dwells(), 1));
+        int blocks = (int) (trials / variates.trials());
+        return onThreads(blocks, b -> variates.draw(Streams.of(42, b).dwells()));
     }
 
     /** Runs {@code blocks} blocks on {@code threads} workers, as the engine hands them out; sums their results. */
@@ -102,7 +103,7 @@ public class ForecastBenchmark {
         return onThreads(blocks, b -> {
             UniformRandomProvider rng = Streams.of(42, b).dwells();
             long x = 0;
-            for (long i = wordsPerTrial * MonteCarloEngine.BLOCK_TRIALS; i > 0; i--) {
+            for (long i = wordsPerBlock; i > 0; i--) {
                 x ^= rng.nextLong();
             }
             return x;

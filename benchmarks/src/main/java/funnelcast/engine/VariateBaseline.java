@@ -7,25 +7,28 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
- * The variates a trial needs, without the trial: every sampler of a kernel is wrapped to count
- * its draws over many trials; the baseline then draws the same number from each sampler, and
- * nothing else. Against it the engine's own cost (paths, bookkeeping, tallies) shows.
+ * Every variate a block of trials draws, without the trials: each sampler of a kernel is
+ * wrapped to count its draws (exits, dwells, residual dwells, the inflow count, deal values),
+ * and the plain uniforms of arrival times and of the pipeline's thinning are counted too; the
+ * baseline then draws the same number from each sampler, each in its own loop, and nothing
+ * else. Against it the engine's own cost (paths, queues, tallies) shows.
  */
 final class VariateBaseline {
     private final List<Object> samplers = new ArrayList<>();
     private final List<long[]> counts = new ArrayList<>();
-    private long[] draws;
-    private final int perRound;
+    private final long[] draws;
+    private final long uniforms;
+    private final int trials;
 
-    /** Wraps every sampler of the spec (in place), runs {@code trials} trials, and keeps the counts. */
+    /** Wraps every sampler of the spec (in place), runs one block of {@code trials} trials, and keeps the counts. */
     VariateBaseline(KernelSpec spec, int trials) {
-        this.perRound = trials;
+        this.trials = trials;
         for (int s = 0; s < spec.stages; s++) {
             for (int e = 0; e < spec.dwell[s].length; e++) {
                 spec.dwell[s][e] = continuous(spec.dwell[s][e]);
             }
             if (spec.winningExit[s] != null) {
-                spec.winningExit[s] = discrete(spec.winningExit[s]);
+                spec.winningExit[s] = discrete(spec.winningExit[s], null);
             }
         }
         for (int g = 0; g < spec.groupResidual.length; g++) {
@@ -35,18 +38,30 @@ final class VariateBaseline {
                 }
             }
             if (spec.groupWinningExit[g] != null) {
-                spec.groupWinningExit[g] = discrete(spec.groupWinningExit[g]);
+                spec.groupWinningExit[g] = discrete(spec.groupWinningExit[g], null);
             }
         }
-        TrialKernel kernel = new TrialKernel(spec);
-        kernel.bind(Streams.of(1, 0));
-        for (int i = 0; i < trials; i++) {
-            kernel.trial();
+        long[] arrivals = new long[1];
+        if (spec.winningInflow != null) {
+            spec.winningInflow = discrete(spec.winningInflow, arrivals);
         }
+        if (spec.dealValue != null) {
+            spec.dealValue = continuous(spec.dealValue);
+        }
+        long thinning = 0;
+        for (int g = 0; g < spec.groupWin.length; g++) {
+            if (spec.groupWin[g] > 0 && spec.groupWin[g] < 1) {
+                thinning += (long) spec.groupCount[g] * trials;
+            }
+        }
+        BlockKernel kernel = BlockKernel.of(spec, trials);
+        kernel.bind(Streams.of(1, 0));
+        kernel.run(trials);
         draws = new long[counts.size()];
         for (int i = 0; i < draws.length; i++) {
             draws[i] = counts.get(i)[0];
         }
+        uniforms = arrivals[0] + thinning;
     }
 
     private SharedStateContinuousSampler continuous(SharedStateContinuousSampler s) {
@@ -56,23 +71,19 @@ final class VariateBaseline {
         return new CountingContinuous(s, c);
     }
 
-    private SharedStateDiscreteSampler discrete(SharedStateDiscreteSampler s) {
+    private SharedStateDiscreteSampler discrete(SharedStateDiscreteSampler s, long[] sum) {
         long[] c = new long[1];
         samplers.add(s);
         counts.add(c);
-        return new CountingDiscrete(s, c);
+        return new CountingDiscrete(s, c, sum);
     }
 
-    /**
-     * Draws, from each sampler rebound to {@code rng}, as many variates as {@code rounds x trials}
-     * trials needed, plus the uniform words of arrivals and thinning (counted separately by the
-     * caller). Returns a checksum so nothing is optimised away.
-     */
-    double draw(UniformRandomProvider rng, int rounds) {
+    /** Draws, from each sampler rebound to {@code rng}, as many variates as one block needed; a checksum. */
+    double draw(UniformRandomProvider rng) {
         double x = 0;
         for (int i = 0; i < samplers.size(); i++) {
             Object s = samplers.get(i);
-            long n = draws[i] * rounds;
+            long n = draws[i];
             if (s instanceof SharedStateContinuousSampler c) {
                 SharedStateContinuousSampler bound = c.withUniformRandomProvider(rng);
                 for (long k = 0; k < n; k++) {
@@ -85,11 +96,14 @@ final class VariateBaseline {
                 }
             }
         }
+        for (long k = 0; k < uniforms; k++) {
+            x += rng.nextDouble();
+        }
         return x;
     }
 
-    int trialsPerRound() {
-        return perRound;
+    int trials() {
+        return trials;
     }
 
     private record CountingContinuous(SharedStateContinuousSampler inner, long[] count)
@@ -106,16 +120,22 @@ final class VariateBaseline {
         }
     }
 
-    private record CountingDiscrete(SharedStateDiscreteSampler inner, long[] count) implements SharedStateDiscreteSampler {
+    /** Counts draws and, when {@code sum} is given, adds up the values drawn (the arrivals an inflow count brings). */
+    private record CountingDiscrete(SharedStateDiscreteSampler inner, long[] count, long[] sum)
+            implements SharedStateDiscreteSampler {
         @Override
         public int sample() {
             count[0]++;
-            return inner.sample();
+            int n = inner.sample();
+            if (sum != null) {
+                sum[0] += n;
+            }
+            return n;
         }
 
         @Override
         public SharedStateDiscreteSampler withUniformRandomProvider(UniformRandomProvider rng) {
-            return new CountingDiscrete(inner.withUniformRandomProvider(rng), count);
+            return new CountingDiscrete(inner.withUniformRandomProvider(rng), count, sum);
         }
     }
 }

@@ -1,0 +1,247 @@
+package funnelcast.engine;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+
+/**
+ * The engine's path with fixed parameters: only the deals that will eventually win (see
+ * {@link KernelSpec#conditioned}), and a whole block of trials at a time, stage by stage.
+ *
+ * <p>A deal-by-deal walk draws each step from the sampler of whatever stage the deal happens
+ * to be in, so the processor cannot predict which sampler code runs next, and that costs about
+ * as much as the draw itself. Here the deals of all the block's trials wait in one queue per
+ * stage; a sweep takes the stages in turn and moves every deal waiting at a stage one step
+ * (its exit, its dwell), so a stage's samplers run back to back. A deal that moves forward is
+ * taken further in the same sweep, one that moves back in the next. Each deal keeps its trial,
+ * so every trial's wins, days and revenue are those of the deal-by-deal walk: the law is the
+ * same, only the order of the draws differs, and that order depends on the block alone.
+ *
+ * <p>New deals are queued until {@link #BATCH} wait, then run to their end, so memory is
+ * bounded whatever the inflow. The queues grow (rarely) only while a batch is larger than any
+ * before; nothing is allocated per deal.
+ */
+final class WinnerWaves implements BlockKernel {
+    /** New deals queued before the queues are run to their end. */
+    static final int BATCH = 1 << 11;
+
+    private final KernelSpec spec;
+    private final int won;
+    private final double horizon;
+    private final int[][] dest;
+    private final int[][] exitIndex;
+    private final SharedStateDiscreteSampler[] exit;
+    /** The sampler of a stage's dwell when all its exits share one law; else null and {@link #dwell} per exit. */
+    private final SharedStateContinuousSampler[] stageDwell;
+    private final SharedStateContinuousSampler[][] dwell;
+    private final int[] stageSite;
+    private final int[][] dwellSite;
+    private final SharedStateDiscreteSampler[] groupExit;
+    private final SharedStateContinuousSampler[][] groupResidual;
+    private final int[][] groupSite;
+    private SharedStateDiscreteSampler inflow;
+    private SharedStateContinuousSampler dealValue;
+    private UniformRandomProvider arrivals;
+    private UniformRandomProvider thinning;
+
+    /**
+     * The deals waiting at each stage: their trial, the time they entered it, and their own
+     * value (NaN if none; the array only when some pipeline deal has one).
+     */
+    private final int[][] trialAt;
+    private final double[][] timeAt;
+    private final double[][] valueAt;
+    private final int[] waiting;
+    private int pending;
+
+    private final BlockResults results;
+
+    WinnerWaves(KernelSpec spec, int blockTrials) {
+        if (!spec.conditioned) {
+            throw new IllegalArgumentException("the winners-only path needs fixed parameters");
+        }
+        this.spec = spec;
+        this.won = spec.won;
+        this.horizon = spec.horizon;
+        this.dest = spec.dest;
+        this.exitIndex = spec.winningExitIndex;
+        int stages = spec.stages;
+        exit = new SharedStateDiscreteSampler[stages];
+        stageDwell = new SharedStateContinuousSampler[stages];
+        dwell = new SharedStateContinuousSampler[stages][];
+        for (int s = 0; s < stages; s++) {
+            dwell[s] = new SharedStateContinuousSampler[spec.dwell[s].length];
+        }
+        groupExit = new SharedStateDiscreteSampler[spec.groupStage.length];
+        groupResidual = new SharedStateContinuousSampler[spec.groupStage.length][];
+        for (int g = 0; g < groupResidual.length; g++) {
+            groupResidual[g] = new SharedStateContinuousSampler[spec.groupResidual[g].length];
+        }
+        CallSites sites = new CallSites();
+        dwellSite = sites.of(spec.dwell);
+        groupSite = sites.of(spec.groupResidual);
+        stageSite = new int[stages];
+        for (int s = 0; s < stages; s++) {
+            stageSite[s] = dwellSite[s].length == 0 ? 0 : dwellSite[s][0];
+        }
+        trialAt = new int[stages][1024];
+        timeAt = new double[stages][1024];
+        boolean ownValues = false;
+        for (double v : spec.groupValue) {
+            ownValues |= v == v;
+        }
+        valueAt = ownValues ? new double[stages][1024] : null;
+        waiting = new int[stages];
+        results = new BlockResults(blockTrials, spec.horizon);
+    }
+
+    @Override
+    public void bind(Streams streams) {
+        for (int s = 0; s < exit.length; s++) {
+            SharedStateDiscreteSampler x = spec.winningExit[s];
+            exit[s] = x == null ? null : x.withUniformRandomProvider(streams.exits());
+            for (int e = 0; e < dwell[s].length; e++) {
+                dwell[s][e] = spec.dwell[s][e].withUniformRandomProvider(streams.dwells());
+            }
+            stageDwell[s] = spec.sharedDwell[s] ? dwell[s][0] : null;
+        }
+        for (int g = 0; g < groupExit.length; g++) {
+            SharedStateDiscreteSampler x = spec.groupWinningExit[g];
+            groupExit[g] = x == null ? null : x.withUniformRandomProvider(streams.exits());
+            for (int e = 0; e < groupResidual[g].length; e++) {
+                SharedStateContinuousSampler r = spec.groupResidual[g][e];
+                groupResidual[g][e] = r == null ? null : r.withUniformRandomProvider(streams.dwells());
+            }
+        }
+        inflow = spec.winningInflow == null ? null : spec.winningInflow.withUniformRandomProvider(streams.inflow());
+        dealValue = spec.dealValue == null ? null : spec.dealValue.withUniformRandomProvider(streams.values());
+        arrivals = streams.inflow();
+        thinning = streams.exits();
+    }
+
+    @Override
+    public BlockResults run(int trials) {
+        results.clear(trials);
+        int[] groupCount = spec.groupCount;
+        for (int g = 0; g < groupCount.length; g++) {
+            double h = spec.groupWin[g];
+            if (h <= 0) {
+                continue;
+            }
+            for (int i = 0; i < trials; i++) {
+                for (int c = groupCount[g]; c > 0; c--) {
+                    if (h < 1 && thinning.nextDouble() >= h) {
+                        continue; // this deal will never win
+                    }
+                    agedWinner(g, i);
+                }
+            }
+        }
+        if (inflow != null) {
+            int entry = spec.entry;
+            for (int i = 0; i < trials; i++) {
+                for (int n = inflow.sample(); n > 0; n--) {
+                    enter(entry, i, horizon * arrivals.nextDouble(), Double.NaN);
+                }
+            }
+        }
+        runToEnd();
+        return results;
+    }
+
+    /** A pipeline deal that will win: its conditioned first exit and residual dwell, then the queue. */
+    private void agedWinner(int g, int trial) {
+        int s = spec.groupStage[g];
+        SharedStateDiscreteSampler x = groupExit[g];
+        int e = spec.groupWinningExitIndex[g][x == null ? 0 : x.sample()];
+        double t = CallSites.draw(groupResidual[g][e], groupSite[g][e]);
+        if (t > horizon) {
+            return;
+        }
+        int next = dest[s][e];
+        double value = spec.groupValue[g];
+        if (next >= won) {
+            win(trial, t, value);
+        } else {
+            enter(next, trial, t, value);
+        }
+    }
+
+    private void enter(int s, int trial, double t, double value) {
+        queue(s, trial, t, value);
+        if (++pending >= BATCH) {
+            runToEnd();
+        }
+    }
+
+    private void queue(int s, int trial, double t, double value) {
+        int n = waiting[s];
+        if (n == trialAt[s].length) {
+            trialAt[s] = Arrays.copyOf(trialAt[s], 2 * n);
+            timeAt[s] = Arrays.copyOf(timeAt[s], 2 * n);
+            if (valueAt != null) {
+                valueAt[s] = Arrays.copyOf(valueAt[s], 2 * n);
+            }
+        }
+        trialAt[s][n] = trial;
+        timeAt[s][n] = t;
+        if (valueAt != null) {
+            valueAt[s][n] = value;
+        }
+        waiting[s] = n + 1;
+    }
+
+    /** Sweeps the stages until every queued deal has won, or run past the horizon. */
+    private void runToEnd() {
+        while (pending > 0) {
+            for (int s = 0; s < waiting.length; s++) {
+                if (waiting[s] > 0) {
+                    pending -= step(s);
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves every deal waiting at stage s one step, and returns how many ended (won, or ran
+     * past the horizon). Deals that loop back to s are queued behind and taken in a further
+     * round; a queue that grows keeps the entries being read, so each round reads its own copy.
+     */
+    private int step(int s) {
+        SharedStateDiscreteSampler x = exit[s];
+        int[] index = exitIndex[s];
+        int[] to = dest[s];
+        SharedStateContinuousSampler shared = stageDwell[s];
+        int site = stageSite[s];
+        int ended = 0;
+        for (int from = 0, until = waiting[s]; from < until; from = until, until = waiting[s]) {
+            int[] trials = trialAt[s];
+            double[] times = timeAt[s];
+            double[] values = valueAt == null ? null : valueAt[s];
+            for (int k = from; k < until; k++) {
+                int e = index[x == null ? 0 : x.sample()];
+                double t = times[k] + (shared != null ? CallSites.draw(shared, site)
+                    : CallSites.draw(dwell[s][e], dwellSite[s][e]));
+                if (t > horizon) {
+                    ended++;
+                    continue;
+                }
+                int next = to[e];
+                double value = values == null ? Double.NaN : values[k];
+                if (next >= won) {
+                    win(trials[k], t, value); // a winner's path ends in won
+                    ended++;
+                } else {
+                    queue(next, trials[k], t, value);
+                }
+            }
+        }
+        waiting[s] = 0;
+        return ended;
+    }
+
+    private void win(int trial, double time, double ownValue) {
+        results.win(trial, time, dealValue == null ? 0 : ownValue == ownValue ? ownValue : dealValue.sample());
+    }
+}
