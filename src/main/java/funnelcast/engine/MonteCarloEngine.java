@@ -148,7 +148,7 @@ public final class MonteCarloEngine {
     private static Forecast result(Scenario scenario, Options options, Tally total, double[] blockRevenue,
                                    double[] blockRevenueSquares) {
         long n = total.trials;
-        long[] counts = Tally.trim(total.winCounts);
+        long[] counts = total.winCounts.fromZero();
         double[] pmf = new double[counts.length];
         double s1 = 0;
         double s2 = 0;
@@ -192,13 +192,9 @@ public final class MonteCarloEngine {
         WorkCalendar calendar = scenario.calendar();
         List<Forecast.Day> daily = new ArrayList<>();
         for (int d = 0; d < total.dayCounts.length; d++) {
-            long[] c = total.dayCounts[d];
-            double m = 0;
-            for (int k = 0; k < c.length; k++) {
-                m += (double) k * c[k];
-            }
-            daily.add(new Forecast.Day(d + 1, calendar.date(d + 1), m / n, Pmf.quantile(c, n, 0.10),
-                Pmf.quantile(c, n, 0.25), Pmf.quantile(c, n, 0.50), Pmf.quantile(c, n, 0.75), Pmf.quantile(c, n, 0.90)));
+            Counts c = total.dayCounts[d];
+            daily.add(new Forecast.Day(d + 1, calendar.date(d + 1), c.mean(n), c.quantile(n, 0.10),
+                c.quantile(n, 0.25), c.quantile(n, 0.50), c.quantile(n, 0.75), c.quantile(n, 0.90)));
         }
         return new Forecast(scenario.name(), new Forecast.MonteCarlo(n, options.seed(), options.uncertainty()),
             scenario.horizonDays(),

@@ -1,7 +1,5 @@
 package funnelcast.engine;
 
-import java.util.Arrays;
-
 /**
  * One worker's running statistics: counts only (wins pmf, cumulative wins per day, revenue
  * buckets), which merge exactly in any order, so memory stays flat as trials grow and the
@@ -13,9 +11,9 @@ final class Tally {
     /** Trials whose revenue reached the revenue target (when there is one). */
     long revenueHits;
     private final double revenueTarget;
-    long[] winCounts = new long[16];
-    /** dayCounts[k-1][w]: trials with w cumulative wins by the end of day k. */
-    final long[][] dayCounts;
+    final Counts winCounts = new Counts();
+    /** dayCounts[k-1]: trials by their cumulative wins at the end of day k. */
+    final Counts[] dayCounts;
     final RevenueHistogram revenue;
 
     Tally(int horizon, boolean revenue) {
@@ -24,9 +22,9 @@ final class Tally {
 
     Tally(int horizon, boolean revenue, double revenueTarget) {
         this.revenueTarget = revenueTarget;
-        dayCounts = new long[horizon][];
+        dayCounts = new Counts[horizon];
         for (int d = 0; d < horizon; d++) {
-            dayCounts[d] = new long[16];
+            dayCounts[d] = new Counts();
         }
         this.revenue = revenue ? new RevenueHistogram() : null;
     }
@@ -34,17 +32,13 @@ final class Tally {
     /** Adds trial i of a block. */
     void add(BlockResults block, int i) {
         trials++;
-        winCounts = increment(winCounts, block.wins[i]);
+        winCounts.add(block.wins[i]);
         int cumulative = 0;
         int[] byDay = block.winsByDay;
         int row = i * block.stride;
         for (int d = 0; d < dayCounts.length; d++) {
             cumulative += byDay[row + d + 1];
-            long[] c = dayCounts[d];
-            if (cumulative >= c.length) {
-                dayCounts[d] = c = Arrays.copyOf(c, Math.max(cumulative + 1, 2 * c.length));
-            }
-            c[cumulative]++;
+            dayCounts[d].add(cumulative);
         }
         if (revenue != null) {
             double r = block.revenue[i];
@@ -58,37 +52,12 @@ final class Tally {
     void addAll(Tally other) {
         trials += other.trials;
         revenueHits += other.revenueHits;
-        winCounts = addCounts(winCounts, other.winCounts);
+        winCounts.addAll(other.winCounts);
         for (int d = 0; d < dayCounts.length; d++) {
-            dayCounts[d] = addCounts(dayCounts[d], other.dayCounts[d]);
+            dayCounts[d].addAll(other.dayCounts[d]);
         }
         if (revenue != null) {
             revenue.addAll(other.revenue);
         }
-    }
-
-    private static long[] increment(long[] counts, int k) {
-        if (k >= counts.length) {
-            counts = Arrays.copyOf(counts, Math.max(k + 1, 2 * counts.length));
-        }
-        counts[k]++;
-        return counts;
-    }
-
-    private static long[] addCounts(long[] a, long[] b) {
-        long[] sum = Arrays.copyOf(a, Math.max(a.length, b.length));
-        for (int i = 0; i < b.length; i++) {
-            sum[i] += b[i];
-        }
-        return sum;
-    }
-
-    /** The counts up to the largest value seen (spec: a Monte Carlo pmf runs to the largest count seen). */
-    static long[] trim(long[] counts) {
-        int n = counts.length;
-        while (n > 1 && counts[n - 1] == 0) {
-            n--;
-        }
-        return Arrays.copyOf(counts, n);
     }
 }

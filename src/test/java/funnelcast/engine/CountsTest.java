@@ -1,0 +1,54 @@
+package funnelcast.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import funnelcast.forecast.Pmf;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CountsTest {
+    /** Windowed counts, merged in any order, give the dense array's pmf, mean and quantiles. */
+    @Test
+    void agreesWithDenseCountsWhateverTheMergeOrder() {
+        SplittableRandom r = new SplittableRandom(3);
+        long[] dense = new long[400];
+        Counts[] parts = {new Counts(), new Counts(), new Counts()};
+        int n = 5000;
+        for (int i = 0; i < n; i++) {
+            int v = i % 3 == 0 ? 300 + r.nextInt(50) : 120 + r.nextInt(30); // two bands, far from 0
+            dense[v]++;
+            parts[i % 3].add(v);
+        }
+        Counts forward = new Counts();
+        Counts backward = new Counts();
+        for (int i = 0; i < 3; i++) {
+            forward.addAll(parts[i]);
+            backward.addAll(parts[2 - i]);
+        }
+        long[] trimmed = java.util.Arrays.copyOf(dense, 350);
+        double mean = 0;
+        for (int v = 0; v < dense.length; v++) {
+            mean += (double) v * dense[v] / n;
+        }
+        for (Counts c : new Counts[] {forward, backward}) {
+            assertArrayEquals(trimmed, c.fromZero());
+            assertEquals(mean, c.mean(n), 1e-9);
+            for (double q : new double[] {0.05, 0.10, 0.25, 0.5, 0.66, 0.75, 0.9, 0.95, 1.0}) {
+                assertEquals(Pmf.quantile(dense, n, q), c.quantile(n, q), "q = " + q);
+            }
+        }
+    }
+
+    /** A day's cumulative wins near a million hold a window of their spread, not a million counts. */
+    @Test
+    void memoryFollowsTheSpreadNotTheSize() {
+        Counts c = new Counts();
+        for (int i = 0; i < 1000; i++) {
+            c.add(1_000_000 + (i * 7919) % 200);
+        }
+        assertTrue(c.held() <= 512, "held " + c.held());
+        assertEquals(1_000_000, c.quantile(1000, 0.0005));
+    }
+}
