@@ -2,7 +2,6 @@ package funnelcast.engine;
 
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
-import funnelcast.plan.ScenarioEdits;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -20,14 +19,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole forecasts of the telesales scenario: 10^5 and 10^6 trials on 1 and on all threads, and
- * at 1x, 2x and 4x its inflow (time against trials and inflow), beside the random-number
- * baseline for the same trials, run the way the engine runs them (blocks on their own streams).
+ * Whole forecasts of the telesales scenario: 10^5 and 10^6 trials on 1 and on 2 threads, beside
+ * the two baselines for the same trials (the exact variates they draw, and the raw random
+ * words), run the way the engine runs them (blocks on their own streams, on the same threads).
+ * {@link InflowBenchmark} varies the inflow.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Measurement(iterations = 10)
 @Fork(1)
 @State(Scope.Benchmark)
 public class ForecastBenchmark {
@@ -37,17 +37,13 @@ public class ForecastBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    @Param({"1"})
-    public double inflowFactor;
-
     Funnel funnel;
     long wordsPerBlock;
     VariateBaseline variates;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Funnel base = Scenarios.load("telesales.json");
-        funnel = Funnel.of(ScenarioEdits.withInflow(base.scenario(), base.scenario().inflow().perDay() * inflowFactor));
+        funnel = Scenarios.load("telesales.json");
         BlockKernel kernel = BlockKernel.of(new KernelSpec(funnel), MonteCarloEngine.BLOCK_TRIALS);
         CountingProvider counter = new CountingProvider(RandomSource.L64_X128_MIX.create(1L));
         kernel.bind(new Streams(counter, counter, counter, counter, counter));

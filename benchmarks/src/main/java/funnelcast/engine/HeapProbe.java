@@ -4,11 +4,14 @@ import funnelcast.model.Funnel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Peak heap in use while forecasting 10^5, 10^6 and 10^7 trials of the telesales scenario: flat
- * when nothing is kept per trial. Run: java -cp benchmarks/target/benchmarks.jar
- * funnelcast.engine.HeapProbe (with -Xmx256m to show it needs little).
+ * Heap while forecasting 10^5, 10^6 and 10^7 trials of the telesales scenario. Two figures: the
+ * live heap, read after a full collection at every tenth of the run (what the forecast keeps:
+ * flat when nothing is kept per trial), and the peak heap in use, which also counts garbage
+ * not yet collected and so depends on when the collector ran. Run: java -Xmx256m -cp
+ * benchmarks/target/benchmarks.jar funnelcast.engine.HeapProbe
  */
 public final class HeapProbe {
     private HeapProbe() {
@@ -24,16 +27,29 @@ public final class HeapProbe {
                     pool.resetPeakUsage();
                 }
             }
+            AtomicLong live = new AtomicLong();
+            AtomicLong nextTenth = new AtomicLong(trials / 10);
             long start = System.nanoTime();
-            MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, 42, threads));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
+            MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, 42, threads, done -> {
+                long mark = nextTenth.get();
+                if (done >= mark && nextTenth.compareAndSet(mark, mark + trials / 10)) {
+                    System.gc();
+                    live.accumulateAndGet(heapUsed(false), Math::max);
                 }
-            }
-            System.out.printf("trials %,12d: peak heap %6.1f MB, %.1f s%n", trials, peak / 1e6, seconds);
+            }));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("trials %,12d: live heap %5.1f MB, peak heap in use %5.1f MB, %.1f s (with the collections)%n",
+                trials, live.get() / 1e6, heapUsed(true) / 1e6, seconds);
         }
+    }
+
+    private static long heapUsed(boolean peak) {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                used += (peak ? pool.getPeakUsage() : pool.getUsage()).getUsed();
+            }
+        }
+        return used;
     }
 }
