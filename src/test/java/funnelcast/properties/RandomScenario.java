@@ -103,7 +103,10 @@ final class RandomScenario {
         for (int i = r.nextInt(5); i > 0; i--) {
             int s = r.nextInt(stages);
             double age = r.nextDouble() * Math.min(6, 0.9 * support.get(s));
-            pipeline.addObject().put("stage", "s" + s).put("count", 1 + r.nextInt(5)).put("age", age);
+            var entry = pipeline.addObject().put("stage", "s" + s).put("count", 1 + r.nextInt(5)).put("age", age);
+            if (r.nextInt(3) == 0) {
+                entry.put("value", 500 + r.nextInt(20_000)); // the deal's own value, kept along its path
+            }
         }
         root.putObject("target").put("wins", r.nextInt(12)).put("alreadyWon", r.nextInt(3));
         if (r.nextBoolean()) {
