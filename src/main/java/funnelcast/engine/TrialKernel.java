@@ -76,32 +76,24 @@ final class TrialKernel implements BlockKernel {
 
     @Override
     public void bind(Streams streams) {
-        for (int s = 0; s < exit.length; s++) {
-            exit[s] = spec.exit[s] == null ? null : spec.exit[s].withUniformRandomProvider(streams.exits());
-            for (int e = 0; e < dwell[s].length; e++) {
-                dwell[s][e] = spec.dwell[s][e].withUniformRandomProvider(streams.dwells());
-            }
+        Rebind.into(spec.exit, exit, streams.exits());
+        for (int s = 0; s < dwell.length; s++) {
+            Rebind.into(spec.dwell[s], dwell[s], streams.dwells());
         }
-        for (int g = 0; g < groupExit.length; g++) {
-            groupExit[g] = spec.groupExit[g] == null ? null
-                : spec.groupExit[g].withUniformRandomProvider(streams.exits());
-            for (int e = 0; e < groupResidual[g].length; e++) {
-                SharedStateContinuousSampler r = spec.groupResidual[g][e];
-                groupResidual[g][e] = r == null ? null : r.withUniformRandomProvider(streams.dwells());
-            }
+        Rebind.into(spec.groupExit, groupExit, streams.exits());
+        for (int g = 0; g < groupResidual.length; g++) {
+            Rebind.into(spec.groupResidual[g], groupResidual[g], streams.dwells());
         }
-        inflowCount = spec.inflowCount == null ? null : spec.inflowCount.withUniformRandomProvider(streams.inflow());
-        dealValue = spec.dealValue == null ? null : spec.dealValue.withUniformRandomProvider(streams.values());
+        inflowCount = Rebind.of(spec.inflowCount, streams.inflow());
+        dealValue = Rebind.of(spec.dealValue, streams.values());
         arrivals = streams.inflow();
         exitStream = streams.exits();
         for (int s = 0; s < dirichlet.length; s++) {
             if (dirichlet[s] != null) {
-                for (int e = 0; e < dirichlet[s].length; e++) {
-                    dirichlet[s][e] = spec.dirichlet[s][e].withUniformRandomProvider(streams.parameters());
-                }
+                Rebind.into(spec.dirichlet[s], dirichlet[s], streams.parameters());
             }
         }
-        inflowRate = spec.inflowRate == null ? null : spec.inflowRate.withUniformRandomProvider(streams.parameters());
+        inflowRate = Rebind.of(spec.inflowRate, streams.parameters());
     }
 
     /** Draws this trial's exit probabilities (Dirichlet by normalised gammas) and re-weights aged deals. */

@@ -98,24 +98,17 @@ final class WinnerWaves implements BlockKernel {
 
     @Override
     public void bind(Streams streams) {
-        for (int s = 0; s < exit.length; s++) {
-            SharedStateDiscreteSampler x = spec.winningExit[s];
-            exit[s] = x == null ? null : x.withUniformRandomProvider(streams.exits());
-            for (int e = 0; e < dwell[s].length; e++) {
-                dwell[s][e] = spec.dwell[s][e].withUniformRandomProvider(streams.dwells());
-            }
+        Rebind.into(spec.winningExit, exit, streams.exits());
+        for (int s = 0; s < dwell.length; s++) {
+            Rebind.into(spec.dwell[s], dwell[s], streams.dwells());
             stageDwell[s] = spec.sharedDwell[s] ? dwell[s][0] : null;
         }
-        for (int g = 0; g < groupExit.length; g++) {
-            SharedStateDiscreteSampler x = spec.groupWinningExit[g];
-            groupExit[g] = x == null ? null : x.withUniformRandomProvider(streams.exits());
-            for (int e = 0; e < groupResidual[g].length; e++) {
-                SharedStateContinuousSampler r = spec.groupResidual[g][e];
-                groupResidual[g][e] = r == null ? null : r.withUniformRandomProvider(streams.dwells());
-            }
+        Rebind.into(spec.groupWinningExit, groupExit, streams.exits());
+        for (int g = 0; g < groupResidual.length; g++) {
+            Rebind.into(spec.groupResidual[g], groupResidual[g], streams.dwells());
         }
-        inflow = spec.winningInflow == null ? null : spec.winningInflow.withUniformRandomProvider(streams.inflow());
-        dealValue = spec.dealValue == null ? null : spec.dealValue.withUniformRandomProvider(streams.values());
+        inflow = Rebind.of(spec.winningInflow, streams.inflow());
+        dealValue = Rebind.of(spec.dealValue, streams.values());
         arrivals = streams.inflow();
         thinning = streams.exits();
     }
