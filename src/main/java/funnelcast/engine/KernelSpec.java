@@ -34,7 +34,15 @@ final class KernelSpec {
     final int entry;
     final double inflowMean;
     final SharedStateDiscreteSampler inflowCount;
-    /** Poisson(lambda T h(entry)): the new deals that will win eventually (conditioned runs). */
+    /** lambda T h(entry): the expected new deals per trial that will win eventually (conditioned runs). */
+    final double winnersPerTrial;
+    /**
+     * Conditioned runs draw the winning new deals of {@link #inflowChunk} trials at once:
+     * Poisson(chunk x winnersPerTrial), each deal then given a uniform trial and arrival time.
+     * That is the same law as a Poisson count per trial (Poisson splitting). The chunk is the
+     * largest divisor of a block whose mean stays far inside the sampler's int range.
+     */
+    final int inflowChunk;
     SharedStateDiscreteSampler winningInflow; // not final only so the benchmarks' variate baseline can count its draws
 
     final int[] groupStage;
@@ -173,9 +181,12 @@ final class KernelSpec {
                         : AliasMethodDiscreteSampler.of(placeholder, compact(w, groupWinningExitIndex[g]));
                 }
             }
-            double winners = inflowMean * chain.winProbability(entry);
-            winningInflow = winners > 0 ? PoissonSampler.of(placeholder, winners) : null;
+            winnersPerTrial = inflowMean * chain.winProbability(entry);
+            inflowChunk = chunk(winnersPerTrial);
+            winningInflow = winnersPerTrial > 0 ? PoissonSampler.of(placeholder, inflowChunk * winnersPerTrial) : null;
         } else {
+            winnersPerTrial = 0;
+            inflowChunk = 1;
             winningInflow = null;
         }
         dirichlet = new SharedStateContinuousSampler[stages][];
@@ -205,6 +216,17 @@ final class KernelSpec {
         } else {
             inflowRate = null;
         }
+    }
+
+    /** The largest divisor of a block whose expected new winners stay below 2^30 (at least 1 trial). */
+    static int chunk(double perTrial) {
+        int block = MonteCarloEngine.BLOCK_TRIALS;
+        for (int c = block; c > 1; c--) {
+            if (block % c == 0 && c * perTrial <= (1 << 30)) {
+                return c;
+            }
+        }
+        return 1;
     }
 
     /** The exits with positive weight. */

@@ -2,6 +2,7 @@ package funnelcast.engine;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
@@ -132,15 +133,29 @@ final class WinnerWaves implements BlockKernel {
             }
         }
         if (inflow != null) {
-            int entry = spec.entry;
-            for (int i = 0; i < trials; i++) {
-                for (int n = inflow.sample(); n > 0; n--) {
-                    enter(entry, i, horizon * arrivals.nextDouble(), Double.NaN);
-                }
-            }
+            newWinners(trials);
         }
         runToEnd();
         return results;
+    }
+
+    /**
+     * The new deals that will win, a chunk of trials at a time: their number for the whole chunk,
+     * then for each a uniform u on [0, chunk) whose integer part is its trial and whose fraction
+     * is its arrival time over the horizon (see {@link KernelSpec#inflowChunk}).
+     */
+    private void newWinners(int trials) {
+        int chunk = spec.inflowChunk;
+        int entry = spec.entry;
+        for (int first = 0; first < trials; first += chunk) {
+            int m = Math.min(chunk, trials - first);
+            int n = m == chunk ? inflow.sample() : PoissonSampler.of(arrivals, m * spec.winnersPerTrial).sample();
+            for (; n > 0; n--) {
+                double u = m * arrivals.nextDouble();
+                int i = Math.min((int) u, m - 1);
+                enter(entry, first + i, horizon * (u - i), Double.NaN);
+            }
+        }
     }
 
     /** A pipeline deal that will win: its conditioned first exit and residual dwell, then the queue. */
