@@ -32,18 +32,30 @@ final class Counts {
         max = Math.max(max, other.max);
     }
 
-    /** Makes the window hold every value from lo to hi. */
+    /**
+     * Makes the window hold every value from lo to hi. It grows by half its span again on the
+     * side that was outgrown, so a band that widens a value at a time is copied a logarithmic
+     * number of times and the window stays within a small factor of the band (counts are never
+     * below zero, so it never reaches below zero either).
+     */
     private void reach(int lo, int hi) {
         if (offset < 0) {
             offset = lo;
         }
-        int from = Math.min(offset, lo);
-        int to = Math.max(offset + counts.length - 1, hi);
-        if (from == offset && to == offset + counts.length - 1) {
+        int end = offset + counts.length - 1;
+        if (lo >= offset && hi <= end) {
             return;
         }
-        int length = Math.max(to - from + 1, 2 * counts.length);
-        long[] grown = new long[length];
+        int from = Math.min(offset, lo);
+        int to = Math.max(end, hi);
+        int slack = (to - from + 1) / 2;
+        if (lo < offset) {
+            from = Math.max(0, from - slack);
+        }
+        if (hi > end) {
+            to += slack;
+        }
+        long[] grown = new long[to - from + 1];
         System.arraycopy(counts, 0, grown, offset - from, counts.length);
         counts = grown;
         offset = from;

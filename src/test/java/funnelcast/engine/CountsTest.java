@@ -51,4 +51,19 @@ class CountsTest {
         assertTrue(c.held() <= 512, "held " + c.held());
         assertEquals(1_000_000, c.quantile(1000, 0.0005));
     }
+
+    /** A band that widens a value at a time, downwards or upwards (new extremes as trials accrue), keeps a window near its width. */
+    @Test
+    void aBandWideningValueByValueKeepsASmallWindow() {
+        Counts down = new Counts();
+        Counts up = new Counts();
+        for (int v = 0; v < 200; v++) {
+            down.add(100_000 - v);
+            up.add(100_000 + v);
+        }
+        assertTrue(down.held() <= 3 * 200, "held " + down.held());
+        assertTrue(up.held() <= 3 * 200, "held " + up.held());
+        assertEquals(100_000 - 199, down.quantile(200, 0.001));
+        assertEquals(100_000 + 199, up.quantile(200, 1.0));
+    }
 }

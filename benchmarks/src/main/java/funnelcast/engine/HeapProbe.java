@@ -7,11 +7,12 @@ import java.lang.management.MemoryType;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Heap while forecasting 10^5, 10^6 and 10^7 trials of the telesales scenario. Two figures: the
- * live heap, read after a full collection at every tenth of the run (what the forecast keeps:
- * flat when nothing is kept per trial), and the peak heap in use, which also counts garbage
- * not yet collected and so depends on when the collector ran. Run: java -Xmx256m -cp
- * benchmarks/target/benchmarks.jar funnelcast.engine.HeapProbe
+ * Heap while forecasting 10^5, 10^6 and 10^7 trials of the telesales scenario on one thread.
+ * Two figures: the live heap, read after a full collection at every tenth of the run (what the
+ * forecast keeps: flat when nothing is kept per trial), and the peak heap in use, which also
+ * counts garbage not yet collected and so depends on when the collector ran. The serial
+ * collector compacts the whole heap, so the live figure is exact. Run: java -Xmx256m
+ * -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar funnelcast.engine.HeapProbe
  */
 public final class HeapProbe {
     private HeapProbe() {
@@ -19,7 +20,7 @@ public final class HeapProbe {
 
     public static void main(String[] args) {
         Funnel f = Scenarios.load("telesales.json");
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = 1; // so that nothing else allocates while the live heap is read
         for (long trials : new long[] {100_000, 1_000_000, 10_000_000}) {
             System.gc();
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
