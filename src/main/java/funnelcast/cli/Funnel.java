@@ -26,8 +26,18 @@ public final class Funnel implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("funnel: " + OUT_OF_MEMORY);
+            code = FAILURE;
+        }
+        System.exit(code);
     }
+
+    static final String OUT_OF_MEMORY = "ran out of memory (Java's heap is full): run fewer --threads or a smaller "
+        + "scenario, or give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx8g";
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */
     public static CommandLine commandLine() {
@@ -42,8 +52,15 @@ public final class Funnel implements Runnable {
     }
 
     /** Bad input: the message and exit 2; anything else: a one-line message and exit 1, never a stack trace. */
-    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) { // a worker's, passed on by the engine
+                err.println("funnel: " + OUT_OF_MEMORY);
+                err.flush();
+                return FAILURE;
+            }
+        }
         if (e instanceof ScenarioException || e instanceof IllegalArgumentException) {
             err.println("funnel: " + e.getMessage());
             err.flush();

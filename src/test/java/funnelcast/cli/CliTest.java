@@ -133,4 +133,16 @@ class CliTest {
         assertTrue(out.contains("5.00 new deals make one win"), out);
         assertTrue(out.contains("20 / (22 x 0.200) = 4.55 new deals a day"), out);
     }
+
+    /** A worker that runs out of heap (the engine passes its error on) gives one plain line and exit 1, no stack trace. */
+    @Test
+    void runningOutOfMemorySaysWhatToDo() {
+        picocli.CommandLine cl = Funnel.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = Funnel.handle(new IllegalStateException(new OutOfMemoryError("Java heap space")), cl, null);
+        assertEquals(Funnel.FAILURE, code);
+        assertEquals("funnel: " + Funnel.OUT_OF_MEMORY, err.toString().strip());
+        assertTrue(err.toString().contains("-Xmx"));
+    }
 }
