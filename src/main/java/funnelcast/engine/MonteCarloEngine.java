@@ -28,8 +28,8 @@ public final class MonteCarloEngine {
     public static final int BLOCK_TRIALS = 1000;
     public static final long MAX_TRIALS = 1_000_000_000L;
 
-    /** Trials, seed, threads, and a callback told the trials done so far (from any worker thread). */
     /**
+     * Trials, seed, threads, and a callback told the trials done so far (from any worker thread).
      * {@code plainPaths} simulates every deal, losers included, instead of only the eventual
      * winners (the default with fixed parameters); both give the same distribution, and the
      * tests check both against the exact method.

@@ -33,7 +33,7 @@ final class TrialKernel implements BlockKernel {
     private SharedStateContinuousSampler inflowRate;
     private UniformRandomProvider exitStream;
 
-    /** The call site each dwell and residual sampler is drawn through (see {@link #draw}). */
+    /** The call site each dwell and residual sampler is drawn through (see {@link CallSites}). */
     private final int[][] dwellSite;
     private final int[][] groupResidualSite;
 
