@@ -135,7 +135,11 @@ final class KernelSpec {
             groupExit[g] = weights.length == 1 ? null : AliasMethodDiscreteSampler.of(placeholder, weights);
             groupResidual[g] = new SharedStateContinuousSampler[weights.length];
             for (int e = 0; e < weights.length; e++) {
-                if (weights[e] > 0) {
+                // Under uncertainty an exit never seen (count 0, so no weight at its point value)
+                // is still drawn with a positive probability: it needs its residual sampler too.
+                boolean reachable = weights[e] > 0
+                    || uncertainty && (deal.age() <= 0 || funnel.dwell(s, e).survival(deal.age()) > 0);
+                if (reachable) {
                     groupResidual[g][e] = funnel.dwell(s, e).residualSampler(placeholder, deal.age());
                 }
             }

@@ -53,6 +53,28 @@ class UncertaintyTest {
         assertEquals(Math.sqrt(variance), drawn.wins().sd(), 0.03);
     }
 
+    /**
+     * An exit never seen (count 0) has probability 0 at its point value but is drawn with a
+     * positive one, so aged deals must be able to take it. Both exits share the dwell, so the age
+     * re-weights nothing and the win share is Beta(3.5, 0.5); every residual dwell (at most 4
+     * days) ends in the horizon, so W | p ~ Binomial(10, p).
+     */
+    @Test
+    void anExitNeverSeenCanBeTakenByAgedDeals() {
+        Funnel f = TestScenarios.funnelOf("""
+            { "calendar": { "start": "2026-03-02", "end": "2026-03-13" }, "entry": "s",
+              "stages": [ { "id": "s", "exitCounts": { "won": 3, "lost": 0 }, "dwell": { "dist": "uniform", "min": 0, "max": 5 } } ],
+              "pipeline": [ { "stage": "s", "count": 10, "age": 1 } ] }""");
+        int n = 200_000;
+        Forecast drawn = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, 5, 2).withUncertainty(true));
+        double ep = 3.5 / 4;
+        double varP = 3.5 * 0.5 / (16 * 5);
+        double mean = 10 * ep;
+        double variance = 10 * (ep - (varP + ep * ep)) + 100 * varP;
+        assertEquals(mean, drawn.wins().mean(), 4 * Math.sqrt(variance / n));
+        assertEquals(Math.sqrt(variance), drawn.wins().sd(), 0.03);
+    }
+
     @Test
     void uncertaintyNeedsCountsOrAnObservedInflow() {
         Funnel f = TestScenarios.funnel("scenarios/telesales.json");
