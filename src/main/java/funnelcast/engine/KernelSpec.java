@@ -28,6 +28,8 @@ final class KernelSpec {
     final int[][] dest;
     final SharedStateDiscreteSampler[] exit;
     final SharedStateContinuousSampler[][] dwell;
+    /** The exit probabilities at their point values. */
+    final double[][] prob;
     /** Whether all exits of a stage share one dwell law (the common case), so one sampler serves them. */
     final boolean[] sharedDwell;
 
@@ -49,6 +51,8 @@ final class KernelSpec {
     final int[] groupCount;
     final double[] groupValue;
     final SharedStateDiscreteSampler[] groupExit;
+    /** Each pipeline entry's first-exit probabilities given its age, at the point values. */
+    final double[][] groupWeights;
     final SharedStateContinuousSampler[][] groupResidual;
 
     SharedStateContinuousSampler dealValue; // not final: see winningInflow
@@ -61,6 +65,8 @@ final class KernelSpec {
      * eventually with sum_e w_e(age) h(d_e) and, if it does, takes exit e with w_e h(d_e) / that.
      */
     final boolean conditioned;
+    /** The same, under parameter uncertainty: h and the transformed exits solved per trial ({@link WinningWeights}). */
+    final boolean winnersUnderUncertainty;
     /** The transformed exit samplers; null where a stage has a single exit that can win. */
     final SharedStateDiscreteSampler[] winningExit;
     /** Eventual win probability of each pipeline entry, and its transformed first exit. */
@@ -94,7 +100,9 @@ final class KernelSpec {
         exit = new SharedStateDiscreteSampler[stages];
         dwell = new SharedStateContinuousSampler[stages][];
         sharedDwell = new boolean[stages];
+        prob = new double[stages][];
         for (int s = 0; s < stages; s++) {
+            prob[s] = funnel.probs(s);
             int n = funnel.exitCount(s);
             dest[s] = new int[n];
             dwell[s] = new SharedStateContinuousSampler[n];
@@ -124,6 +132,7 @@ final class KernelSpec {
         groupCount = new int[groups];
         groupValue = new double[groups];
         groupExit = new SharedStateDiscreteSampler[groups];
+        groupWeights = new double[groups][];
         groupResidual = new SharedStateContinuousSampler[groups][];
         for (int g = 0; g < groups; g++) {
             PipelineDeal deal = pipeline.get(g);
@@ -132,6 +141,7 @@ final class KernelSpec {
             groupCount[g] = deal.count();
             groupValue[g] = deal.value().orElse(Double.NaN);
             double[] weights = funnel.agedExitWeights(s, deal.age());
+            groupWeights[g] = weights;
             groupExit[g] = weights.length == 1 ? null : AliasMethodDiscreteSampler.of(placeholder, weights);
             groupResidual[g] = new SharedStateContinuousSampler[weights.length];
             for (int e = 0; e < weights.length; e++) {
@@ -148,6 +158,7 @@ final class KernelSpec {
 
         this.uncertainty = uncertainty;
         this.conditioned = onlyWinners && !uncertainty;
+        this.winnersUnderUncertainty = onlyWinners && uncertainty;
         winningExit = new SharedStateDiscreteSampler[stages];
         winningExitIndex = new int[stages][];
         groupWin = new double[groups];

@@ -37,6 +37,9 @@ final class TrialKernel implements BlockKernel {
     private final int[][] dwellSite;
     private final int[][] groupResidualSite;
 
+    /** Under uncertainty with only winners simulated: this trial's h and transformed exits. */
+    private final WinningWeights winning;
+
     private final BlockResults results;
 
     TrialKernel(KernelSpec spec, int blockTrials) {
@@ -55,6 +58,7 @@ final class TrialKernel implements BlockKernel {
             groupResidual[g] = new SharedStateContinuousSampler[spec.groupResidual[g].length];
         }
         this.results = new BlockResults(blockTrials, spec.horizon);
+        this.winning = spec.winnersUnderUncertainty ? new WinningWeights(spec) : null;
         CallSites sites = new CallSites();
         this.dwellSite = sites.of(spec.dwell);
         this.groupResidualSite = sites.of(spec.groupResidual);
@@ -156,6 +160,10 @@ final class TrialKernel implements BlockKernel {
         if (spec.uncertainty) {
             drawParameters();
         }
+        if (winning != null) {
+            winnersTrial(i);
+            return;
+        }
         int[] groupCount = spec.groupCount;
         for (int g = 0; g < groupCount.length; g++) {
             for (int c = groupCount[g]; c > 0; c--) {
@@ -177,6 +185,59 @@ final class TrialKernel implements BlockKernel {
             double end = walk(entry, horizon * arrivals.nextDouble());
             if (end >= 0) {
                 win(i, end, Double.NaN);
+            }
+        }
+    }
+
+    /**
+     * Trial i under uncertainty, simulating only the deals that will win for the parameters it
+     * drew: pipeline deals kept with their eventual win probability, new deals thinned to
+     * Poisson(lambda T h(entry)), and each winner walking the h-transformed exits.
+     */
+    private void winnersTrial(int i) {
+        winning.update(cumulative, groupCumulative);
+        int[] groupCount = spec.groupCount;
+        for (int g = 0; g < groupCount.length; g++) {
+            double h = winning.groupWin[g];
+            if (h <= 0) {
+                continue;
+            }
+            for (int c = groupCount[g]; c > 0; c--) {
+                if (h < 1 && exitStream.nextDouble() >= h) {
+                    continue; // this deal will never win
+                }
+                int s = spec.groupStage[g];
+                int e = pick(winning.groupExits[g], exitStream.nextDouble());
+                double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]);
+                int next = dest[s][e];
+                double end = t > horizon ? -1 : next < won ? winningWalk(next, t) : next == won ? t : -1;
+                if (end >= 0) {
+                    win(i, end, spec.groupValue[g]);
+                }
+            }
+        }
+        double rate = inflowRate != null ? inflowRate.sample() : spec.inflowMean / horizon;
+        double mean = rate * horizon * winning.h[spec.entry];
+        int entry = spec.entry;
+        for (int n = mean > 0 ? PoissonSampler.of(arrivals, mean).sample() : 0; n > 0; n--) {
+            double end = winningWalk(entry, horizon * arrivals.nextDouble());
+            if (end >= 0) {
+                win(i, end, Double.NaN);
+            }
+        }
+    }
+
+    /** A winner's path from open stage s at time t, on this trial's transformed exits: its win time, or -1. */
+    private double winningWalk(int s, double t) {
+        while (true) {
+            int e = pick(winning.exits[s], exitStream.nextDouble());
+            t += CallSites.draw(dwell[s][e], dwellSite[s][e]);
+            if (t > horizon) {
+                return -1;
+            }
+            s = dest[s][e];
+            if (s >= won) {
+                return s == won ? t : -1;
             }
         }
     }

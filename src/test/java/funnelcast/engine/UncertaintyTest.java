@@ -75,6 +75,46 @@ class UncertaintyTest {
         assertEquals(Math.sqrt(variance), drawn.wins().sd(), 0.03);
     }
 
+    /**
+     * Under uncertainty the engine simulates only each trial's eventual winners (h solved for
+     * the drawn probabilities), the plain path every deal: on a funnel with loops, a self-loop,
+     * a fall-back, an exit never seen, exit-specific dwells, aged deals (one with its own value)
+     * and an observed inflow, their wins mean, standard deviation, P(hit) and revenue mean agree
+     * within 4 standard errors of the difference (the sd's error bounded by a fourth moment of at
+     * most 5 var^2, as above).
+     */
+    @Test
+    void onlyWinnersAndEveryDealGiveTheSameMixture() {
+        Funnel f = TestScenarios.funnelOf("""
+            { "calendar": { "start": "2026-03-02", "end": "2026-03-31" }, "entry": "a",
+              "stages": [
+                { "id": "a", "exitCounts": { "b": 30, "a": 6, "lost": 40 }, "dwell": { "dist": "gamma", "shape": 2, "scale": 1 } },
+                { "id": "b", "exitCounts": { "c": 20, "a": 5, "lost": 9 }, "dwell": { "dist": "lognormal", "median": 2, "sigma": 0.6 },
+                  "exitDwell": { "lost": { "dist": "exponential", "mean": 6 } } },
+                { "id": "c", "exitCounts": { "won": 12, "b": 3, "lost": 0 }, "dwell": { "dist": "weibull", "shape": 1.5, "scale": 2 } }
+              ],
+              "inflow": { "perDay": 3, "observed": { "deals": 60, "days": 20 } },
+              "pipeline": [ { "stage": "a", "count": 8, "age": 1 }, { "stage": "b", "count": 5, "age": 3 },
+                            { "stage": "c", "count": 4, "age": 2 }, { "id": "big", "stage": "c", "age": 1, "value": 50000 } ],
+              "target": { "wins": 12 },
+              "dealValue": { "dist": "lognormal", "median": 5000, "sigma": 0.5 } }""");
+        int n = 100_000;
+        MonteCarloEngine.Options options = new MonteCarloEngine.Options(n, 11, 2).withUncertainty(true);
+        Forecast winners = MonteCarloEngine.forecast(f, options);
+        Forecast plain = MonteCarloEngine.forecast(f, options.withPlainPaths(true));
+        double sdW = winners.wins().sd();
+        double sdP = plain.wins().sd();
+        assertEquals(plain.wins().mean(), winners.wins().mean(), 4 * Math.sqrt((sdW * sdW + sdP * sdP) / n));
+        double sigma = (sdW + sdP) / 2;
+        assertEquals(sdP, sdW, 4 * Math.sqrt(2) * Math.sqrt(5.0 / n) * sigma / 2);
+        double p = (plain.pHitTarget().getAsDouble() + winners.pHitTarget().getAsDouble()) / 2;
+        assertEquals(plain.pHitTarget().getAsDouble(), winners.pHitTarget().getAsDouble(), 4 * Math.sqrt(2 * p * (1 - p) / n));
+        double rW = winners.revenue().orElseThrow().sd();
+        double rP = plain.revenue().orElseThrow().sd();
+        assertEquals(plain.revenue().get().mean(), winners.revenue().get().mean(), 4 * Math.sqrt((rW * rW + rP * rP) / n));
+        assertTrue(winners.wins().mean() > 3, "the test needs wins to say anything: " + winners.wins().mean());
+    }
+
     @Test
     void uncertaintyNeedsCountsOrAnObservedInflow() {
         Funnel f = TestScenarios.funnel("scenarios/telesales.json");
