@@ -89,7 +89,7 @@ final class KernelSpec {
         this(funnel, false, true);
     }
 
-    /** With {@code onlyWinners}, and fixed parameters, only the eventual winners are simulated. */
+    /** With {@code onlyWinners} only the eventual winners are simulated (with drawn parameters, per trial). */
     KernelSpec(Funnel funnel, boolean uncertainty, boolean onlyWinners) {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);

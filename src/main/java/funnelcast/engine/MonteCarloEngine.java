@@ -31,7 +31,7 @@ public final class MonteCarloEngine {
     /**
      * Trials, seed, threads, and a callback told the trials done so far (from any worker thread).
      * {@code plainPaths} simulates every deal, losers included, instead of only the eventual
-     * winners (the default with fixed parameters); both give the same distribution, and the
+     * winners (the default, with fixed or drawn parameters); both give the same distribution, and the
      * tests check both against the exact method.
      */
     public record Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty,

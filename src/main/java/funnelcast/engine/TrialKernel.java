@@ -6,12 +6,13 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
- * The plain path: every deal of a trial, losers included, walked deal by deal. The engine uses
- * it under parameter uncertainty, where each trial draws its own exit probabilities (so the
- * winners-only path of {@link WinnerWaves} does not apply), and the tests run it beside that
- * path. Nothing is allocated per deal: a deal is a stage index and a time in two locals. Under
- * parameter uncertainty each trial draws its exit probabilities into arrays sized once; only
- * the inflow's Poisson sampler for the drawn rate is made per trial (never per deal).
+ * Trials one at a time, deal by deal. Under parameter uncertainty each trial draws its own exit
+ * probabilities, so trials cannot share a stage's samplers as {@link WinnerWaves} does: this
+ * kernel solves each trial's eventual win probabilities ({@link WinningWeights}) and walks
+ * only that trial's winners. With {@code plainPaths} it walks every deal, losers included (the
+ * plain path, which the tests run beside the others). Nothing is allocated per deal: a deal is
+ * a stage index and a time in two locals. The drawn probabilities live in arrays sized once;
+ * only the inflow's Poisson sampler for the trial's mean is made per trial (never per deal).
  */
 final class TrialKernel implements BlockKernel {
     private final KernelSpec spec;
