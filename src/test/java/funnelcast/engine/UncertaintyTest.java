@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import funnelcast.TestScenarios;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
+import org.apache.commons.math3.special.Beta;
 import org.junit.jupiter.api.Test;
 
 class UncertaintyTest {
@@ -35,7 +36,7 @@ class UncertaintyTest {
         assertTrue(((Forecast.MonteCarlo) drawn.method()).uncertainty());
     }
 
-    /** Exit probabilities from Dirichlet(counts + 1/2): with counts 3 and 1 the win share is Beta(3.5, 1.5). */
+    /** Exit probabilities from Dirichlet(counts + 1/2): with counts 3 and 1 the win share is Beta(3.5, 1.5), W beta-binomial. */
     @Test
     void exitProbabilitiesAreDrawnFromTheirDirichletPosterior() {
         Funnel f = TestScenarios.funnelOf("""
@@ -44,13 +45,39 @@ class UncertaintyTest {
               "pipeline": [ { "stage": "s", "count": 10 } ] }""");
         int n = 200_000;
         Forecast drawn = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, 8, 2).withUncertainty(true));
-        // W | p ~ Binomial(10, p), p ~ Beta(3.5, 1.5): E = 10 * 0.7, Var = 10 E[p(1-p)] + 100 Var[p]
-        double ep = 3.5 / 5;
-        double varP = 3.5 * 1.5 / (25 * 6);
-        double mean = 10 * ep;
-        double variance = 10 * (ep - (varP + ep * ep)) + 100 * varP;
+        assertBetaBinomial(drawn, n, 10, 3.5, 1.5);
+    }
+
+    /**
+     * W | p ~ Binomial(m, p) with p ~ Beta(a, b): the beta-binomial, whose pmf is
+     * C(m,k) B(k+a, m-k+b) / B(a,b). The mean within 4 standard errors; the sd within 4 of its
+     * asymptotic standard errors, sqrt((mu4 - var^2) / (4 var n)), from the exact fourth moment;
+     * the pmf within the TV bound of AgreementTest (per-cell Jensen plus McDiarmid at 1e-6).
+     */
+    private static void assertBetaBinomial(Forecast drawn, long n, int m, double a, double b) {
+        double[] pmf = new double[m + 1];
+        double binomial = 1;
+        for (int k = 0; k <= m; k++) {
+            pmf[k] = binomial * Math.exp(Beta.logBeta(k + a, m - k + b) - Beta.logBeta(a, b));
+            binomial = binomial * (m - k) / (k + 1);
+        }
+        double mean = 0;
+        for (int k = 0; k <= m; k++) {
+            mean += k * pmf[k];
+        }
+        double variance = 0;
+        double mu4 = 0;
+        double tvBound = Math.sqrt(Math.log(1e6) / (2.0 * n));
+        double tv = 0;
+        for (int k = 0; k <= m; k++) {
+            variance += Math.pow(k - mean, 2) * pmf[k];
+            mu4 += Math.pow(k - mean, 4) * pmf[k];
+            tvBound += 0.5 * Math.sqrt(pmf[k] * (1 - pmf[k]) / n);
+            tv += Math.abs(pmf[k] - drawn.wins().pmf(k)) / 2;
+        }
         assertEquals(mean, drawn.wins().mean(), 4 * Math.sqrt(variance / n));
-        assertEquals(Math.sqrt(variance), drawn.wins().sd(), 0.03);
+        assertEquals(Math.sqrt(variance), drawn.wins().sd(), 4 * Math.sqrt((mu4 - variance * variance) / (4 * variance * n)));
+        assertTrue(tv <= tvBound, "TV " + tv + " > " + tvBound);
     }
 
     /**
@@ -67,12 +94,7 @@ class UncertaintyTest {
               "pipeline": [ { "stage": "s", "count": 10, "age": 1 } ] }""");
         int n = 200_000;
         Forecast drawn = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, 5, 2).withUncertainty(true));
-        double ep = 3.5 / 4;
-        double varP = 3.5 * 0.5 / (16 * 5);
-        double mean = 10 * ep;
-        double variance = 10 * (ep - (varP + ep * ep)) + 100 * varP;
-        assertEquals(mean, drawn.wins().mean(), 4 * Math.sqrt(variance / n));
-        assertEquals(Math.sqrt(variance), drawn.wins().sd(), 0.03);
+        assertBetaBinomial(drawn, n, 10, 3.5, 0.5);
     }
 
     /**
