@@ -180,7 +180,7 @@ final class KernelSpec {
             }
             for (int g = 0; g < groups; g++) {
                 int s = groupStage[g];
-                double[] w = funnel.agedExitWeights(s, pipeline.get(g).age());
+                double[] w = groupWeights[g].clone();
                 double total = 0;
                 for (int e = 0; e < w.length; e++) {
                     w[e] *= chain.winProbability(dest[s][e]);

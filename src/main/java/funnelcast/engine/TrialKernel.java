@@ -156,18 +156,29 @@ final class TrialKernel implements BlockKernel {
         return results;
     }
 
-    /** Runs trial i of the block: every pipeline deal, then the Poisson inflow. */
+    /**
+     * Runs trial i of the block: the pipeline, then the Poisson inflow. Under uncertainty with
+     * only winners simulated, the trial first solves its win probabilities for the parameters
+     * it drew: pipeline deals are kept with their eventual win probability, new deals thinned
+     * to Poisson(lambda T h(entry)), and each walks the h-transformed exits.
+     */
     void trial(int i) {
         if (spec.uncertainty) {
             drawParameters();
         }
         if (winning != null) {
-            winnersTrial(i);
-            return;
+            winning.update(cumulative, groupCumulative);
         }
         int[] groupCount = spec.groupCount;
         for (int g = 0; g < groupCount.length; g++) {
+            double h = winning != null ? winning.groupWin[g] : 1;
+            if (h <= 0) {
+                continue;
+            }
             for (int c = groupCount[g]; c > 0; c--) {
+                if (h < 1 && exitStream.nextDouble() >= h) {
+                    continue; // this deal will never win
+                }
                 double end = agedDeal(g);
                 if (end >= 0) {
                     win(i, end, spec.groupValue[g]);
@@ -175,8 +186,9 @@ final class TrialKernel implements BlockKernel {
             }
         }
         int newDeals;
-        if (inflowRate != null) {
-            double mean = inflowRate.sample() * horizon;
+        if (winning != null || inflowRate != null) {
+            double rate = inflowRate != null ? inflowRate.sample() : spec.inflowMean / horizon;
+            double mean = rate * horizon * (winning != null ? winning.h[spec.entry] : 1);
             newDeals = mean > 0 ? PoissonSampler.of(arrivals, mean).sample() : 0;
         } else {
             newDeals = inflowCount == null ? 0 : inflowCount.sample();
@@ -190,63 +202,11 @@ final class TrialKernel implements BlockKernel {
         }
     }
 
-    /**
-     * Trial i under uncertainty, simulating only the deals that will win for the parameters it
-     * drew: pipeline deals kept with their eventual win probability, new deals thinned to
-     * Poisson(lambda T h(entry)), and each winner walking the h-transformed exits.
-     */
-    private void winnersTrial(int i) {
-        winning.update(cumulative, groupCumulative);
-        int[] groupCount = spec.groupCount;
-        for (int g = 0; g < groupCount.length; g++) {
-            double h = winning.groupWin[g];
-            if (h <= 0) {
-                continue;
-            }
-            for (int c = groupCount[g]; c > 0; c--) {
-                if (h < 1 && exitStream.nextDouble() >= h) {
-                    continue; // this deal will never win
-                }
-                int s = spec.groupStage[g];
-                int e = pick(winning.groupExits[g], exitStream.nextDouble());
-                double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]);
-                int next = dest[s][e];
-                double end = t > horizon ? -1 : next < won ? winningWalk(next, t) : next == won ? t : -1;
-                if (end >= 0) {
-                    win(i, end, spec.groupValue[g]);
-                }
-            }
-        }
-        double rate = inflowRate != null ? inflowRate.sample() : spec.inflowMean / horizon;
-        double mean = rate * horizon * winning.h[spec.entry];
-        int entry = spec.entry;
-        for (int n = mean > 0 ? PoissonSampler.of(arrivals, mean).sample() : 0; n > 0; n--) {
-            double end = winningWalk(entry, horizon * arrivals.nextDouble());
-            if (end >= 0) {
-                win(i, end, Double.NaN);
-            }
-        }
-    }
-
-    /** A winner's path from open stage s at time t, on this trial's transformed exits: its win time, or -1. */
-    private double winningWalk(int s, double t) {
-        while (true) {
-            int e = pick(winning.exits[s], exitStream.nextDouble());
-            t += CallSites.draw(dwell[s][e], dwellSite[s][e]);
-            if (t > horizon) {
-                return -1;
-            }
-            s = dest[s][e];
-            if (s >= won) {
-                return s == won ? t : -1;
-            }
-        }
-    }
-
     /** One deal of pipeline entry g: its conditioned first visit, then its path; the win time or -1. */
     double agedDeal(int g) {
         int s = spec.groupStage[g];
-        int e = groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
+        int e = winning != null ? pick(winning.groupExits[g], exitStream.nextDouble())
+            : groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
             : groupExit[g] == null ? 0 : groupExit[g].sample();
         double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]);
         if (t > horizon) {
@@ -256,10 +216,15 @@ final class TrialKernel implements BlockKernel {
         return next < won ? walk(next, t) : next == won ? t : -1;
     }
 
-    /** Follows a deal that enters open stage s at time t; its win time, or -1 if not won by the horizon. */
+    /**
+     * Follows a deal that enters open stage s at time t; its win time, or -1 if not won by the
+     * horizon. Its exits are this trial's h-transformed ones when only winners are simulated,
+     * else the drawn probabilities, else the fixed ones.
+     */
     double walk(int s, double t) {
         while (true) {
-            int e = cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
+            int e = winning != null ? pick(winning.exits[s], exitStream.nextDouble())
+                : cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
                 : exit[s] == null ? 0 : exit[s].sample();
             t += CallSites.draw(dwell[s][e], dwellSite[s][e]);
             if (t > horizon) {
