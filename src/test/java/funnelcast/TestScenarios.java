@@ -14,7 +14,9 @@ public final class TestScenarios {
         "src/test/resources/scenarios/loops-exponential.json",
         "src/test/resources/scenarios/every-distribution.yaml",
         "src/test/resources/scenarios/exit-dwell-aged.json",
-        "src/test/resources/scenarios/instant-steps.json");
+        "src/test/resources/scenarios/instant-steps.json",
+        "src/test/resources/scenarios/month-effects-aged.json",
+        "src/test/resources/scenarios/month-effects-loops.json");
 
     private TestScenarios() {
     }

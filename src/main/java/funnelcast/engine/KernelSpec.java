@@ -1,6 +1,7 @@
 package funnelcast.engine;
 
 import funnelcast.model.Funnel;
+import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -85,6 +87,16 @@ final class KernelSpec {
     /** Gamma(deals + 1/2, 1/days), the inflow rate's posterior; null when not observed. */
     final SharedStateContinuousSampler inflowRate;
 
+    /** The scenario's month effects; {@link MonthEffects#NONE} for an average period. */
+    final MonthEffects effects;
+    /** Each stage's advance exit (the one nearest a win), whose odds the month's conversion shift moves; -1 if none. */
+    final int[] advance;
+    /** Whether each trial has its own exit probabilities or inflow: parameter uncertainty or month effects. */
+    final boolean perTrial;
+    /** The month's standard normal for the conversion shift, and its Gamma inflow factor (mean 1); null when fixed. */
+    final SharedStateContinuousSampler monthShift;
+    final SharedStateContinuousSampler monthInflow;
+
     KernelSpec(Funnel funnel) {
         this(funnel, false, true);
     }
@@ -93,6 +105,8 @@ final class KernelSpec {
     KernelSpec(Funnel funnel, boolean uncertainty, boolean onlyWinners) {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
+        effects = scenario.monthEffects();
+        perTrial = uncertainty || !effects.isNone();
         stages = funnel.stageCount();
         won = funnel.won();
         horizon = scenario.horizonDays();
@@ -148,7 +162,7 @@ final class KernelSpec {
                 // Under uncertainty an exit never seen (count 0, so no weight at its point value)
                 // is still drawn with a positive probability: it needs its residual sampler too.
                 boolean reachable = weights[e] > 0
-                    || uncertainty && (deal.age() <= 0 || funnel.dwell(s, e).survival(deal.age()) > 0);
+                    || perTrial && (deal.age() <= 0 || funnel.dwell(s, e).survival(deal.age()) > 0);
                 if (reachable) {
                     groupResidual[g][e] = funnel.dwell(s, e).residualSampler(placeholder, deal.age());
                 }
@@ -157,8 +171,8 @@ final class KernelSpec {
         dealValue = scenario.dealValue().map(d -> d.sampler(placeholder)).orElse(null);
 
         this.uncertainty = uncertainty;
-        this.conditioned = onlyWinners && !uncertainty;
-        this.winnersUnderUncertainty = onlyWinners && uncertainty;
+        this.conditioned = onlyWinners && !perTrial;
+        this.winnersUnderUncertainty = onlyWinners && perTrial;
         winningExit = new SharedStateDiscreteSampler[stages];
         winningExitIndex = new int[stages][];
         groupWin = new double[groups];
@@ -206,8 +220,8 @@ final class KernelSpec {
         }
         dirichlet = new SharedStateContinuousSampler[stages][];
         groupSurvival = new double[groups][];
-        if (uncertainty) {
-            for (int s = 0; s < stages; s++) {
+        if (perTrial) {
+            for (int s = 0; s < stages && uncertainty; s++) {
                 var counts = scenario.stages().get(s).exitCounts();
                 if (!counts.isEmpty()) {
                     dirichlet[s] = new SharedStateContinuousSampler[dest[s].length];
@@ -226,11 +240,19 @@ final class KernelSpec {
                 }
             }
             var observed = scenario.inflow().observed();
-            inflowRate = observed == null ? null
+            inflowRate = observed == null || !uncertainty ? null
                 : AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, observed.deals() + PRIOR, 1 / observed.days());
         } else {
             inflowRate = null;
         }
+        advance = new int[stages];
+        funnelcast.exact.Absorption chain = effects.isNone() ? null : funnelcast.exact.Absorption.of(funnel);
+        for (int s = 0; s < stages; s++) {
+            advance[s] = chain == null ? -1 : chain.advanceExit(s);
+        }
+        monthShift = effects.conversionSd() > 0 ? ZigguratSampler.NormalizedGaussian.of(placeholder) : null;
+        monthInflow = effects.inflowCv() > 0
+            ? AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, effects.inflowShape(), 1 / effects.inflowShape()) : null;
     }
 
     /** The largest divisor of a block whose expected new winners stay below 2^30 (at least 1 trial). */

@@ -1,5 +1,6 @@
 package funnelcast.engine;
 
+import funnelcast.model.MonthEffects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
@@ -33,6 +34,14 @@ final class TrialKernel implements BlockKernel {
     private final SharedStateContinuousSampler[][] dirichlet;
     private SharedStateContinuousSampler inflowRate;
     private UniformRandomProvider exitStream;
+    private SharedStateContinuousSampler monthShift;
+    private SharedStateContinuousSampler monthInflow;
+    /** The month's pace: dwells inside the horizon take their time divided by it (1: the usual pace). */
+    private final double pace;
+    /** This trial's inflow factor from the month effects (1 without them). */
+    private double inflowFactor = 1;
+    /** Scratch for one stage's exit probabilities while they are shifted. */
+    private final double[][] probs;
 
     /** The call site each dwell and residual sampler is drawn through (see {@link CallSites}). */
     private final int[][] dwellSite;
@@ -48,6 +57,7 @@ final class TrialKernel implements BlockKernel {
         this.dest = spec.dest;
         this.won = spec.won;
         this.horizon = spec.horizon;
+        this.pace = spec.effects.pace();
         this.exit = new SharedStateDiscreteSampler[spec.stages];
         this.dwell = new SharedStateContinuousSampler[spec.stages][];
         for (int s = 0; s < spec.stages; s++) {
@@ -65,15 +75,20 @@ final class TrialKernel implements BlockKernel {
         this.groupResidualSite = sites.of(spec.groupResidual);
         this.cumulative = new double[spec.stages][];
         this.dirichlet = new SharedStateContinuousSampler[spec.stages][];
+        boolean shifts = !spec.effects.isNone();
+        this.probs = new double[spec.stages][];
         for (int s = 0; s < spec.stages; s++) {
-            if (spec.dirichlet[s] != null) {
+            probs[s] = new double[spec.dest[s].length];
+            if (spec.dirichlet[s] != null || shifts) {
                 cumulative[s] = new double[spec.dest[s].length];
+            }
+            if (spec.dirichlet[s] != null) {
                 dirichlet[s] = new SharedStateContinuousSampler[spec.dest[s].length];
             }
         }
         this.groupCumulative = new double[spec.groupStage.length][];
         for (int g = 0; g < groupCumulative.length; g++) {
-            if (spec.dirichlet[spec.groupStage[g]] != null) {
+            if (cumulative[spec.groupStage[g]] != null) {
                 groupCumulative[g] = new double[spec.dest[spec.groupStage[g]].length];
             }
         }
@@ -99,6 +114,8 @@ final class TrialKernel implements BlockKernel {
             }
         }
         inflowRate = Rebind.of(spec.inflowRate, streams.parameters());
+        monthShift = Rebind.of(spec.monthShift, streams.parameters());
+        monthInflow = Rebind.of(spec.monthInflow, streams.parameters());
     }
 
     /** Draws this trial's exit probabilities (Dirichlet by normalised gammas) and re-weights aged deals. */
@@ -110,12 +127,15 @@ final class TrialKernel implements BlockKernel {
             }
             double sum = 0;
             for (int e = 0; e < c.length; e++) {
-                sum += dirichlet[s][e].sample();
+                sum += dirichlet[s] != null ? dirichlet[s][e].sample() : spec.prob[s][e];
                 c[e] = sum;
             }
             for (int e = 0; e < c.length; e++) {
                 c[e] /= sum;
             }
+        }
+        if (!spec.effects.isNone()) {
+            drawMonth();
         }
         for (int g = 0; g < groupCumulative.length; g++) {
             double[] gc = groupCumulative[g];
@@ -133,6 +153,31 @@ final class TrialKernel implements BlockKernel {
             }
             for (int e = 0; e < gc.length; e++) {
                 gc[e] /= sum;
+            }
+        }
+    }
+
+    /** The month's inflow factor, and its conversion shift applied to every stage's drawn exits. */
+    private void drawMonth() {
+        inflowFactor = spec.effects.inflowFactor() * (monthInflow == null ? 1 : monthInflow.sample());
+        double shift = spec.effects.conversionShift()
+            + (monthShift == null ? 0 : spec.effects.conversionSd() * monthShift.sample());
+        for (int s = 0; s < cumulative.length; s++) {
+            double[] c = cumulative[s];
+            if (c == null || spec.advance[s] < 0 || shift == 0) {
+                continue;
+            }
+            double[] p = probs[s];
+            double previous = 0;
+            for (int e = 0; e < c.length; e++) {
+                p[e] = c[e] - previous;
+                previous = c[e];
+            }
+            MonthEffects.shift(p, spec.advance[s], shift, p);
+            double sum = 0;
+            for (int e = 0; e < c.length; e++) {
+                sum += p[e];
+                c[e] = sum;
             }
         }
     }
@@ -163,7 +208,7 @@ final class TrialKernel implements BlockKernel {
      * to Poisson(lambda T h(entry)), and each walks the h-transformed exits.
      */
     void trial(int i) {
-        if (spec.uncertainty) {
+        if (spec.perTrial) {
             drawParameters();
         }
         if (winning != null) {
@@ -186,9 +231,9 @@ final class TrialKernel implements BlockKernel {
             }
         }
         int newDeals;
-        if (winning != null || inflowRate != null) {
+        if (winning != null || inflowRate != null || spec.perTrial) {
             double rate = inflowRate != null ? inflowRate.sample() : spec.inflowMean / horizon;
-            double mean = rate * horizon * (winning != null ? winning.h[spec.entry] : 1);
+            double mean = rate * inflowFactor * horizon * (winning != null ? winning.h[spec.entry] : 1);
             newDeals = mean > 0 ? PoissonSampler.of(arrivals, mean).sample() : 0;
         } else {
             newDeals = inflowCount == null ? 0 : inflowCount.sample();
@@ -208,7 +253,7 @@ final class TrialKernel implements BlockKernel {
         int e = winning != null ? pick(winning.groupExits[g], exitStream.nextDouble())
             : groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
             : groupExit[g] == null ? 0 : groupExit[g].sample();
-        double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]);
+        double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]) / pace;
         if (t > horizon) {
             return -1;
         }
@@ -226,7 +271,7 @@ final class TrialKernel implements BlockKernel {
             int e = winning != null ? pick(winning.exits[s], exitStream.nextDouble())
                 : cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
                 : exit[s] == null ? 0 : exit[s].sample();
-            t += CallSites.draw(dwell[s][e], dwellSite[s][e]);
+            t += CallSites.draw(dwell[s][e], dwellSite[s][e]) / pace;
             if (t > horizon) {
                 return -1;
             }

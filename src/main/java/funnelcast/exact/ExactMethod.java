@@ -4,6 +4,7 @@ import funnelcast.dist.Distribution;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
+import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ public final class ExactMethod {
     }
 
     public static Forecast forecast(Funnel funnel, int stepsPerDay) {
+        if (!funnel.scenario().monthEffects().isNone()) {
+            return MonthNodes.forecast(funnel, stepsPerDay);
+        }
         return assemble(funnel, curves(funnel, stepsPerDay));
     }
 
@@ -89,13 +93,28 @@ public final class ExactMethod {
     }
 
     private static Forecast assemble(Funnel funnel, WinCurves curves) {
+        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), 0);
+    }
+
+    /**
+     * The forecast mixed over the month effects' nodes: at each node the pipeline's wins are
+     * Poisson-binomial and the inflow's wins Poisson, or negative binomial when the inflow factor
+     * is a Gamma variable (a Gamma-mixed Poisson); the pmf, its moments and the revenue's are
+     * the weighted mixtures. {@code quadratureError} adds to the TV bound.
+     */
+    static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes, double quadratureError) {
         Scenario scenario = funnel.scenario();
+        MonthEffects effects = scenario.monthEffects();
         int horizon = scenario.horizonDays();
-        double lambda = scenario.inflow().perDay();
+        double lambda = scenario.inflow().perDay() * effects.inflowFactor();
         List<PipelineDeal> pipeline = scenario.pipeline();
-        List<Bounds[]> dealWins = new ArrayList<>();
-        for (PipelineDeal deal : pipeline) {
-            dealWins.add(curves.dealWins(funnel.index(deal.stage()), deal.age()));
+        List<List<Bounds[]>> dealWins = new ArrayList<>();
+        for (MonthNodes.Node node : nodes) {
+            List<Bounds[]> wins = new ArrayList<>();
+            for (PipelineDeal deal : pipeline) {
+                wins.add(node.curves().dealWins(funnel.index(deal.stage()), deal.age() / effects.pace()));
+            }
+            dealWins.add(wins);
         }
 
         List<Forecast.Day> daily = new ArrayList<>();
@@ -104,22 +123,35 @@ public final class ExactMethod {
         double mean = 0;
         double variance = 0;
         for (int day = 1; day <= horizon; day++) {
-            Bounds inflow = curves.inflowIntegral(day);
-            Convolution sum = new Convolution();
-            double bound = lambda * inflow.halfWidth();
-            // Moments in closed form (Poisson plus binomials), not from the pmf cut at 1e-12.
-            double m = lambda * inflow.mid();
-            double v = m;
-            for (int g = 0; g < pipeline.size(); g++) {
-                Bounds q = dealWins.get(g)[day - 1];
-                int count = pipeline.get(g).count();
-                sum.addBinomial(count, q.mid());
-                bound += count * q.halfWidth();
-                m += count * q.mid();
-                v += count * q.mid() * (1 - q.mid());
+            double[] p = {};
+            double bound = quadratureError;
+            double m = 0;
+            double second = 0;
+            double within = 0;
+            for (int j = 0; j < nodes.size(); j++) {
+                MonthNodes.Node node = nodes.get(j);
+                Bounds inflow = node.curves().inflowIntegral(day);
+                Convolution sum = new Convolution();
+                double nodeBound = lambda * inflow.halfWidth();
+                // Moments in closed form (Poisson or negative binomial plus binomials), not from the pmf cut at 1e-12.
+                double nodeMean = lambda * inflow.mid();
+                double nodeVariance = nodeMean + nodeMean * nodeMean * effects.inflowCv() * effects.inflowCv();
+                for (int g = 0; g < pipeline.size(); g++) {
+                    Bounds q = dealWins.get(j).get(g)[day - 1];
+                    int count = pipeline.get(g).count();
+                    sum.addBinomial(count, q.mid());
+                    nodeBound += count * q.halfWidth();
+                    nodeMean += count * q.mid();
+                    nodeVariance += count * q.mid() * (1 - q.mid());
+                }
+                sum.addInflow(lambda * inflow.mid(), effects.inflowCv());
+                p = Convolution.mix(p, sum.pmf(), node.weight());
+                bound += node.weight() * nodeBound;
+                m += node.weight() * nodeMean;
+                second += node.weight() * nodeMean * nodeMean;
+                within += node.weight() * nodeVariance;
             }
-            sum.addPoisson(lambda * inflow.mid());
-            double[] p = sum.pmf();
+            double v = within + Math.max(0, second - m * m);
             daily.add(new Forecast.Day(day, scenario.calendar().date(day), m, Pmf.quantile(p, 0.10),
                 Pmf.quantile(p, 0.25), Pmf.quantile(p, 0.50), Pmf.quantile(p, 0.75), Pmf.quantile(p, 0.90)));
             if (day == horizon) {
@@ -135,21 +167,39 @@ public final class ExactMethod {
         OptionalDouble pHit = target.isPresent()
             ? OptionalDouble.of(Pmf.tail(pmf, target.getAsInt() - already)) : OptionalDouble.empty();
         Forecast.Wins wins = new Forecast.Wins(mean, Math.sqrt(variance), pmf, Pmf.quantiles(pmf));
-        Optional<Forecast.Revenue> revenue = scenario.dealValue()
-            .map(value -> revenue(scenario, value, lambda * curves.inflowIntegral(horizon).mid(), dealWins));
+        Optional<Forecast.Revenue> revenue = scenario.dealValue().map(value -> {
+            double rMean = 0;
+            double rSecond = 0;
+            double rWithin = 0;
+            for (int j = 0; j < nodes.size(); j++) {
+                double w = nodes.get(j).weight();
+                double[] mv = revenue(scenario, value, lambda * nodes.get(j).curves().inflowIntegral(horizon).mid(),
+                    effects.inflowCv(), dealWins.get(j));
+                rMean += w * mv[0];
+                rSecond += w * mv[0] * mv[0];
+                rWithin += w * mv[1];
+            }
+            return new Forecast.Revenue(rMean, Math.sqrt(Math.max(0, rWithin + Math.max(0, rSecond - rMean * rMean))),
+                Optional.empty());
+        });
         // The mean of W moves by at most the same sum of half-widths as the pmf's TV bound.
-        Forecast.Exact method = new Forecast.Exact(curves.describe(), tvBound, tvBound);
+        String solver = nodes.get(0).curves().describe() + (nodes.size() > 1
+            ? ", mixed over " + nodes.size() + " Gauss-Hermite nodes of the month's conversion shift" : "");
+        Forecast.Exact method = new Forecast.Exact(solver, tvBound, tvBound);
         return new Forecast(scenario.name(), method, horizon, target, already, wins, pHit, revenue, daily);
     }
 
-    /** Mean and sd of revenue: a sum of independent compound Bernoulli and compound Poisson terms. */
-    private static Forecast.Revenue revenue(Scenario scenario, Distribution value, double inflowWins,
-                                            List<Bounds[]> dealWins) {
+    /**
+     * Mean and variance of revenue: a sum of independent compound Bernoulli terms and a compound
+     * Poisson term (compound negative binomial when the inflow factor has coefficient of variation cv).
+     */
+    private static double[] revenue(Scenario scenario, Distribution value, double inflowWins, double cv,
+                                    List<Bounds[]> dealWins) {
         int horizon = scenario.horizonDays();
         double m1 = value.mean();
         double m2 = value.variance() + m1 * m1;
         double mean = inflowWins * m1;
-        double variance = inflowWins * m2;
+        double variance = inflowWins * m2 + inflowWins * inflowWins * cv * cv * m1 * m1;
         List<PipelineDeal> pipeline = scenario.pipeline();
         for (int g = 0; g < pipeline.size(); g++) {
             PipelineDeal deal = pipeline.get(g);
@@ -159,6 +209,6 @@ public final class ExactMethod {
             mean += deal.count() * q * v1;
             variance += deal.count() * (q * v2 - q * q * v1 * v1);
         }
-        return new Forecast.Revenue(mean, Math.sqrt(Math.max(0, variance)), Optional.empty());
+        return new double[] {mean, Math.max(0, variance)};
     }
 }

@@ -6,10 +6,26 @@ import java.util.Optional;
 
 /** A funnel, its calendar, its inflow and opening pipeline, and this period's target. */
 public record Scenario(String name, WorkCalendar calendar, String entry, List<Stage> stages, Inflow inflow,
-                       List<PipelineDeal> pipeline, Target target, Optional<Distribution> dealValue) {
+                       List<PipelineDeal> pipeline, Target target, Optional<Distribution> dealValue,
+                       MonthEffects monthEffects) {
     public Scenario {
         stages = List.copyOf(stages);
         pipeline = List.copyOf(pipeline);
+        java.util.Objects.requireNonNull(monthEffects, "monthEffects");
+    }
+
+    /** A scenario without month effects (an average period, as in the base model). */
+    public Scenario(String name, WorkCalendar calendar, String entry, List<Stage> stages, Inflow inflow,
+                    List<PipelineDeal> pipeline, Target target, Optional<Distribution> dealValue) {
+        this(name, calendar, entry, stages, inflow, pipeline, target, dealValue, MonthEffects.NONE);
+    }
+
+    public Scenario withMonthEffects(MonthEffects effects) {
+        return new Scenario(name, calendar, entry, stages, inflow, pipeline, target, dealValue, effects);
+    }
+
+    public Scenario withStages(List<Stage> newStages) {
+        return new Scenario(name, calendar, entry, newStages, inflow, pipeline, target, dealValue, monthEffects);
     }
 
     public Stage stage(String id) {

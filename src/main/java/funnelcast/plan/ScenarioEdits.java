@@ -19,7 +19,7 @@ public final class ScenarioEdits {
     public static Scenario withInflow(Scenario s, double perDay) {
         Inflow in = s.inflow();
         return new Scenario(s.name(), s.calendar(), s.entry(), s.stages(), new Inflow(perDay, in.reps(),
-            in.observed()), s.pipeline(), s.target(), s.dealValue());
+            in.observed()), s.pipeline(), s.target(), s.dealValue(), s.monthEffects());
     }
 
     /** The advance exit of a stage (see {@link Absorption#advanceExit}). */
@@ -94,6 +94,6 @@ public final class ScenarioEdits {
                 ? new PipelineDeal(d.id(), d.stage(), d.age() * ageFactor, d.count(), d.value(), d.rep()) : d);
         }
         return new Scenario(s.name(), s.calendar(), s.entry(), stages, s.inflow(), pipeline, s.target(),
-            s.dealValue());
+            s.dealValue(), s.monthEffects());
     }
 }

@@ -14,6 +14,7 @@ import funnelcast.dist.Distribution;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
+import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import funnelcast.model.ScenarioException;
@@ -52,7 +53,8 @@ public final class ScenarioReader {
     static final long MAX_DOCUMENT_CHARS = 20_000_000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final List<String> TOP_KEYS = List.of(
-        "name", "description", "calendar", "entry", "stages", "inflow", "pipeline", "target", "dealValue");
+        "name", "description", "calendar", "entry", "stages", "inflow", "pipeline", "target", "dealValue",
+        "monthEffects");
     private static final List<String> STAGE_KEYS = List.of(
         "id", "label", "exits", "exitCounts", "dwell", "exitDwell", "criteria", "questions");
 
@@ -183,7 +185,41 @@ public final class ScenarioReader {
         Target target = root.has("target") ? target(root.field("target")) : Target.NONE;
         Optional<Distribution> dealValue = root.has("dealValue")
             ? Optional.of(DistributionReader.read(root.field("dealValue"))) : Optional.empty();
-        return new Scenario(name, calendar, entry, stages, inflow, pipeline, target, dealValue);
+        MonthEffects effects = root.has("monthEffects") ? monthEffects(root.field("monthEffects")) : MonthEffects.NONE;
+        return new Scenario(name, calendar, entry, stages, inflow, pipeline, target, dealValue, effects);
+    }
+
+    /** {@code monthEffects: {inflow: {factor, cv}, conversion: {shift, sd}, pace}}, each key optional. */
+    private static MonthEffects monthEffects(Node node) {
+        node.allowKeys(List.of("inflow", "conversion", "pace"));
+        double pace = node.has("pace") ? bounded(node.field("pace"), MonthEffects.MIN_PACE, MonthEffects.MAX_PACE) : 1;
+        double factor = 1;
+        double cv = 0;
+        double shift = 0;
+        double sd = 0;
+        if (node.has("inflow")) {
+            Node in = node.field("inflow").allowKeys(List.of("factor", "cv"));
+            factor = in.has("factor") ? in.field("factor").nonNegative() : 1;
+            cv = in.has("cv") ? bounded(in.field("cv"), 0, MonthEffects.MAX_CV) : 0;
+        }
+        if (node.has("conversion")) {
+            Node c = node.field("conversion").allowKeys(List.of("shift", "sd"));
+            shift = c.has("shift") ? bounded(c.field("shift"), -MonthEffects.MAX_SHIFT, MonthEffects.MAX_SHIFT) : 0;
+            sd = c.has("sd") ? bounded(c.field("sd"), 0, MonthEffects.MAX_SD) : 0;
+        }
+        return new MonthEffects(factor, cv, shift, sd, pace);
+    }
+
+    private static double bounded(Node n, double min, double max) {
+        double v = n.number();
+        if (v >= min && v <= max) {
+            return v;
+        }
+        throw n.error(String.format(Locale.ROOT, "a number from %s to %s", fmt(min), fmt(max)));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String stem(String fileName) {

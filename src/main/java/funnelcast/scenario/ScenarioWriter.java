@@ -14,6 +14,7 @@ import funnelcast.dist.LogNormal;
 import funnelcast.dist.Uniform;
 import funnelcast.dist.Weibull;
 import funnelcast.model.Exit;
+import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import funnelcast.model.Stage;
@@ -110,6 +111,13 @@ public final class ScenarioWriter {
             s.target().revenue().ifPresent(r -> t.put("revenue", r));
         }
         s.dealValue().ifPresent(v -> root.set("dealValue", dist(v)));
+        MonthEffects m = s.monthEffects();
+        if (!m.isNone()) {
+            ObjectNode effects = root.putObject("monthEffects");
+            effects.putObject("inflow").put("factor", m.inflowFactor()).put("cv", m.inflowCv());
+            effects.putObject("conversion").put("shift", m.conversionShift()).put("sd", m.conversionSd());
+            effects.put("pace", m.pace());
+        }
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {
