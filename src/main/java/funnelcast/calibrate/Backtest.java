@@ -6,6 +6,7 @@ import funnelcast.exact.Convolution;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
+import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
  * Rolling-origin backtest, month by month: calibrate on what was known before the month began,
@@ -22,10 +24,15 @@ import java.util.function.IntConsumer;
  * as a Poisson-binomial) and last month's wins (as a Poisson count with that mean).
  */
 public final class Backtest {
-    /** A forecast's score for one month: interval hits, mid-PIT, CRPS and the median's error. */
-    public record Score(int p10, int p25, int p50, int p75, int p90, boolean in50, boolean in80, double pit, double crps,
-                        double absError) {
-        static Score of(double[] pmf, int actual) {
+    /**
+     * A forecast's score for one month: its quantiles, whether the actual wins fell inside the
+     * central 50% and 80% intervals, the forecast's cdf just below and at the actual
+     * ({@code below} = P(W < x), {@code atOrBelow} = P(W <= x), from which the non-randomised PIT
+     * is built), the mid-PIT, CRPS, the median's error, and the 80% interval's width.
+     */
+    public record Score(int p10, int p25, int p50, int p75, int p90, boolean in50, boolean in80, double below,
+                        double atOrBelow, double pit, double crps, double absError) {
+        public static Score of(double[] pmf, int actual) {
             int p10 = Pmf.quantile(pmf, 0.10);
             int p25 = Pmf.quantile(pmf, 0.25);
             int p50 = Pmf.quantile(pmf, 0.50);
@@ -46,30 +53,93 @@ public final class Backtest {
             }
             double at = actual < pmf.length ? pmf[actual] : 0;
             return new Score(p10, p25, p50, p75, p90, p25 <= actual && actual <= p75, p10 <= actual && actual <= p90,
-                below + at / 2, crps, Math.abs(p50 - actual));
+                Math.min(1, below), Math.min(1, below + at), below + at / 2, crps, Math.abs(p50 - actual));
+        }
+
+        /** The 80% interval's width, P90 - P10: its sharpness. */
+        public int width80() {
+            return p90 - p10;
+        }
+
+        /**
+         * The non-randomised PIT's cdf at u (Czado, Gneiting and Held 2009): 0 below P(W < x), 1
+         * from P(W <= x) on, linear between. Averaged over months it is uniform when the forecasts are calibrated.
+         */
+        double pitCdf(double u) {
+            if (u <= below) {
+                return 0;
+            }
+            if (u >= atOrBelow) {
+                return 1;
+            }
+            return (u - below) / (atOrBelow - below);
+        }
+
+        /** Whether the actual lies in the central interval of level c, [q((1-c)/2), q((1+c)/2)]. */
+        boolean inCentral(double c) {
+            return atOrBelow >= (1 - c) / 2 - 1e-12 && below < (1 + c) / 2;
         }
     }
 
-    public record Month(YearMonth month, int actual, int openAtStart, Score model, Score weighted, Score lastMonth) {
+    /** A month's actual wins, its open deals at the start, the month effects its forecast used, and the three scores. */
+    public record Month(YearMonth month, int actual, int openAtStart, String effects, Score model, Score weighted,
+                        Score lastMonth) {
     }
 
-    public record Summary(String method, double coverage50, double coverage80, double meanCrps, double meanAbsError,
-                          int[] pitHistogram) {
-        static Summary of(String method, List<Score> scores) {
+    /** Nominal levels of the coverage curve. */
+    public static final double[] LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+    /**
+     * A method's scores over the months: coverage of the 50% and 80% intervals with the range of
+     * counts that chance allows a calibrated forecast over that many months (the central 95% of
+     * Binomial(n, level)), mean CRPS, mean absolute error of the median, mean width of the 80%
+     * interval, the non-randomised PIT histogram (10 bins, in months), and coverage at each of
+     * {@link #LEVELS}.
+     */
+    public record Summary(String method, int months, int in50, int in80, int[] chance50, int[] chance80,
+                          double meanCrps, double meanAbsError, double meanWidth80, double[] pitHistogram,
+                          double[] coverage) {
+        public static Summary of(String method, List<Score> scores) {
             int n = scores.size();
-            int[] pit = new int[10];
-            double in50 = 0;
-            double in80 = 0;
+            int in50 = 0;
+            int in80 = 0;
             double crps = 0;
             double err = 0;
+            double width = 0;
             for (Score s : scores) {
                 in50 += s.in50() ? 1 : 0;
                 in80 += s.in80() ? 1 : 0;
                 crps += s.crps();
                 err += s.absError();
-                pit[Math.min(9, (int) (s.pit() * 10))]++;
+                width += s.width80();
             }
-            return new Summary(method, in50 / n, in80 / n, crps / n, err / n, pit);
+            double[] pit = new double[10];
+            for (int j = 0; j < 10; j++) {
+                for (Score s : scores) {
+                    pit[j] += s.pitCdf((j + 1) / 10.0) - s.pitCdf(j / 10.0);
+                }
+            }
+            double[] coverage = new double[LEVELS.length];
+            for (int i = 0; i < LEVELS.length; i++) {
+                double level = LEVELS[i];
+                coverage[i] = scores.stream().filter(s -> s.inCentral(level)).count() / (double) n;
+            }
+            return new Summary(method, n, in50, in80, chance(n, 0.5), chance(n, 0.8), crps / n, err / n, width / n,
+                pit, coverage);
+        }
+
+        public double coverage50() {
+            return in50 / (double) months;
+        }
+
+        public double coverage80() {
+            return in80 / (double) months;
+        }
+
+        /** The central 95% of Binomial(n, level): the counts a calibrated forecast lands in 19 times in 20. */
+        static int[] chance(int n, double level) {
+            BinomialDistribution b = BinomialDistribution.of(n, level);
+            return new int[] {b.inverseCumulativeProbability(0.025), b.inverseCumulativeProbability(0.975)};
         }
     }
 
@@ -78,7 +148,12 @@ public final class Backtest {
 
     /** Trials per monthly forecast, the seed, the calibration window, and the months to test. */
     public record Options(WorkClock clock, int months, int windowDays, long trials, long seed, int threads,
-                          IntConsumer progress) {
+                          IntConsumer progress, MonthFit.Options monthEffects) {
+        /** With the default month effects. */
+        public Options(WorkClock clock, int months, int windowDays, long trials, long seed, int threads,
+                       IntConsumer progress) {
+            this(clock, months, windowDays, trials, seed, threads, progress, MonthFit.Options.DEFAULT);
+        }
     }
 
     private Backtest() {
@@ -143,22 +218,30 @@ public final class Backtest {
         LocalDate asOf = start.minusDays(1);
         try {
             Calibration c = Calibrator.calibrate(history, new Calibrator.Options(asOf, o.clock(), start,
-                m.atEndOfMonth(), o.windowDays(), OptionalInt.empty(), "backtest " + m));
+                m.atEndOfMonth(), o.windowDays(), OptionalInt.empty(), "backtest " + m, o.monthEffects()));
             Funnel funnel = Funnel.of(c.scenario());
             Forecast f = MonteCarloEngine.forecast(funnel,
                 new MonteCarloEngine.Options(o.trials(), o.seed() + index, 1).withUncertainty(true));
             int actual = wins(history, start, m.atEndOfMonth());
             int previous = wins(history, start.minusMonths(1), asOf);
-            return new Month(m, actual, c.openDeals(), Score.of(f.wins().pmf(), actual),
+            return new Month(m, actual, c.openDeals(), describe(c.scenario().monthEffects()), Score.of(f.wins().pmf(), actual),
                 Score.of(weighted(funnel), actual), Score.of(poisson(previous), actual));
         } catch (IllegalArgumentException e) {
             return m + ": " + e.getMessage();
         }
     }
 
-    /** Wins recorded in [from, to]. */
+    /**
+     * Wins recorded in [from, to]: every won event, and every win that a rule such as
+     * {@code --lost-after} counted as an earlier loss for calibration; it still happened in its month.
+     */
     public static int wins(History h, LocalDate from, LocalDate to) {
         int n = 0;
+        for (java.time.LocalDateTime w : h.ruledLostWins()) {
+            if (!w.toLocalDate().isBefore(from) && !w.toLocalDate().isAfter(to)) {
+                n++;
+            }
+        }
         for (History.Deal d : h.deals()) {
             for (History.Event e : d.events()) {
                 LocalDate day = e.at().toLocalDate();
@@ -168,6 +251,15 @@ public final class Backtest {
             }
         }
         return n;
+    }
+
+    /** The month effects in a few words, for the backtest's table. */
+    public static String describe(MonthEffects e) {
+        if (e.isNone()) {
+            return "none";
+        }
+        return String.format(java.util.Locale.ROOT, "inflow x%.2f cv %.2f, conversion %+.2f sd %.2f, pace %.2f",
+            e.inflowFactor(), e.inflowCv(), e.conversionShift(), e.conversionSd(), e.pace());
     }
 
     /** Each open deal wins with its stage's eventual win probability, whatever the time left. */

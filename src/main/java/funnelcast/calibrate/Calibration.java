@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** What calibration found, stage by stage, and the scenario it makes. */
 public record Calibration(String source, LocalDate asOf, String entry, List<StageFit> stages, InflowFit inflow,
-                          int openDeals, Scenario scenario, List<String> notes) {
+                          int openDeals, Scenario scenario, List<String> notes, MonthFit months) {
     public Calibration {
         stages = List.copyOf(stages);
         notes = List.copyOf(notes);

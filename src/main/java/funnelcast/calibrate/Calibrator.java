@@ -40,7 +40,12 @@ public final class Calibrator {
      * them; 0 for the whole history), an optional target.
      */
     public record Options(LocalDate asOf, WorkClock clock, LocalDate horizonStart, LocalDate horizonEnd,
-                          int windowDays, OptionalInt targetWins, String name) {
+                          int windowDays, OptionalInt targetWins, String name, MonthFit.Options months) {
+        /** With the default month effects: each ingredient where the history supports it. */
+        public Options(LocalDate asOf, WorkClock clock, LocalDate horizonStart, LocalDate horizonEnd,
+                       int windowDays, OptionalInt targetWins, String name) {
+            this(asOf, clock, horizonStart, horizonEnd, windowDays, targetWins, name, MonthFit.Options.DEFAULT);
+        }
     }
 
     private Calibrator() {
@@ -60,6 +65,7 @@ public final class Calibrator {
         Map<String, Integer> firstStage = new HashMap<>();
         List<PipelineDeal> pipeline = new ArrayList<>();
         List<History.Deal> known = new ArrayList<>();
+        List<MonthFit.Visit> timeline = new ArrayList<>();
         double windowStart = o.windowDays() > 0 ? now - o.windowDays() : Double.NEGATIVE_INFINITY;
         for (History.Deal deal : history.deals()) {
             List<History.Event> events = new ArrayList<>();
@@ -83,10 +89,12 @@ public final class Calibrator {
                 boolean inWindow = entered >= windowStart;
                 if (i + 1 < events.size()) {
                     History.Event next = events.get(i + 1);
+                    timeline.add(new MonthFit.Visit(e.stage(), entered, clock.at(next.at()), next.stage()));
                     if (inWindow) {
                         list.add(dwell(clock.at(next.at()) - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
                     }
                 } else {
+                    timeline.add(new MonthFit.Visit(e.stage(), entered, Double.NaN, null));
                     double age = Math.max(now - entered, 1e-6);
                     if (inWindow) {
                         list.add(Observation.censored(age, deal.rep()));
@@ -140,7 +148,20 @@ public final class Calibrator {
             scenario.pipeline(), scenario.target(), scenario.dealValue());
         Funnel funnel = Funnel.of(scenario);
         List<Calibration.StageFit> withReps = reps(funnel, fits, visits);
-        return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes);
+        List<LocalDate> entries = new ArrayList<>();
+        for (History.Deal deal : known) {
+            History.Event e = deal.events().get(0);
+            if (e.stage().equals(entry)) {
+                entries.add(e.at().toLocalDate());
+            }
+        }
+        // Month effects are measured over the whole history, whatever the window: recency weighting follows drift.
+        LocalDate first = known.stream().map(d -> d.events().get(0).at().toLocalDate()).min(LocalDate::compareTo)
+            .orElseThrow();
+        MonthFit months = MonthFit.fit(timeline, entries, funnel, clock, first, o.asOf(), o.horizonStart(), o.months());
+        scenario = scenario.withMonthEffects(months.effects());
+        return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes,
+            months);
     }
 
     private static Observation dwell(double d, boolean dayOnly, String dest, String rep) {

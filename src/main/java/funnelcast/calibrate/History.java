@@ -6,11 +6,19 @@ import java.util.List;
 /**
  * A CRM event log, per deal, in time order: the stages it entered and when. {@code notes}
  * says what the reader had to decide (rows skipped for a reason, dates moved), so nothing is lost silently.
+ * {@code ruledLostWins} are the dates of wins that a reading rule ({@code --lost-after}) turned
+ * into earlier losses for calibration: they still count as the wins of their month in a backtest.
  */
-public record History(String source, List<Deal> deals, List<String> notes) {
+public record History(String source, List<Deal> deals, List<String> notes, List<LocalDateTime> ruledLostWins) {
     public History {
         deals = List.copyOf(deals);
         notes = List.copyOf(notes);
+        ruledLostWins = List.copyOf(ruledLostWins);
+    }
+
+    /** A history in which every recorded win is a won event. */
+    public History(String source, List<Deal> deals, List<String> notes) {
+        this(source, deals, notes, List.of());
     }
 
     /**

@@ -30,9 +30,27 @@ public final class HistorySimulator {
     public record Row(String deal, String stage, double time, String rep, Double value) {
     }
 
+    /**
+     * Months that differ, for histories with a known truth: each calendar month has its own
+     * inflow factor (Gamma, mean 1, coefficient of variation {@code inflowCv}) and its own shift of
+     * the advance exits' log odds, N(season[month of quarter], conversionSd^2), applied to every
+     * exit that happens in that month. It needs one dwell per stage (no exit-specific dwells), so
+     * that the dwell can be drawn first and the exit chosen by the month in which the dwell ends.
+     */
+    public record Variation(double inflowCv, double conversionSd, double[] season, WorkClock clock, LocalDate start) {
+        public static final Variation NONE = new Variation(0, 0, new double[3], null, null);
+    }
+
     public static List<Row> simulate(Funnel funnel, int days, long seed) {
+        return simulate(funnel, days, seed, Variation.NONE);
+    }
+
+    public static List<Row> simulate(Funnel funnel, int days, long seed, Variation variation) {
         Scenario s = funnel.scenario();
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(new long[] {seed, 0x5EEDL, 17, 23});
+        if (variation != Variation.NONE) {
+            return new VaryingMonths(funnel, variation, days, rng).simulate();
+        }
         List<Row> rows = new ArrayList<>();
         int reps = (int) Math.round(s.inflow().reps());
         double end = days;

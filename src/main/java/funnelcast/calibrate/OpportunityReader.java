@@ -97,6 +97,7 @@ public final class OpportunityReader {
         List<History.Deal> out = new ArrayList<>();
         int wonBeforeStart = 0;
         int lateWins = 0;
+        List<LocalDateTime> ruledLost = new ArrayList<>();
         for (Map.Entry<String, Row> e : deals.entrySet()) {
             Row r = e.getValue();
             if (r.start == null) {
@@ -114,6 +115,7 @@ public final class OpportunityReader {
                 if (terminal == null || close.isAfter(silence)) {
                     if (terminal != null && terminal.equals("won")) {
                         lateWins++;
+                        ruledLost.add(close);
                     }
                     terminal = "lost";
                     close = silence;
@@ -138,7 +140,7 @@ public final class OpportunityReader {
         if (out.isEmpty()) {
             throw new HistoryException(csv.file(), 0, "no deal with a start date");
         }
-        return new History(csv.file(), out, notes);
+        return new History(csv.file(), out, notes, ruledLost);
     }
 
     private static void joinWins(Mapping m, Map<String, Row> deals, List<String> notes) {

@@ -120,22 +120,88 @@ public final class CalibrationCharts {
         plot.setRenderer(index, r);
     }
 
-    /** The PIT histogram: flat when the forecasts are calibrated. */
+    /** The non-randomised PIT histogram of the model: flat when the forecasts are calibrated. */
     public static JFreeChart pit(Backtest.Result r) {
+        JFreeChart chart = new JFreeChart("Backtest: PIT histogram (flat if calibrated)", pitPlot(r.summaries().get(0)));
+        chart.removeLegend();
+        ChartFonts.title("backtest").apply(chart);
+        return chart;
+    }
+
+    private static XYPlot pitPlot(Backtest.Summary model) {
         XYSeries bins = new XYSeries("months");
-        int[] h = r.summaries().get(0).pitHistogram();
+        double[] h = model.pitHistogram();
         for (int i = 0; i < h.length; i++) {
             bins.add(0.05 + 0.1 * i, h[i]);
         }
-        JFreeChart chart = ChartFactory.createXYBarChart("Backtest: PIT histogram (flat if calibrated)",
-            "PIT of the actual wins", false, "months", new XYSeriesCollection(bins), PlotOrientation.VERTICAL, false,
-            false, false);
-        ChartFonts.title("backtest").apply(chart);
-        XYPlot plot = chart.getXYPlot();
-        plot.getRenderer().setSeriesPaint(0, ForecastCharts.BAR);
-        ((org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer()).setBarPainter(
-            new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        org.jfree.chart.renderer.xy.XYBarRenderer bars = new org.jfree.chart.renderer.xy.XYBarRenderer(0.05);
+        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, ForecastCharts.BAR);
+        XYSeriesCollection data = new XYSeriesCollection(bins);
+        data.setIntervalWidth(0.1);
+        XYPlot plot = new XYPlot(data, new org.jfree.chart.axis.NumberAxis("PIT of the actual wins (non-randomised)"),
+            new org.jfree.chart.axis.NumberAxis("months"), bars);
+        plot.getDomainAxis().setRange(0, 1);
+        plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(model.months() / 10.0, ForecastCharts.TARGET,
+            new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0)));
         ForecastCharts.style(plot);
+        return plot;
+    }
+
+    /**
+     * The backtest's calibration at a glance: the PIT histogram beside the share of months inside
+     * each central interval against its nominal level, for the model and both baselines; a
+     * calibrated forecast keeps to the dashed lines.
+     */
+    public static JFreeChart calibration(Backtest.Result r) {
+        XYSeriesCollection curves = new XYSeriesCollection();
+        XYSeries ideal = new XYSeries("nominal");
+        ideal.add(0, 0);
+        ideal.add(1, 1);
+        curves.addSeries(ideal);
+        for (Backtest.Summary s : r.summaries()) {
+            XYSeries c = new XYSeries(s.method());
+            c.add(0, 0);
+            for (int i = 0; i < Backtest.LEVELS.length; i++) {
+                c.add(Backtest.LEVELS[i], s.coverage()[i]);
+            }
+            curves.addSeries(c);
+        }
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+        lines.setSeriesPaint(0, Color.GRAY);
+        lines.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+            new float[] {6, 4}, 0));
+        lines.setSeriesShapesVisible(0, false);
+        Color[] colors = {ForecastCharts.BAR, new Color(0xE67E22), new Color(0x7F8C8D)};
+        for (int i = 0; i < r.summaries().size(); i++) {
+            lines.setSeriesPaint(i + 1, colors[i % colors.length]);
+            lines.setSeriesStroke(i + 1, new BasicStroke(i == 0 ? 3f : 1.5f));
+        }
+        org.jfree.chart.axis.NumberAxis nominal = new org.jfree.chart.axis.NumberAxis("nominal level");
+        nominal.setRange(0, 1);
+        org.jfree.chart.axis.NumberAxis observed = new org.jfree.chart.axis.NumberAxis("months inside");
+        observed.setRange(0, 1.02);
+        observed.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
+        XYPlot coverage = new XYPlot(curves, nominal, observed, lines);
+        ForecastCharts.style(coverage);
+
+        XYPlot pit = pitPlot(r.summaries().get(0));
+        // Stacked on one probability axis: the PIT value above, the nominal level below.
+        org.jfree.chart.axis.NumberAxis level = new org.jfree.chart.axis.NumberAxis(
+            "probability: PIT value (top), nominal level of the central interval (bottom)");
+        level.setRange(0, 1);
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(level);
+        plot.setGap(14);
+        plot.add(pit, 2);
+        plot.add(coverage, 3);
+        Backtest.Summary model = r.summaries().get(0);
+        JFreeChart chart = new JFreeChart("Backtest calibration: PIT histogram and coverage", JFreeChart.DEFAULT_TITLE_FONT,
+            plot, true);
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "model over %d months: %d inside the 80%% interval "
+            + "(chance allows %d-%d), %d inside the 50%% (chance allows %d-%d)", model.months(), model.in80(),
+            model.chance80()[0], model.chance80()[1], model.in50(), model.chance50()[0], model.chance50()[1])));
+        ChartFonts.title("backtest").apply(chart);
         return chart;
     }
 }

@@ -40,6 +40,9 @@ final class BacktestCommand implements Callable<Integer> {
     CalendarOptions calendar;
 
     @Mixin
+    MonthOptions monthOptions;
+
+    @Mixin
     OpportunityOptions opportunities;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -60,7 +63,7 @@ final class BacktestCommand implements Callable<Integer> {
         long total = Math.max(1, java.time.temporal.ChronoUnit.MONTHS.between(first.withDayOfMonth(1), last.withDayOfMonth(1)));
         ProgressBar bar = new ProgressBar(err, months > 0 ? months : total, "months");
         Backtest.Result r = Backtest.run(h, new Backtest.Options(calendar.clock(first, last.plusMonths(2)), months, window,
-            trials, seed, Runtime.getRuntime().availableProcessors(), bar::accept));
+            trials, seed, Runtime.getRuntime().availableProcessors(), bar::accept, monthOptions.options()));
         bar.finish();
         ObjectNode node = json(r, h);
         if (out != null) {
@@ -68,6 +71,7 @@ final class BacktestCommand implements Callable<Integer> {
             ChartWriter charts = new ChartWriter(out, err);
             charts.write("backtest", funnelcast.chart.CalibrationCharts.backtest(r));
             charts.write("pit", funnelcast.chart.CalibrationCharts.pit(r));
+            charts.write("calibration", funnelcast.chart.CalibrationCharts.calibration(r));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
@@ -91,6 +95,7 @@ final class BacktestCommand implements Callable<Integer> {
             n.put("month", m.month().toString());
             n.put("actual", m.actual());
             n.put("openAtStart", m.openAtStart());
+            n.put("effects", m.effects());
             n.set("model", score(m.model()));
             n.set("stageWeighted", score(m.weighted()));
             n.set("lastMonth", score(m.lastMonth()));
@@ -101,13 +106,23 @@ final class BacktestCommand implements Callable<Integer> {
         for (Backtest.Summary s : r.summaries()) {
             ObjectNode n = summary.addObject();
             n.put("method", s.method());
+            n.put("months", s.months());
             n.put("coverage50", s.coverage50());
             n.put("coverage80", s.coverage80());
+            n.put("in50", s.in50());
+            n.put("in80", s.in80());
+            n.putArray("chance50").add(s.chance50()[0]).add(s.chance50()[1]);
+            n.putArray("chance80").add(s.chance80()[0]).add(s.chance80()[1]);
             n.put("meanCrps", s.meanCrps());
             n.put("meanAbsError", s.meanAbsError());
+            n.put("meanWidth80", s.meanWidth80());
             ArrayNode pit = n.putArray("pitHistogram");
-            for (int c : s.pitHistogram()) {
+            for (double c : s.pitHistogram()) {
                 pit.add(c);
+            }
+            ArrayNode coverage = n.putObject("coverageByLevel").putArray("observed");
+            for (double c : s.coverage()) {
+                coverage.add(c);
             }
         }
         return root;
@@ -116,7 +131,8 @@ final class BacktestCommand implements Callable<Integer> {
     private static ObjectNode score(Backtest.Score s) {
         ObjectNode n = Json.object();
         n.put("p10", s.p10()).put("p25", s.p25()).put("p50", s.p50()).put("p75", s.p75()).put("p90", s.p90());
-        n.put("in50", s.in50()).put("in80", s.in80()).put("pit", s.pit()).put("crps", s.crps()).put("absError", s.absError());
+        n.put("in50", s.in50()).put("in80", s.in80()).put("pit", s.pit()).put("pitBelow", s.below())
+            .put("pitAtOrBelow", s.atOrBelow()).put("crps", s.crps()).put("absError", s.absError());
         return n;
     }
 
@@ -134,14 +150,19 @@ final class BacktestCommand implements Callable<Integer> {
         for (String s : r.skipped()) {
             o.printf("skipped %s%n", s);
         }
-        o.printf("%n%-26s %8s %8s %10s %10s   PIT histogram (10 bins)%n", "", "in 50%", "in 80%", "mean CRPS", "mean |err|");
+        o.printf("%n%-24s %-17s %-17s %9s %10s %9s   non-randomised PIT histogram (10 bins, months)%n", "",
+            "in 50% (chance)", "in 80% (chance)", "mean CRPS", "mean |err|", "80% width");
         for (Backtest.Summary s : r.summaries()) {
             StringBuilder pit = new StringBuilder();
-            for (int c : s.pitHistogram()) {
-                pit.append(c).append(' ');
+            for (double c : s.pitHistogram()) {
+                pit.append(String.format(java.util.Locale.ROOT, "%.1f ", c));
             }
-            o.printf("%-26s %7.0f%% %7.0f%% %10.2f %10.2f   %s%n", s.method(), 100 * s.coverage50(), 100 * s.coverage80(),
-                s.meanCrps(), s.meanAbsError(), pit.toString().trim());
+            o.printf(java.util.Locale.ROOT, "%-24s %-17s %-17s %9.2f %10.2f %9.1f   %s%n", s.method(),
+                String.format(java.util.Locale.ROOT, "%d/%d (%d-%d)", s.in50(), s.months(), s.chance50()[0], s.chance50()[1]),
+                String.format(java.util.Locale.ROOT, "%d/%d (%d-%d)", s.in80(), s.months(), s.chance80()[0], s.chance80()[1]),
+                s.meanCrps(), s.meanAbsError(), s.meanWidth80(), pit.toString().trim());
         }
+        o.println();
+        o.println("(chance): the counts a calibrated forecast lands in 19 times in 20 over that many months.");
     }
 }

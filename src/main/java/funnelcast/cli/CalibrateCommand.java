@@ -6,13 +6,16 @@ import funnelcast.calibrate.Calibration;
 import funnelcast.calibrate.Calibrator;
 import funnelcast.calibrate.DwellFit;
 import funnelcast.calibrate.History;
+import funnelcast.calibrate.MonthFit;
 import funnelcast.calibrate.WorkClock;
+import funnelcast.model.MonthEffects;
 import funnelcast.scenario.ScenarioWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -66,6 +69,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the calibration summary as JSON.")
     boolean json;
 
+    @Mixin
+    MonthOptions monthOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,7 +90,7 @@ final class CalibrateCommand implements Callable<Integer> {
         WorkClock clock = calendar.clock(first, last);
         Calibration c = Calibrator.calibrate(h, new Calibrator.Options(asOfDate, clock, start, end, window,
             target == null ? OptionalInt.empty() : OptionalInt.of(target),
-            "Calibrated from " + history.getFileName() + " as of " + asOfDate));
+            "Calibrated from " + history.getFileName() + " as of " + asOfDate, monthOptions.options()));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.print(Json.text(json(c)));
@@ -121,6 +127,7 @@ final class CalibrateCommand implements Callable<Integer> {
         in.put("lower90", c.inflow().lower());
         in.put("upper90", c.inflow().upper());
         root.put("openDeals", c.openDeals());
+        root.set("monthEffects", months(c.months()));
         ArrayNode stages = root.putArray("stages");
         for (Calibration.StageFit s : c.stages()) {
             ObjectNode n = stages.addObject();
@@ -156,6 +163,61 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
         return root;
+    }
+
+    static ObjectNode months(MonthFit m) {
+        ObjectNode n = Json.object();
+        MonthEffects e = m.effects();
+        n.putObject("inflow").put("factor", e.inflowFactor()).put("cv", e.inflowCv());
+        n.putObject("conversion").put("shift", e.conversionShift()).put("sd", e.conversionSd());
+        n.put("pace", e.pace());
+        for (MonthFit.Part p : List.of(m.conversion(), m.pace(), m.inflow())) {
+            ObjectNode pn = n.putObject(p.name() + "Fit");
+            pn.put("months", p.months());
+            pn.put("halfLifeMonths", Double.isFinite(p.halfLife()) ? p.halfLife() : -1);
+            pn.put("seasonal", p.seasonal());
+            pn.put("level", p.level());
+            pn.putArray("monthOfQuarter").add(p.season()[0]).add(p.season()[1]).add(p.season()[2]);
+            pn.put("monthSd", p.tau());
+            pn.put("forecastMean", p.mean());
+            pn.put("forecastSd", p.sd());
+        }
+        ArrayNode reasons = n.putArray("reasons");
+        m.reasons().forEach(reasons::add);
+        ArrayNode past = n.putArray("pastMonths");
+        for (MonthFit.PastMonth p : m.past()) {
+            past.addObject().put("month", p.month().toString()).put("newDeals", p.entries())
+                .put("workingDays", p.workingDays()).put("advances", p.advances())
+                .put("expectedAdvances", p.expectedAdvances()).put("others", p.others())
+                .put("expectedOthers", p.expectedOthers()).put("shift", p.shift()).put("pace", Math.exp(p.pace()));
+        }
+        return n;
+    }
+
+    private static void printMonths(PrintWriter o, MonthFit m) {
+        o.printf("%nMonth effects (%s):%n", funnelcast.calibrate.Backtest.describe(m.effects()));
+        m.reasons().forEach(r -> o.printf("   %s%n", r));
+        MonthFit.Part c = m.conversion();
+        o.printf(java.util.Locale.ROOT, "   conversion: log odds level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
+            + "this horizon %+.3f (sd %.3f)%n", c.level(), c.season()[0], c.season()[1], c.season()[2], c.tau(), c.mean(),
+            c.sd());
+        MonthFit.Part pace = m.pace();
+        o.printf(java.util.Locale.ROOT, "   pace: log level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
+            + "this horizon x%.3f%n", pace.level(), pace.season()[0], pace.season()[1], pace.season()[2], pace.tau(),
+            Math.exp(pace.mean()));
+        MonthFit.Part i = m.inflow();
+        o.printf(java.util.Locale.ROOT, "   inflow: %.3f a working day, month of quarter x%.2f/x%.2f/x%.2f, month cv %.3f; "
+            + "this horizon %.3f a day (cv %.3f)%n", i.level(), i.season()[0], i.season()[1], i.season()[2], i.tau(), i.mean(),
+            i.sd());
+        if (!m.past().isEmpty()) {
+            o.printf("   %-8s %9s %17s %17s %8s %6s%n", "month", "new deals", "advances (exp.)", "other exits (exp.)",
+                "shift", "pace");
+            for (MonthFit.PastMonth p : m.past()) {
+                o.printf(java.util.Locale.ROOT, "   %-8s %9d %7.0f (%7.1f) %7.0f (%7.1f) %+8.2f %6.2f%n", p.month(),
+                    p.entries(), p.advances(), p.expectedAdvances(), p.others(), p.expectedOthers(), p.shift(),
+                    Math.exp(p.pace()));
+            }
+        }
     }
 
     /** "shape 1.82 (1.62..2.05)  scale 1.75 (1.53..2.00)": each parameter with its 90% interval. */
@@ -202,6 +264,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 }
             }
         }
+        printMonths(o, c.months());
         o.printf("%n* = chosen by AIC. KM dist = the largest gap between the fitted survival and the Kaplan-Meier curve.%n");
     }
 }

@@ -151,13 +151,18 @@ class ChartsTest {
     }
 
     @Test
-    void backtestAndPitChartsRender() throws Exception {
-        Backtest.Score s = new Backtest.Score(1, 2, 3, 4, 5, true, true, 0.5, 1.0, 0);
-        Backtest.Month m = new Backtest.Month(java.time.YearMonth.of(2026, 1), 3, 10, s, s, s);
-        Backtest.Summary sum = new Backtest.Summary("model", 1, 1, 1, 0, new int[] {0, 0, 0, 0, 1, 0, 0, 0, 0, 0});
-        Backtest.Result r = new Backtest.Result("x", List.of(m, m), List.of(), List.of(sum, sum, sum), 100);
+    void backtestPitAndCalibrationChartsRender() throws Exception {
+        double[] pmf = {0.1, 0.2, 0.4, 0.2, 0.1};
+        Backtest.Score s = Backtest.Score.of(pmf, 2);
+        Backtest.Month m = new Backtest.Month(java.time.YearMonth.of(2026, 1), 2, 10, "none", s, s, s);
+        List<Backtest.Summary> sums = List.of(Backtest.Summary.of("model", List.of(s, s)),
+            Backtest.Summary.of("stage-weighted pipeline", List.of(s, s)), Backtest.Summary.of("last month's wins", List.of(s, s)));
+        Backtest.Result r = new Backtest.Result("x", List.of(m, m), List.of(), sums, 100);
         String svg = svg(CalibrationCharts.backtest(r), 700, 400);
         assertTrue(svg.contains("2 months: 100% inside the 50% interval, 100% inside the 80% interval"));
         png(CalibrationCharts.pit(r), 700, 400);
+        String calibration = svg(CalibrationCharts.calibration(r), 900, 700);
+        assertTrue(calibration.contains("model over 2 months: 2 inside the 80% interval (chance allows 0-2)"), "the counts");
+        png(CalibrationCharts.calibration(r), 900, 700);
     }
 }

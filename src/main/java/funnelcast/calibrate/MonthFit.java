@@ -1,0 +1,327 @@
+package funnelcast.calibrate;
+
+import funnelcast.dist.Distribution;
+import funnelcast.exact.Absorption;
+import funnelcast.model.Funnel;
+import funnelcast.model.MonthEffects;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The month effects of a history: how each past calendar month's inflow and conversion differed
+ * from the fitted funnel's, and what that says of the month to forecast.
+ *
+ * <p><b>Conversion.</b> For each complete past month, every visit open at some point in it
+ * gives, for each exit, the fitted probability that it leaves by that exit within the month
+ * given that it was still there when the month (or the visit) began. Summed, those are the exits
+ * the funnel expects in the month ({@code expected}); {@code observed} are those that happened.
+ * The month's log odds ratio of advancing, {@code log(O_adv/E_adv) - log(O_other/E_other)}, is the
+ * conversion shift the month showed, whatever its pace; its sampling variance is about
+ * {@code 1/O_adv + 1/O_other}. <b>Pace.</b> {@code log(O/E)} over all exits: a month in which
+ * deals moved faster or slower than the fitted dwells say. The horizon gets its fitted level
+ * (fixed: the exact method integrates over the conversion shift, not over the pace). <b>Inflow.</b> The log of new deals per working day. Each series
+ * is fitted by {@link MonthSeries}: a recency-weighted level (drift), month-of-quarter terms
+ * (seasonality) and the month's own variance, each kept only where the history supports it.
+ */
+public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part inflow, MonthEffects effects,
+                       List<String> reasons) {
+    public MonthFit {
+        past = List.copyOf(past);
+        reasons = List.copyOf(reasons);
+    }
+
+    /**
+     * What calibration may use: month effects at all, seasonality, a half-life (NaN: chosen;
+     * infinite: none), and the pace (off by default: on the shared real data it made the backtests
+     * worse, see docs/month-effects.md).
+     */
+    public record Options(boolean effects, boolean seasonality, double halfLife, boolean pace) {
+        public static final Options DEFAULT = new Options(true, true, Double.NaN, false);
+        public static final Options NONE = new Options(false, false, Double.POSITIVE_INFINITY, false);
+    }
+
+    /** A complete past month: exits observed and expected (advance and other), and new deals over working days. */
+    public record PastMonth(YearMonth month, double advances, double expectedAdvances, double others,
+                            double expectedOthers, int entries, double workingDays) {
+        /** The month's conversion shift (log odds ratio), with half a count added to each cell. */
+        public double shift() {
+            return Math.log((advances + 0.5) / (expectedAdvances + 0.5)) - Math.log((others + 0.5) / (expectedOthers + 0.5));
+        }
+
+        double shiftVariance() {
+            return 1 / (advances + 0.5) + 1 / (others + 0.5);
+        }
+
+        /**
+         * Enough expected exits that the month says something about conversion and pace, and at
+         * least one exit recorded (a month with none at all is a gap in the records, not a slow month).
+         */
+        boolean informs() {
+            return expectedAdvances >= 1 && expectedOthers >= 1 && advances + others > 0;
+        }
+
+        /** The month's pace: exits recorded against exits expected, on the log scale. */
+        public double pace() {
+            return Math.log((advances + others + 0.5) / (expectedAdvances + expectedOthers + 0.5));
+        }
+
+        double paceVariance() {
+            return 1 / (advances + others + 0.5);
+        }
+    }
+
+    /**
+     * One series' result: the half-life and seasonality kept, the level, the month-of-quarter terms,
+     * the month's own variance, and the forecast mean and sd on the log scale for the target month.
+     */
+    public record Part(String name, int months, double halfLife, boolean seasonal, double level, double[] season,
+                       double tau, double mean, double sd) {
+    }
+
+    /** A visit of the history: its stage, when it began and ended in working time (NaN while open), and its exit. */
+    record Visit(String stage, double entered, double ended, String exit) {
+    }
+
+    /** Half-lives tried, in months; the one whose one-step-ahead forecasts of past months scored best is kept. */
+    static final double[] HALF_LIVES = {1, 2, 3, 6, 12, Double.POSITIVE_INFINITY};
+    /** With fewer past months scored than this, no half-life is chosen from them and this one is used. */
+    static final int MIN_SCORED = 4;
+    static final double DEFAULT_HALF_LIFE = 6;
+
+    /**
+     * Estimates the month effects for the month of {@code horizonStart}, from the visits and the
+     * new deals (entry dates) of complete months between {@code first} and {@code asOf}.
+     */
+    static MonthFit fit(List<Visit> visits, List<LocalDate> entries, Funnel funnel, WorkClock clock, LocalDate first,
+                        LocalDate asOf, LocalDate horizonStart, Options o) {
+        List<String> reasons = new ArrayList<>();
+        YearMonth target = YearMonth.from(horizonStart);
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(first); !m.atEndOfMonth().isAfter(asOf); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        List<PastMonth> past = measure(months, visits, entries, funnel, clock, first);
+
+        List<PastMonth> informative = past.stream().filter(PastMonth::informs).toList();
+        MonthSeries conversion = series(informative, target, false);
+        MonthSeries pace = series(informative, target, true);
+        List<PastMonth> withDays = past.stream().filter(p -> p.workingDays() >= 1).toList();
+
+        int targetPos = quarterPosition(target);
+        Part conv = part("conversion", conversion, informative, target, targetPos, o, reasons);
+        Part paced = part("pace", pace, informative, target, targetPos, o, reasons);
+        Part in = inflowPart(withDays, target, targetPos, o, reasons);
+
+        double rate = funnel.scenario().inflow().perDay();
+        double inflowFactor = 1;
+        double inflowCv = Math.min(MonthEffects.MAX_CV, in.sd());
+        if (in.months() > 0 && rate > 0) {
+            inflowFactor = Math.min(1e6, in.mean() / rate);
+        }
+        double shift = Math.max(-MonthEffects.MAX_SHIFT, Math.min(MonthEffects.MAX_SHIFT, conv.mean()));
+        double sd = Math.min(MonthEffects.MAX_SD, conv.sd());
+        double speed = o.pace() && paced.months() > 0
+            ? Math.max(MonthEffects.MIN_PACE, Math.min(MonthEffects.MAX_PACE, Math.exp(paced.mean()))) : 1;
+        MonthEffects effects = new MonthEffects(inflowFactor, inflowCv, conv.months() > 0 ? shift : 0, sd, speed);
+        return new MonthFit(past, conv, paced, in, effects, reasons);
+    }
+
+    /** 1, 2 or 3: the month's place in its quarter, as an index 0..2. */
+    static int quarterPosition(YearMonth m) {
+        return (m.getMonthValue() - 1) % 3;
+    }
+
+    private static MonthSeries series(List<PastMonth> months, YearMonth target, boolean pace) {
+        int n = months.size();
+        double[] y = new double[n];
+        double[] v = new double[n];
+        int[] pos = new int[n];
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            PastMonth p = months.get(i);
+            y[i] = pace ? p.pace() : p.shift();
+            v[i] = pace ? p.paceVariance() : p.shiftVariance();
+            pos[i] = quarterPosition(p.month());
+            index[i] = monthsFrom(target, p.month());
+        }
+        return new MonthSeries(y, v, pos, index);
+    }
+
+    private static int monthsFrom(YearMonth target, YearMonth m) {
+        return (int) (m.getYear() * 12L + m.getMonthValue() - (target.getYear() * 12L + target.getMonthValue()));
+    }
+
+    /**
+     * The inflow's part: the rate a working day and its month-of-quarter factors on the natural
+     * scale ({@code level}, {@code season}), the month's cv ({@code tau}), and for this horizon
+     * the rate ({@code mean}) and the cv of its factor ({@code sd}).
+     */
+    private static Part inflowPart(List<PastMonth> months, YearMonth target, int targetPos, Options o,
+                                   List<String> reasons) {
+        int n = months.size();
+        if (!o.effects() || n == 0) {
+            double cv = o.effects() ? Math.sqrt(InflowSeries.PRIOR_CV2) : 0;
+            if (o.effects()) {
+                reasons.add("inflow: no complete past month to measure; the prior month-to-month variation alone");
+            }
+            return new Part("inflow", 0, Double.NaN, false, 0, new double[] {1, 1, 1}, cv, 0, cv);
+        }
+        double[] deals = new double[n];
+        double[] days = new double[n];
+        int[] pos = new int[n];
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            deals[i] = months.get(i).entries();
+            days[i] = months.get(i).workingDays();
+            pos[i] = quarterPosition(months.get(i).month());
+            index[i] = monthsFrom(target, months.get(i).month());
+        }
+        InflowSeries s = new InflowSeries(deals, days, pos, index);
+        InflowSeries.Fit best = null;
+        double bestHalfLife = Double.NaN;
+        boolean bestSeasonal = false;
+        boolean choose = Double.isNaN(o.halfLife());
+        for (double h : choose ? HALF_LIVES : new double[] {o.halfLife()}) {
+            for (boolean seasonal : o.seasonality() ? new boolean[] {false, true} : new boolean[] {false}) {
+                InflowSeries.Fit f = s.fit(0, targetPos, h, seasonal);
+                if (best == null || f.scored() >= MIN_SCORED && f.logScore() < best.logScore() - 1e-9) {
+                    best = f;
+                    bestHalfLife = h;
+                    bestSeasonal = seasonal;
+                }
+            }
+        }
+        if (choose && best.scored() < MIN_SCORED) {
+            bestHalfLife = DEFAULT_HALF_LIFE;
+            bestSeasonal = o.seasonality() && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
+            best = s.fit(0, targetPos, bestHalfLife, bestSeasonal);
+        }
+        reasons.add(reason("inflow", choose, best.scored(), n, bestHalfLife, bestSeasonal));
+        return new Part("inflow", n, bestHalfLife, bestSeasonal, best.rate(), best.season(), Math.sqrt(best.cv2()),
+            best.factor(), best.forecastCv());
+    }
+
+    private static String reason(String name, boolean chosen, int scored, int months, double halfLife, boolean seasonal) {
+        String h = Double.isInfinite(halfLife) ? "none" : String.format(java.util.Locale.ROOT, "%.0f months", halfLife);
+        String how = !chosen ? "half-life as given" : scored < MIN_SCORED
+            ? months + " past months are too few to choose from, so the defaults"
+            : "chosen by one-step-ahead forecasts of " + scored + " past months";
+        return String.format(java.util.Locale.ROOT, "%s: half-life %s, month-of-quarter terms %s (%s)", name, h,
+            seasonal ? "on" : "off", how);
+    }
+
+    /** Chooses the half-life and seasonality by the one-step-ahead log score, where the history allows. */
+    private static Part part(String name, MonthSeries s, List<PastMonth> months, YearMonth target, int targetPos,
+                             Options o, List<String> reasons) {
+        if (!o.effects() || s.size() == 0) {
+            double sd = o.effects() ? Math.sqrt(MonthSeries.PRIOR_TAU2) : 0;
+            if (o.effects()) {
+                reasons.add(name + ": no complete past month to measure; the prior month-to-month variation alone");
+            }
+            return new Part(name, 0, Double.NaN, false, 0, new double[3], sd, 0, sd);
+        }
+        MonthSeries.Fit best = null;
+        double bestHalfLife = Double.NaN;
+        boolean bestSeasonal = false;
+        boolean chosen = Double.isNaN(o.halfLife());
+        double[] halfLives = chosen ? HALF_LIVES : new double[] {o.halfLife()};
+        for (double h : halfLives) {
+            for (boolean seasonal : o.seasonality() ? new boolean[] {false, true} : new boolean[] {false}) {
+                MonthSeries.Fit f = s.fit(0, targetPos, h, seasonal);
+                if (best == null || f.scored() >= MIN_SCORED && f.logScore() < best.logScore() - 1e-9) {
+                    best = f;
+                    bestHalfLife = h;
+                    bestSeasonal = seasonal;
+                }
+            }
+        }
+        if (chosen && best.scored() < MIN_SCORED) {
+            bestHalfLife = DEFAULT_HALF_LIFE;
+            bestSeasonal = o.seasonality() && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
+            best = s.fit(0, targetPos, bestHalfLife, bestSeasonal);
+        }
+        reasons.add(reason(name, chosen, best.scored(), months.size(), bestHalfLife, bestSeasonal));
+        return new Part(name, best.months(), bestHalfLife, bestSeasonal, best.level(), best.season(),
+            Math.sqrt(best.tau2()), best.mean(), Math.sqrt(best.variance()));
+    }
+
+    /** Observed and expected exits, and new deals, month by month. */
+    private static List<PastMonth> measure(List<YearMonth> months, List<Visit> visits, List<LocalDate> entries,
+                                           Funnel funnel, WorkClock clock, LocalDate first) {
+        int n = months.size();
+        double[] start = new double[n];
+        double[] end = new double[n];
+        for (int i = 0; i < n; i++) {
+            LocalDate from = months.get(i).atDay(1);
+            start[i] = clock.at(from.isBefore(first) ? first : from);
+            end[i] = clock.endOf(months.get(i).atEndOfMonth());
+        }
+        double[] adv = new double[n];
+        double[] expAdv = new double[n];
+        double[] oth = new double[n];
+        double[] expOth = new double[n];
+        Absorption chain = Absorption.of(funnel);
+        java.util.Set<String> stages = new java.util.HashSet<>();
+        funnel.scenario().stages().forEach(st -> stages.add(st.id()));
+        for (Visit v : visits) {
+            if (!stages.contains(v.stage())) {
+                continue; // a stage seen only before the calibration window
+            }
+            int s = funnel.index(v.stage());
+            int advance = chain.advanceExit(s);
+            int exits = funnel.exitCount(s);
+            double last = Double.isNaN(v.ended()) ? Double.POSITIVE_INFINITY : v.ended();
+            // the months the visit was open in: from the one it entered in (found by bisection) on
+            int from = java.util.Arrays.binarySearch(end, v.entered());
+            from = from >= 0 ? from + 1 : -from - 1;
+            for (int i = from; i < n && start[i] < last; i++) {
+                if (end[i] <= v.entered()) {
+                    continue;
+                }
+                double a0 = Math.max(0, start[i] - v.entered());
+                double a1 = end[i] - v.entered();
+                double alive = 0;
+                for (int e = 0; e < exits; e++) {
+                    alive += funnel.prob(s, e) * survival(funnel.dwell(s, e), a0);
+                }
+                if (alive <= 0) {
+                    continue;
+                }
+                for (int e = 0; e < exits; e++) {
+                    Distribution d = funnel.dwell(s, e);
+                    double p = funnel.prob(s, e) * (survival(d, a0) - survival(d, a1)) / alive;
+                    if (e == advance) {
+                        expAdv[i] += p;
+                    } else {
+                        expOth[i] += p;
+                    }
+                }
+                if (last <= end[i] && v.exit() != null) {
+                    if (advance >= 0 && funnel.id(funnel.dest(s, advance)).equals(v.exit())) {
+                        adv[i]++;
+                    } else {
+                        oth[i]++;
+                    }
+                }
+            }
+        }
+        int[] newDeals = new int[n];
+        for (LocalDate d : entries) {
+            int i = months.indexOf(YearMonth.from(d));
+            if (i >= 0) {
+                newDeals[i]++;
+            }
+        }
+        List<PastMonth> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new PastMonth(months.get(i), adv[i], expAdv[i], oth[i], expOth[i], newDeals[i], end[i] - start[i]));
+        }
+        return out;
+    }
+
+    private static double survival(Distribution d, double age) {
+        return age <= 0 ? 1 : d.survival(age);
+    }
+}

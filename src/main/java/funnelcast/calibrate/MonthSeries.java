@@ -1,0 +1,132 @@
+package funnelcast.calibrate;
+
+import java.util.Arrays;
+
+/**
+ * One monthly series on the log scale, {@code y[m]} with sampling variance {@code v[m]} (the
+ * Poisson noise of the counts behind it), read as y = level + season(month of quarter) + u + noise
+ * with u ~ N(0, tau^2) the month's own effect. The level is a recency-weighted mean (half-life in
+ * months, infinite for none), the month-of-quarter terms are shrunk toward none by a N(0, 0.5^2)
+ * prior, and tau^2 is estimated from one-step-ahead errors (each month forecast from the months
+ * before it alone, as the backtest does) less the part that the counts' noise and the estimates'
+ * own uncertainty explain, under a weak prior: tau0^2 = 0.1 worth two months.
+ */
+final class MonthSeries {
+    /** The prior month-to-month variance on the log scale (about +-30% in a typical month) and its weight in months. */
+    static final double PRIOR_TAU2 = 0.1;
+    static final double PRIOR_MONTHS = 2;
+    /** Prior precision of a month-of-quarter term: N(0, 0.5^2). */
+    static final double SEASON_PRECISION = 4;
+    /** One-step-ahead forecasts need this many earlier months. */
+    static final int MIN_EARLIER = 2;
+
+    /** The fitted level and season, the month's variance, and the forecast for the target month. */
+    record Fit(double level, double[] season, double tau2, double mean, double variance, int months, int scored,
+               double logScore) {
+    }
+
+    private final double[] y;
+    private final double[] v;
+    private final int[] position;
+    /** Months since the series' first month, to weigh by recency. */
+    private final int[] index;
+
+    MonthSeries(double[] y, double[] v, int[] position, int[] index) {
+        this.y = y;
+        this.v = v;
+        this.position = position;
+        this.index = index;
+    }
+
+    int size() {
+        return y.length;
+    }
+
+    /** Level (and its variance) and season from months [0, upTo), weighed by recency as seen from month {@code at}. */
+    private double[] estimate(int upTo, int at, double halfLife, boolean seasonal, double tau2, double[] season) {
+        Arrays.fill(season, 0);
+        double level = 0;
+        double levelWeight = 0;
+        for (int pass = 0; pass < (seasonal ? 20 : 1); pass++) {
+            double num = 0;
+            double den = 0;
+            for (int m = 0; m < upTo; m++) {
+                double w = recency(at - index[m], halfLife) / (v[m] + tau2);
+                num += w * (y[m] - season[position[m]]);
+                den += w;
+            }
+            level = num / den;
+            levelWeight = den;
+            if (seasonal) {
+                double[] sn = new double[3];
+                double[] sd = new double[3];
+                for (int m = 0; m < upTo; m++) {
+                    double w = recency(at - index[m], halfLife) / (v[m] + tau2);
+                    sn[position[m]] += w * (y[m] - level);
+                    sd[position[m]] += w;
+                }
+                for (int j = 0; j < 3; j++) {
+                    season[j] = sn[j] / (sd[j] + SEASON_PRECISION);
+                }
+            }
+        }
+        return new double[] {level, 1 / levelWeight};
+    }
+
+    private double seasonVariance(int upTo, int at, double halfLife, double tau2, int pos) {
+        double sd = 0;
+        for (int m = 0; m < upTo; m++) {
+            if (position[m] == pos) {
+                sd += recency(at - index[m], halfLife) / (v[m] + tau2);
+            }
+        }
+        return 1 / (sd + SEASON_PRECISION);
+    }
+
+    static double recency(int monthsAgo, double halfLife) {
+        return Double.isInfinite(halfLife) ? 1 : Math.pow(0.5, monthsAgo / halfLife);
+    }
+
+    /**
+     * Fits the series for a target month ({@code targetIndex}, quarter position {@code targetPos}):
+     * tau^2 from one-step-ahead errors, then the level and season from every month.
+     */
+    Fit fit(int targetIndex, int targetPos, double halfLife, boolean seasonal) {
+        double tau2 = PRIOR_TAU2;
+        double[] season = new double[3];
+        double logScore = 0;
+        int scored = 0;
+        for (int iteration = 0; iteration < 8; iteration++) {
+            double excess = 0;
+            double weight = 0;
+            logScore = 0;
+            scored = 0;
+            for (int m = MIN_EARLIER; m < y.length; m++) {
+                double[] e = estimate(m, index[m], halfLife, seasonal, tau2, season);
+                double pred = e[0] + (seasonal ? season[position[m]] : 0);
+                double predVar = e[1] + (seasonal ? seasonVariance(m, index[m], halfLife, tau2, position[m]) : 0);
+                double err = y[m] - pred;
+                double w = recency(targetIndex - index[m], halfLife);
+                excess += w * (err * err - v[m] - predVar);
+                weight += w;
+                double total = v[m] + predVar + tau2;
+                logScore += 0.5 * (Math.log(2 * Math.PI * total) + err * err / total);
+                scored++;
+            }
+            double observed = weight > 0 ? Math.max(0, excess / weight) : 0;
+            double next = (scored * observed + PRIOR_MONTHS * PRIOR_TAU2) / (scored + PRIOR_MONTHS);
+            if (Math.abs(next - tau2) < 1e-6) {
+                tau2 = next;
+                break;
+            }
+            tau2 = next;
+        }
+        if (y.length == 0) {
+            return new Fit(Double.NaN, season, tau2, Double.NaN, Double.NaN, 0, 0, 0);
+        }
+        double[] e = estimate(y.length, targetIndex, halfLife, seasonal, tau2, season);
+        double mean = e[0] + (seasonal ? season[targetPos] : 0);
+        double variance = tau2 + e[1] + (seasonal ? seasonVariance(y.length, targetIndex, halfLife, tau2, targetPos) : 0);
+        return new Fit(e[0], season.clone(), tau2, mean, variance, y.length, scored, logScore);
+    }
+}
