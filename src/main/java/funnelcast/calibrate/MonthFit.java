@@ -128,6 +128,46 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         return new MonthFit(past, conv, paced, in, effects, reasons);
     }
 
+    /** A series' fit with how it scored its past months one step ahead. */
+    interface Scored {
+        int scored();
+
+        double logScore();
+    }
+
+    /** The fit kept, with its half-life and seasonality. */
+    record Choice<F extends Scored>(F fit, double halfLife, boolean seasonal) {
+    }
+
+    /**
+     * The half-life and seasonality whose one-step-ahead forecasts of past months score best (or
+     * the given half-life); with too few months to score, {@link #DEFAULT_HALF_LIFE} and the
+     * month-of-quarter terms if the history has a month in the horizon's position.
+     */
+    private static <F extends Scored> Choice<F> choose(java.util.function.BiFunction<Double, Boolean, F> fit,
+                                                     List<PastMonth> months, int targetPos, Options o) {
+        F best = null;
+        double bestHalfLife = Double.NaN;
+        boolean bestSeasonal = false;
+        boolean choose = Double.isNaN(o.halfLife());
+        for (double h : choose ? HALF_LIVES : new double[] {o.halfLife()}) {
+            for (boolean seasonal : o.seasonality() ? new boolean[] {false, true} : new boolean[] {false}) {
+                F f = fit.apply(h, seasonal);
+                if (best == null || f.scored() >= MIN_SCORED && f.logScore() < best.logScore() - 1e-9) {
+                    best = f;
+                    bestHalfLife = h;
+                    bestSeasonal = seasonal;
+                }
+            }
+        }
+        if (choose && best.scored() < MIN_SCORED) {
+            bestHalfLife = DEFAULT_HALF_LIFE;
+            bestSeasonal = o.seasonality() && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
+            best = fit.apply(bestHalfLife, bestSeasonal);
+        }
+        return new Choice<>(best, bestHalfLife, bestSeasonal);
+    }
+
     /** 1, 2 or 3: the month's place in its quarter, as an index 0..2. */
     static int quarterPosition(YearMonth m) {
         return (m.getMonthValue() - 1) % 3;
@@ -179,25 +219,11 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             index[i] = monthsFrom(target, months.get(i).month());
         }
         InflowSeries s = new InflowSeries(deals, days, pos, index);
-        InflowSeries.Fit best = null;
-        double bestHalfLife = Double.NaN;
-        boolean bestSeasonal = false;
+        Choice<InflowSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o);
+        InflowSeries.Fit best = c.fit();
         boolean choose = Double.isNaN(o.halfLife());
-        for (double h : choose ? HALF_LIVES : new double[] {o.halfLife()}) {
-            for (boolean seasonal : o.seasonality() ? new boolean[] {false, true} : new boolean[] {false}) {
-                InflowSeries.Fit f = s.fit(0, targetPos, h, seasonal);
-                if (best == null || f.scored() >= MIN_SCORED && f.logScore() < best.logScore() - 1e-9) {
-                    best = f;
-                    bestHalfLife = h;
-                    bestSeasonal = seasonal;
-                }
-            }
-        }
-        if (choose && best.scored() < MIN_SCORED) {
-            bestHalfLife = DEFAULT_HALF_LIFE;
-            bestSeasonal = o.seasonality() && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
-            best = s.fit(0, targetPos, bestHalfLife, bestSeasonal);
-        }
+        double bestHalfLife = c.halfLife();
+        boolean bestSeasonal = c.seasonal();
         reasons.add(reason("inflow", choose, best.scored(), n, bestHalfLife, bestSeasonal));
         return new Part("inflow", n, bestHalfLife, bestSeasonal, best.rate(), best.season(), Math.sqrt(best.cv2()),
             best.factor(), best.forecastCv());
@@ -222,26 +248,11 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             }
             return new Part(name, 0, Double.NaN, false, 0, new double[3], sd, 0, sd);
         }
-        MonthSeries.Fit best = null;
-        double bestHalfLife = Double.NaN;
-        boolean bestSeasonal = false;
+        Choice<MonthSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o);
+        MonthSeries.Fit best = c.fit();
         boolean chosen = Double.isNaN(o.halfLife());
-        double[] halfLives = chosen ? HALF_LIVES : new double[] {o.halfLife()};
-        for (double h : halfLives) {
-            for (boolean seasonal : o.seasonality() ? new boolean[] {false, true} : new boolean[] {false}) {
-                MonthSeries.Fit f = s.fit(0, targetPos, h, seasonal);
-                if (best == null || f.scored() >= MIN_SCORED && f.logScore() < best.logScore() - 1e-9) {
-                    best = f;
-                    bestHalfLife = h;
-                    bestSeasonal = seasonal;
-                }
-            }
-        }
-        if (chosen && best.scored() < MIN_SCORED) {
-            bestHalfLife = DEFAULT_HALF_LIFE;
-            bestSeasonal = o.seasonality() && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
-            best = s.fit(0, targetPos, bestHalfLife, bestSeasonal);
-        }
+        double bestHalfLife = c.halfLife();
+        boolean bestSeasonal = c.seasonal();
         reasons.add(reason(name, chosen, best.scored(), months.size(), bestHalfLife, bestSeasonal));
         return new Part(name, best.months(), bestHalfLife, bestSeasonal, best.level(), best.season(),
             Math.sqrt(best.tau2()), best.mean(), Math.sqrt(best.variance()));

@@ -122,9 +122,11 @@ public final class CalibrationCharts {
 
     /** The non-randomised PIT histogram of the model: flat when the forecasts are calibrated. */
     public static JFreeChart pit(Backtest.Result r) {
-        JFreeChart chart = new JFreeChart("Backtest: PIT histogram (flat if calibrated)", pitPlot(r.summaries().get(0)));
+        XYPlot plot = pitPlot(r.summaries().get(0));
+        JFreeChart chart = new JFreeChart("Backtest: PIT histogram (flat if calibrated)", plot);
         chart.removeLegend();
         ChartFonts.title("backtest").apply(chart);
+        paintPit(plot);
         return chart;
     }
 
@@ -135,9 +137,6 @@ public final class CalibrationCharts {
             bins.add(0.05 + 0.1 * i, h[i]);
         }
         org.jfree.chart.renderer.xy.XYBarRenderer bars = new org.jfree.chart.renderer.xy.XYBarRenderer(0.05);
-        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
-        bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, ForecastCharts.BAR);
         XYSeriesCollection data = new XYSeriesCollection(bins);
         data.setIntervalWidth(0.1);
         XYPlot plot = new XYPlot(data, new org.jfree.chart.axis.NumberAxis("PIT of the actual wins (non-randomised)"),
@@ -145,8 +144,30 @@ public final class CalibrationCharts {
         plot.getDomainAxis().setRange(0, 1);
         plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(model.months() / 10.0, ForecastCharts.TARGET,
             new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0)));
-        ForecastCharts.style(plot);
         return plot;
+    }
+
+    /** Colours set after the chart's theme, which would reset them. */
+    private static void paintPit(XYPlot plot) {
+        org.jfree.chart.renderer.xy.XYBarRenderer bars = (org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer();
+        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, ForecastCharts.BAR);
+        ForecastCharts.style(plot);
+    }
+
+    private static void paintCoverage(XYPlot coverage, int methods) {
+        XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) coverage.getRenderer();
+        lines.setSeriesPaint(0, Color.GRAY);
+        lines.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+            new float[] {6, 4}, 0));
+        lines.setSeriesShapesVisible(0, false);
+        Color[] colors = {ForecastCharts.BAR, new Color(0xE67E22), new Color(0x7F8C8D)};
+        for (int i = 0; i < methods; i++) {
+            lines.setSeriesPaint(i + 1, colors[i % colors.length]);
+            lines.setSeriesStroke(i + 1, new BasicStroke(i == 0 ? 3f : 1.5f));
+        }
+        ForecastCharts.style(coverage);
     }
 
     /**
@@ -169,22 +190,12 @@ public final class CalibrationCharts {
             curves.addSeries(c);
         }
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
-        lines.setSeriesPaint(0, Color.GRAY);
-        lines.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-            new float[] {6, 4}, 0));
-        lines.setSeriesShapesVisible(0, false);
-        Color[] colors = {ForecastCharts.BAR, new Color(0xE67E22), new Color(0x7F8C8D)};
-        for (int i = 0; i < r.summaries().size(); i++) {
-            lines.setSeriesPaint(i + 1, colors[i % colors.length]);
-            lines.setSeriesStroke(i + 1, new BasicStroke(i == 0 ? 3f : 1.5f));
-        }
         org.jfree.chart.axis.NumberAxis nominal = new org.jfree.chart.axis.NumberAxis("nominal level");
         nominal.setRange(0, 1);
         org.jfree.chart.axis.NumberAxis observed = new org.jfree.chart.axis.NumberAxis("months inside");
         observed.setRange(0, 1.02);
         observed.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
         XYPlot coverage = new XYPlot(curves, nominal, observed, lines);
-        ForecastCharts.style(coverage);
 
         XYPlot pit = pitPlot(r.summaries().get(0));
         // Stacked on one probability axis: the PIT value above, the nominal level below.
@@ -202,6 +213,8 @@ public final class CalibrationCharts {
             + "(chance allows %d-%d), %d inside the 50%% (chance allows %d-%d)", model.months(), model.in80(),
             model.chance80()[0], model.chance80()[1], model.in50(), model.chance50()[0], model.chance50()[1])));
         ChartFonts.title("backtest").apply(chart);
+        paintPit(pit);
+        paintCoverage(coverage, r.summaries().size());
         return chart;
     }
 }

@@ -82,6 +82,9 @@ class BacktestTest {
             MonthFit.Options.DEFAULT, 23);
         assertTrue(r.months().size() >= 100, "months " + r.months().size());
         Backtest.Summary model = r.summaries().get(0);
+        System.out.printf("varying months: %d months, 80%% coverage %.2f, 50%% coverage %.2f, CRPS %.2f against %.2f "
+            + "and %.2f%n", model.months(), model.coverage80(), model.coverage50(), model.meanCrps(),
+            r.summaries().get(1).meanCrps(), r.summaries().get(2).meanCrps());
         assertTrue(model.coverage80() >= 0.75 && model.coverage80() <= 0.90, "80% coverage " + model.coverage80());
         for (int b = 1; b <= 2; b++) {
             assertTrue(model.meanCrps() <= 0.8 * r.summaries().get(b).meanCrps(), "CRPS " + model.meanCrps() + " against "
