@@ -16,7 +16,8 @@ public final class TestScenarios {
         "src/test/resources/scenarios/exit-dwell-aged.json",
         "src/test/resources/scenarios/instant-steps.json",
         "src/test/resources/scenarios/month-effects-aged.json",
-        "src/test/resources/scenarios/month-effects-loops.json");
+        "src/test/resources/scenarios/month-effects-loops.json",
+        "src/test/resources/scenarios/stalled-aged.json");
 
     private TestScenarios() {
     }

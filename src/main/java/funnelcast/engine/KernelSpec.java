@@ -91,6 +91,8 @@ final class KernelSpec {
     final MonthEffects effects;
     /** Each stage's advance exit (the one nearest a win), whose odds the month's conversion shift moves; -1 if none. */
     final int[] advance;
+    /** Each stage's stalled share (its last exit when positive), kept fixed when the other exits are drawn. */
+    final double[] stalled;
     /** Whether each trial has its own exit probabilities or inflow: parameter uncertainty or month effects. */
     final boolean perTrial;
     /** The month's standard normal for the conversion shift, and its Gamma inflow factor (mean 1); null when fixed. */
@@ -106,6 +108,10 @@ final class KernelSpec {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
         effects = scenario.monthEffects();
+        stalled = new double[funnel.stageCount()];
+        for (int s = 0; s < stalled.length; s++) {
+            stalled[s] = scenario.stages().get(s).stalled();
+        }
         perTrial = uncertainty || !effects.isNone();
         stages = funnel.stageCount();
         won = funnel.won();
@@ -225,7 +231,8 @@ final class KernelSpec {
                 var counts = scenario.stages().get(s).exitCounts();
                 if (!counts.isEmpty()) {
                     dirichlet[s] = new SharedStateContinuousSampler[dest[s].length];
-                    for (int e = 0; e < dest[s].length; e++) {
+                    // the stalled share (the last exit, if any) is not drawn: the counts are of visits that moved on
+                    for (int e = 0; e < scenario.stages().get(s).exits().size(); e++) {
                         double n = counts.get(scenario.stages().get(s).exits().get(e).to());
                         dirichlet[s][e] = AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, n + PRIOR, 1);
                     }

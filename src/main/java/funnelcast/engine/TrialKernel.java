@@ -126,12 +126,20 @@ final class TrialKernel implements BlockKernel {
                 continue;
             }
             double sum = 0;
-            for (int e = 0; e < c.length; e++) {
+            int moving = spec.stalled[s] > 0 ? c.length - 1 : c.length;
+            for (int e = 0; e < moving; e++) {
                 sum += dirichlet[s] != null ? dirichlet[s][e].sample() : spec.prob[s][e];
                 c[e] = sum;
             }
-            for (int e = 0; e < c.length; e++) {
+            for (int e = 0; e < moving; e++) {
                 c[e] /= sum;
+            }
+            if (moving < c.length) {
+                // the exits drawn share what the stalled share leaves
+                for (int e = 0; e < moving; e++) {
+                    c[e] *= 1 - spec.stalled[s];
+                }
+                c[moving] = 1;
             }
         }
         if (!spec.effects.isNone()) {

@@ -79,13 +79,15 @@ final class MonthNodes {
             int index = funnel.index(st.id());
             double[] p = funnel.probs(index).clone();
             MonthEffects.shift(p, chain.advanceExit(index), shift, p);
+            int stall = funnel.stalledExit(index);
+            double stalled = stall < 0 ? 0 : p[stall];
             List<Exit> exits = new ArrayList<>();
             for (int e = 0; e < st.exits().size(); e++) {
                 Exit x = st.exits().get(e);
-                exits.add(new Exit(x.to(), Math.min(1, p[e]), paced(x.dwell(), pace), x.ownDwell()));
+                exits.add(new Exit(x.to(), Math.min(1, p[e] / (1 - stalled)), paced(x.dwell(), pace), x.ownDwell()));
             }
             stages.add(new Stage(st.id(), st.label(), exits, paced(st.dwell(), pace), st.exitCounts(), st.criteria(),
-                st.questions()));
+                st.questions(), stalled));
         }
         List<PipelineDeal> pipeline = new ArrayList<>();
         for (PipelineDeal d : s.pipeline()) {

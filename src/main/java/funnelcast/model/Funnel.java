@@ -42,9 +42,17 @@ public final class Funnel {
         dwell = new Distribution[n][];
         for (int s = 0; s < n; s++) {
             List<Exit> exits = stages.get(s).exits();
-            dest[s] = new int[exits.size()];
-            prob[s] = new double[exits.size()];
-            dwell[s] = new Distribution[exits.size()];
+            double stalled = stages.get(s).stalled();
+            int width = exits.size() + (stalled > 0 ? 1 : 0);
+            dest[s] = new int[width];
+            prob[s] = new double[width];
+            dwell[s] = new Distribution[width];
+            if (stalled > 0) {
+                // A stalled share is one more way out: to lost, after a dwell that never ends.
+                dest[s][width - 1] = n + 1;
+                prob[s][width - 1] = stalled;
+                dwell[s][width - 1] = funnelcast.dist.Never.INSTANCE;
+            }
             for (int e = 0; e < exits.size(); e++) {
                 Exit exit = exits.get(e);
                 Integer d = index.get(exit.to());
@@ -53,7 +61,7 @@ public final class Funnel {
                         "expected won, lost or the id of a stage, got unknown destination '" + exit.to() + "'");
                 }
                 dest[s][e] = d;
-                prob[s][e] = exit.probability();
+                prob[s][e] = exit.probability() * (1 - stalled);
                 dwell[s][e] = exit.dwell();
             }
         }
@@ -93,6 +101,11 @@ public final class Funnel {
             throw new IllegalArgumentException("no stage " + id);
         }
         return i;
+    }
+
+    /** The exit by which stage s stalls (to lost, never ending), or -1 if none of its visits stall. */
+    public int stalledExit(int s) {
+        return scenario.stages().get(s).stalled() > 0 ? exitCount(s) - 1 : -1;
     }
 
     public String id(int s) {

@@ -7,18 +7,32 @@ import java.util.Map;
 /**
  * An open stage (milestone) of the funnel. {@code exitCounts} holds the observed counts when
  * the exits were given that way (empty otherwise); the probabilities in {@code exits} are then
- * the count shares.
+ * the count shares. {@code stalled} is the share of visits that never leave the stage (they
+ * stall); the exits' probabilities are those of the visits that move on.
  */
 public record Stage(String id, String label, List<Exit> exits, Distribution dwell,
-                    Map<String, Double> exitCounts, List<String> criteria, List<String> questions) {
+                    Map<String, Double> exitCounts, List<String> criteria, List<String> questions, double stalled) {
     public Stage {
+        if (!(stalled >= 0 && stalled < 1)) {
+            throw new IllegalArgumentException("stalled must lie in [0, 1), got " + stalled);
+        }
         exits = List.copyOf(exits);
         exitCounts = Map.copyOf(exitCounts);
         criteria = List.copyOf(criteria);
         questions = List.copyOf(questions);
     }
 
-    /** Mean dwell of a visit: over exits weighted by their probabilities where exits carry their own. */
+    /** A stage whose visits all move on (no stalled share). */
+    public Stage(String id, String label, List<Exit> exits, Distribution dwell, Map<String, Double> exitCounts,
+                 List<String> criteria, List<String> questions) {
+        this(id, label, exits, dwell, exitCounts, criteria, questions, 0);
+    }
+
+    public Stage withExits(List<Exit> newExits, Distribution newDwell) {
+        return new Stage(id, label, newExits, newDwell, exitCounts, criteria, questions, stalled);
+    }
+
+    /** Mean dwell of a visit that moves on: over exits weighted by their probabilities where exits carry their own. */
     public double meanDwell() {
         double m = 0;
         for (Exit e : exits) {

@@ -57,7 +57,7 @@ public final class ScenarioEdits {
             }
         }
         return replaceStage(s, stage, new Stage(st.id(), st.label(), exits, st.dwell(), Map.of(), st.criteria(),
-            st.questions()), 1);
+            st.questions(), st.stalled()), 1);
     }
 
     /**
@@ -72,8 +72,7 @@ public final class ScenarioEdits {
         for (Exit x : st.exits()) {
             exits.add(new Exit(x.to(), x.probability(), x.dwell().scaled(factor), x.ownDwell()));
         }
-        return replaceStage(s, stage, new Stage(st.id(), st.label(), exits, st.dwell().scaled(factor),
-            st.exitCounts(), st.criteria(), st.questions()), factor);
+        return replaceStage(s, stage, st.withExits(exits, st.dwell().scaled(factor)), factor);
     }
 
     private static int indexOf(List<Exit> exits, String to) {

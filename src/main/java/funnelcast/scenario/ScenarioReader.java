@@ -56,7 +56,7 @@ public final class ScenarioReader {
         "name", "description", "calendar", "entry", "stages", "inflow", "pipeline", "target", "dealValue",
         "monthEffects");
     private static final List<String> STAGE_KEYS = List.of(
-        "id", "label", "exits", "exitCounts", "dwell", "exitDwell", "criteria", "questions");
+        "id", "label", "exits", "exitCounts", "dwell", "exitDwell", "criteria", "questions", "stalled");
 
     private ScenarioReader() {
     }
@@ -336,8 +336,16 @@ public final class ScenarioReader {
             double p = hasExits ? w.getValue() : w.getValue() / sum;
             exits.add(new Exit(w.getKey(), p, own != null ? own : dwell, own != null));
         }
+        double stalled = 0;
+        if (node.has("stalled")) {
+            Node st = node.field("stalled");
+            stalled = st.number();
+            if (!(stalled >= 0 && stalled < 1)) {
+                throw st.error("a share from 0 to below 1 (the visits that never leave the stage)");
+            }
+        }
         return new Stage(id, label, exits, dwell, hasExits ? Map.of() : weights,
-            texts(node.field("criteria")), texts(node.field("questions")));
+            texts(node.field("criteria")), texts(node.field("questions")), stalled);
     }
 
     private static double probability(Node node) {

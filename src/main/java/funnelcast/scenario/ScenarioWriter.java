@@ -63,6 +63,9 @@ public final class ScenarioWriter {
                 }
             }
             n.set("dwell", dist(st.dwell()));
+            if (st.stalled() > 0) {
+                n.put("stalled", st.stalled());
+            }
             if (st.hasExitDwell()) {
                 ObjectNode ed = n.putObject("exitDwell");
                 st.exits().stream().filter(Exit::ownDwell).forEach(e -> ed.set(e.to(), dist(e.dwell())));

@@ -125,6 +125,28 @@ class MonthEffectsTest {
         assertEquals(30 * q, mc.wins().mean(), 4 * mc.wins().sd() / Math.sqrt(trials));
     }
 
+    /**
+     * A cure fraction: a fifth of the visits stall. A deal of age 6 has stalled with probability
+     * 0.2 / (0.2 + 0.8 e^(-6/4)) (its survival so far is evidence), and otherwise wins by day 10
+     * with 0.3 (1 - e^(-10/4)) (the exponential dwell forgets its age).
+     */
+    @Test
+    void aStalledShareIsACureFraction() {
+        Funnel f = TestScenarios.tenDays("a", """
+            { "id": "a", "exits": { "won": 0.3, "lost": 0.7 }, "stalled": 0.2, "dwell": { "dist": "exponential", "mean": 4 } }""",
+            ", \"pipeline\": [ { \"stage\": \"a\", \"count\": 30, \"age\": 6 } ]");
+        double stalled = 0.2 / (0.2 + 0.8 * Math.exp(-6 / 4.0));
+        double q = (1 - stalled) * 0.3 * (1 - Math.exp(-10 / 4.0));
+        Forecast exact = ExactMethod.forecast(f);
+        double bound = ((Forecast.Exact) exact.method()).meanError();
+        assertEquals(30 * q, exact.wins().mean(), bound + 1e-9);
+        long trials = 200_000;
+        Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, 9L, 2));
+        assertEquals(30 * q, mc.wins().mean(), 4 * mc.wins().sd() / Math.sqrt(trials));
+        // Every visit of a new deal stalls with 0.2: its eventual win probability is 0.8 x 0.3.
+        assertEquals(0.24, Absorption.of(f).winProbability(f.entry()), 1e-12);
+    }
+
     @Test
     void fixedEffectsEqualTheEditedScenario() {
         Funnel base = TestScenarios.funnel("src/test/resources/scenarios/exit-dwell-aged.json");
