@@ -33,6 +33,11 @@ public record Calibration(String source, LocalDate asOf, String entry, List<Stag
             fits = List.copyOf(fits);
         }
 
+        /** The share of visits that stall (never move on), where the chosen model has one. */
+        public double stalled() {
+            return exitSpecific ? exitModel.stalled() : 0;
+        }
+
         /** The Kaplan-Meier distance of the model that was chosen. */
         public double kmDistance() {
             return exitSpecific ? km.distanceTo(exitModel::survival) : best.kmDistance();

@@ -115,7 +115,7 @@ public final class Calibrator {
         List<Stage> stages = new ArrayList<>();
         for (String id : order) {
             List<Observation> obs = visits.get(id);
-            Calibration.StageFit fit = fitStage(id, obs);
+            Calibration.StageFit fit = fitStage(id, obs, o.months().stalled());
             fits.add(fit);
             Map<String, Double> counts = new LinkedHashMap<>();
             List<Exit> exits = new ArrayList<>();
@@ -125,7 +125,7 @@ public final class Calibrator {
                 Distribution own = fit.exitSpecific() ? fit.exitModel().law(r.to()) : stageDwell;
                 exits.add(new Exit(r.to(), r.probability(), own, own != stageDwell));
             }
-            stages.add(new Stage(id, id, exits, stageDwell, counts, List.of(), List.of()));
+            stages.add(new Stage(id, id, exits, stageDwell, counts, List.of(), List.of(), fit.stalled()));
         }
 
         Calibration.InflowFit inflow = inflow(known, entry, o, clock);
@@ -177,6 +177,38 @@ public final class Calibrator {
     }
 
     static Calibration.StageFit fitStage(String id, List<Observation> obs) {
+        return fitStage(id, obs, false);
+    }
+
+    /** Open visits older than every completed one that it takes to estimate a stalled share. */
+    static final int MIN_STALLED_EVIDENCE = 5;
+
+    /**
+     * The share of visits that stall, from those far older than any completed one: past the
+     * longest completed dwell t_max nothing has ever moved on, so the Kaplan-Meier survival there
+     * is the share still waiting that will never move (a cure fraction). Zero unless at least
+     * {@link #MIN_STALLED_EVIDENCE} open visits are older than t_max.
+     */
+    static double stalledShare(List<Observation> obs, KaplanMeier km) {
+        double longest = 0;
+        for (Observation o : obs) {
+            if (o.completed()) {
+                longest = Math.max(longest, o.hi());
+            }
+        }
+        int older = 0;
+        for (Observation o : obs) {
+            if (!o.completed() && o.lo() > longest) {
+                older++;
+            }
+        }
+        if (older < MIN_STALLED_EVIDENCE) {
+            return 0;
+        }
+        return Math.min(0.99, km.at(longest));
+    }
+
+    static Calibration.StageFit fitStage(String id, List<Observation> obs, boolean withStalled) {
         Map<String, Integer> taken = new LinkedHashMap<>();
         int completed = 0;
         for (Observation o : obs) {
@@ -212,11 +244,12 @@ public final class Calibrator {
             exitLl += t.getValue() * Math.log((double) t.getValue() / completed);
         }
         double pooledAic = best.aic() + 2 * (taken.size() - 1) - 2 * exitLl;
-        ExitDwellModel model = ExitDwellModel.fit(obs);
+        double stalled = withStalled ? stalledShare(obs, km) : 0;
+        ExitDwellModel model = ExitDwellModel.fit(obs, stalled);
         boolean exitSpecific = model != null && model.aic() < pooledAic;
         if (exitSpecific) {
             exits = new ArrayList<>();
-            double total = obs.size();
+            double total = obs.size() * (1 - model.stalled());
             for (Map.Entry<String, Double> s : model.shares().entrySet()) {
                 double eff = model.effectiveCounts().get(s.getKey());
                 BetaDistribution jeffreys = BetaDistribution.of(eff + 0.5, total - eff + 0.5);

@@ -17,11 +17,22 @@ import java.util.Map;
  * shares are censoring-aware too: counting only completed visits over-weights the quick exits.
  */
 public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> effectiveCounts,
-                             Map<String, DwellFit> fits, double logLikelihood, int parameters, double aic) {
+                             Map<String, DwellFit> fits, double logLikelihood, int parameters, double aic,
+                             double stalled) {
     static final int MAX_ITERATIONS = 60;
 
-    /** Null when there is a single exit (nothing to separate) or an exit cannot be fitted. */
     static ExitDwellModel fit(List<Observation> obs) {
+        return fit(obs, 0);
+    }
+
+    /**
+     * Null when there is a single exit (nothing to separate) or an exit cannot be fitted. With a
+     * {@code stalled} share (a cure fraction, estimated beforehand), an open visit may also be
+     * stalled, with weight {@code stalled} against {@code (1 - stalled) p_d S_d(a)} for exit d, so
+     * that very old open visits stop stretching the dwells; the shares are then those of the
+     * visits that move on.
+     */
+    static ExitDwellModel fit(List<Observation> obs, double stalled) {
         List<String> exits = new ArrayList<>();
         for (Observation o : obs) {
             if (o.completed() && !exits.contains(o.dest())) {
@@ -85,24 +96,36 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
                 Observation o = obs.get(i);
                 if (o.completed()) {
                     ll += Math.log(shares.get(o.dest())) + DwellFit.logLikelihood(fits.get(o.dest()).law(), List.of(o));
+                    if (stalled > 0) {
+                        ll += Math.log1p(-stalled);
+                    }
                     continue;
                 }
                 double total = 0;
                 for (String d : exits) {
                     total += shares.get(d) * fits.get(d).law().survival(o.lo());
                 }
+                if (stalled > 0) {
+                    total = stalled + (1 - stalled) * total;
+                }
                 ll += Math.log(Math.max(total, 1e-300));
                 for (String d : exits) {
-                    weights.get(d)[i] = total > 0 ? shares.get(d) * fits.get(d).law().survival(o.lo()) / total
-                        : 1.0 / exits.size();
+                    weights.get(d)[i] = total > 0 ? (1 - stalled) * shares.get(d) * fits.get(d).law().survival(o.lo())
+                        / total : 1.0 / exits.size();
                 }
             }
+            double moving = 0;
+            Map<String, Double> sums = new LinkedHashMap<>();
             for (String d : exits) {
                 double sum = 0;
                 for (double w : weights.get(d)) {
                     sum += w;
                 }
-                shares.put(d, sum / n);
+                sums.put(d, sum);
+                moving += sum;
+            }
+            for (String d : exits) {
+                shares.put(d, sums.get(d) / (stalled > 0 ? moving : n));
             }
             if (Math.abs(ll - previous) < 1e-7 * Math.max(1, Math.abs(ll))) {
                 break;
@@ -112,22 +135,23 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         Map<String, Double> effective = new LinkedHashMap<>();
         int k = exits.size() - 1;
         for (String d : exits) {
-            effective.put(d, shares.get(d) * n);
+            effective.put(d, shares.get(d) * n * (1 - stalled));
             k += fits.get(d).parameters();
         }
+        k += stalled > 0 ? 1 : 0;
         Map<String, Double> orderedShares = new LinkedHashMap<>();
         exits.stream().sorted(Comparator.comparingDouble((String d) -> -shares.get(d)))
             .forEach(d -> orderedShares.put(d, shares.get(d)));
-        return new ExitDwellModel(orderedShares, effective, fits, ll, k, 2 * k - 2 * ll);
+        return new ExitDwellModel(orderedShares, effective, fits, ll, k, 2 * k - 2 * ll, stalled);
     }
 
-    /** The visit's survival under the model: sum_d p_d S_d(t), for the Kaplan-Meier comparison. */
+    /** The visit's survival under the model: pi + (1 - pi) sum_d p_d S_d(t), for the Kaplan-Meier comparison. */
     double survival(double t) {
         double s = 0;
         for (Map.Entry<String, Double> e : shares.entrySet()) {
             s += e.getValue() * fits.get(e.getKey()).law().survival(t);
         }
-        return s;
+        return stalled > 0 ? stalled + (1 - stalled) * s : s;
     }
 
     Distribution law(String exit) {

@@ -34,12 +34,12 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
 
     /**
      * What calibration may use: month effects at all, seasonality, a half-life (NaN: chosen;
-     * infinite: none), and the pace (off by default: on the shared real data it made the backtests
-     * worse, see docs/month-effects.md).
+     * infinite: none), the pace (off by default: on the shared real data it made the backtests
+     * worse, see docs/month-effects.md), and a stalled share per stage.
      */
-    public record Options(boolean effects, boolean seasonality, double halfLife, boolean pace) {
-        public static final Options DEFAULT = new Options(true, true, Double.NaN, false);
-        public static final Options NONE = new Options(false, false, Double.POSITIVE_INFINITY, false);
+    public record Options(boolean effects, boolean seasonality, double halfLife, boolean pace, boolean stalled) {
+        public static final Options DEFAULT = new Options(true, true, Double.NaN, false, true);
+        public static final Options NONE = new Options(false, false, Double.POSITIVE_INFINITY, false, false);
     }
 
     /** A complete past month: exits observed and expected (advance and other), and new deals over working days. */

@@ -141,6 +141,7 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             n.put("bestDwell", s.best().family());
             n.put("exitSpecificDwells", s.exitSpecific());
+            n.put("stalled", s.stalled());
             n.put("kmDistance", s.kmDistance());
             ArrayNode fits = n.putArray("dwellFits");
             for (DwellFit f : s.fits()) {
@@ -255,6 +256,11 @@ final class CalibrateCommand implements Callable<Integer> {
                     DwellFit f = e.getValue();
                     o.printf("     to %-10s %-12s %s%n", e.getKey(), f.family(), parameters(f));
                 }
+            }
+            if (s.stalled() > 0) {
+                o.printf("   stalled: %.1f%% of visits never move on (the Kaplan-Meier plateau past the longest completed "
+                    + "dwell, where open visits wait that nothing older ever left); an open deal is the likelier stalled "
+                    + "the older it is (funnel review shows it)%n", 100 * s.stalled());
             }
             o.printf("   KM distance of the chosen model: %.3f%n", s.kmDistance());
             if (!s.reps().isEmpty()) {

@@ -20,11 +20,17 @@ final class MonthOptions {
         + "months; off by default.")
     boolean pace;
 
+    @Option(names = "--no-stalled", description = "No stalled share: every open deal is still moving, however old.")
+    boolean noStalled;
+
     MonthFit.Options options() {
         if (halfLife != null && !(halfLife >= 0 && halfLife < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("--half-life: expected a number of months >= 0 (0 for none), got " + halfLife);
         }
         double h = halfLife == null ? Double.NaN : halfLife == 0 ? Double.POSITIVE_INFINITY : halfLife;
-        return noEffects ? MonthFit.Options.NONE : new MonthFit.Options(true, !noSeasonality, h, pace);
+        if (noEffects) {
+            return new MonthFit.Options(false, false, Double.POSITIVE_INFINITY, false, !noStalled);
+        }
+        return new MonthFit.Options(true, !noSeasonality, h, pace, !noStalled);
     }
 }

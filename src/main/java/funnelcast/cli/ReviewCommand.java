@@ -73,6 +73,9 @@ final class ReviewCommand implements Callable<Integer> {
                 x.put("stale", d.stale());
                 x.put("pWinThisPeriod", d.pWinThisPeriod());
                 x.put("pWinEventually", d.pWinEventually());
+                if (!Double.isNaN(d.pStalled())) {
+                    x.put("pStalled", d.pStalled());
+                }
             }
         }
         return root;
@@ -83,17 +86,26 @@ final class ReviewCommand implements Callable<Integer> {
         for (Review.StageReview s : r.stages()) {
             out.printf("%n== %s  %s: %d deals held, steady state needs %.1f%s%n", s.id(), s.label(), s.count(),
                 s.steadyStock(), s.thin() ? "  << THIN" : "");
+            boolean stalls = r.showsStalled();
             if (!s.deals().isEmpty()) {
-                out.printf("   %-14s %-6s %6s %9s %-6s %13s %13s%n", "deal", "rep", "age", "age pct", "", "P(win now)",
-                    "P(win ever)");
+                out.printf("   %-14s %-6s %6s %9s %-6s %13s %13s%s%n", "deal", "rep", "age", "age pct", "", "P(win now)",
+                    "P(win ever)", stalls ? String.format("%12s", "P(stalled)") : "");
             }
             for (Review.DealReview d : s.deals()) {
-                out.printf("   %-14s %-6s %6.1f %8.0f%% %-6s %13.3f %13.3f%n", d.deal(), d.rep() == null ? "" : d.rep(),
-                    d.age(), 100 * d.agePercentile(), d.stale() ? "STALE" : "", d.pWinThisPeriod(), d.pWinEventually());
+                out.printf("   %-14s %-6s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n", d.deal(), d.rep() == null ? "" : d.rep(),
+                    d.age(), 100 * d.agePercentile(), d.stale() ? "STALE" : "", d.pWinThisPeriod(), d.pWinEventually(),
+                    !stalls ? "" : Double.isNaN(d.pStalled()) ? String.format("%12s", "")
+                    : String.format("%12.3f%s", d.pStalled(), d.likelyStalled() ? "  STALLED?" : ""));
             }
             for (String q : s.questions()) {
                 out.printf("   ? %s%n", q);
             }
+        }
+        if (r.showsStalled()) {
+            long stalled = r.stages().stream().flatMap(st -> st.deals().stream()).filter(Review.DealReview::likelyStalled)
+                .mapToInt(Review.DealReview::count).sum();
+            out.printf("%nLikelier stalled than moving: %d deals (STALLED?). They count in the forecast only with their "
+                + "small chance of moving.%n", stalled);
         }
         out.printf("%n%s%n", r.thinStages().isEmpty() ? "No stage is thin against the steady state the target needs."
             : "Thin stages (below 75% of the steady-state stock): " + String.join(", ", r.thinStages()) + ".");

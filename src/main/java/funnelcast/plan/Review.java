@@ -23,8 +23,14 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
     public static final double STALE_PERCENTILE = 0.90;
     public static final double THIN_SHARE = 0.75;
 
+    /** {@code pStalled}: the chance that the deal has stalled, given its age (NaN where its stage has no stalled share). */
     public record DealReview(String deal, int count, String rep, OptionalDouble value, double age,
-                             double agePercentile, boolean stale, double pWinThisPeriod, double pWinEventually) {
+                             double agePercentile, boolean stale, double pWinThisPeriod, double pWinEventually,
+                             double pStalled) {
+        /** Likelier stalled than not. */
+        public boolean likelyStalled() {
+            return pStalled > 0.5;
+        }
     }
 
     public record StageReview(String id, String label, List<String> questions, int count, double steadyStock,
@@ -57,7 +63,7 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
                 double percentile = visitCdf(stage, d.age());
                 deals.add(new DealReview(d.id() != null ? d.id() : d.count() + (d.count() == 1 ? " deal" : " deals"),
                     d.count(), d.rep(), d.value(), d.age(), percentile, percentile > STALE_PERCENTILE,
-                    period.dealWins().get(g).mid(), eventualWin(funnel, chain, s, d.age())));
+                    period.dealWins().get(g).mid(), eventualWin(funnel, chain, s, d.age()), stalled(funnel, s, d.age())));
             }
             deals.sort(Comparator.comparing((DealReview r) -> !r.stale())
                 .thenComparing(Comparator.comparingDouble(DealReview::age).reversed()));
@@ -75,6 +81,17 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
             p += e.probability() * e.dwell().cdf(age);
         }
         return Math.min(1, p);
+    }
+
+    /** P(stalled | still at stage s at this age) = pi / (pi + (1 - pi) S(age)): the aged weight of the stalled exit. */
+    static double stalled(Funnel funnel, int s, double age) {
+        int e = funnel.stalledExit(s);
+        return e < 0 ? Double.NaN : funnel.agedExitWeights(s, age)[e];
+    }
+
+    /** Whether any stage has a stalled share (the review then shows each deal's chance of having stalled). */
+    public boolean showsStalled() {
+        return stages.stream().flatMap(st -> st.deals().stream()).anyMatch(d -> !Double.isNaN(d.pStalled()));
     }
 
     /** h of a deal aged {@code age}: its exits reweighted by their dwells' survival (spec section 3). */

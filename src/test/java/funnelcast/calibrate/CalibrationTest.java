@@ -205,4 +205,30 @@ class CalibrationTest {
         assertEquals(LocalDate.parse("2026-03-09").atTime(12, 0), c.dateTime(c.at(LocalDate.parse("2026-03-09").atTime(12, 0))));
         assertFalse(c.isWorkingDay(LocalDate.parse("2026-03-07")));
     }
+
+    /**
+     * A funnel in which 15% of visits stall: calibration finds the share from the open visits
+     * older than any completed one, within four standard errors of a binomial share of the
+     * visits old enough to show it, and the exit shares of the visits that move on; a funnel
+     * without stalls gets none.
+     */
+    @Test
+    void aStalledShareIsFoundWhereVisitsStallAndNowhereElse(@TempDir Path dir) throws Exception {
+        String stage = """
+            { "calendar": { "start": "2026-01-05", "end": "2026-01-30" }, "entry": "a",
+              "stages": [ { "id": "a", "exits": { "won": 0.4, "lost": 0.6 }, %s
+                "dwell": { "dist": "lognormal", "median": 6, "sigma": 0.7 },
+                "exitDwell": { "lost": { "dist": "gamma", "shape": 2, "scale": 8 } } } ],
+              "inflow": { "perDay": 6 } }""";
+        Calibration c = roundTrip(TestScenarios.funnelOf(String.format(stage, "\"stalled\": 0.15,")), 500, 3, dir);
+        Calibration.StageFit fit = c.stages().get(0);
+        double n = 6 * 400; // visits that entered early enough to be seen far past every completed dwell
+        assertEquals(0.15, fit.stalled(), 4 * Math.sqrt(0.15 * 0.85 / n), "stalled share");
+        assertEquals(fit.stalled(), c.scenario().stages().get(0).stalled(), 1e-12, "written to the scenario");
+        double won = fit.exits().stream().filter(e -> e.to().equals("won")).findFirst().orElseThrow().probability();
+        assertEquals(0.4, won, 4 * Math.sqrt(0.4 * 0.6 / n), "won share of the visits that move on");
+
+        Calibration none = roundTrip(TestScenarios.funnelOf(String.format(stage, "")), 500, 3, dir);
+        assertEquals(0, none.stages().get(0).stalled(), 1e-12, "no stalled share without stalls");
+    }
 }
