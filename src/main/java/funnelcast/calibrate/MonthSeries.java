@@ -1,6 +1,8 @@
 package funnelcast.calibrate;
 
 import java.util.Arrays;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * One monthly series on the log scale, {@code y[m]} with sampling variance {@code v[m]} (the
@@ -126,7 +128,22 @@ final class MonthSeries {
         }
         double[] e = estimate(y.length, targetIndex, halfLife, seasonal, tau2, season);
         double mean = e[0] + (seasonal ? season[targetPos] : 0);
-        double variance = tau2 + e[1] + (seasonal ? seasonVariance(y.length, targetIndex, halfLife, tau2, targetPos) : 0);
+        double variance = tau2 * studentWidening(scored) + e[1]
+            + (seasonal ? seasonVariance(y.length, targetIndex, halfLife, tau2, targetPos) : 0);
         return new Fit(e[0], season.clone(), tau2, mean, variance, y.length, scored, logScore);
+    }
+
+    /**
+     * tau^2 is itself estimated from few months: with its uncertainty the month's own effect is a
+     * Student t with {@code scored + PRIOR_MONTHS} degrees of freedom, not a normal. The shift
+     * stays normal (the exact method integrates a normal), with tau^2 widened so that its central
+     * 80% interval is the t's: (t_nu(0.9) / z(0.9))^2. A long history leaves it near 1, and a
+     * history with no month effects (tau^2 near 0) is hardly touched.
+     */
+    static double studentWidening(int scored) {
+        double nu = scored + PRIOR_MONTHS;
+        double ratio = TDistribution.of(nu).inverseCumulativeProbability(0.9)
+            / NormalDistribution.of(0, 1).inverseCumulativeProbability(0.9);
+        return ratio * ratio;
     }
 }

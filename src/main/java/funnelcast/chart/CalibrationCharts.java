@@ -41,7 +41,9 @@ public final class CalibrationCharts {
             censored.add(t, km.at(t));
             last = Math.max(last, t);
         }
-        String name = s.exitSpecific() ? "fitted (exit-specific dwells)" : "fitted " + s.best().law().describe();
+        String name = !s.exitSpecific() ? "fitted " + s.best().law().describe() : s.stalled() > 0
+            ? String.format(Locale.ROOT, "fitted (exit-specific dwells, %.1f%% stalled)", 100 * s.stalled())
+            : "fitted (exit-specific dwells)";
         XYSeries fitted = new XYSeries(name);
         for (int i = 0; i <= 200; i++) {
             double t = last * i / 200;
@@ -49,6 +51,9 @@ public final class CalibrationCharts {
             if (s.exitSpecific()) {
                 for (Calibration.ExitRate e : s.exits()) {
                     v += e.probability() * s.exitModel().fits().get(e.to()).law().survival(t);
+                }
+                if (s.stalled() > 0) {
+                    v = s.stalled() + (1 - s.stalled()) * v; // the stalled share never leaves
                 }
             } else {
                 v = s.best().law().survival(t);

@@ -52,4 +52,30 @@ class ReviewTest {
         Review full = Review.of(TestScenarios.funnel("scenarios/telesales.json"), 50);
         assertTrue(full.thinStages().isEmpty(), "the steady-state pipeline is not thin: " + full.thinStages());
     }
+
+    /**
+     * A fifth of the visits stall: a deal aged a has stalled with 0.2 / (0.2 + 0.8 e^(-a/4)), so
+     * at age 2 it is likelier moving and at age 12 likelier stalled; a stage without a stalled
+     * share shows none.
+     */
+    @Test
+    void eachDealShowsItsChanceOfHavingStalled() {
+        Funnel f = TestScenarios.funnelOf("""
+            { "calendar": { "start": "2026-03-02", "end": "2026-03-13" }, "entry": "s",
+              "stages": [ { "id": "s", "exits": { "t": 0.5, "lost": 0.5 }, "stalled": 0.2,
+                "dwell": { "dist": "exponential", "mean": 4 } },
+                { "id": "t", "exits": { "won": 1 }, "dwell": { "dist": "exponential", "mean": 1 } } ],
+              "inflow": { "perDay": 1 },
+              "pipeline": [ { "id": "young", "stage": "s", "age": 2 }, { "id": "old", "stage": "s", "age": 12 },
+                            { "id": "closing", "stage": "t", "age": 1 } ] }""");
+        Review r = Review.of(f, 100);
+        assertTrue(r.showsStalled());
+        for (Review.DealReview d : r.stages().get(0).deals()) {
+            double expected = 0.2 / (0.2 + 0.8 * Math.exp(-d.age() / 4));
+            assertEquals(expected, d.pStalled(), 1e-12, d.deal());
+            assertEquals(d.age() > 8, d.likelyStalled(), d.deal());
+        }
+        assertTrue(Double.isNaN(r.stages().get(1).deals().get(0).pStalled()), "no stalled share at t");
+        assertFalse(Review.of(TestScenarios.funnel("scenarios/telesales.json"), 50).showsStalled());
+    }
 }
