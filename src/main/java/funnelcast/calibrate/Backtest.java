@@ -224,7 +224,10 @@ public final class Backtest {
                 new MonteCarloEngine.Options(o.trials(), o.seed() + index, 1).withUncertainty(true));
             int actual = wins(history, start, m.atEndOfMonth());
             int previous = wins(history, start.minusMonths(1), asOf);
-            return new Month(m, actual, c.openDeals(), describe(c.scenario().monthEffects()), Score.of(f.wins().pmf(), actual),
+            String stalled = c.stages().stream().filter(s -> s.stalled() > 0).map(s -> String.format(java.util.Locale.ROOT,
+                "%s %.1f%% stalled", s.id(), 100 * s.stalled())).reduce((a, b) -> a + ", " + b).map(x -> "; " + x).orElse("");
+            return new Month(m, actual, c.openDeals(), c.scenario().monthEffects().describe() + stalled,
+                Score.of(f.wins().pmf(), actual),
                 Score.of(weighted(funnel), actual), Score.of(poisson(previous), actual));
         } catch (IllegalArgumentException e) {
             return m + ": " + e.getMessage();
@@ -251,15 +254,6 @@ public final class Backtest {
             }
         }
         return n;
-    }
-
-    /** The month effects in a few words, for the backtest's table. */
-    public static String describe(MonthEffects e) {
-        if (e.isNone()) {
-            return "none";
-        }
-        return String.format(java.util.Locale.ROOT, "inflow x%.2f cv %.2f, conversion %+.2f sd %.2f, pace %.2f",
-            e.inflowFactor(), e.inflowCv(), e.conversionShift(), e.conversionSd(), e.pace());
     }
 
     /** Each open deal wins with its stage's eventual win probability, whatever the time left. */

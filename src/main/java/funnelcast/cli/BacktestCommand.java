@@ -150,6 +150,10 @@ final class BacktestCommand implements Callable<Integer> {
         for (String s : r.skipped()) {
             o.printf("skipped %s%n", s);
         }
+        o.printf("%nMonth effects each forecast used (calibrated before its month; funnel calibrate says why):%n");
+        for (Backtest.Month m : r.months()) {
+            o.printf("  %-8s %s%n", m.month(), m.effects());
+        }
         o.printf("%n%-24s %-17s %-17s %9s %10s %9s   non-randomised PIT histogram (10 bins, months)%n", "",
             "in 50% (chance)", "in 80% (chance)", "mean CRPS", "mean |err|", "80% width");
         for (Backtest.Summary s : r.summaries()) {

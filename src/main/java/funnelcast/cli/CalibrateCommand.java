@@ -196,7 +196,7 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static void printMonths(PrintWriter o, MonthFit m) {
-        o.printf("%nMonth effects (%s):%n", funnelcast.calibrate.Backtest.describe(m.effects()));
+        o.printf("%nMonth effects (%s):%n", m.effects().describe());
         m.reasons().forEach(r -> o.printf("   %s%n", r));
         MonthFit.Part c = m.conversion();
         o.printf(java.util.Locale.ROOT, "   conversion: log odds level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "

@@ -23,6 +23,15 @@ final class ForecastTable {
             out.printf("Method:  exact, %s (%.1f s)%n         error bound: pmf total variation <= %.2g, "
                 + "mean within +/- %.2g%n", ex.solver(), seconds, ex.pmfTotalVariation(), ex.meanError());
         }
+        if (!scenario.monthEffects().isNone()) {
+            out.printf("Month:   %s (docs/month-effects.md)%n", scenario.monthEffects().describe());
+        }
+        for (funnelcast.model.Stage st : scenario.stages()) {
+            if (st.stalled() > 0) {
+                out.printf("Stalled: %.1f%% of visits to %s never move on; old deals there count with their chance of "
+                    + "still moving%n", 100 * st.stalled(), st.id());
+            }
+        }
         out.println();
         Forecast.Wins w = f.wins();
         Forecast.CountQuantiles q = w.quantiles();

@@ -55,6 +55,15 @@ public record MonthEffects(double inflowFactor, double inflowCv, double conversi
     /** The largest spread of the advance log-odds shift. */
     public static final double MAX_SD = 5;
 
+    /** The effects in a few words: "inflow x1.10 cv 0.30, conversion +0.20 sd 0.50, pace 1.00", or "none". */
+    public String describe() {
+        if (isNone()) {
+            return "none";
+        }
+        return String.format(java.util.Locale.ROOT, "inflow x%.2f cv %.2f, conversion %+.2f sd %.2f, pace %.2f",
+            inflowFactor, inflowCv, conversionShift, conversionSd, pace);
+    }
+
     public boolean isNone() {
         return equals(NONE);
     }
