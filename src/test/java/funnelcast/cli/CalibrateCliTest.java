@@ -48,6 +48,27 @@ class CalibrateCliTest {
         assertTrue(Files.readString(scenario).contains("\"exitCounts\""));
     }
 
+    /** Month effects are written by default, reported with their reasons, left out on request; bad values exit 2. */
+    @Test
+    void monthEffectsAreOnByDefaultAndCanBeTurnedOff(@TempDir Path dir) throws Exception {
+        Path history = dir.resolve("history.csv");
+        Cli.run("simulate-history", "scenarios/telesales.json", "--days", "90", "--seed", "3", "--out", history.toString());
+        Path with = dir.resolve("with.json");
+        Cli on = Cli.run("calibrate", history.toString(), "--as-of", "2027-03-31", "--out", with.toString());
+        assertEquals(0, on.exitCode(), on.err());
+        assertTrue(on.out().contains("Month effects (inflow x"), on.out());
+        assertTrue(on.out().contains("conversion: half-life"), "the reasons are given");
+        assertTrue(Files.readString(with).contains("\"monthEffects\""));
+        Path without = dir.resolve("without.json");
+        Cli off = Cli.run("calibrate", history.toString(), "--as-of", "2027-03-31", "--out", without.toString(),
+            "--no-month-effects");
+        assertEquals(0, off.exitCode(), off.err());
+        assertTrue(!Files.readString(without).contains("\"monthEffects\""), "an average month, as before");
+        Cli bad = Cli.run("calibrate", history.toString(), "--as-of", "2027-03-31", "--half-life", "-1");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--half-life: expected a number of months >= 0 (0 for none), got -1.0"), bad.err());
+    }
+
     @Test
     void opportunityTablesAreReadAsAOneStageFunnel(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("opps.csv");
