@@ -77,7 +77,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * the month's own variance, and the forecast mean and sd on the log scale for the target month.
      */
     public record Part(String name, int months, double halfLife, boolean seasonal, double level, double[] season,
-                       double tau, double mean, double sd) {
+                       double tau, double mean, double sd, double seasonalEvidence) {
     }
 
     /** A visit of the history: its stage, when it began and ended in working time (NaN while open), and its exit. */
@@ -135,8 +135,12 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         double logScore();
     }
 
-    /** The fit kept, with its half-life and seasonality. */
-    record Choice<F extends Scored>(F fit, double halfLife, boolean seasonal) {
+    /**
+     * The fit kept, with its half-life and seasonality, and the evidence for month-of-quarter
+     * terms: the one-step-ahead log score without them less the best with them, in nats (NaN
+     * where too few months were scored to compare).
+     */
+    record Choice<F extends Scored>(F fit, double halfLife, boolean seasonal, double evidence) {
     }
 
     /**
@@ -150,9 +154,14 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         double bestHalfLife = Double.NaN;
         boolean bestSeasonal = false;
         boolean choose = Double.isNaN(o.halfLife());
+        double[] bestScore = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         for (double h : choose ? HALF_LIVES : new double[] {o.halfLife()}) {
             for (boolean seasonal : o.seasonality() ? new boolean[] {false, true} : new boolean[] {false}) {
                 F f = fit.apply(h, seasonal);
+                if (f.scored() >= MIN_SCORED) {
+                    int k = seasonal ? 1 : 0;
+                    bestScore[k] = Math.min(bestScore[k], f.logScore());
+                }
                 if (best == null || f.scored() >= MIN_SCORED && f.logScore() < best.logScore() - 1e-9) {
                     best = f;
                     bestHalfLife = h;
@@ -165,7 +174,9 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             bestSeasonal = o.seasonality() && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
             best = fit.apply(bestHalfLife, bestSeasonal);
         }
-        return new Choice<>(best, bestHalfLife, bestSeasonal);
+        double evidence = Double.isFinite(bestScore[0]) && Double.isFinite(bestScore[1]) ? bestScore[0] - bestScore[1]
+            : Double.NaN;
+        return new Choice<>(best, bestHalfLife, bestSeasonal, evidence);
     }
 
     /** 1, 2 or 3: the month's place in its quarter, as an index 0..2. */
@@ -206,7 +217,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             if (o.effects()) {
                 reasons.add("inflow: no complete past month to measure; the prior month-to-month variation alone");
             }
-            return new Part("inflow", 0, Double.NaN, false, 0, new double[] {1, 1, 1}, cv, 0, cv);
+            return new Part("inflow", 0, Double.NaN, false, 0, new double[] {1, 1, 1}, cv, 0, cv, Double.NaN);
         }
         double[] deals = new double[n];
         double[] days = new double[n];
@@ -224,18 +235,21 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         boolean choose = Double.isNaN(o.halfLife());
         double bestHalfLife = c.halfLife();
         boolean bestSeasonal = c.seasonal();
-        reasons.add(reason("inflow", choose, best.scored(), n, bestHalfLife, bestSeasonal));
+        reasons.add(reason("inflow", choose, best.scored(), n, bestHalfLife, bestSeasonal, c.evidence()));
         return new Part("inflow", n, bestHalfLife, bestSeasonal, best.rate(), best.season(), Math.sqrt(best.cv2()),
-            best.factor(), best.forecastCv());
+            best.factor(), best.forecastCv(), c.evidence());
     }
 
-    private static String reason(String name, boolean chosen, int scored, int months, double halfLife, boolean seasonal) {
+    private static String reason(String name, boolean chosen, int scored, int months, double halfLife, boolean seasonal,
+                                 double evidence) {
         String h = Double.isInfinite(halfLife) ? "none" : String.format(java.util.Locale.ROOT, "%.0f months", halfLife);
         String how = !chosen ? "half-life as given" : scored < MIN_SCORED
             ? months + " past months are too few to choose from, so the defaults"
             : "chosen by one-step-ahead forecasts of " + scored + " past months";
-        return String.format(java.util.Locale.ROOT, "%s: half-life %s, month-of-quarter terms %s (%s)", name, h,
-            seasonal ? "on" : "off", how);
+        String why = Double.isNaN(evidence) ? "" : String.format(java.util.Locale.ROOT,
+            "; evidence for month-of-quarter terms: log score %+.1f nats", evidence);
+        return String.format(java.util.Locale.ROOT, "%s: half-life %s, month-of-quarter terms %s (%s%s)", name, h,
+            seasonal ? "on" : "off", how, why);
     }
 
     /** Chooses the half-life and seasonality by the one-step-ahead log score, where the history allows. */
@@ -246,16 +260,16 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             if (o.effects()) {
                 reasons.add(name + ": no complete past month to measure; the prior month-to-month variation alone");
             }
-            return new Part(name, 0, Double.NaN, false, 0, new double[3], sd, 0, sd);
+            return new Part(name, 0, Double.NaN, false, 0, new double[3], sd, 0, sd, Double.NaN);
         }
         Choice<MonthSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o);
         MonthSeries.Fit best = c.fit();
         boolean chosen = Double.isNaN(o.halfLife());
         double bestHalfLife = c.halfLife();
         boolean bestSeasonal = c.seasonal();
-        reasons.add(reason(name, chosen, best.scored(), months.size(), bestHalfLife, bestSeasonal));
+        reasons.add(reason(name, chosen, best.scored(), months.size(), bestHalfLife, bestSeasonal, c.evidence()));
         return new Part(name, best.months(), bestHalfLife, bestSeasonal, best.level(), best.season(),
-            Math.sqrt(best.tau2()), best.mean(), Math.sqrt(best.variance()));
+            Math.sqrt(best.tau2()), best.mean(), Math.sqrt(best.variance()), c.evidence());
     }
 
     /** Observed and expected exits, and new deals, month by month. */

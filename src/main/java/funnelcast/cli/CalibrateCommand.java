@@ -177,6 +177,9 @@ final class CalibrateCommand implements Callable<Integer> {
             pn.put("months", p.months());
             pn.put("halfLifeMonths", Double.isFinite(p.halfLife()) ? p.halfLife() : -1);
             pn.put("seasonal", p.seasonal());
+            if (!Double.isNaN(p.seasonalEvidence())) {
+                pn.put("seasonalEvidenceNats", p.seasonalEvidence());
+            }
             pn.put("level", p.level());
             pn.putArray("monthOfQuarter").add(p.season()[0]).add(p.season()[1]).add(p.season()[2]);
             pn.put("monthSd", p.tau());
@@ -204,8 +207,8 @@ final class CalibrateCommand implements Callable<Integer> {
             c.sd());
         MonthFit.Part pace = m.pace();
         o.printf(java.util.Locale.ROOT, "   pace: log level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
-            + "this horizon x%.3f%n", pace.level(), pace.season()[0], pace.season()[1], pace.season()[2], pace.tau(),
-            Math.exp(pace.mean()));
+            + "this horizon x%.3f%s%n", pace.level(), pace.season()[0], pace.season()[1], pace.season()[2], pace.tau(),
+            Math.exp(pace.mean()), m.effects().pace() == 1 ? " (measured, applied only with --pace)" : "");
         MonthFit.Part i = m.inflow();
         o.printf(java.util.Locale.ROOT, "   inflow: %.3f a working day, month of quarter x%.2f/x%.2f/x%.2f, month cv %.3f; "
             + "this horizon %.3f a day (cv %.3f)%n", i.level(), i.season()[0], i.season()[1], i.season()[2], i.tau(), i.mean(),

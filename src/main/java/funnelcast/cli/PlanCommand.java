@@ -117,6 +117,10 @@ final class PlanCommand implements Callable<Integer> {
         boolean perRep = s.inflow().perRep();
         out.printf("%s: plan for %d wins in %d working days (%s .. %s)%n%n", plan.scenario(), plan.target(),
             s.horizonDays(), s.calendar().start(), s.calendar().end());
+        if (!s.monthEffects().isNone()) {
+            out.printf("note: the plan is for an average month; this scenario's month effects (%s) are used by forecast, "
+                + "not by plan%n%n", s.monthEffects().describe());
+        }
         out.printf("Steady state, the team's standing daily numbers:%n");
         out.printf("  a new deal at '%s' wins with %.3f, so %d wins take %.2f new deals a day%s.%n%n",
             plan.entry(), plan.pWinFromEntry(), plan.target(), st.inflowPerDay(),
