@@ -37,11 +37,20 @@ final class RenewalGrid implements WinCurves {
 
     /** Grid masses of a dwell law: P(D in ((j-1)h, jh]) placed at j (scheme 0) or j-1 (scheme 1). */
     private double[] masses(Distribution d, int scheme, double age) {
+        return masses(gridCdf(d, age), scheme);
+    }
+
+    /** The dwell's cdf at the grid points (given the age), which both schemes' masses come from. */
+    private double[] gridCdf(Distribution d, double age) {
         double[] cdf = new double[steps + 2];
         double survivalAtAge = age > 0 ? d.survival(age) : 1;
         for (int j = 0; j < cdf.length; j++) {
             cdf[j] = age > 0 ? 1 - d.survival(age + j * h) / survivalAtAge : d.cdf(j * h);
         }
+        return cdf;
+    }
+
+    private double[] masses(double[] cdf, int scheme) {
         double[] m = new double[steps + 1];
         if (scheme == 0) {
             m[0] = cdf[0];
@@ -161,14 +170,24 @@ final class RenewalGrid implements WinCurves {
         int exits = funnel.exitCount(stage);
         double[] weights = funnel.agedExitWeights(stage, age);
         double[][] byScheme = new double[2][horizon];
+        // An exit to lost adds no win: its dwell is not evaluated. Both schemes share one grid cdf per exit.
+        double[][] cdf = new double[exits][];
+        for (int e = 0; e < exits; e++) {
+            if (weights[e] > 0 && funnel.dest(stage, e) != funnel.lost()) {
+                cdf[e] = gridCdf(funnel.dwell(stage, e), age);
+            }
+        }
         for (int scheme = 0; scheme < 2; scheme++) {
             for (int e = 0; e < exits; e++) {
                 if (weights[e] <= 0) {
                     continue;
                 }
                 double w = weights[e];
-                double[] m = masses(funnel.dwell(stage, e), scheme, age);
                 int d = funnel.dest(stage, e);
+                if (d == funnel.lost()) {
+                    continue;
+                }
+                double[] m = masses(cdf[e], scheme);
                 for (int day = 1; day <= horizon; day++) {
                     int k = day * stepsPerDay;
                     double p = 0;
