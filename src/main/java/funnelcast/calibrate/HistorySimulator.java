@@ -4,6 +4,10 @@ import funnelcast.dist.Distribution;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
@@ -132,14 +136,21 @@ public final class HistorySimulator {
         }
     }
 
-    /** Writes the rows as the history CSV, with working time turned into dates and times. */
+    /**
+     * Writes the rows as the history CSV, with working time turned into dates and times, through
+     * Jackson's CSV writer: a field with a comma, a quote or a line break is quoted (quotes
+     * doubled), so any deal id or rep name reads back unchanged.
+     */
     public static void write(List<Row> rows, WorkClock clock, LocalDate start, Writer out) throws IOException {
         double origin = clock.at(start);
-        out.write("deal_id,stage,entered_at,rep,value\n");
-        for (Row r : rows) {
-            out.write(r.deal() + "," + r.stage() + "," + clock.dateTime(origin + r.time()) + ","
-                + (r.rep() == null ? "" : r.rep()) + "," + (r.value() == null ? "" : String.format(Locale.ROOT,
-                "%.0f", r.value())) + "\n");
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = CsvSchema.builder().addColumn("deal_id").addColumn("stage").addColumn("entered_at")
+            .addColumn("rep").addColumn("value").setUseHeader(true).setLineSeparator("\n").build();
+        try (SequenceWriter w = mapper.writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
+            for (Row r : rows) {
+                w.write(new String[] {r.deal(), r.stage(), clock.dateTime(origin + r.time()).toString(),
+                    r.rep() == null ? "" : r.rep(), r.value() == null ? "" : String.format(Locale.ROOT, "%.0f", r.value())});
+            }
         }
     }
 }

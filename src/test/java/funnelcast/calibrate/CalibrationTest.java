@@ -231,4 +231,25 @@ class CalibrationTest {
         Calibration none = roundTrip(TestScenarios.funnelOf(String.format(stage, "")), 500, 3, dir);
         assertEquals(0, none.stages().get(0).stalled(), 1e-12, "no stalled share without stalls");
     }
+
+    /** Ids and rep names with commas, quotes and Chinese text are quoted on the way out and read back unchanged. */
+    @Test
+    void simulatedHistoryReadsBackUnchangedWhateverItsNames(@TempDir Path dir) throws Exception {
+        Funnel f = TestScenarios.funnelOf("""
+            { "calendar": { "start": "2026-01-05", "end": "2026-01-30" }, "entry": "a",
+              "stages": [ { "id": "a", "exits": { "won": 0.5, "lost": 0.5 }, "dwell": { "dist": "exponential", "mean": 30 } } ],
+              "pipeline": [ { "id": "ACME, Inc. \\"big\\" deal", "stage": "a", "age": 2, "rep": "Zhang, Wei" },
+                            { "id": "北京科技有限公司", "stage": "a", "age": 1, "rep": "李\\"小\\"龙" } ] }""");
+        LocalDate start = f.scenario().calendar().start();
+        WorkClock clock = new WorkClock(WEEK, Set.of(), start.minusDays(60), start.plusDays(200));
+        StringWriter csv = new StringWriter();
+        HistorySimulator.write(HistorySimulator.simulate(f, 5, 1), clock, start, csv);
+        Path file = dir.resolve("names.csv");
+        Files.writeString(file, csv.toString());
+        History h = HistoryReader.read(file);
+        Map<String, String> reps = new LinkedHashMap<>();
+        h.deals().forEach(d -> reps.put(d.id(), d.rep()));
+        assertEquals(Map.of("ACME, Inc. \"big\" deal", "Zhang, Wei", "北京科技有限公司", "李\"小\"龙"), reps);
+        assertTrue(csv.toString().startsWith("deal_id,stage,entered_at,rep,value\n"), csv.toString());
+    }
 }
