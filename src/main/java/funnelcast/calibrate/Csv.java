@@ -30,7 +30,7 @@ record Csv(String file, List<String> header, List<Row> rows) {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         mapper.enable(CsvParser.Feature.TRIM_SPACES);
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(path, StandardCharsets.UTF_8));
              MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(reader)) {
             if (!it.hasNextValue()) {
                 throw new HistoryException(file, 0, "the file is empty; expected a header row");
@@ -57,6 +57,19 @@ record Csv(String file, List<String> header, List<Row> rows) {
             }
             throw new HistoryException(file, 0, "malformed CSV: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * The reader past a UTF-8 byte order mark (Excel writes one): left in, it would stand before a
+     * quoted first header, which then reads as '"deal_id"' with its quotes.
+     */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader r = new java.io.PushbackReader(reader, 1);
+        int first = r.read();
+        if (first != -1 && first != '\uFEFF') {
+            r.unread(first);
+        }
+        return r;
     }
 
     private static String firstLine(String s) {

@@ -252,4 +252,15 @@ class CalibrationTest {
         assertEquals(Map.of("ACME, Inc. \"big\" deal", "Zhang, Wei", "北京科技有限公司", "李\"小\"龙"), reps);
         assertTrue(csv.toString().startsWith("deal_id,stage,entered_at,rep,value\n"), csv.toString());
     }
+
+    /** Excel's byte order mark before a quoted header, and CRLF line ends, read as a plain log. */
+    @Test
+    void aByteOrderMarkBeforeQuotedHeadersIsRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("excel.csv");
+        Files.writeString(file, "\uFEFF\"deal_id\",\"stage\",\"entered_at\"\r\n\"D1\",\"a\",\"2026-01-05\"\r\n"
+            + "\"D1\",\"won\",\"2026-01-09\"\r\n", java.nio.charset.StandardCharsets.UTF_8);
+        History h = HistoryReader.read(file);
+        assertEquals(1, h.deals().size());
+        assertEquals(List.of("a", "won"), h.deals().get(0).events().stream().map(History.Event::stage).toList());
+    }
 }
