@@ -22,31 +22,52 @@ public final class HistoryReader {
     private HistoryReader() {
     }
 
+    /** The roles of an event log's columns. */
+    public static final List<String> ROLES = List.of("deal_id", "stage", "entered_at", "rep", "value");
+
     public static History read(Path path) {
+        return read(path, Map.of(), StageNames.DEFAULT);
+    }
+
+    /**
+     * Reads an event log whose columns may be named otherwise ({@code columns}: role to column
+     * name, e.g. {@code stage -> Stage Name}); with a mapping, columns it does not name are
+     * ignored and named once in a note. Stage names become ids by {@code names}.
+     */
+    public static History read(Path path, Map<String, String> columns, StageNames names) {
         Csv csv = Csv.read(path);
-        Map<String, Integer> col = csv.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value"), true);
+        List<String> notes = new ArrayList<>();
+        Map<String, Integer> col = columns.isEmpty()
+            ? csv.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value"), true)
+            : mapped(csv, columns, notes);
+        String idName = columns.getOrDefault("deal_id", "deal_id");
+        String stageName = columns.getOrDefault("stage", "stage");
+        String atName = columns.getOrDefault("entered_at", "entered_at");
         Map<String, List<History.Event>> events = new LinkedHashMap<>();
         Map<String, String> reps = new HashMap<>();
         Map<String, Double> values = new HashMap<>();
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         for (Csv.Row row : csv.rows()) {
             String id = csv.cell(row, col.get("deal_id")).trim();
-            String stage = csv.cell(row, col.get("stage")).trim();
+            String rawStage = csv.cell(row, col.get("stage")).trim();
             String at = csv.cell(row, col.get("entered_at"));
             if (id.isEmpty()) {
-                throw new HistoryException(csv.file(), row.line(), "deal_id: expected a deal id, got an empty field");
+                throw new HistoryException(csv.file(), row.line(), idName + ": expected a deal id, got an empty field");
             }
-            if (!STAGE.matcher(stage).matches()) {
-                throw new HistoryException(csv.file(), row.line(), "stage: expected a stage id of letters, digits, "
-                    + "'-' and '_', got '" + stage + "'");
+            seen.add(rawStage);
+            String stage = names.id(rawStage);
+            if (stage == null) {
+                throw new HistoryException(csv.file(), row.line(), stageName + ": expected a stage name with a letter or "
+                    + "digit, got '" + rawStage + "'");
             }
-            LocalDateTime t = csv.timestamp(row, "entered_at", at);
+            LocalDateTime t = csv.timestamp(row, atName, at);
             events.computeIfAbsent(id, k -> new ArrayList<>()).add(new History.Event(stage, t, row.line(),
                 Csv.isDateOnly(at)));
             String rep = csv.cell(row, col.get("rep")).trim();
             if (!rep.isEmpty()) {
                 reps.put(id, rep);
             }
-            Double value = csv.number(row, "value", csv.cell(row, col.get("value")));
+            Double value = csv.number(row, columns.getOrDefault("value", "value"), csv.cell(row, col.get("value")));
             if (value != null) {
                 values.put(id, value);
             }
@@ -59,7 +80,45 @@ public final class HistoryReader {
             deals.add(new History.Deal(e.getKey(), reps.get(e.getKey()), values.get(e.getKey()),
                 ordered(csv.file(), e.getKey(), e.getValue())));
         }
-        return new History(csv.file(), deals, List.of());
+        boolean ends = events.values().stream().flatMap(List::stream)
+            .anyMatch(e -> e.stage().equals("won") || e.stage().equals("lost"));
+        if (!ends) {
+            throw new HistoryException(csv.file(), 1, stageName + ": no value means won or lost, so no deal ever closes; "
+                + "the values seen are " + String.join(", ", seen.stream().limit(20).map(v -> "'" + v + "'").toList())
+                + "; name them with --won-label and --lost-label, or map them with --stage-map");
+        }
+        return new History(csv.file(), deals, notes);
+    }
+
+    /** The columns the mapping names, by role; it must name the three required roles, each once, all in the header. */
+    private static Map<String, Integer> mapped(Csv csv, Map<String, String> columns, List<String> notes) {
+        for (String role : columns.keySet()) {
+            if (!ROLES.contains(role)) {
+                throw new IllegalArgumentException("--columns: unknown role '" + role + "'; expected "
+                    + String.join(", ", ROLES) + " (an event log) or --opportunities for an opportunity table");
+            }
+        }
+        for (String role : List.of("deal_id", "stage", "entered_at")) {
+            if (!columns.containsKey(role)) {
+                throw new IllegalArgumentException("--columns: expected " + role + "=COLUMN (the roles deal_id, stage and "
+                    + "entered_at are required), got " + columns);
+            }
+        }
+        Map<String, Integer> all = csv.columns(List.of(), List.of(), false);
+        Map<String, Integer> at = new HashMap<>();
+        for (Map.Entry<String, String> e : columns.entrySet()) {
+            Integer i = all.get(e.getValue());
+            if (i == null) {
+                throw new HistoryException(csv.file(), 1, "no column '" + e.getValue() + "' for " + e.getKey()
+                    + "; the header is " + csv.header());
+            }
+            at.put(e.getKey(), i);
+        }
+        List<String> ignored = csv.header().stream().filter(h -> !columns.containsValue(h)).toList();
+        if (!ignored.isEmpty()) {
+            notes.add("columns not mapped by --columns, ignored: " + String.join(", ", ignored));
+        }
+        return at;
     }
 
     /** Sorts a deal's events in time (file order among equal times) and checks them. */

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class OpportunityReader {
     /** Column roles to names, outcome labels, the optional wins table, and the silence rule. */
-    public record Mapping(Map<String, String> columns, String wonLabel, String lostLabel, Path wins,
+    public record Mapping(Map<String, String> columns, StageNames outcomes, Path wins,
                           Map<String, String> winsColumns, Integer lostAfter, String stage) {
     }
 
@@ -69,7 +69,8 @@ public final class OpportunityReader {
             }
             LocalDateTime start = csv.timestamp(row, startCol, startText);
             String outcome = csv.cell(row, at.get("outcome")).trim();
-            String terminal = outcome.equals(m.wonLabel()) ? "won" : outcome.equals(m.lostLabel()) ? "lost" : null;
+            String named = m.outcomes().id(outcome);
+            String terminal = "won".equals(named) ? "won" : "lost".equals(named) ? "lost" : null;
             LocalDateTime close = null;
             boolean closeDayOnly = true;
             if (terminal != null) {

@@ -3,7 +3,9 @@ package funnelcast.cli;
 import funnelcast.calibrate.History;
 import funnelcast.calibrate.HistoryReader;
 import funnelcast.calibrate.OpportunityReader;
+import funnelcast.calibrate.StageNames;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -12,15 +14,24 @@ final class OpportunityOptions {
     @Option(names = "--opportunities", description = "HISTORY is an opportunity table (one row per deal), read as a one-stage funnel.")
     boolean opportunities;
 
-    @Option(names = "--columns", split = ",", paramLabel = "ROLE=COLUMN", description = "Column mapping for --opportunities: "
-        + "id, start (required), close, outcome, value, rep. E.g. id=opportunity_id,start=engage_date,close=close_date,outcome=deal_stage.")
+    @Option(names = "--columns", split = ",", paramLabel = "ROLE=COLUMN", description = "Column names. An event log: "
+        + "deal_id, stage, entered_at (required), rep, value, e.g. 'deal_id=Opportunity ID,stage=Stage Name,entered_at=Created "
+        + "Date'; columns not named are ignored (and listed in a note). With --opportunities: id, start (required), close, "
+        + "outcome, value, rep.")
     Map<String, String> columns;
 
-    @Option(names = "--won-label", defaultValue = "Won", description = "Outcome value meaning won (default ${DEFAULT-VALUE}).")
-    String wonLabel;
+    @Option(names = "--won-label", paramLabel = "NAME", description = "A stage or outcome name that means won (repeatable; "
+        + "default Won and Closed Won, in any case).")
+    List<String> wonLabels;
 
-    @Option(names = "--lost-label", defaultValue = "Lost", description = "Outcome value meaning lost (default ${DEFAULT-VALUE}).")
-    String lostLabel;
+    @Option(names = "--lost-label", paramLabel = "NAME", description = "A stage or outcome name that means lost (repeatable; "
+        + "default Lost and Closed Lost, in any case).")
+    List<String> lostLabels;
+
+    @Option(names = "--stage-map", split = ",", paramLabel = "NAME=ID", description = "Stage names to ids, e.g. "
+        + "'Proposal/Price Quote=proposal,Closed Won=won'. Other names are lower-cased with each run of other characters "
+        + "turned into '-'.")
+    Map<String, String> stageMap;
 
     @Option(names = "--wins", paramLabel = "FILE", description = "A second table listing won deals (e.g. Olist's closed deals).")
     Path wins;
@@ -35,11 +46,20 @@ final class OpportunityOptions {
     @Option(names = "--stage", defaultValue = "open", description = "The one stage's id (default ${DEFAULT-VALUE}).")
     String stage;
 
+    StageNames names() {
+        return new StageNames(wonLabels == null ? StageNames.DEFAULT.wonLabels() : wonLabels,
+            lostLabels == null ? StageNames.DEFAULT.lostLabels() : lostLabels, stageMap == null ? Map.of() : stageMap);
+    }
+
     History read(Path file) {
         if (!opportunities) {
-            return HistoryReader.read(file);
+            if (wins != null || winsColumns != null || lostAfter != null) {
+                throw new IllegalArgumentException("--wins, --wins-columns and --lost-after read opportunity tables: "
+                    + "add --opportunities");
+            }
+            return HistoryReader.read(file, columns == null ? Map.of() : columns, names());
         }
-        return OpportunityReader.read(file, new OpportunityReader.Mapping(columns == null ? Map.of() : columns, wonLabel,
-            lostLabel, wins, winsColumns == null ? Map.of() : winsColumns, lostAfter, stage));
+        return OpportunityReader.read(file, new OpportunityReader.Mapping(columns == null ? Map.of() : columns, names(),
+            wins, winsColumns == null ? Map.of() : winsColumns, lostAfter, stage));
     }
 }

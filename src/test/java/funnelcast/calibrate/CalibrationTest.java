@@ -237,13 +237,13 @@ class CalibrationTest {
     void simulatedHistoryReadsBackUnchangedWhateverItsNames(@TempDir Path dir) throws Exception {
         Funnel f = TestScenarios.funnelOf("""
             { "calendar": { "start": "2026-01-05", "end": "2026-01-30" }, "entry": "a",
-              "stages": [ { "id": "a", "exits": { "won": 0.5, "lost": 0.5 }, "dwell": { "dist": "exponential", "mean": 30 } } ],
+              "stages": [ { "id": "a", "exits": { "won": 0.5, "lost": 0.5 }, "dwell": { "dist": "exponential", "mean": 5 } } ],
               "pipeline": [ { "id": "ACME, Inc. \\"big\\" deal", "stage": "a", "age": 2, "rep": "Zhang, Wei" },
                             { "id": "北京科技有限公司", "stage": "a", "age": 1, "rep": "李\\"小\\"龙" } ] }""");
         LocalDate start = f.scenario().calendar().start();
-        WorkClock clock = new WorkClock(WEEK, Set.of(), start.minusDays(60), start.plusDays(200));
+        WorkClock clock = new WorkClock(WEEK, Set.of(), start.minusDays(60), start.plusDays(400));
         StringWriter csv = new StringWriter();
-        HistorySimulator.write(HistorySimulator.simulate(f, 5, 1), clock, start, csv);
+        HistorySimulator.write(HistorySimulator.simulate(f, 150, 1), clock, start, csv);
         Path file = dir.resolve("names.csv");
         Files.writeString(file, csv.toString());
         History h = HistoryReader.read(file);

@@ -116,8 +116,8 @@ class HostileInputTest {
         refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), "line 3", "twice");
         Files.writeString(h, "deal_id,stage,entered_at\nA,contact,2026-03-02\nA,lost,2026-03-03\nA,need,2026-03-04\n");
         refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), "line 4", "after it was lost");
-        Files.writeString(h, "deal_id,stage,entered_at\nA,con tact,2026-03-02\n");
-        refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), "line 2", "stage id");
+        Files.writeString(h, "deal_id,stage,entered_at\nA,!!,2026-03-02\n");
+        refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), "line 2", "a stage name with a letter or digit");
         Files.writeString(h, "deal_id,stage,entered_at\nA,contact,yesterday\n");
         refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), "line 2", "ISO date");
         Files.writeString(h, "deal_id,stage,entered_at\nA,contact,\"2026-03-02\n");

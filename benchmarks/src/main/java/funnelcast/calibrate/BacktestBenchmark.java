@@ -54,7 +54,7 @@ public class BacktestBenchmark {
         }
         history = OpportunityReader.read(file, new OpportunityReader.Mapping(Map.of("id", "opportunity_id", "start",
             "engage_date", "close", "close_date", "outcome", "deal_stage", "value", "close_value", "rep", "sales_agent"),
-            "Won", "Lost", null, Map.of(), null, "open"));
+            StageNames.DEFAULT, null, Map.of(), null, "open"));
         LocalDate first = history.first().toLocalDate();
         // as the command line builds it
         clock = new WorkClock(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), first.minusDays(400),
