@@ -9,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A CSV file with a header, read whole, each row with its line number. */
-record Csv(String file, List<String> header, List<Row> rows) {
+record Csv(String file, List<String> header, List<Row> rows, String dateFormat, Map<String, DateColumn> dateColumns) {
 
     record Row(long line, String[] cells) {
     }
@@ -48,7 +45,7 @@ record Csv(String file, List<String> header, List<Row> rows) {
                 }
                 rows.add(new Row(line, cells));
             }
-            return new Csv(file, header, rows);
+            return new Csv(file, header, rows, null, new HashMap<>());
         } catch (NoSuchFileException e) {
             throw new HistoryException(file, 0, "no such file");
         } catch (IOException | RuntimeException e) {
@@ -112,41 +109,62 @@ record Csv(String file, List<String> header, List<Row> rows) {
         return row.cells()[column];
     }
 
-    /** An ISO date or date-time ('T' or a space between), with or without an offset. */
+    /** A date or date-time of the named column, read by the column's rule ({@link DateColumn}). */
     LocalDateTime timestamp(Row row, String column, String text) {
-        String s = text.trim();
-        try {
-            if (s.length() == 10) {
-                return LocalDate.parse(s).atStartOfDay();
-            }
-            String iso = s.replace(' ', 'T');
-            try {
-                return LocalDateTime.parse(iso);
-            } catch (DateTimeParseException e) {
-                return OffsetDateTime.parse(iso).toLocalDateTime();
-            }
-        } catch (DateTimeParseException e) {
-            throw new HistoryException(file, row.line(), column + ": expected an ISO date or date-time "
-                + "(2026-03-02 or 2026-03-02T14:30), got '" + text + "'");
-        }
+        return dates(column).parse(row.line(), text);
     }
 
-    static boolean isDateOnly(String text) {
-        return text.trim().length() == 10;
+    /** Whether a value of the named column carries no time of day. */
+    boolean dateOnly(String column, String text) {
+        return dates(column).dateOnly(text);
     }
 
+    private DateColumn dates(String column) {
+        return dateColumns.computeIfAbsent(column, c -> {
+            int i = header.indexOf(c);
+            List<String> values = new ArrayList<>();
+            for (Row r : rows) {
+                if (i >= 0 && i < r.cells().length && !r.cells()[i].isBlank()) {
+                    values.add(r.cells()[i]);
+                }
+            }
+            return DateColumn.of(file, c, values, dateFormat);
+        });
+    }
+
+    /** The same file, its dates read with a java.time pattern ({@code --date-format}) or, when null, by each column's rule. */
+    Csv withDateFormat(String format) {
+        return new Csv(file, header, rows, format, new HashMap<>());
+    }
+
+    /** Currency signs and codes that may stand before or after an amount. */
+    private static final java.util.regex.Pattern CURRENCY =
+        java.util.regex.Pattern.compile("^(?:[$¥€£]|USD|CNY|RMB|EUR|GBP|JPY)\\s*|\\s*(?:[$¥€£]|USD|CNY|RMB|EUR|GBP|JPY)$");
+    /** Thousands separated by commas: 11,800 or 15,600.00. */
+    private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    /**
+     * An amount: blank means none; a currency sign or code before or after it ($, ¥, €, £, USD,
+     * CNY, RMB, EUR, GBP, JPY) and commas between thousands are allowed.
+     */
     Double number(Row row, String column, String text) {
         if (text.isBlank()) {
             return null;
         }
+        String s = CURRENCY.matcher(text.trim()).replaceAll("").trim();
+        if (THOUSANDS.matcher(s).matches()) {
+            s = s.replace(",", "");
+        }
         try {
-            double v = Double.parseDouble(text.trim());
+            double v = Double.parseDouble(s);
             if (v >= 0 && v < Double.POSITIVE_INFINITY) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // below
         }
-        throw new HistoryException(file, row.line(), column + ": expected a finite number >= 0, got '" + text + "'");
+        throw new HistoryException(file, row.line(), column + ": expected an amount >= 0 (such as 15600, $15,600.00 or "
+            + "¥11,800), got '" + text + "'");
     }
+
 }

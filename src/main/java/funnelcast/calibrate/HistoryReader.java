@@ -35,7 +35,12 @@ public final class HistoryReader {
      * ignored and named once in a note. Stage names become ids by {@code names}.
      */
     public static History read(Path path, Map<String, String> columns, StageNames names) {
-        Csv csv = Csv.read(path);
+        return read(path, columns, names, null);
+    }
+
+    /** The same, with dates read by a java.time pattern ({@code --date-format}) when it is not null. */
+    public static History read(Path path, Map<String, String> columns, StageNames names, String dateFormat) {
+        Csv csv = Csv.read(path).withDateFormat(dateFormat);
         List<String> notes = new ArrayList<>();
         Map<String, Integer> col = columns.isEmpty()
             ? csv.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value"), true)
@@ -62,7 +67,7 @@ public final class HistoryReader {
             }
             LocalDateTime t = csv.timestamp(row, atName, at);
             events.computeIfAbsent(id, k -> new ArrayList<>()).add(new History.Event(stage, t, row.line(),
-                Csv.isDateOnly(at)));
+                csv.dateOnly(atName, at)));
             String rep = csv.cell(row, col.get("rep")).trim();
             if (!rep.isEmpty()) {
                 reps.put(id, rep);

@@ -19,14 +19,20 @@ import java.util.Map;
 public final class OpportunityReader {
     /** Column roles to names, outcome labels, the optional wins table, and the silence rule. */
     public record Mapping(Map<String, String> columns, StageNames outcomes, Path wins,
-                          Map<String, String> winsColumns, Integer lostAfter, String stage) {
+                          Map<String, String> winsColumns, Integer lostAfter, String stage, String dateFormat) {
+        /** Dates read by each column's own rule. */
+        public Mapping(Map<String, String> columns, StageNames outcomes, Path wins, Map<String, String> winsColumns,
+                       Integer lostAfter, String stage) {
+            this(columns, outcomes, wins, winsColumns, lostAfter, stage, null);
+        }
+
     }
 
     private OpportunityReader() {
     }
 
     public static History read(Path path, Mapping m) {
-        Csv csv = Csv.read(path);
+        Csv csv = Csv.read(path).withDateFormat(m.dateFormat());
         String idCol = required(m.columns(), "id", "--columns");
         String startCol = required(m.columns(), "start", "--columns");
         for (String role : m.columns().keySet()) {
@@ -80,13 +86,13 @@ public final class OpportunityReader {
                         + " but has no close date (column " + m.columns().get("close") + ")");
                 }
                 close = csv.timestamp(row, m.columns().getOrDefault("close", "close"), closeText);
-                closeDayOnly = Csv.isDateOnly(closeText);
+                closeDayOnly = csv.dateOnly(m.columns().getOrDefault("close", "close"), closeText);
             }
             String rep = csv.cell(row, at.get("rep")).trim();
             Double value = terminal != null && terminal.equals("won")
                 ? csv.number(row, m.columns().getOrDefault("value", "value"), csv.cell(row, at.get("value"))) : null;
             deals.put(id, new Row(row.line(), start, terminal, close, rep.isEmpty() ? null : rep, value,
-                Csv.isDateOnly(startText), closeDayOnly));
+                csv.dateOnly(startCol, startText), closeDayOnly));
         }
         if (undated > 0) {
             notes.add(undated + " rows of " + csv.file() + " have no " + startCol + " and cannot be placed in time: "
@@ -145,7 +151,7 @@ public final class OpportunityReader {
     }
 
     private static void joinWins(Mapping m, Map<String, Row> deals, List<String> notes) {
-        Csv wins = Csv.read(m.wins());
+        Csv wins = Csv.read(m.wins()).withDateFormat(m.dateFormat());
         String idCol = required(m.winsColumns(), "id", "--wins-columns");
         String dateCol = required(m.winsColumns(), "date", "--wins-columns");
         Map<String, Integer> col = wins.columns(List.of(idCol, dateCol), List.of(), false);
@@ -164,7 +170,8 @@ public final class OpportunityReader {
             LocalDateTime close = wins.timestamp(row, dateCol, text);
             Double value = valueCol == null ? null : wins.number(row, m.winsColumns().get("value"), wins.cell(row, valueCol));
             String rep = repCol == null ? deal.rep : wins.cell(row, repCol).trim();
-            deals.put(id, new Row(deal.line, deal.start, "won", close, rep, value, deal.startDayOnly, Csv.isDateOnly(text)));
+            deals.put(id, new Row(deal.line, deal.start, "won", close, rep, value, deal.startDayOnly,
+                wins.dateOnly(dateCol, text)));
         }
     }
 

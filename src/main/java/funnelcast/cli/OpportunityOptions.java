@@ -46,6 +46,10 @@ final class OpportunityOptions {
     @Option(names = "--stage", defaultValue = "open", description = "The one stage's id (default ${DEFAULT-VALUE}).")
     String stage;
 
+    @Option(names = "--date-format", paramLabel = "PATTERN", description = "How the dates are written, as a java.time "
+        + "pattern (e.g. d/M/yyyy or M/d/yyyy h:mm a), where a column's own values do not settle it.")
+    String dateFormat;
+
     StageNames names() {
         return new StageNames(wonLabels == null ? StageNames.DEFAULT.wonLabels() : wonLabels,
             lostLabels == null ? StageNames.DEFAULT.lostLabels() : lostLabels, stageMap == null ? Map.of() : stageMap);
@@ -57,9 +61,9 @@ final class OpportunityOptions {
                 throw new IllegalArgumentException("--wins, --wins-columns and --lost-after read opportunity tables: "
                     + "add --opportunities");
             }
-            return HistoryReader.read(file, columns == null ? Map.of() : columns, names());
+            return HistoryReader.read(file, columns == null ? Map.of() : columns, names(), dateFormat);
         }
         return OpportunityReader.read(file, new OpportunityReader.Mapping(columns == null ? Map.of() : columns, names(),
-            wins, winsColumns == null ? Map.of() : winsColumns, lostAfter, stage));
+            wins, winsColumns == null ? Map.of() : winsColumns, lostAfter, stage, dateFormat));
     }
 }

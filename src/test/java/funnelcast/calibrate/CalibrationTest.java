@@ -170,10 +170,15 @@ class CalibrationTest {
         HistoryException after = assertThrows(HistoryException.class, () -> HistoryReader.read(bad));
         assertTrue(after.getMessage().contains("line 4") && after.getMessage().contains("after it was won"),
             after.getMessage());
-        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nB,contact,03/02/2026\n");
+        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nB,contact,the 3rd\n");
         HistoryException date = assertThrows(HistoryException.class, () -> HistoryReader.read(bad));
-        assertTrue(date.getMessage().contains("line 3") && date.getMessage().contains("expected an ISO date"),
+        assertTrue(date.getMessage().contains("line 3") && date.getMessage().contains("expected a date"),
             date.getMessage());
+        // 03/02/2026 could be the 3rd of February or the 2nd of March: nothing in the column settles it
+        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nB,contact,03/02/2026\n");
+        HistoryException order = assertThrows(HistoryException.class, () -> HistoryReader.read(bad));
+        assertTrue(order.getMessage().contains("entered_at") && order.getMessage().contains("--date-format"),
+            order.getMessage());
         Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nA,contact,2026-03-02\n");
         assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
             .contains("twice"));

@@ -25,4 +25,56 @@ class CrmExportCliTest {
         assertEquals(0, ok.exitCode(), ok.err());
         assertTrue(ok.out().contains("== appointment-scheduled"), ok.out());
     }
+
+    /**
+     * A HubSpot deals export (byte order mark, quoted headers, US dates with AM/PM, amounts with $
+     * and thousands, Chinese deal names with commas) calibrates with --opportunities, --columns and
+     * the two labels to exactly the summary of its clean copy.
+     */
+    @Test
+    void aHubSpotDealsExportCalibratesLikeItsCleanCopy(@TempDir Path dir) throws Exception {
+        StringBuilder raw = new StringBuilder("\uFEFF\"Deal Name\",\"Deal Stage\",\"Create Date\",\"Close Date\","
+            + "\"Amount\",\"Deal owner\"\r\n");
+        StringBuilder clean = new StringBuilder("id,outcome,start,close,value,rep\n");
+        java.util.Random rng = new java.util.Random(5);
+        for (int i = 0; i < 300; i++) {
+            String name = i % 4 == 0 ? "上海贸易有限公司, 第" + i + "单" : "Deal " + i;
+            java.time.LocalDateTime start = java.time.LocalDateTime.parse("2026-01-05T09:00").plusDays(rng.nextInt(120))
+                .plusMinutes(rng.nextInt(480));
+            int outcome = rng.nextInt(3);
+            java.time.LocalDateTime close = start.plusDays(1 + rng.nextInt(40)).plusMinutes(rng.nextInt(300));
+            boolean open = outcome == 2 || close.isAfter(java.time.LocalDateTime.parse("2026-05-31T00:00"));
+            String stage = open ? "Appointment Scheduled" : outcome == 0 ? "Closed Won" : "Closed Lost";
+            int amount = 1000 + rng.nextInt(30000);
+            raw.append('"').append(name).append("\",\"").append(stage).append("\",\"").append(us(start)).append("\",\"")
+                .append(open ? "" : us(close)).append("\",\"").append(String.format(java.util.Locale.ROOT, "$%,d.00", amount))
+                .append("\",\"Li Na\"\r\n");
+            clean.append("D").append(i).append(',').append(open ? "Appointment Scheduled" : outcome == 0 ? "Won" : "Lost")
+                .append(',').append(start).append(',').append(open ? "" : close.toString()).append(',').append(amount)
+                .append(",Li Na\n");
+        }
+        Path rawFile = dir.resolve("hubspot.csv");
+        Path cleanFile = dir.resolve("clean.csv");
+        Files.writeString(rawFile, raw.toString());
+        Files.writeString(cleanFile, clean.toString());
+        Cli a = Cli.run("calibrate", rawFile.toString(), "--as-of", "2026-05-31", "--json", "--opportunities", "--columns",
+            "id=Deal Name,start=Create Date,close=Close Date,outcome=Deal Stage,value=Amount,rep=Deal owner",
+            "--won-label", "Closed Won", "--lost-label", "Closed Lost");
+        assertEquals(0, a.exitCode(), a.err());
+        Cli b = Cli.run("calibrate", cleanFile.toString(), "--as-of", "2026-05-31", "--json", "--opportunities", "--columns",
+            "id=id,start=start,close=close,outcome=outcome,value=value,rep=rep");
+        assertEquals(0, b.exitCode(), b.err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var x = mapper.readTree(a.out());
+        var y = mapper.readTree(b.out());
+        assertEquals(y.get("inflow"), x.get("inflow"));
+        assertEquals(y.get("stages"), x.get("stages"));
+        assertEquals(y.get("openDeals"), x.get("openDeals"));
+    }
+
+    private static String us(java.time.LocalDateTime t) {
+        int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        return String.format(java.util.Locale.ROOT, "%d/%d/%d %d:%02d %s", t.getMonthValue(), t.getDayOfMonth(), t.getYear(),
+            hour, t.getMinute(), t.getHour() < 12 ? "AM" : "PM");
+    }
 }

@@ -119,7 +119,7 @@ class HostileInputTest {
         Files.writeString(h, "deal_id,stage,entered_at\nA,!!,2026-03-02\n");
         refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), "line 2", "a stage name with a letter or digit");
         Files.writeString(h, "deal_id,stage,entered_at\nA,contact,yesterday\n");
-        refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), "line 2", "ISO date");
+        refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), "line 2", "expected a date");
         Files.writeString(h, "deal_id,stage,entered_at\nA,contact,\"2026-03-02\n");
         refused(run("calibrate", h.toString(), "--as-of", "2026-03-31"), h.toString());
         refused(run("calibrate", h.toString(), "--as-of", "31/03/2026"), "--as-of", "ISO date");

@@ -1,0 +1,153 @@
+package funnelcast.calibrate;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A column of dates as CRMs export them, read with one rule for the whole column: ISO
+ * ({@code 2026-03-02}, {@code 2026-03-02T14:30}, with a space, seconds or an offset),
+ * {@code 2026/03/02}, {@code 3/2/2026} or {@code 2/3/2026} with an optional time
+ * ({@code 2:30 PM}, {@code 14:30:05}), and {@code 2.3.2026} (day first). Whether a slashed date
+ * puts the month or the day first is decided by the whole column: a first number above 12
+ * means day first, a second above 12 month first; a column that never settles it is refused,
+ * asking for {@code --date-format}. A trailing {@code UTC}, {@code GMT} or {@code Z} is dropped.
+ */
+final class DateColumn {
+    private static final Pattern SLASHED = Pattern.compile(
+        "(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*([AaPp][Mm])?)?");
+    private static final Pattern DOTTED = Pattern.compile(
+        "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?");
+    private static final Pattern YEAR_FIRST = Pattern.compile(
+        "(\\d{4})/(\\d{1,2})/(\\d{1,2})(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?");
+    private static final Pattern ZONE = Pattern.compile("\\s*(UTC|GMT|Z)$");
+
+    private final String file;
+    private final String column;
+    private final DateTimeFormatter format;
+    /** For slashed dates: whether the month comes first (decided from the column). */
+    private final boolean monthFirst;
+
+    private DateColumn(String file, String column, DateTimeFormatter format, boolean monthFirst) {
+        this.file = file;
+        this.column = column;
+        this.format = format;
+        this.monthFirst = monthFirst;
+    }
+
+    /** The column's rule, from all its values (or from {@code --date-format}, a java.time pattern, when given). */
+    static DateColumn of(String file, String column, List<String> values, String dateFormat) {
+        if (dateFormat != null) {
+            try {
+                return new DateColumn(file, column, DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT), true);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--date-format: expected a date pattern such as d/M/yyyy or "
+                    + "M/d/yyyy h:mm a, got '" + dateFormat + "' (" + e.getMessage() + ")");
+            }
+        }
+        boolean dayOverTwelve = false;
+        boolean monthOverTwelve = false;
+        boolean slashed = false;
+        for (String v : values) {
+            Matcher m = SLASHED.matcher(strip(v));
+            if (m.matches()) {
+                slashed = true;
+                dayOverTwelve |= Integer.parseInt(m.group(1)) > 12;
+                monthOverTwelve |= Integer.parseInt(m.group(2)) > 12;
+            }
+        }
+        if (dayOverTwelve && monthOverTwelve) {
+            throw new HistoryException(file, 1, column + ": its slashed dates put the day first in some rows and the "
+                + "month first in others; pass --date-format (e.g. d/M/yyyy)");
+        }
+        if (slashed && !dayOverTwelve && !monthOverTwelve) {
+            throw new HistoryException(file, 1, column + ": its slashed dates never say whether the day or the month "
+                + "comes first (no number above 12); pass --date-format d/M/yyyy or M/d/yyyy");
+        }
+        return new DateColumn(file, column, null, !dayOverTwelve);
+    }
+
+    private static String strip(String text) {
+        return ZONE.matcher(text.trim()).replaceAll("");
+    }
+
+    /** Whether the value carries no time of day (so it is known only to the day). */
+    boolean dateOnly(String text) {
+        String s = strip(text);
+        if (format != null) {
+            try {
+                LocalDate.parse(s, format);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return s.length() == 10 || (!s.contains(":") && !s.contains("T"));
+    }
+
+    LocalDateTime parse(long line, String text) {
+        String s = strip(text);
+        try {
+            if (format != null) {
+                try {
+                    return LocalDateTime.parse(s, format);
+                } catch (DateTimeParseException e) {
+                    return LocalDate.parse(s, format).atStartOfDay();
+                }
+            }
+            Matcher m = SLASHED.matcher(s);
+            if (m.matches()) {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(2));
+                return at(LocalDate.of(Integer.parseInt(m.group(3)), monthFirst ? a : b, monthFirst ? b : a), m);
+            }
+            m = DOTTED.matcher(s);
+            if (m.matches()) {
+                return at(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(1))), m);
+            }
+            m = YEAR_FIRST.matcher(s);
+            if (m.matches()) {
+                return at(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))), m);
+            }
+            if (s.length() == 10) {
+                return LocalDate.parse(s).atStartOfDay();
+            }
+            String iso = s.replace(' ', 'T');
+            try {
+                return LocalDateTime.parse(iso);
+            } catch (DateTimeParseException e) {
+                return OffsetDateTime.parse(iso).toLocalDateTime();
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new HistoryException(file, line, column + ": expected a date such as 2026-03-02, 2026-03-02T14:30, "
+                + "3/2/2026 2:30 PM or 2.3.2026" + (format != null ? " in the --date-format given" : "") + ", got '"
+                + text + "'");
+        }
+    }
+
+    /** The date at the time in groups 4-7 of a match (hour, minute, second, AM/PM), or at its start. */
+    private static LocalDateTime at(LocalDate date, Matcher m) {
+        if (m.group(4) == null) {
+            return date.atStartOfDay();
+        }
+        int hour = Integer.parseInt(m.group(4));
+        String half = m.groupCount() >= 7 ? m.group(7) : null;
+        if (half != null) {
+            if (hour < 1 || hour > 12) {
+                throw new java.time.DateTimeException("hour " + hour + " with " + half);
+            }
+            hour = hour % 12 + (half.equalsIgnoreCase("PM") ? 12 : 0);
+        }
+        int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+        return date.atTime(LocalTime.of(hour, Integer.parseInt(m.group(5)), second));
+    }
+}

@@ -1,0 +1,61 @@
+package funnelcast.calibrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Dates as CRMs write them, and numbers with currency and thousands. */
+class DateColumnTest {
+    static DateColumn column(String... values) {
+        return DateColumn.of("f.csv", "Close Date", List.of(values), null);
+    }
+
+    @Test
+    void everyFormatReadsToTheSameInstant() {
+        LocalDateTime t = LocalDateTime.parse("2026-03-14T14:30");
+        assertEquals(t, column("2026-03-14T14:30").parse(2, "2026-03-14T14:30"));
+        assertEquals(t, column("2026-03-14 14:30:00").parse(2, "2026-03-14 14:30:00"));
+        assertEquals(t, column("2026-03-14T14:30:00+08:00").parse(2, "2026-03-14T14:30:00+08:00"));
+        assertEquals(t, column("2026/03/14 14:30").parse(2, "2026/03/14 14:30"));
+        assertEquals(t, column("3/14/2026 2:30 PM").parse(2, "3/14/2026 2:30 PM"));
+        assertEquals(t, column("14/3/2026 14:30:00").parse(2, "14/3/2026 14:30:00"));
+        assertEquals(t, column("14.3.2026 14:30").parse(2, "14.3.2026 14:30"));
+        assertEquals(t, column("2026-03-14 14:30 UTC").parse(2, "2026-03-14 14:30 UTC"));
+        assertEquals(LocalDateTime.parse("2026-03-14T00:30"), column("3/14/2026 12:30 AM").parse(2, "3/14/2026 12:30 AM"));
+        assertTrue(column("3/14/2026").dateOnly("3/14/2026"));
+        assertFalse(column("3/14/2026 2:30 PM").dateOnly("3/14/2026 2:30 PM"));
+        assertTrue(column("2026-03-14").dateOnly("2026-03-14"));
+    }
+
+    /** The whole column decides: 3/4/2026 is April 3rd beside 14/3/2026, and March 4th beside 3/14/2026. */
+    @Test
+    void theColumnSettlesTheOrderOfDayAndMonth() {
+        assertEquals(LocalDateTime.parse("2026-04-03T00:00"), column("3/4/2026", "14/3/2026").parse(2, "3/4/2026"));
+        assertEquals(LocalDateTime.parse("2026-03-04T00:00"), column("3/4/2026", "3/14/2026").parse(2, "3/4/2026"));
+        HistoryException ambiguous = assertThrows(HistoryException.class, () -> column("3/4/2026", "5/6/2026"));
+        assertTrue(ambiguous.getMessage().contains("Close Date") && ambiguous.getMessage().contains("--date-format"),
+            ambiguous.getMessage());
+        DateColumn given = DateColumn.of("f.csv", "Close Date", List.of("3/4/2026"), "d/M/yyyy");
+        assertEquals(LocalDateTime.parse("2026-04-03T00:00"), given.parse(2, "3/4/2026"));
+        HistoryException bad = assertThrows(HistoryException.class, () -> column("2026-03-14").parse(7, "next week"));
+        assertTrue(bad.getMessage().contains("line 7") && bad.getMessage().contains("Close Date"), bad.getMessage());
+    }
+
+    @Test
+    void amountsMayCarryCurrencyAndThousands() throws Exception {
+        Csv csv = new Csv("f.csv", List.of("Amount"), List.of(), null, new java.util.HashMap<>());
+        Csv.Row row = new Csv.Row(3, new String[] {""});
+        assertEquals(15600.0, csv.number(row, "Amount", "$15,600.00"));
+        assertEquals(11800.0, csv.number(row, "Amount", "¥11,800"));
+        assertEquals(2500.5, csv.number(row, "Amount", "2500.50 USD"));
+        assertEquals(900.0, csv.number(row, "Amount", "CNY 900"));
+        assertEquals(null, csv.number(row, "Amount", "  "));
+        HistoryException bad = assertThrows(HistoryException.class, () -> csv.number(row, "Amount", "1,2,3"));
+        assertTrue(bad.getMessage().contains("line 3") && bad.getMessage().contains("Amount"), bad.getMessage());
+    }
+}
