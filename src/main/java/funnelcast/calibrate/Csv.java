@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A CSV file with a header, read whole, each row with its line number. */
-record Csv(String file, List<String> header, List<Row> rows, String dateFormat, Map<String, DateColumn> dateColumns) {
+record Csv(String file, List<String> header, List<Row> rows, String dateFormat, Map<String, DateColumn> dateColumns,
+           List<String> notes) {
 
     record Row(long line, String[] cells) {
     }
@@ -45,7 +46,9 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
                 }
                 rows.add(new Row(line, cells));
             }
-            return new Csv(file, header, rows, null, new HashMap<>());
+            List<String> notes = new ArrayList<>();
+            dropFooter(file, header.size(), rows, notes);
+            return new Csv(file, header, rows, null, new HashMap<>(), notes);
         } catch (NoSuchFileException e) {
             throw new HistoryException(file, 0, "no such file");
         } catch (IOException | RuntimeException e) {
@@ -54,6 +57,26 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
             }
             throw new HistoryException(file, 0, "malformed CSV: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * A report's footer: rows at the very end with fewer fields than the header (Salesforce's
+     * "Grand Totals (240 records)", confidentiality and copyright lines) are not data. They are
+     * dropped with a note naming their lines; a short row with data after it is still an error.
+     */
+    private static void dropFooter(String file, int width, List<Row> rows, List<String> notes) {
+        int first = rows.size();
+        while (first > 0 && rows.get(first - 1).cells().length < width) {
+            first--;
+        }
+        if (first == rows.size() || first == 0) {
+            return;
+        }
+        List<Row> footer = new ArrayList<>(rows.subList(first, rows.size()));
+        rows.subList(first, rows.size()).clear();
+        String text = String.join(" | ", footer.stream().map(r -> String.join(",", r.cells()).trim()).limit(4).toList());
+        notes.add(String.format("lines %d-%d of %s hold no data (a report footer: %s) and were skipped",
+            footer.get(0).line(), footer.get(footer.size() - 1).line(), file, text));
     }
 
     /**
@@ -134,7 +157,7 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
 
     /** The same file, its dates read with a java.time pattern ({@code --date-format}) or, when null, by each column's rule. */
     Csv withDateFormat(String format) {
-        return new Csv(file, header, rows, format, new HashMap<>());
+        return new Csv(file, header, rows, format, new HashMap<>(), notes);
     }
 
     /** Currency signs and codes that may stand before or after an amount. */

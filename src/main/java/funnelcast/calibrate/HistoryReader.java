@@ -41,7 +41,7 @@ public final class HistoryReader {
     /** The same, with dates read by a java.time pattern ({@code --date-format}) when it is not null. */
     public static History read(Path path, Map<String, String> columns, StageNames names, String dateFormat) {
         Csv csv = Csv.read(path).withDateFormat(dateFormat);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(csv.notes());
         Map<String, Integer> col = columns.isEmpty()
             ? csv.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value"), true)
             : mapped(csv, columns, notes);

@@ -55,7 +55,7 @@ public final class OpportunityReader {
             }
             at.put(e.getKey(), i);
         }
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(csv.notes());
         Map<String, Row> deals = new LinkedHashMap<>();
         int undated = 0;
         for (Csv.Row row : csv.rows()) {

@@ -69,6 +69,8 @@ class CrmExportTest {
             clean.append(e.id()).append(',').append(e.stageId()).append(',').append(e.day()).append(',').append(e.owner())
                 .append('\n');
         }
+        raw.append("\r\n\"Grand Totals (240 records)\"\r\n\r\n\"Confidential Information - Do Not Distribute\"\r\n"
+            + "\"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"\r\n");
         Path rawFile = dir.resolve("salesforce.csv");
         Path cleanFile = dir.resolve("clean.csv");
         Files.writeString(rawFile, raw.toString(), StandardCharsets.UTF_8);
@@ -78,6 +80,9 @@ class CrmExportTest {
             "entered_at", "Created Date", "rep", "Opportunity Owner"), StageNames.DEFAULT);
         assertTrue(fromRaw.notes().contains("columns not mapped by --columns, ignored: Account Name, Amount"),
             fromRaw.notes().toString());
+        assertTrue(fromRaw.notes().stream().anyMatch(n -> n.contains("hold no data (a report footer: Grand Totals "
+            + "(240 records)") && n.contains("were skipped")), "the footer is named, not dropped silently: "
+            + fromRaw.notes());
         Calibration a = calibrate(fromRaw);
         Calibration b = calibrate(HistoryReader.read(cleanFile));
         assertEquals(b.inflow().deals(), a.inflow().deals());

@@ -72,6 +72,54 @@ class CrmExportCliTest {
         assertEquals(y.get("openDeals"), x.get("openDeals"));
     }
 
+    /**
+     * A Salesforce opportunity report: day-first dates (settled by the column), amounts in USD with
+     * thousands, the default labels Closed Won and Closed Lost, and the report's footer. --columns
+     * alone reads it to the summary of its clean copy, and the footer is named in a note.
+     */
+    @Test
+    void aSalesforceOpportunityReportCalibratesLikeItsCleanCopy(@TempDir Path dir) throws Exception {
+        StringBuilder raw = new StringBuilder("\"Opportunity Name\",\"Account Name\",\"Stage\",\"Amount\","
+            + "\"Created Date\",\"Close Date\",\"Opportunity Owner\"\r\n");
+        StringBuilder clean = new StringBuilder("id,outcome,start,close,value,rep\n");
+        java.util.Random rng = new java.util.Random(8);
+        for (int i = 0; i < 300; i++) {
+            java.time.LocalDate start = java.time.LocalDate.parse("2026-01-02").plusDays(rng.nextInt(120));
+            java.time.LocalDate close = start.plusDays(1 + rng.nextInt(50));
+            int outcome = rng.nextInt(3);
+            boolean open = outcome == 2 || close.isAfter(java.time.LocalDate.parse("2026-05-31"));
+            String stage = open ? "Negotiation/Review" : outcome == 0 ? "Closed Won" : "Closed Lost";
+            int amount = 500 + rng.nextInt(40000);
+            raw.append("\"Renewal ").append(i).append("\",\"杭州网络科技有限公司\",\"").append(stage).append("\",\"USD ")
+                .append(String.format(java.util.Locale.ROOT, "%,d.00", amount)).append("\",\"").append(dmy(start))
+                .append("\",\"").append(open ? "" : dmy(close)).append("\",\"Wang Fang\"\r\n");
+            clean.append("R").append(i).append(',').append(open ? "open" : outcome == 0 ? "Won" : "Lost").append(',')
+                .append(start).append(',').append(open ? "" : close.toString()).append(',').append(amount)
+                .append(",Wang Fang\n");
+        }
+        raw.append("\r\n\"Total\",\"\",\"\",\"USD 5,000,000.00\"\r\n\r\n\"Confidential Information - Do Not Distribute\"\r\n");
+        Path rawFile = dir.resolve("report.csv");
+        Path cleanFile = dir.resolve("clean.csv");
+        Files.writeString(rawFile, raw.toString());
+        Files.writeString(cleanFile, clean.toString());
+        Cli a = Cli.run("calibrate", rawFile.toString(), "--as-of", "2026-05-31", "--json", "--opportunities", "--columns",
+            "id=Opportunity Name,start=Created Date,close=Close Date,outcome=Stage,value=Amount,rep=Opportunity Owner");
+        assertEquals(0, a.exitCode(), a.err());
+        Cli b = Cli.run("calibrate", cleanFile.toString(), "--as-of", "2026-05-31", "--json", "--opportunities", "--columns",
+            "id=id,start=start,close=close,outcome=outcome,value=value,rep=rep");
+        assertEquals(0, b.exitCode(), b.err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var x = mapper.readTree(a.out());
+        var y = mapper.readTree(b.out());
+        assertEquals(y.get("inflow"), x.get("inflow"));
+        assertEquals(y.get("stages"), x.get("stages"));
+        assertTrue(x.get("notes").toString().contains("a report footer: Total"), x.get("notes").toString());
+    }
+
+    private static String dmy(java.time.LocalDate d) {
+        return d.getDayOfMonth() + "/" + d.getMonthValue() + "/" + d.getYear();
+    }
+
     private static String us(java.time.LocalDateTime t) {
         int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
         return String.format(java.util.Locale.ROOT, "%d/%d/%d %d:%02d %s", t.getMonthValue(), t.getDayOfMonth(), t.getYear(),
