@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stage-history export as a CRM writes it (a byte order mark, quoted headers with spaces,
- * CRLF, stage names with spaces and slashes, "Closed Won", columns the log does not need, Chinese
- * account names) calibrates with --columns alone to exactly the funnel of its hand-cleaned copy.
+ * CRLF, US dates, stage names with spaces and slashes, "Closed Won", columns the log does not
+ * need, Chinese account names, the report's footer) calibrates with --columns alone to exactly
+ * the funnel of its hand-cleaned copy.
  */
 class CrmExportTest {
     record Entry(String id, String account, String stageName, String stageId, LocalDate day, String owner) {
@@ -64,7 +65,8 @@ class CrmExportTest {
         StringBuilder clean = new StringBuilder("deal_id,stage,entered_at,rep\n");
         for (Entry e : entries()) {
             raw.append('"').append(e.id()).append("\",\"").append(e.account().replace("\"", "\"\"")).append("\",\"")
-                .append(e.stageName()).append("\",\"\",\"").append(e.day()).append("\",\"").append(e.owner())
+                .append(e.stageName()).append("\",\"\",\"").append(e.day().getMonthValue()).append('/')
+                .append(e.day().getDayOfMonth()).append('/').append(e.day().getYear()).append("\",\"").append(e.owner())
                 .append("\"\r\n");
             clean.append(e.id()).append(',').append(e.stageId()).append(',').append(e.day()).append(',').append(e.owner())
                 .append('\n');
