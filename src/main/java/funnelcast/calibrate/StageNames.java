@@ -7,16 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * How a CRM's stage names become stage ids: lower-cased, each run of characters other than
- * letters, digits, '-' and '_' becomes one '-', trimmed at both ends: "Proposal/Price Quote"
- * becomes "proposal-price-quote", "Needs Analysis" "needs-analysis", and an id stays itself
- * but for its case.
+ * letters and digits becomes one '-', trimmed at both ends: "Proposal/Price Quote" becomes
+ * "proposal-price-quote", "Needs Analysis" and "needs_analysis" both "needs-analysis".
  * The won and lost labels (compared trimmed and in any case; by default "Won" and "Closed Won",
  * "Lost" and "Closed Lost") mean won and lost. An explicit map ({@code --stage-map}) comes first.
  */
 public record StageNames(List<String> wonLabels, List<String> lostLabels, Map<String, String> map) {
     public static final StageNames DEFAULT = new StageNames(List.of("Won", "Closed Won"), List.of("Lost", "Closed Lost"),
         Map.of());
-    private static final Pattern OTHER = Pattern.compile("[^a-z0-9_-]+");
+    private static final Pattern OTHER = Pattern.compile("[^a-z0-9]+");
 
     public StageNames {
         wonLabels = List.copyOf(wonLabels);

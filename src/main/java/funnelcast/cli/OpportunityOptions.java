@@ -29,8 +29,8 @@ final class OpportunityOptions {
     List<String> lostLabels;
 
     @Option(names = "--stage-map", split = ",", paramLabel = "NAME=ID", description = "Stage names to ids, e.g. "
-        + "'Proposal/Price Quote=proposal,Closed Won=won'. Other names are lower-cased with each run of other characters "
-        + "turned into '-'.")
+        + "'Proposal/Price Quote=proposal,Closed Won=won'. Other names are lower-cased with each run of characters other "
+        + "than letters and digits turned into '-'.")
     Map<String, String> stageMap;
 
     @Option(names = "--wins", paramLabel = "FILE", description = "A second table listing won deals (e.g. Olist's closed deals).")
