@@ -41,6 +41,10 @@ final class ExplainCommand implements Callable<Integer> {
             for (Exit e : st.exits()) {
                 exits.add(String.format(Locale.ROOT, "%s %.3g", e.to(), e.probability()));
             }
+            if (st.stalled() > 0) {
+                exits.add(String.format(Locale.ROOT, "(of the %.3g that move on; %.3g stall)", 1 - st.stalled(),
+                    st.stalled()));
+            }
             // The label goes last: CJK characters are double width and would break the columns.
             out.printf("   %-10s -> %-44s %s%n", st.id(), String.join(", ", exits),
                 st.label().equals(st.id()) ? "" : "(" + st.label() + ")");
@@ -54,9 +58,10 @@ final class ExplainCommand implements Callable<Integer> {
             StringBuilder terms = new StringBuilder();
             for (Exit e : st.exits()) {
                 double hd = chain.winProbability(funnel.index(e.to()));
-                if (e.probability() > 0 && hd > 0) {
+                double p = e.probability() * (1 - st.stalled()); // a stalled visit never wins
+                if (p > 0 && hd > 0) {
                     terms.append(terms.length() == 0 ? "" : " + ")
-                        .append(String.format(Locale.ROOT, "%.3g x %.3g", e.probability(), hd));
+                        .append(String.format(Locale.ROOT, "%.3g x %.3g", p, hd));
                 }
             }
             out.printf("   h(%s) = %s = %.3f%n", st.id(), terms.length() == 0 ? "0" : terms,
