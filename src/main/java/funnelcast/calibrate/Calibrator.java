@@ -156,9 +156,8 @@ public final class Calibrator {
             }
         }
         // Month effects are measured over the whole history, whatever the window: recency weighting follows drift.
-        LocalDate first = known.stream().map(d -> d.events().get(0).at().toLocalDate()).min(LocalDate::compareTo)
-            .orElseThrow();
-        MonthFit months = MonthFit.fit(timeline, entries, funnel, clock, first, o.asOf(), o.horizonStart(), o.months());
+        MonthFit months = MonthFit.fit(timeline, entries, funnel, clock, history.first().toLocalDate(), o.asOf(),
+            o.horizonStart(), o.months());
         scenario = scenario.withMonthEffects(months.effects());
         return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes,
             months);

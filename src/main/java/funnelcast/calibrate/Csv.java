@@ -121,6 +121,21 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         return at;
     }
 
+    /** Each role's column position, for a mapping of roles to column names; a name not in the header is an error. */
+    Map<String, Integer> positions(Map<String, String> roles) {
+        Map<String, Integer> all = columns(List.of(), List.of(), false);
+        Map<String, Integer> at = new HashMap<>();
+        for (Map.Entry<String, String> e : roles.entrySet()) {
+            Integer i = all.get(e.getValue());
+            if (i == null) {
+                throw new HistoryException(file, 1, "no column '" + e.getValue() + "' for " + e.getKey()
+                    + "; the header is " + header);
+            }
+            at.put(e.getKey(), i);
+        }
+        return at;
+    }
+
     String cell(Row row, Integer column) {
         if (column == null) {
             return "";

@@ -109,16 +109,7 @@ public final class HistoryReader {
                     + "entered_at are required), got " + columns);
             }
         }
-        Map<String, Integer> all = csv.columns(List.of(), List.of(), false);
-        Map<String, Integer> at = new HashMap<>();
-        for (Map.Entry<String, String> e : columns.entrySet()) {
-            Integer i = all.get(e.getValue());
-            if (i == null) {
-                throw new HistoryException(csv.file(), 1, "no column '" + e.getValue() + "' for " + e.getKey()
-                    + "; the header is " + csv.header());
-            }
-            at.put(e.getKey(), i);
-        }
+        Map<String, Integer> at = csv.positions(columns);
         List<String> ignored = csv.header().stream().filter(h -> !columns.containsValue(h)).toList();
         if (!ignored.isEmpty()) {
             notes.add("columns not mapped by --columns, ignored: " + String.join(", ", ignored));

@@ -14,7 +14,6 @@ import org.apache.commons.numbers.gamma.LogGamma;
  */
 final class InflowSeries {
     static final double PRIOR_CV2 = 0.1;
-    static final double PRIOR_MONTHS = 2;
 
     /** The rate a working day, season factors, cv^2 and the target month's factor with its cv. */
     record Fit(double rate, double[] season, double cv2, double factor, double forecastCv, int months, int scored,
@@ -31,10 +30,6 @@ final class InflowSeries {
         this.days = days;
         this.position = position;
         this.index = index;
-    }
-
-    int size() {
-        return n.length;
     }
 
     /** Rate, its relative variance, and season factors from months [0, upTo), seen from month {@code at}. */
@@ -96,7 +91,7 @@ final class InflowSeries {
                 scored++;
             }
             double observed = weight > 0 ? Math.max(0, excess / weight) : 0;
-            double next = (scored * observed + PRIOR_MONTHS * PRIOR_CV2) / (scored + PRIOR_MONTHS);
+            double next = MonthSeries.withPrior(scored, observed, PRIOR_CV2);
             boolean settled = Math.abs(next - cv2) < 1e-6;
             cv2 = next;
             if (settled) {

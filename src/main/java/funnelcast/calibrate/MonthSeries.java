@@ -85,6 +85,11 @@ final class MonthSeries {
         return 1 / (sd + SEASON_PRECISION);
     }
 
+    /** A variance seen over {@code scored} months, pooled with a prior value worth {@link #PRIOR_MONTHS} months. */
+    static double withPrior(int scored, double observed, double prior) {
+        return (scored * observed + PRIOR_MONTHS * prior) / (scored + PRIOR_MONTHS);
+    }
+
     static double recency(int monthsAgo, double halfLife) {
         return Double.isInfinite(halfLife) ? 1 : Math.pow(0.5, monthsAgo / halfLife);
     }
@@ -116,7 +121,7 @@ final class MonthSeries {
                 scored++;
             }
             double observed = weight > 0 ? Math.max(0, excess / weight) : 0;
-            double next = (scored * observed + PRIOR_MONTHS * PRIOR_TAU2) / (scored + PRIOR_MONTHS);
+            double next = withPrior(scored, observed, PRIOR_TAU2);
             if (Math.abs(next - tau2) < 1e-6) {
                 tau2 = next;
                 break;

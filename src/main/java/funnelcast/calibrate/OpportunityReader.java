@@ -3,7 +3,6 @@ package funnelcast.calibrate;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +44,7 @@ public final class OpportunityReader {
             throw new IllegalArgumentException("--stage: expected a stage id of letters, digits, '-' and '_', got '"
                 + m.stage() + "'");
         }
-        Map<String, Integer> col = csv.columns(List.of(), List.of(), false);
-        Map<String, Integer> at = new HashMap<>();
-        for (Map.Entry<String, String> e : m.columns().entrySet()) {
-            Integer i = col.get(e.getValue());
-            if (i == null) {
-                throw new HistoryException(csv.file(), 1, "no column '" + e.getValue() + "' for " + e.getKey()
-                    + "; the header is " + csv.header());
-            }
-            at.put(e.getKey(), i);
-        }
+        Map<String, Integer> at = csv.positions(m.columns());
         List<String> notes = new ArrayList<>(csv.notes());
         Map<String, Row> deals = new LinkedHashMap<>();
         int undated = 0;

@@ -1,5 +1,6 @@
 package funnelcast.engine;
 
+import funnelcast.exact.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
@@ -79,7 +80,6 @@ final class KernelSpec {
 
     /** Parameter uncertainty (spec section 7): per-trial exit probabilities and inflow rate. */
     static final double PRIOR = 0.5;
-    final boolean uncertainty;
     /** Dirichlet(counts + 1/2) as independent Gamma(count + 1/2, 1) draws; null for stages without counts. */
     final SharedStateContinuousSampler[][] dirichlet;
     /** S(s,e)(age) of each pipeline entry's exits, to re-weight the drawn probabilities by age. */
@@ -176,7 +176,6 @@ final class KernelSpec {
         }
         dealValue = scenario.dealValue().map(d -> d.sampler(placeholder)).orElse(null);
 
-        this.uncertainty = uncertainty;
         this.conditioned = onlyWinners && !perTrial;
         this.winnersUnderUncertainty = onlyWinners && perTrial;
         winningExit = new SharedStateDiscreteSampler[stages];
@@ -185,7 +184,7 @@ final class KernelSpec {
         groupWinningExit = new SharedStateDiscreteSampler[groups];
         groupWinningExitIndex = new int[groups][];
         if (conditioned) {
-            funnelcast.exact.Absorption chain = funnelcast.exact.Absorption.of(funnel);
+            Absorption chain = Absorption.of(funnel);
             for (int s = 0; s < stages; s++) {
                 double hs = chain.winProbability(s);
                 if (hs > 0) {
@@ -253,7 +252,7 @@ final class KernelSpec {
             inflowRate = null;
         }
         advance = new int[stages];
-        funnelcast.exact.Absorption chain = effects.isNone() ? null : funnelcast.exact.Absorption.of(funnel);
+        Absorption chain = effects.isNone() ? null : Absorption.of(funnel);
         for (int s = 0; s < stages; s++) {
             advance[s] = chain == null ? -1 : chain.advanceExit(s);
         }

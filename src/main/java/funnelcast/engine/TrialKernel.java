@@ -36,8 +36,8 @@ final class TrialKernel implements BlockKernel {
     private UniformRandomProvider exitStream;
     private SharedStateContinuousSampler monthShift;
     private SharedStateContinuousSampler monthInflow;
-    /** The month's pace: dwells inside the horizon take their time divided by it (1: the usual pace). */
-    private final double pace;
+    /** 1 / the month's pace: dwells inside the horizon take their time times this (1: the usual pace). */
+    private final double slowness;
     /** This trial's inflow factor from the month effects (1 without them). */
     private double inflowFactor = 1;
     /** Scratch for one stage's exit probabilities while they are shifted. */
@@ -57,7 +57,7 @@ final class TrialKernel implements BlockKernel {
         this.dest = spec.dest;
         this.won = spec.won;
         this.horizon = spec.horizon;
-        this.pace = spec.effects.pace();
+        this.slowness = 1 / spec.effects.pace();
         this.exit = new SharedStateDiscreteSampler[spec.stages];
         this.dwell = new SharedStateContinuousSampler[spec.stages][];
         for (int s = 0; s < spec.stages; s++) {
@@ -239,7 +239,7 @@ final class TrialKernel implements BlockKernel {
             }
         }
         int newDeals;
-        if (winning != null || inflowRate != null || spec.perTrial) {
+        if (spec.perTrial) { // a per-trial inflow: drawn under uncertainty, scaled by the month, or thinned to winners
             double rate = inflowRate != null ? inflowRate.sample() : spec.inflowMean / horizon;
             double mean = rate * inflowFactor * horizon * (winning != null ? winning.h[spec.entry] : 1);
             newDeals = mean > 0 ? PoissonSampler.of(arrivals, mean).sample() : 0;
@@ -261,7 +261,7 @@ final class TrialKernel implements BlockKernel {
         int e = winning != null ? pick(winning.groupExits[g], exitStream.nextDouble())
             : groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
             : groupExit[g] == null ? 0 : groupExit[g].sample();
-        double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]) / pace;
+        double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]) * slowness;
         if (t > horizon) {
             return -1;
         }
@@ -279,7 +279,7 @@ final class TrialKernel implements BlockKernel {
             int e = winning != null ? pick(winning.exits[s], exitStream.nextDouble())
                 : cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
                 : exit[s] == null ? 0 : exit[s].sample();
-            t += CallSites.draw(dwell[s][e], dwellSite[s][e]) / pace;
+            t += CallSites.draw(dwell[s][e], dwellSite[s][e]) * slowness;
             if (t > horizon) {
                 return -1;
             }

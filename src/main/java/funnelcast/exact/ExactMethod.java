@@ -93,16 +93,16 @@ public final class ExactMethod {
     }
 
     private static Forecast assemble(Funnel funnel, WinCurves curves) {
-        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), 0);
+        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)));
     }
 
     /**
      * The forecast mixed over the month effects' nodes: at each node the pipeline's wins are
      * Poisson-binomial and the inflow's wins Poisson, or negative binomial when the inflow factor
      * is a Gamma variable (a Gamma-mixed Poisson); the pmf, its moments and the revenue's are
-     * the weighted mixtures. {@code quadratureError} adds to the TV bound.
+     * the weighted mixtures; the TV bound is the weighted nodes' bounds.
      */
-    static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes, double quadratureError) {
+    static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes) {
         Scenario scenario = funnel.scenario();
         MonthEffects effects = scenario.monthEffects();
         int horizon = scenario.horizonDays();
@@ -110,9 +110,10 @@ public final class ExactMethod {
         List<PipelineDeal> pipeline = scenario.pipeline();
         List<List<Bounds[]>> dealWins = new ArrayList<>();
         for (MonthNodes.Node node : nodes) {
+            // the node's funnel holds the pipeline at the month's pace (ages divided by it)
             List<Bounds[]> wins = new ArrayList<>();
-            for (PipelineDeal deal : pipeline) {
-                wins.add(node.curves().dealWins(funnel.index(deal.stage()), deal.age() / effects.pace()));
+            for (PipelineDeal deal : node.funnel().scenario().pipeline()) {
+                wins.add(node.curves().dealWins(funnel.index(deal.stage()), deal.age()));
             }
             dealWins.add(wins);
         }
@@ -124,7 +125,7 @@ public final class ExactMethod {
         double variance = 0;
         for (int day = 1; day <= horizon; day++) {
             double[] p = {};
-            double bound = quadratureError;
+            double bound = 0;
             double m = 0;
             double second = 0;
             double within = 0;

@@ -38,14 +38,17 @@ final class MonthNodes {
         MonthEffects effects = funnel.scenario().monthEffects();
         if (effects.conversionSd() == 0) {
             Funnel shifted = shifted(funnel, effects.conversionShift());
-            return ExactMethod.assemble(funnel, List.of(new Node(1, shifted, ExactMethod.curves(shifted, stepsPerDay))), 0);
+            return ExactMethod.assemble(funnel, List.of(new Node(1, shifted, ExactMethod.curves(shifted, stepsPerDay))));
         }
         List<Node> fine = nodes(funnel, NODES, stepsPerDay);
         List<Node> coarse = nodes(funnel, COARSE, stepsPerDay);
-        Forecast rough = ExactMethod.assemble(funnel, coarse, 0);
-        Forecast f = ExactMethod.assemble(funnel, fine, 0);
+        Forecast rough = ExactMethod.assemble(funnel, coarse);
+        Forecast f = ExactMethod.assemble(funnel, fine);
         double quadrature = totalVariation(f.wins().pmf(), rough.wins().pmf());
-        return ExactMethod.assemble(funnel, fine, quadrature);
+        Forecast.Exact grid = (Forecast.Exact) f.method();
+        return new Forecast(f.scenario(), new Forecast.Exact(grid.solver(), grid.pmfTotalVariation() + quadrature,
+            grid.meanError() + quadrature), f.horizonDays(), f.target(), f.alreadyWon(), f.wins(), f.pHitTarget(), f.revenue(),
+            f.daily());
     }
 
     private static List<Node> nodes(Funnel funnel, int n, int stepsPerDay) {
