@@ -17,7 +17,8 @@ public final class TestScenarios {
         "src/test/resources/scenarios/instant-steps.json",
         "src/test/resources/scenarios/month-effects-aged.json",
         "src/test/resources/scenarios/month-effects-loops.json",
-        "src/test/resources/scenarios/stalled-aged.json");
+        "src/test/resources/scenarios/stalled-aged.json",
+        "src/test/resources/scenarios/push-aged.json");
 
     private TestScenarios() {
     }

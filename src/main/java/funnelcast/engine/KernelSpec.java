@@ -3,6 +3,7 @@ package funnelcast.engine;
 import funnelcast.exact.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
+import funnelcast.model.PushClock;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import java.util.List;
@@ -89,6 +90,8 @@ final class KernelSpec {
 
     /** The scenario's month effects; {@link MonthEffects#NONE} for an average period. */
     final MonthEffects effects;
+    /** The clock of dwells that end in a win; null without a closing push in the horizon. */
+    final PushClock push;
     /** Each stage's advance exit (the one nearest a win), whose odds the month's conversion shift moves; -1 if none. */
     final int[] advance;
     /** Each stage's stalled share (its last exit when positive), kept fixed when the other exits are drawn. */
@@ -108,6 +111,7 @@ final class KernelSpec {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
         effects = scenario.monthEffects();
+        push = funnel.push().isNone() ? null : funnel.push();
         stalled = new double[funnel.stageCount()];
         for (int s = 0; s < stalled.length; s++) {
             stalled[s] = scenario.stages().get(s).stalled();

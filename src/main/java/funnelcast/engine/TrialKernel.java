@@ -1,6 +1,7 @@
 package funnelcast.engine;
 
 import funnelcast.model.MonthEffects;
+import funnelcast.model.PushClock;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
@@ -38,6 +39,8 @@ final class TrialKernel implements BlockKernel {
     private SharedStateContinuousSampler monthInflow;
     /** 1 / the month's pace: dwells inside the horizon take their time times this (1: the usual pace). */
     private final double slowness;
+    /** The clock of dwells that end in a win under a closing push; null without one. */
+    private final PushClock push;
     /** This trial's inflow factor from the month effects (1 without them). */
     private double inflowFactor = 1;
     /** Scratch for one stage's exit probabilities while they are shifted. */
@@ -58,6 +61,7 @@ final class TrialKernel implements BlockKernel {
         this.won = spec.won;
         this.horizon = spec.horizon;
         this.slowness = 1 / spec.effects.pace();
+        this.push = spec.push;
         this.exit = new SharedStateDiscreteSampler[spec.stages];
         this.dwell = new SharedStateContinuousSampler[spec.stages][];
         for (int s = 0; s < spec.stages; s++) {
@@ -262,10 +266,13 @@ final class TrialKernel implements BlockKernel {
             : groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
             : groupExit[g] == null ? 0 : groupExit[g].sample();
         double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]) * slowness;
+        int next = dest[s][e];
+        if (next == won && push != null) {
+            t = push.after(0, t);
+        }
         if (t > horizon) {
             return -1;
         }
-        int next = dest[s][e];
         return next < won ? walk(next, t) : next == won ? t : -1;
     }
 
@@ -279,11 +286,12 @@ final class TrialKernel implements BlockKernel {
             int e = winning != null ? pick(winning.exits[s], exitStream.nextDouble())
                 : cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
                 : exit[s] == null ? 0 : exit[s].sample();
-            t += CallSites.draw(dwell[s][e], dwellSite[s][e]) * slowness;
+            double d = CallSites.draw(dwell[s][e], dwellSite[s][e]) * slowness;
+            s = dest[s][e];
+            t = s == won && push != null ? push.after(t, d) : t + d;
             if (t > horizon) {
                 return -1;
             }
-            s = dest[s][e];
             if (s >= won) {
                 return s == won ? t : -1;
             }

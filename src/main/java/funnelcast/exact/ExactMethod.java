@@ -54,7 +54,7 @@ public final class ExactMethod {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                 "the exact method takes inflows up to 1e7 new deals per horizon, got %.3g", lambdaT));
         }
-        if (funnel.allExponential() && Uniformization.jumps(funnel) <= MAX_JUMPS) {
+        if (funnel.allExponential() && funnel.push().isNone() && Uniformization.jumps(funnel) <= MAX_JUMPS) {
             return new Uniformization(funnel);
         }
         long steps = (long) stepsPerDay * funnel.scenario().horizonDays();

@@ -2,6 +2,7 @@ package funnelcast.exact;
 
 import funnelcast.dist.Distribution;
 import funnelcast.model.Funnel;
+import funnelcast.model.PushClock;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 
@@ -14,6 +15,15 @@ import org.apache.commons.math3.linear.LUDecomposition;
  * between them and half their gap is a proven error bound of the midpoint that is reported.
  * A dwell that may be 0 makes the recursion implicit at lag 0; the lag-0 matrix is inverted
  * once ({@code I - A0} is invertible because every stage is absorbed).
+ *
+ * <p>Under a closing push ({@link PushClock}) a dwell that ends in a win runs on the push clock
+ * L, so the chance of being won by t depends on when a stage was entered, not only on how long
+ * ago. For each day t at or after the first push window the recursion is solved again with t
+ * fixed: {@code V_t(s, k)}, the probability that a deal entering s at {@code t - kh} is won by
+ * t, has the same form as F with each exit into won replaced by its dwell's cdf at
+ * {@code L(t) - L(t - kh)} (and at {@code L(t) - L(t - (k+1)h)} in the upper scheme, as the
+ * rounded-down dwells give without a push). L is increasing, so delaying a deal still never makes
+ * it win sooner, and the two schemes still bracket the truth.
  */
 final class RenewalGrid implements WinCurves {
     private final Funnel funnel;
@@ -23,6 +33,11 @@ final class RenewalGrid implements WinCurves {
     private final int steps;
     /** The two bracketing schemes: index 0 rounds dwells up (lower), 1 rounds them down (upper). */
     private final double[][][] curve = new double[2][][];
+    private final PushClock push;
+    /** The first day whose wins feel the push (horizon + 1 without one). */
+    private final int firstPushed;
+    /** Under a push, {@code pushed[scheme][day - firstPushed]}: V_t with t = day, per stage. */
+    private final double[][][][] pushed;
 
     RenewalGrid(Funnel funnel, int stepsPerDay) {
         this.funnel = funnel;
@@ -30,9 +45,21 @@ final class RenewalGrid implements WinCurves {
         this.stepsPerDay = stepsPerDay;
         this.h = 1.0 / stepsPerDay;
         this.steps = horizon * stepsPerDay;
+        this.push = funnel.push();
+        this.firstPushed = push.isNone() ? horizon + 1
+            : Math.max(1, Math.min(horizon + 1, (int) Math.floor(push.firstWindow()) + 1));
+        this.pushed = new double[2][horizon + 1 - firstPushed][][];
         for (int scheme = 0; scheme < 2; scheme++) {
-            curve[scheme] = solve(scheme);
+            curve[scheme] = solve(scheme, Double.NaN);
+            for (int day = firstPushed; day <= horizon; day++) {
+                pushed[scheme][day - firstPushed] = solve(scheme, day);
+            }
         }
+    }
+
+    /** The win curves a day's wins come from: the plain ones, or those solved for that day under the push. */
+    private double[][] curves(int scheme, int day) {
+        return day >= firstPushed ? pushed[scheme][day - firstPushed] : curve[scheme];
     }
 
     /** Grid masses of a dwell law: P(D in ((j-1)h, jh]) placed at j (scheme 0) or j-1 (scheme 1). */
@@ -69,8 +96,13 @@ final class RenewalGrid implements WinCurves {
         return m;
     }
 
-    /** F[s][k], k = 0..steps, of one scheme. */
-    private double[][] solve(int scheme) {
+    /**
+     * F[s][k], k = 0..steps, of one scheme; or, for a day t under the push, V_t[s][k] (the
+     * probability that a deal entering s at {@code t - kh} is won by t) for k = 0..t/h.
+     */
+    private double[][] solve(int scheme, double t) {
+        boolean atDay = !Double.isNaN(t);
+        int steps = atDay ? (int) Math.round(t * stepsPerDay) : this.steps;
         int n = funnel.stageCount();
         int won = funnel.won();
         double[][] f = new double[n][steps + 1];
@@ -95,6 +127,13 @@ final class RenewalGrid implements WinCurves {
                     for (int j = 0; j <= steps; j++) {
                         sum += mass[s][e][j];
                         c[j] = Math.min(1, sum);
+                    }
+                    if (atDay) {
+                        Distribution dw = funnel.dwell(s, e);
+                        double end = push.at(t);
+                        for (int k = 0; k <= steps; k++) {
+                            c[k] = dw.cdf(end - push.at(t - (k + scheme) * h));
+                        }
                     }
                     cumulative[s][e] = c;
                 }
@@ -156,9 +195,11 @@ final class RenewalGrid implements WinCurves {
         int k = day * stepsPerDay;
         double lower = 0;
         double upper = 0;
+        double[] low = curves(0, day)[entry];
+        double[] high = curves(1, day)[entry];
         for (int i = 0; i < k; i++) {
-            lower += curve[0][entry][i];
-            upper += curve[1][entry][i];
+            lower += low[i];
+            upper += high[i];
         }
         return new Bounds(lower * h, Math.max(lower, upper) * h);
     }
@@ -191,12 +232,17 @@ final class RenewalGrid implements WinCurves {
                 for (int day = 1; day <= horizon; day++) {
                     int k = day * stepsPerDay;
                     double p = 0;
-                    if (d == won) {
+                    if (d == won && day >= firstPushed) {
+                        // the residual dwell on the push clock, from time 0 (L(-h) = -h in the upper scheme)
+                        Distribution dw = funnel.dwell(stage, e);
+                        double span = push.at(day) + scheme * h;
+                        p = age > 0 ? 1 - dw.survival(age + span) / dw.survival(age) : dw.cdf(span);
+                    } else if (d == won) {
                         for (int j = 0; j <= k; j++) {
                             p += m[j];
                         }
                     } else if (d < n) {
-                        double[] f = curve[scheme][d];
+                        double[] f = curves(scheme, day)[d];
                         for (int j = 0; j <= k; j++) {
                             p += m[j] * f[k - j];
                         }

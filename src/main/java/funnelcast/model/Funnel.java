@@ -23,9 +23,11 @@ public final class Funnel {
     private final int[][] dest;
     private final double[][] prob;
     private final Distribution[][] dwell;
+    private final PushClock push;
 
     private Funnel(Scenario scenario) {
         this.scenario = scenario;
+        this.push = scenario.monthEffects().push().clock(scenario.calendar());
         List<Stage> stages = scenario.stages();
         int n = stages.size();
         ids = new String[n + 2];
@@ -77,6 +79,11 @@ public final class Funnel {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** The clock of dwells that end in a win ({@link PushClock#NONE} without a closing push in the horizon). */
+    public PushClock push() {
+        return push;
     }
 
     public int stageCount() {

@@ -14,19 +14,34 @@ package funnelcast.model;
  * it. {@code G} and {@code E} are drawn once per horizon and are independent. The month's
  * {@code pace} (fixed) makes every dwell time spent inside the horizon run that many times faster:
  * what remains of a visit at the horizon's start, and every later visit, takes its usual time
- * divided by the pace (a change of clock, so eventual win probabilities do not move).
- * {@link #NONE} leaves a scenario exactly as it was.
+ * divided by the pace (a change of clock, so eventual win probabilities do not move). The
+ * {@code push} speeds up the dwells that end in a win in the last working days of a month or
+ * quarter ({@link ClosingPush}), on top of the pace. {@link #NONE} leaves a scenario exactly as it was.
  */
 public record MonthEffects(double inflowFactor, double inflowCv, double conversionShift, double conversionSd,
-                           double pace) {
-    public static final MonthEffects NONE = new MonthEffects(1, 0, 0, 0, 1);
+                           double pace, ClosingPush push) {
+    public static final MonthEffects NONE = new MonthEffects(1, 0, 0, 0, 1, ClosingPush.NONE);
 
-    /** Month effects at the usual pace. */
+    /** Month effects at the usual pace, without a closing push. */
     public MonthEffects(double inflowFactor, double inflowCv, double conversionShift, double conversionSd) {
         this(inflowFactor, inflowCv, conversionShift, conversionSd, 1);
     }
 
+    /** Month effects without a closing push. */
+    public MonthEffects(double inflowFactor, double inflowCv, double conversionShift, double conversionSd,
+                        double pace) {
+        this(inflowFactor, inflowCv, conversionShift, conversionSd, pace, ClosingPush.NONE);
+    }
+
+    public MonthEffects withPush(ClosingPush p) {
+        return new MonthEffects(inflowFactor, inflowCv, conversionShift, conversionSd, pace, p);
+    }
+
     public MonthEffects {
+        java.util.Objects.requireNonNull(push, "push");
+        if (push.isNone()) {
+            push = ClosingPush.NONE; // one value for "no push", so NONE compares equal
+        }
         if (!(pace >= MIN_PACE && pace <= MAX_PACE)) {
             throw new IllegalArgumentException("pace must lie in [" + MIN_PACE + ", " + MAX_PACE + "], got " + pace);
         }
@@ -61,7 +76,8 @@ public record MonthEffects(double inflowFactor, double inflowCv, double conversi
             return "none";
         }
         return String.format(java.util.Locale.ROOT, "inflow x%.2f cv %.2f, conversion %+.2f sd %.2f, pace %.2f",
-            inflowFactor, inflowCv, conversionShift, conversionSd, pace);
+            inflowFactor, inflowCv, conversionShift, conversionSd, pace)
+            + (push.isNone() ? "" : ", push " + push.describe());
     }
 
     public boolean isNone() {

@@ -14,6 +14,7 @@ import funnelcast.dist.Distribution;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
+import funnelcast.model.ClosingPush;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
@@ -189,9 +190,9 @@ public final class ScenarioReader {
         return new Scenario(name, calendar, entry, stages, inflow, pipeline, target, dealValue, effects);
     }
 
-    /** {@code monthEffects: {inflow: {factor, cv}, conversion: {shift, sd}, pace}}, each key optional. */
+    /** {@code monthEffects: {inflow: {factor, cv}, conversion: {shift, sd}, pace, push: {factor, days, period}}}, each key optional. */
     private static MonthEffects monthEffects(Node node) {
-        node.allowKeys(List.of("inflow", "conversion", "pace"));
+        node.allowKeys(List.of("inflow", "conversion", "pace", "push"));
         double pace = node.has("pace") ? bounded(node.field("pace"), MonthEffects.MIN_PACE, MonthEffects.MAX_PACE) : 1;
         double factor = 1;
         double cv = 0;
@@ -207,7 +208,29 @@ public final class ScenarioReader {
             shift = c.has("shift") ? bounded(c.field("shift"), -MonthEffects.MAX_SHIFT, MonthEffects.MAX_SHIFT) : 0;
             sd = c.has("sd") ? bounded(c.field("sd"), 0, MonthEffects.MAX_SD) : 0;
         }
-        return new MonthEffects(factor, cv, shift, sd, pace);
+        ClosingPush push = node.has("push") ? push(node.field("push")) : ClosingPush.NONE;
+        return new MonthEffects(factor, cv, shift, sd, pace, push);
+    }
+
+    /** {@code push: {factor, days, period: month | quarter}}: factor and days required. */
+    private static ClosingPush push(Node node) {
+        node.allowKeys(List.of("factor", "days", "period"));
+        double factor = bounded(node.field("factor"), 1 / ClosingPush.MAX_FACTOR, ClosingPush.MAX_FACTOR);
+        Node daysNode = node.field("days");
+        int days = daysNode.wholeNumber(1);
+        if (days > ClosingPush.MAX_DAYS) {
+            throw daysNode.error("a whole number of working days in [1, " + ClosingPush.MAX_DAYS + "]");
+        }
+        boolean quarterly = false;
+        if (node.has("period")) {
+            Node period = node.field("period");
+            String p = period.text();
+            if (!p.equals("month") && !p.equals("quarter")) {
+                throw period.error("\"month\" or \"quarter\"");
+            }
+            quarterly = p.equals("quarter");
+        }
+        return new ClosingPush(factor, days, quarterly);
     }
 
     private static double bounded(Node n, double min, double max) {

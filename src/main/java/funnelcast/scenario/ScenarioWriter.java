@@ -120,6 +120,10 @@ public final class ScenarioWriter {
             effects.putObject("inflow").put("factor", m.inflowFactor()).put("cv", m.inflowCv());
             effects.putObject("conversion").put("shift", m.conversionShift()).put("sd", m.conversionSd());
             effects.put("pace", m.pace());
+            if (!m.push().isNone()) {
+                effects.putObject("push").put("factor", m.push().factor()).put("days", m.push().days())
+                    .put("period", m.push().quarterly() ? "quarter" : "month");
+            }
         }
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
