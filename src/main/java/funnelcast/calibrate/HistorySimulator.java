@@ -1,6 +1,7 @@
 package funnelcast.calibrate;
 
 import funnelcast.dist.Distribution;
+import funnelcast.model.ClosingPush;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
@@ -38,11 +39,19 @@ public final class HistorySimulator {
      * Months that differ, for histories with a known truth: each calendar month has its own
      * inflow factor (Gamma, mean 1, coefficient of variation {@code inflowCv}) and its own shift of
      * the advance exits' log odds, N(season[month of quarter], conversionSd^2), applied to every
-     * exit that happens in that month. It needs one dwell per stage (no exit-specific dwells), so
-     * that the dwell can be drawn first and the exit chosen by the month in which the dwell ends.
+     * exit that happens in that month. It needs one dwell per stage (no exit-specific dwells, a
+     * stalled share aside), so that the dwell can be drawn first and the exit chosen by the month
+     * in which the dwell ends. Under a closing {@code push}, a dwell that ends in a win runs on the
+     * push clock of the log's calendar.
      */
-    public record Variation(double inflowCv, double conversionSd, double[] season, WorkClock clock, LocalDate start) {
-        public static final Variation NONE = new Variation(0, 0, new double[3], null, null);
+    public record Variation(double inflowCv, double conversionSd, double[] season, ClosingPush push, WorkClock clock,
+                            LocalDate start) {
+        public static final Variation NONE = new Variation(0, 0, new double[3], ClosingPush.NONE, null, null);
+
+        /** The same months on a log that starts at {@code start} on {@code clock}. */
+        public Variation on(WorkClock c, LocalDate s) {
+            return new Variation(inflowCv, conversionSd, season, push, c, s);
+        }
     }
 
     public static List<Row> simulate(Funnel funnel, int days, long seed) {

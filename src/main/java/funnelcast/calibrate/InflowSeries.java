@@ -70,8 +70,13 @@ final class InflowSeries {
     }
 
     Fit fit(int targetIndex, int targetPos, double halfLife, boolean seasonal) {
+        return fit(targetIndex, targetPos, halfLife, seasonal, true);
+    }
+
+    /** The same, with the month factor fixed at 1 (cv 0) unless {@code monthVariance}. */
+    Fit fit(int targetIndex, int targetPos, double halfLife, boolean seasonal, boolean monthVariance) {
         double[] season = new double[3];
-        double cv2 = PRIOR_CV2;
+        double cv2 = monthVariance ? PRIOR_CV2 : 0;
         double logScore = 0;
         int scored = 0;
         for (int iteration = 0; iteration < 8; iteration++) {
@@ -89,6 +94,9 @@ final class InflowSeries {
                 // the predictive law also carries the estimate's own uncertainty
                 logScore -= logLikelihood(n[m], mu, cv2 + e[1]);
                 scored++;
+            }
+            if (!monthVariance) {
+                break;
             }
             double observed = weight > 0 ? Math.max(0, excess / weight) : 0;
             double next = MonthSeries.withPrior(scored, observed, PRIOR_CV2);

@@ -99,7 +99,12 @@ final class MonthSeries {
      * tau^2 from one-step-ahead errors, then the level and season from every month.
      */
     Fit fit(int targetIndex, int targetPos, double halfLife, boolean seasonal) {
-        double tau2 = PRIOR_TAU2;
+        return fit(targetIndex, targetPos, halfLife, seasonal, true);
+    }
+
+    /** The same, with the month's own variance fixed at 0 unless {@code monthVariance}. */
+    Fit fit(int targetIndex, int targetPos, double halfLife, boolean seasonal, boolean monthVariance) {
+        double tau2 = monthVariance ? PRIOR_TAU2 : 0;
         double[] season = new double[3];
         double logScore = 0;
         int scored = 0;
@@ -119,6 +124,9 @@ final class MonthSeries {
                 double total = v[m] + predVar + tau2;
                 logScore += 0.5 * (Math.log(2 * Math.PI * total) + err * err / total);
                 scored++;
+            }
+            if (!monthVariance) {
+                break;
             }
             double observed = weight > 0 ? Math.max(0, excess / weight) : 0;
             double next = withPrior(scored, observed, PRIOR_TAU2);

@@ -4,6 +4,8 @@ import funnelcast.exact.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
+import funnelcast.model.PushClock;
+import funnelcast.model.WorkCalendar;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ final class VaryingMonths {
         this.chain = Absorption.of(funnel);
         for (int s = 0; s < funnel.stageCount(); s++) {
             for (int e = 1; e < funnel.exitCount(s); e++) {
-                if (!funnel.dwell(s, e).equals(funnel.dwell(s, 0))) {
+                if (e != funnel.stalledExit(s) && !funnel.dwell(s, e).equals(funnel.dwell(s, 0))) {
                     throw new IllegalArgumentException("histories with varying months need one dwell per stage; stage '"
                         + funnel.id(s) + "' has exit-specific dwells");
                 }
@@ -70,7 +72,12 @@ final class VaryingMonths {
             shift[k] = v.season()[positions.get(k)] + v.conversionSd() * normal.sample();
         }
         start[n] = Double.POSITIVE_INFINITY;
+        push = v.push().isNone() ? PushClock.NONE : v.push().clock(new WorkCalendar(v.start(),
+            v.clock().dateTime(origin + days).toLocalDate(), v.clock().weekdays(), new java.util.TreeSet<>(v.clock().holidays())));
     }
+
+    /** The push clock over the whole log, in its working time. */
+    private final PushClock push;
 
     List<HistorySimulator.Row> simulate() {
         for (PipelineDeal d : funnel.scenario().pipeline()) {
@@ -78,8 +85,9 @@ final class VaryingMonths {
                 String id = d.id() != null ? d.id() : String.format(Locale.ROOT, "P%05d", ++counter);
                 int s = funnel.index(d.stage());
                 rows.add(new HistorySimulator.Row(id, d.stage(), -d.age(), d.rep(), null));
-                double end = funnel.dwell(s, 0).residualSampler(rng, d.age()).sample();
-                leave(id, s, end);
+                if (!stalls(s, d.age())) {
+                    leave(id, s, 0, funnel.dwell(s, 0).residualSampler(rng, d.age()).sample());
+                }
             }
         }
         double lambda = funnel.scenario().inflow().perDay();
@@ -99,17 +107,43 @@ final class VaryingMonths {
         return rows;
     }
 
-    /** The deal entered stage s at t: its dwell, then its exit. */
+    /** The deal entered stage s at t: it stalls there, or its dwell, then its exit. */
     private void enter(String id, int s, double t) {
-        leave(id, s, t + funnel.dwell(s, 0).sampler(rng).sample());
+        if (!stalls(s, 0)) {
+            leave(id, s, t, funnel.dwell(s, 0).sampler(rng).sample());
+        }
     }
 
-    /** The deal leaves stage s at t by an exit drawn with the probabilities of t's month. */
-    private void leave(String id, int s, double t) {
+    /** Whether a visit aged {@code age} at the stage is one that never moves on (its stalled share, by age). */
+    private boolean stalls(int s, double age) {
+        int e = funnel.stalledExit(s);
+        if (e < 0) {
+            return false;
+        }
+        double stalled = funnel.prob(s, e);
+        double moving = (1 - stalled) * (age > 0 ? funnel.dwell(s, 0).survival(age) : 1);
+        return rng.nextDouble() < stalled / (stalled + moving);
+    }
+
+    /**
+     * The deal that entered stage s at t0 leaves it after a dwell d by an exit drawn with the
+     * probabilities of the month it ends in (among the moving exits); a win under the push ends
+     * on the push clock.
+     */
+    private void leave(String id, int s, double t0, double d) {
+        double t = t0 + d;
         if (t >= days) {
             return; // still open when the log ends
         }
         double[] p = funnel.probs(s).clone();
+        int stall = funnel.stalledExit(s);
+        if (stall >= 0) {
+            double moving = 1 - p[stall];
+            p[stall] = 0;
+            for (int i = 0; i < p.length; i++) {
+                p[i] /= moving;
+            }
+        }
         MonthEffects.shift(p, chain.advanceExit(s), shift[month(t)], p);
         double u = rng.nextDouble();
         int e = p.length - 1;
@@ -122,6 +156,9 @@ final class VaryingMonths {
             }
         }
         int dest = funnel.dest(s, e);
+        if (dest == funnel.won() && !push.isNone()) {
+            t = push.after(t0, d);
+        }
         rows.add(new HistorySimulator.Row(id, funnel.id(dest), t, null, null));
         if (dest < funnel.won()) {
             enter(id, dest, t);

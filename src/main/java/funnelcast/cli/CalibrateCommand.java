@@ -7,6 +7,7 @@ import funnelcast.calibrate.Calibrator;
 import funnelcast.calibrate.DwellFit;
 import funnelcast.calibrate.History;
 import funnelcast.calibrate.MonthFit;
+import funnelcast.calibrate.PushFit;
 import funnelcast.calibrate.WorkClock;
 import funnelcast.model.MonthEffects;
 import funnelcast.scenario.ScenarioWriter;
@@ -172,6 +173,11 @@ final class CalibrateCommand implements Callable<Integer> {
         n.putObject("inflow").put("factor", e.inflowFactor()).put("cv", e.inflowCv());
         n.putObject("conversion").put("shift", e.conversionShift()).put("sd", e.conversionSd());
         n.put("pace", e.pace());
+        PushFit push = m.push();
+        n.putObject("pushFit").put("period", push.quarterly() ? "quarter" : "month").put("days", PushFit.DAYS)
+            .put("windowWins", push.windowWins()).put("windowExpected", push.windowExpected())
+            .put("otherWins", push.otherWins()).put("otherExpected", push.otherExpected())
+            .put("factor", push.factor()).put("evidenceNats", push.evidence()).put("kept", push.kept());
         for (MonthFit.Part p : List.of(m.conversion(), m.pace(), m.inflow())) {
             ObjectNode pn = n.putObject(p.name() + "Fit");
             pn.put("months", p.months());

@@ -20,6 +20,9 @@ final class MonthOptions {
         + "months; off by default.")
     boolean pace;
 
+    @Option(names = "--no-push", description = "No closing push in the last working days of a month or quarter.")
+    boolean noPush;
+
     @Option(names = "--no-stalled", description = "No stalled share: every open deal is still moving, however old.")
     boolean noStalled;
 
@@ -29,8 +32,8 @@ final class MonthOptions {
         }
         double h = halfLife == null ? Double.NaN : halfLife == 0 ? Double.POSITIVE_INFINITY : halfLife;
         if (noEffects) {
-            return new MonthFit.Options(false, false, Double.POSITIVE_INFINITY, false, !noStalled);
+            return new MonthFit.Options(false, false, Double.POSITIVE_INFINITY, false, !noStalled, false);
         }
-        return new MonthFit.Options(true, !noSeasonality, h, pace, !noStalled);
+        return new MonthFit.Options(true, !noSeasonality, h, pace, !noStalled, !noPush);
     }
 }

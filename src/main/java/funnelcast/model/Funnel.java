@@ -102,6 +102,12 @@ public final class Funnel {
         return index(scenario.entry());
     }
 
+    /** Whether {@code id} names an open stage of this funnel (not won, lost or an unknown id). */
+    public boolean isOpenStage(String id) {
+        Integer i = index.get(id);
+        return i != null && i < won();
+    }
+
     public int index(String id) {
         Integer i = index.get(id);
         if (i == null) {

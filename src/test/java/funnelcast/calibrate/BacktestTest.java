@@ -56,30 +56,42 @@ class BacktestTest {
             { "id": "b", "exits": { "won": 0.6, "lost": 0.4 }, "dwell": { "dist": "lognormal", "median": 3, "sigma": 0.6 } } ],
           "inflow": { "perDay": 4 } }""";
 
-    static Backtest.Result backtest(Path dir, HistorySimulator.Variation variation, MonthFit.Options months, long seed)
-        throws Exception {
-        Funnel f = TestScenarios.funnelOf(VARYING);
-        LocalDate start = LocalDate.parse("2020-01-01");
-        WorkClock clock = new WorkClock(CalibrationTest.WEEK, Set.of(), start.minusDays(60), start.plusDays(3500));
-        HistorySimulator.Variation v = variation == HistorySimulator.Variation.NONE ? variation
-            : new HistorySimulator.Variation(variation.inflowCv(), variation.conversionSd(), variation.season(), clock, start);
+    /** The same, with a tenth of the visits to b stalled. */
+    static final String VARYING_STALLED = VARYING.replace("\"won\": 0.6, \"lost\": 0.4 }", "\"won\": 0.6, \"lost\": 0.4 }, \"stalled\": 0.1");
+
+    static final LocalDate START = LocalDate.parse("2020-01-01");
+    static final WorkClock CLOCK = new WorkClock(CalibrationTest.WEEK, Set.of(), START.minusDays(60), START.plusDays(3500));
+
+    /** 2200 working days (about 100 months) simulated from a funnel whose months vary as given. */
+    static History history(Path dir, String funnel, HistorySimulator.Variation variation, long seed) throws Exception {
+        Funnel f = TestScenarios.funnelOf(funnel);
+        HistorySimulator.Variation v = variation == HistorySimulator.Variation.NONE ? variation : variation.on(CLOCK, START);
         StringWriter csv = new StringWriter();
-        HistorySimulator.write(HistorySimulator.simulate(f, 2200, seed, v), clock, start, csv);
+        HistorySimulator.write(HistorySimulator.simulate(f, 2200, seed, v), CLOCK, START, csv);
         Path file = dir.resolve("history-" + seed + ".csv");
         Files.writeString(file, csv.toString());
-        History h = HistoryReader.read(file);
-        return Backtest.run(h, new Backtest.Options(clock, 0, 120, 2000, 5, 2, m -> { }, months));
+        return HistoryReader.read(file);
     }
 
+    static Backtest.Result backtest(Path dir, String funnel, HistorySimulator.Variation variation, MonthFit.Options months,
+                                    long seed) throws Exception {
+        History h = history(dir, funnel, variation, seed);
+        return Backtest.run(h, new Backtest.Options(CLOCK, 0, 120, 2000, 5, 2, m -> { }, months));
+    }
+
+    /** Months that swing, quarters whose last month converts better and ends with a closing push. */
+    static final HistorySimulator.Variation SWINGING = new HistorySimulator.Variation(0.25, 0.4, new double[] {0, 0, 0.8},
+        new funnelcast.model.ClosingPush(2, 3, true), null, null);
+
     /**
-     * Months that swing (inflow cv 0.25, conversion log odds sd 0.4) and quarters that end with a
-     * push (+0.8 on the log odds in their last month): over 100 months the model's 80% intervals
-     * hold 75-90% of them, and its mean CRPS beats both baselines by at least 20%.
+     * Months that swing (inflow cv 0.25, conversion log odds sd 0.4), quarters that end with a
+     * push (+0.8 on the log odds in their last month, and wins closing twice as fast in their last
+     * three working days) and a tenth of the visits to b stalled: over 100 months the model's 80%
+     * intervals hold 75-90% of them, and its mean CRPS beats both baselines by at least 20%.
      */
     @Test
     void monthEffectsKeepIntervalsHonestWhenMonthsSwing(@TempDir Path dir) throws Exception {
-        Backtest.Result r = backtest(dir, new HistorySimulator.Variation(0.25, 0.4, new double[] {0, 0, 0.8}, null, null),
-            MonthFit.Options.DEFAULT, 23);
+        Backtest.Result r = backtest(dir, VARYING_STALLED, SWINGING, MonthFit.Options.DEFAULT, 23);
         assertTrue(r.months().size() >= 100, "months " + r.months().size());
         Backtest.Summary model = r.summaries().get(0);
         System.out.printf("varying months: %d months, 80%% coverage %.2f, 50%% coverage %.2f, CRPS %.2f against %.2f "
@@ -98,13 +110,34 @@ class BacktestTest {
      */
     @Test
     void aStationaryHistoryGetsNarrowMonthEffects(@TempDir Path dir) throws Exception {
-        Backtest.Result with = backtest(dir, HistorySimulator.Variation.NONE, MonthFit.Options.DEFAULT, 11);
-        Backtest.Result without = backtest(dir, HistorySimulator.Variation.NONE, MonthFit.Options.NONE, 11);
+        Backtest.Result with = backtest(dir, VARYING, HistorySimulator.Variation.NONE, MonthFit.Options.DEFAULT, 11);
+        Backtest.Result without = backtest(dir, VARYING, HistorySimulator.Variation.NONE, MonthFit.Options.NONE, 11);
         double a = with.summaries().get(0).meanWidth80();
         double b = without.summaries().get(0).meanWidth80();
         System.out.printf("80%% widths: %.2f with month effects, %.2f without; coverage %.2f and %.2f%n", a, b,
             with.summaries().get(0).coverage80(), without.summaries().get(0).coverage80());
         assertTrue(a <= 1.15 * b, "80% width " + a + " with month effects, " + b + " without");
+    }
+
+    /**
+     * Calibration finds the quarter-end push a history was simulated with (x2 over the last three
+     * working days of each quarter) within two standard errors of its log factor, and keeps none
+     * on a history without one (a one-sided test at about 2.5%: this seed's outcome is fixed).
+     */
+    @Test
+    void calibrationFindsTheClosingPushAndOnlyWhereThereIsOne(@TempDir Path dir) throws Exception {
+        LocalDate asOf = LocalDate.parse("2028-06-30");
+        LocalDate[] horizon = Calibrator.defaultHorizon(asOf);
+        var o = new Calibrator.Options(asOf, CLOCK, horizon[0], horizon[1], 0, java.util.OptionalInt.empty(), "t");
+        PushFit pushed = Calibrator.calibrate(history(dir, VARYING, new HistorySimulator.Variation(0, 0, new double[3],
+            new funnelcast.model.ClosingPush(2, 3, true), null, null), 5), o).months().push();
+        System.out.println("push found: " + pushed.reason());
+        assertTrue(pushed.kept() && pushed.quarterly(), pushed.reason());
+        double se = Math.sqrt(1 / pushed.windowWins() + 1 / pushed.otherWins());
+        assertEquals(Math.log(2), Math.log(pushed.factor()), 2 * se + 0.05, pushed.reason());
+        PushFit none = Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 6), o).months().push();
+        System.out.println("no push: " + none.reason());
+        assertTrue(!none.kept(), none.reason());
     }
 
     @Test
