@@ -1,7 +1,8 @@
 package funnelcast.calibrate;
 
+import funnelcast.InputException;
 import funnelcast.engine.MonteCarloEngine;
-import funnelcast.exact.Absorption;
+import funnelcast.model.Absorption;
 import funnelcast.exact.Convolution;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
@@ -202,7 +203,7 @@ public final class Backtest {
             }
         }
         if (months.isEmpty()) {
-            throw new IllegalArgumentException(history.source() + ": no month could be backtested: "
+            throw new InputException(history.source() + ": no month could be backtested: "
                 + String.join("; ", skipped));
         }
         List<Summary> summaries = List.of(
@@ -229,7 +230,7 @@ public final class Backtest {
             return new Month(m, actual, c.openDeals(), c.scenario().monthEffects().describe() + stalled,
                 Score.of(f.wins().pmf(), actual),
                 Score.of(weighted(funnel), actual), Score.of(poisson(previous), actual));
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) { // the history cannot be calibrated as of this month
             return m + ": " + e.getMessage();
         }
     }

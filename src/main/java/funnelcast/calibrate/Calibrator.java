@@ -1,8 +1,9 @@
 package funnelcast.calibrate;
 
+import funnelcast.InputException;
 import funnelcast.dist.Distribution;
 import funnelcast.dist.LogNormal;
-import funnelcast.exact.Absorption;
+import funnelcast.model.Absorption;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
@@ -105,7 +106,7 @@ public final class Calibrator {
             }
         }
         if (known.isEmpty()) {
-            throw new IllegalArgumentException(history.source() + ": no event on or before the as-of date " + o.asOf());
+            throw new InputException(history.source() + ": no event on or before the as-of date " + o.asOf());
         }
         String entry = firstStage.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
             .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
@@ -217,7 +218,7 @@ public final class Calibrator {
             }
         }
         if (completed == 0) {
-            throw new IllegalArgumentException("stage '" + id + "' has no completed visit by the as-of date ("
+            throw new InputException("stage '" + id + "' has no completed visit by the as-of date ("
                 + obs.size() + " still open): its exits cannot be estimated; choose a later --as-of or a longer --window");
         }
         List<Calibration.ExitRate> exits = new ArrayList<>();
@@ -236,7 +237,7 @@ public final class Calibrator {
             }
         }
         DwellFit best = dwellFits.stream().min(Comparator.comparingDouble(DwellFit::aic)).orElseThrow(() ->
-            new IllegalArgumentException("stage '" + id + "': no dwell distribution could be fitted"));
+            new InputException("stage '" + id + "': no dwell distribution could be fitted"));
         // The pooled model's AIC counts its exit shares (a multinomial) as well as its dwell.
         double exitLl = 0;
         for (Map.Entry<String, Integer> t : taken.entrySet()) {

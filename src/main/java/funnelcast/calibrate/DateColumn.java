@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import funnelcast.InputException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -48,7 +49,7 @@ final class DateColumn {
             try {
                 return new DateColumn(file, column, DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT), true);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--date-format: expected a date pattern such as d/M/yyyy or "
+                throw new InputException("--date-format: expected a date pattern such as d/M/yyyy or "
                     + "M/d/yyyy h:mm a, got '" + dateFormat + "' (" + e.getMessage() + ")");
             }
         }

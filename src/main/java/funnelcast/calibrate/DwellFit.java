@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import funnelcast.InputException;
 import funnelcast.dist.Distribution;
 import funnelcast.dist.Exponential;
 import funnelcast.dist.Gamma;
@@ -170,7 +171,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
             try {
                 double ll = sample.logLikelihood(law(family, theta));
                 return Double.isFinite(ll) ? -ll : 1e300;
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | InputException e) { // parameters outside the family's range
                 return 1e300;
             }
         };

@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import funnelcast.InputException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -99,13 +100,13 @@ public final class HistoryReader {
     private static Map<String, Integer> mapped(Csv csv, Map<String, String> columns, List<String> notes) {
         for (String role : columns.keySet()) {
             if (!ROLES.contains(role)) {
-                throw new IllegalArgumentException("--columns: unknown role '" + role + "'; expected "
+                throw new InputException("--columns: unknown role '" + role + "'; expected "
                     + String.join(", ", ROLES) + " (an event log) or --opportunities for an opportunity table");
             }
         }
         for (String role : List.of("deal_id", "stage", "entered_at")) {
             if (!columns.containsKey(role)) {
-                throw new IllegalArgumentException("--columns: expected " + role + "=COLUMN (the roles deal_id, stage and "
+                throw new InputException("--columns: expected " + role + "=COLUMN (the roles deal_id, stage and "
                     + "entered_at are required), got " + columns);
             }
         }

@@ -1,7 +1,7 @@
 package funnelcast.calibrate;
 
 import funnelcast.dist.Distribution;
-import funnelcast.exact.Absorption;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import funnelcast.InputException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,12 +37,12 @@ public final class OpportunityReader {
         String startCol = required(m.columns(), "start", "--columns");
         for (String role : m.columns().keySet()) {
             if (!List.of("id", "start", "close", "outcome", "value", "rep").contains(role)) {
-                throw new IllegalArgumentException("--columns: unknown role '" + role + "'; expected id, start, close, "
+                throw new InputException("--columns: unknown role '" + role + "'; expected id, start, close, "
                     + "outcome, value, rep");
             }
         }
         if (!HistoryReader.STAGE.matcher(m.stage()).matches() || m.stage().equals("won") || m.stage().equals("lost")) {
-            throw new IllegalArgumentException("--stage: expected a stage id of letters, digits, '-' and '_', got '"
+            throw new InputException("--stage: expected a stage id of letters, digits, '-' and '_', got '"
                 + m.stage() + "'");
         }
         Map<String, Integer> at = csv.positions(m.columns());
@@ -168,7 +169,7 @@ public final class OpportunityReader {
     private static String required(Map<String, String> map, String role, String option) {
         String v = map.get(role);
         if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException(option + ": the '" + role + "' column is required (" + role + "=COLUMN)");
+            throw new InputException(option + ": the '" + role + "' column is required (" + role + "=COLUMN)");
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import funnelcast.InputException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record StageNames(List<String> wonLabels, List<String> lostLabels, Map<St
         for (Map.Entry<String, String> e : map.entrySet()) {
             String to = e.getValue().trim();
             if (!(to.equals("won") || to.equals("lost") || HistoryReader.STAGE.matcher(to).matches())) {
-                throw new IllegalArgumentException("--stage-map: expected NAME=ID with an id of letters, digits, '-' and "
+                throw new InputException("--stage-map: expected NAME=ID with an id of letters, digits, '-' and "
                     + "'_' (or won, lost), got '" + e.getKey() + "=" + e.getValue() + "'");
             }
         }

@@ -1,6 +1,6 @@
 package funnelcast.calibrate;
 
-import funnelcast.exact.Absorption;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;

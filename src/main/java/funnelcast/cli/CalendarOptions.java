@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import funnelcast.calibrate.WorkClock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ final class CalendarOptions {
                 }
             }
             if (found == null) {
-                throw new IllegalArgumentException("--weekdays: expected MON, TUE, WED, THU, FRI, SAT or SUN, got '" + w + "'");
+                throw new InputException("--weekdays: expected MON, TUE, WED, THU, FRI, SAT or SUN, got '" + w + "'");
             }
             set.add(found);
         }
@@ -46,7 +47,7 @@ final class CalendarOptions {
                 try {
                     set.add(LocalDate.parse(h.trim()));
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("--holidays: expected ISO dates (2026-12-25), got '" + h + "'");
+                    throw new InputException("--holidays: expected ISO dates (2026-12-25), got '" + h + "'");
                 }
             }
         }
@@ -61,7 +62,7 @@ final class CalendarOptions {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": expected an ISO date (YYYY-MM-DD), got '" + text + "'");
+            throw new InputException(option + ": expected an ISO date (YYYY-MM-DD), got '" + text + "'");
         }
     }
 }

@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.calibrate.Calibration;
@@ -80,7 +81,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalDate asOfDate = CalendarOptions.date("--as-of", asOf);
         if (out != null && Files.exists(out) && !force) {
-            throw new IllegalArgumentException(out + " exists; pass --force to overwrite it");
+            throw new InputException(out + " exists; pass --force to overwrite it");
         }
         History h = opportunities.read(history);
         LocalDate[] horizon = Calibrator.defaultHorizon(asOfDate);

@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import funnelcast.exact.ExactMethod;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,7 @@ final class ExactOptions {
     int stepsPerDay(int horizonDays) {
         int steps = gridSteps != null ? gridSteps : ExactMethod.defaultStepsPerDay(horizonDays);
         if (steps < 1 || steps > 10_000) {
-            throw new IllegalArgumentException("--grid-steps must lie in 1..10000, got " + steps);
+            throw new InputException("--grid-steps must lie in 1..10000, got " + steps);
         }
         return steps;
     }

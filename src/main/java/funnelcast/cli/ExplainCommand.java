@@ -1,6 +1,6 @@
 package funnelcast.cli;
 
-import funnelcast.exact.Absorption;
+import funnelcast.model.Absorption;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;

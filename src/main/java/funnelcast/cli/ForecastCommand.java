@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import funnelcast.chart.ForecastCharts;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
@@ -76,7 +77,7 @@ final class ForecastCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Forecast forecast;
         if (method == Method.EXACT && uncertainty) {
-            throw new IllegalArgumentException("--uncertainty needs --method monte-carlo: the exact method solves the model "
+            throw new InputException("--uncertainty needs --method monte-carlo: the exact method solves the model "
                 + "at fixed parameters");
         }
         if (method == Method.EXACT) {

@@ -1,6 +1,6 @@
 package funnelcast.cli;
 
-import funnelcast.model.ScenarioException;
+import funnelcast.InputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +61,7 @@ public final class Funnel implements Runnable {
                 return FAILURE;
             }
         }
-        if (e instanceof ScenarioException || e instanceof IllegalArgumentException) {
+        if (e instanceof InputException) {
             err.println("funnel: " + e.getMessage());
             err.flush();
             return INVALID_INPUT;

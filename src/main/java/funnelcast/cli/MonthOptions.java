@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import funnelcast.calibrate.MonthFit;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,7 @@ final class MonthOptions {
 
     MonthFit.Options options() {
         if (halfLife != null && !(halfLife >= 0 && halfLife < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("--half-life: expected a number of months >= 0 (0 for none), got " + halfLife);
+            throw new InputException("--half-life: expected a number of months >= 0 (0 for none), got " + halfLife);
         }
         double h = halfLife == null ? Double.NaN : halfLife == 0 ? Double.POSITIVE_INFINITY : halfLife;
         if (noEffects) {

@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import funnelcast.calibrate.History;
 import funnelcast.calibrate.HistoryReader;
 import funnelcast.calibrate.OpportunityReader;
@@ -58,7 +59,7 @@ final class OpportunityOptions {
     History read(Path file) {
         if (!opportunities) {
             if (wins != null || winsColumns != null || lostAfter != null) {
-                throw new IllegalArgumentException("--wins, --wins-columns and --lost-after read opportunity tables: "
+                throw new InputException("--wins, --wins-columns and --lost-after read opportunity tables: "
                     + "add --opportunities");
             }
             return HistoryReader.read(file, columns == null ? Map.of() : columns, names(), dateFormat);

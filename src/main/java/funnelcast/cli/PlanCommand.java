@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.model.Funnel;
@@ -40,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("--confidence must lie strictly between 0 and 1, got " + confidence);
+            throw new InputException("--confidence must lie strictly between 0 and 1, got " + confidence);
         }
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));

@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.model.Funnel;
@@ -49,7 +50,7 @@ final class SensitivityCommand implements Callable<Integer> {
                 Math.min(100, exactOptions.stepsPerDay(funnel.scenario().horizonDays())));
             case "monte-carlo" -> Sensitivity.monteCarlo(funnel, trials, seed,
                 Runtime.getRuntime().availableProcessors());
-            default -> throw new IllegalArgumentException("--method must be exact or monte-carlo, got '" + method + "'");
+            default -> throw new InputException("--method must be exact or monte-carlo, got '" + method + "'");
         };
         ObjectNode node = json(result);
         if (out != null) {

@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import funnelcast.calibrate.HistorySimulator;
 import funnelcast.calibrate.WorkClock;
 import funnelcast.model.Funnel;
@@ -38,7 +39,7 @@ final class SimulateHistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (days < 1 || days > 100_000) {
-            throw new IllegalArgumentException("--days must lie in 1..100000, got " + days);
+            throw new InputException("--days must lie in 1..100000, got " + days);
         }
         Funnel funnel = input.funnel();
         var cal = funnel.scenario().calendar();

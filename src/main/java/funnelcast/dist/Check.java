@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * Range checks for parameters, written as "return when in range, else throw" so that NaN fails.
  * Messages name the parameter, the allowed range and the bad value; they are the one place
- * these templates live, and the scenario reader prefixes them with the file and path.
+ * these templates live. A parameter out of range is the input's fault ({@link ParameterException},
+ * which the scenario reader points at the parameter's path); a probability out of range is a
+ * caller's bug.
  */
 public final class Check {
     private Check() {
@@ -15,14 +17,15 @@ public final class Check {
         if (value > 0 && value < Double.POSITIVE_INFINITY) {
             return value;
         }
-        throw new IllegalArgumentException(format("%s must be a positive finite number, got %s", name, value));
+        throw new ParameterException(name, format("%s must be a positive finite number, got %s", name, value));
     }
 
     public static double nonNegative(String name, double value) {
         if (value >= 0 && value < Double.POSITIVE_INFINITY) {
             return value;
         }
-        throw new IllegalArgumentException(format("%s must be a finite number >= 0, got %s", name, value));
+        throw new ParameterException(name.equals("every value") ? "values" : name,
+            format("%s must be a finite number >= 0, got %s", name, value));
     }
 
     public static double probability(String name, double value) {

@@ -8,7 +8,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
 public record Empirical(double[] values) implements Distribution {
     public Empirical {
         if (values.length == 0) {
-            throw new IllegalArgumentException("values must hold at least one number");
+            throw new ParameterException("values", "values must hold at least one number");
         }
         values = values.clone();
         for (double v : values) {

@@ -10,7 +10,7 @@ public record Uniform(double min, double max) implements Distribution {
         Check.nonNegative("min", min);
         Check.positive("max", max);
         if (!(min < max)) {
-            throw new IllegalArgumentException(Check.format("min must be < max, got min=%s, max=%s", min, max));
+            throw new ParameterException("min", Check.format("min must be < max, got min=%s, max=%s", min, max));
         }
     }
 

@@ -1,6 +1,7 @@
 package funnelcast.engine;
 
-import funnelcast.exact.Absorption;
+import funnelcast.InputException;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PushClock;
@@ -144,7 +145,7 @@ final class KernelSpec {
         entry = funnel.entry();
         inflowMean = scenario.inflow().perDay() * horizon;
         if (inflowMean > MAX_INFLOW_PER_TRIAL) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new InputException(String.format(java.util.Locale.ROOT,
                 "the inflow brings %.3g new deals per trial, above the limit of %.0g: lower inflow.perDay",
                 inflowMean, MAX_INFLOW_PER_TRIAL));
         }

@@ -1,5 +1,6 @@
 package funnelcast.engine;
 
+import funnelcast.InputException;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
@@ -38,10 +39,10 @@ public final class MonteCarloEngine {
                           boolean plainPaths) {
         public Options {
             if (trials < 1 || trials > MAX_TRIALS) {
-                throw new IllegalArgumentException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
+                throw new InputException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
             }
             if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+                throw new InputException("threads must be >= 1, got " + threads);
             }
         }
 
@@ -72,7 +73,7 @@ public final class MonteCarloEngine {
     public static Forecast forecast(Funnel funnel, Options options) {
         KernelSpec spec = new KernelSpec(funnel, options.uncertainty(), !options.plainPaths());
         if (options.uncertainty() && !spec.drawsParameters()) {
-            throw new IllegalArgumentException("parameter uncertainty needs exitCounts on some stage or inflow.observed: "
+            throw new InputException("parameter uncertainty needs exitCounts on some stage or inflow.observed: "
                 + "this scenario has neither (calibrate writes both)");
         }
         long trials = options.trials();

@@ -1,18 +1,21 @@
 package funnelcast.engine;
 
+import funnelcast.model.Absorption;
+
 /**
  * Under parameter uncertainty, each trial's eventual win probabilities and h-transformed exits
  * for the exit probabilities it drew, so that the trial can simulate only the deals that will
  * win (as {@link KernelSpec#conditioned} does with fixed parameters). For the drawn
- * probabilities p, h solves h(s) = sum_e p(s,e) h(d_e) with h(won) = 1 and h(lost) = 0, by
- * Gaussian elimination with partial pivoting on (I - Q) h = r: a few stages, so a few hundred
- * operations a trial. Given the drawn parameters the winners' law is the plain law
- * conditioned on winning, so mixing over the parameters leaves every output's law unchanged.
- * Arrays are sized once.
+ * probabilities p, h solves h(s) = sum_e p(s,e) h(d_e) with h(won) = 1 and h(lost) = 0, by the
+ * same jump-chain algebra as for fixed parameters ({@link Absorption}): a few stages, so a few
+ * hundred operations and a few small matrices a trial (nothing per deal). Given the drawn
+ * parameters the winners' law is the plain law conditioned on winning, so mixing over the
+ * parameters leaves every output's law unchanged.
  */
 final class WinningWeights {
     private final KernelSpec spec;
-    private final double[][] system;
+    /** This trial's exit probabilities. */
+    private final double[][] drawn;
     /** h(s) for this trial's parameters, open stages only. */
     final double[] h;
     /** Cumulative p(s,e) h(d_e) / h(s) over each stage's exits. */
@@ -24,11 +27,12 @@ final class WinningWeights {
     WinningWeights(KernelSpec spec) {
         this.spec = spec;
         int stages = spec.stages;
-        system = new double[stages][stages + 1];
+        drawn = new double[stages][];
         h = new double[stages];
         exits = new double[stages][];
         for (int s = 0; s < stages; s++) {
             exits[s] = new double[spec.dest[s].length];
+            drawn[s] = new double[spec.dest[s].length];
         }
         groupWin = new double[spec.groupStage.length];
         groupExits = new double[spec.groupStage.length][];
@@ -45,20 +49,14 @@ final class WinningWeights {
     void update(double[][] cumulative, double[][] groupCumulative) {
         int stages = spec.stages;
         for (int s = 0; s < stages; s++) {
-            double[] row = system[s];
-            java.util.Arrays.fill(row, 0);
-            row[s] = 1;
-            for (int e = 0; e < spec.dest[s].length; e++) {
-                int d = spec.dest[s][e];
-                double p = weight(cumulative[s], spec.prob[s], e);
-                if (d < spec.won) {
-                    row[d] -= p;
-                } else if (d == spec.won) {
-                    row[stages] += p;
-                }
+            for (int e = 0; e < drawn[s].length; e++) {
+                drawn[s][e] = weight(cumulative[s], spec.prob[s], e);
             }
         }
-        solve();
+        Absorption chain = Absorption.of(spec.dest, drawn, spec.entry);
+        for (int s = 0; s < stages; s++) {
+            h[s] = Math.min(1, Math.max(0, chain.winProbability(s))); // clamped against rounding
+        }
         for (int s = 0; s < stages; s++) {
             transform(cumulative[s], spec.prob[s], s, exits[s]);
         }
@@ -89,39 +87,5 @@ final class WinningWeights {
             }
         }
         return sum;
-    }
-
-    /** Solves the system in place into h, clamped to [0, 1] against rounding. */
-    private void solve() {
-        int n = h.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(system[r][col]) > Math.abs(system[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] swap = system[col];
-            system[col] = system[pivot];
-            system[pivot] = swap;
-            for (int r = col + 1; r < n; r++) {
-                double f = system[r][col] / system[col][col];
-                if (f != 0) {
-                    for (int c = col; c <= n; c++) {
-                        system[r][c] -= f * system[col][c];
-                    }
-                }
-            }
-        }
-        for (int r = n - 1; r >= 0; r--) {
-            double x = system[r][n];
-            for (int c = r + 1; c < n; c++) {
-                x -= system[r][c] * h[c];
-            }
-            h[r] = x / system[r][r];
-        }
-        for (int s = 0; s < n; s++) {
-            h[s] = Math.min(1, Math.max(0, h[s]));
-        }
     }
 }

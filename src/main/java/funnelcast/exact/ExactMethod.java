@@ -1,5 +1,6 @@
 package funnelcast.exact;
 
+import funnelcast.InputException;
 import funnelcast.dist.Distribution;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
@@ -51,7 +52,7 @@ public final class ExactMethod {
     static WinCurves curves(Funnel funnel, int stepsPerDay) {
         double lambdaT = funnel.scenario().inflow().perDay() * funnel.scenario().horizonDays();
         if (lambdaT > 1e7) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new InputException(String.format(java.util.Locale.ROOT,
                 "the exact method takes inflows up to 1e7 new deals per horizon, got %.3g", lambdaT));
         }
         if (funnel.allExponential() && funnel.push().isNone() && Uniformization.jumps(funnel) <= MAX_JUMPS) {
@@ -59,7 +60,7 @@ public final class ExactMethod {
         }
         long steps = (long) stepsPerDay * funnel.scenario().horizonDays();
         if (steps > MAX_GRID_STEPS) {
-            throw new IllegalArgumentException("the exact method's grid would need " + steps + " steps (" + stepsPerDay
+            throw new InputException("the exact method's grid would need " + steps + " steps (" + stepsPerDay
                 + " a day over " + funnel.scenario().horizonDays() + " working days), above " + MAX_GRID_STEPS
                 + ": use fewer --grid-steps or --method monte-carlo");
         }

@@ -2,6 +2,7 @@ package funnelcast.exact;
 
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Exit;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;

@@ -1,17 +1,19 @@
 package funnelcast.model;
 
+import funnelcast.InputException;
+
 /**
  * Bad input: names the file (once known), the path of the offending value and what was
  * expected, e.g. {@code telesales.json: stages[2].exits.need: expected a probability in [0, 1], got 1.4}.
  */
-public final class ScenarioException extends RuntimeException {
+public final class ScenarioException extends InputException {
     private static final long serialVersionUID = 1L;
     private final String file;
     private final String path;
     private final String detail;
 
     public ScenarioException(String file, String path, String detail) {
-        super(null, null, false, false);
+        super(null);
         this.file = file;
         this.path = path;
         this.detail = detail;

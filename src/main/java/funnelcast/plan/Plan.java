@@ -1,5 +1,6 @@
 package funnelcast.plan;
 
+import funnelcast.InputException;
 import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
 import funnelcast.model.Funnel;
@@ -32,7 +33,7 @@ public record Plan(String scenario, String entry, double pWinFromEntry, int targ
 
     public static Plan of(Funnel funnel, double confidence, int stepsPerDay) {
         Scenario scenario = funnel.scenario();
-        int target = scenario.target().wins().orElseThrow(() -> new IllegalArgumentException(
+        int target = scenario.target().wins().orElseThrow(() -> new InputException(
             "plan needs target.wins in the scenario: the number of wins to plan for"));
         int already = scenario.target().alreadyWon();
         double reps = scenario.inflow().reps();

@@ -1,5 +1,6 @@
 package funnelcast.plan;
 
+import funnelcast.InputException;
 import funnelcast.exact.PeriodWins;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 
@@ -18,7 +19,7 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
     /** Wins still needed: the target less the wins already booked. */
     public static RequiredInflow solve(PeriodWins period, int needed, double confidence, double reps) {
         if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must lie strictly between 0 and 1, got " + confidence);
+            throw new InputException("confidence must lie strictly between 0 and 1, got " + confidence);
         }
         double atZero = pHit(period, needed, 0);
         if (atZero >= confidence) {

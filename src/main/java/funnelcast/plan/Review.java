@@ -1,6 +1,6 @@
 package funnelcast.plan;
 
-import funnelcast.exact.Absorption;
+import funnelcast.model.Absorption;
 import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
 import funnelcast.model.Exit;

@@ -1,6 +1,6 @@
 package funnelcast.plan;
 
-import funnelcast.exact.Absorption;
+import funnelcast.model.Absorption;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;

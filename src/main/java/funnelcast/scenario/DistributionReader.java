@@ -1,6 +1,7 @@
 package funnelcast.scenario;
 
 import funnelcast.dist.Distribution;
+import funnelcast.dist.ParameterException;
 import funnelcast.dist.Empirical;
 import funnelcast.dist.Exponential;
 import funnelcast.dist.Fixed;
@@ -47,15 +48,9 @@ final class DistributionReader {
                 case "uniform" -> new Uniform(node.field("min").number(), node.field("max").number());
                 default -> new Empirical(values(node.field("values")));
             };
-        } catch (IllegalArgumentException e) {
-            // The record names the parameter first; point the path at it.
-            String message = e.getMessage();
-            for (String p : parameters) {
-                if (message.startsWith(p + " ") || (p.equals("values") && message.startsWith("every value"))) {
-                    throw new ScenarioException(node.field(p).path(), message);
-                }
-            }
-            throw new ScenarioException(node.path(), message);
+        } catch (ParameterException e) {
+            String path = parameters.contains(e.parameter()) ? node.field(e.parameter()).path() : node.path();
+            throw new ScenarioException(path, e.getMessage());
         }
     }
 

@@ -133,14 +133,15 @@ class DistributionTest {
 
     @org.junit.jupiter.api.Test
     void badParametersNameTheParameterAndTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Exponential(-1));
+        ParameterException e = assertThrows(ParameterException.class, () -> new Exponential(-1));
         assertEquals("mean must be a positive finite number, got -1.0", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new LogNormal(Double.NaN, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Gamma(1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new Weibull(-2, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Fixed(-0.5));
-        assertThrows(IllegalArgumentException.class, () -> new Uniform(3, 3));
-        assertThrows(IllegalArgumentException.class, () -> new Empirical(new double[0]));
-        assertThrows(IllegalArgumentException.class, () -> new Empirical(new double[] {1, -1}));
+        assertEquals("mean", e.parameter());
+        assertEquals("median", assertThrows(ParameterException.class, () -> new LogNormal(Double.NaN, 1)).parameter());
+        assertEquals("scale", assertThrows(ParameterException.class, () -> new Gamma(1, 0)).parameter());
+        assertEquals("shape", assertThrows(ParameterException.class, () -> new Weibull(-2, 1)).parameter());
+        assertEquals("value", assertThrows(ParameterException.class, () -> new Fixed(-0.5)).parameter());
+        assertEquals("min", assertThrows(ParameterException.class, () -> new Uniform(3, 3)).parameter());
+        assertEquals("values", assertThrows(ParameterException.class, () -> new Empirical(new double[0])).parameter());
+        assertEquals("values", assertThrows(ParameterException.class, () -> new Empirical(new double[] {1, -1})).parameter());
     }
 }

@@ -140,7 +140,7 @@ class UncertaintyTest {
     @Test
     void uncertaintyNeedsCountsOrAnObservedInflow() {
         Funnel f = TestScenarios.funnel("scenarios/telesales.json");
-        assertThrows(IllegalArgumentException.class, () -> MonteCarloEngine.forecast(f,
+        assertThrows(funnelcast.InputException.class, () -> MonteCarloEngine.forecast(f,
             new MonteCarloEngine.Options(1000, 1, 1).withUncertainty(true)));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import funnelcast.TestScenarios;
 import funnelcast.forecast.Forecast;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import org.junit.jupiter.api.Test;
 

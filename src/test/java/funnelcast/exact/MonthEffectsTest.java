@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import funnelcast.TestScenarios;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.forecast.Forecast;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import org.apache.commons.statistics.distribution.BinomialDistribution;

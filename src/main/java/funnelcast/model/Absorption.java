@@ -1,6 +1,5 @@
-package funnelcast.exact;
+package funnelcast.model;
 
-import funnelcast.model.Funnel;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -12,19 +11,24 @@ import org.apache.commons.math3.linear.RealMatrix;
  * of a deal entering at the entry stage, both from the fundamental matrix {@code (I - Q)^-1}.
  */
 public final class Absorption {
-    private final Funnel funnel;
+    /** Open stages 0..n-1, won = n, lost = n + 1, as in {@link Funnel}. */
+    private final int[][] dest;
+    private final double[][] prob;
+    private final int entry;
     private final RealMatrix fundamental;
 
-    private Absorption(Funnel funnel) {
-        this.funnel = funnel;
-        int n = funnel.stageCount();
+    private Absorption(int[][] dest, double[][] prob, int entry) {
+        this.dest = dest;
+        this.prob = prob;
+        this.entry = entry;
+        int n = dest.length;
         double[][] iMinusQ = new double[n][n];
         for (int s = 0; s < n; s++) {
             iMinusQ[s][s] += 1;
-            for (int e = 0; e < funnel.exitCount(s); e++) {
-                int d = funnel.dest(s, e);
+            for (int e = 0; e < dest[s].length; e++) {
+                int d = dest[s][e];
                 if (d < n) {
-                    iMinusQ[s][d] -= funnel.prob(s, e);
+                    iMinusQ[s][d] -= prob[s][e];
                 }
             }
         }
@@ -33,24 +37,43 @@ public final class Absorption {
     }
 
     public static Absorption of(Funnel funnel) {
-        return new Absorption(funnel);
+        int n = funnel.stageCount();
+        int[][] dest = new int[n][];
+        double[][] prob = new double[n][];
+        for (int s = 0; s < n; s++) {
+            dest[s] = new int[funnel.exitCount(s)];
+            for (int e = 0; e < dest[s].length; e++) {
+                dest[s][e] = funnel.dest(s, e);
+            }
+            prob[s] = funnel.probs(s);
+        }
+        return new Absorption(dest, prob, funnel.entry());
+    }
+
+    /**
+     * The chain of exits {@code dest[s][e]} (open stages 0..n-1, won n, lost n + 1) taken with
+     * probabilities {@code prob[s][e]}, as the engine draws them per trial. The arrays are read,
+     * not copied: the result is for their values now.
+     */
+    public static Absorption of(int[][] dest, double[][] prob, int entry) {
+        return new Absorption(dest, prob, entry);
     }
 
     /** h(s): the eventual win probability of a deal that enters stage s. */
     public double winProbability(int s) {
-        if (s == funnel.won()) {
+        int n = dest.length;
+        if (s == n) {
             return 1;
         }
-        if (s == funnel.lost()) {
+        if (s == n + 1) {
             return 0;
         }
-        int n = funnel.stageCount();
         double h = 0;
         for (int t = 0; t < n; t++) {
             double wonStep = 0;
-            for (int e = 0; e < funnel.exitCount(t); e++) {
-                if (funnel.dest(t, e) == funnel.won()) {
-                    wonStep += funnel.prob(t, e);
+            for (int e = 0; e < dest[t].length; e++) {
+                if (dest[t][e] == n) {
+                    wonStep += prob[t][e];
                 }
             }
             h += fundamental.getEntry(s, t) * wonStep;
@@ -65,8 +88,8 @@ public final class Absorption {
     public int advanceExit(int s) {
         int best = -1;
         double bestH = -1;
-        for (int e = 0; e < funnel.exitCount(s); e++) {
-            int d = funnel.dest(s, e);
+        for (int e = 0; e < dest[s].length; e++) {
+            int d = dest[s][e];
             if (d != s && winProbability(d) > bestH) {
                 bestH = winProbability(d);
                 best = e;
@@ -82,6 +105,6 @@ public final class Absorption {
 
     /** Expected visits to stage t per deal entering at the entry stage. */
     public double visitsFromEntry(int t) {
-        return visits(funnel.entry(), t);
+        return visits(entry, t);
     }
 }
