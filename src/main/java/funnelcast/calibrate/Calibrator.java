@@ -3,6 +3,8 @@ package funnelcast.calibrate;
 import funnelcast.InputException;
 import funnelcast.dist.Distribution;
 import funnelcast.dist.LogNormal;
+import funnelcast.history.History;
+import funnelcast.history.WorkClock;
 import funnelcast.model.Absorption;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;

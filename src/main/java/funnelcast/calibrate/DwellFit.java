@@ -19,6 +19,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
  * A dwell distribution fitted by maximum likelihood to a stage's visits: completed dwells by
@@ -72,7 +76,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
                 continue;
             }
             double term = switch (o.kind()) {
-                case EXACT -> logDensity(law, o.lo());
+                case EXACT -> law.logDensity(o.lo());
                 case INTERVAL -> Math.log(law.survival(o.lo()) - law.survival(o.hi()));
                 case CENSORED -> Math.log(law.survival(o.lo()));
             };
@@ -117,7 +121,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
                     continue;
                 }
                 double term = switch (kind[u]) {
-                    case EXACT -> logDensity(law, lo[u]);
+                    case EXACT -> law.logDensity(lo[u]);
                     case INTERVAL -> Math.log(law.survival(lo[u]) - law.survival(hi[u]));
                     case CENSORED -> Math.log(law.survival(lo[u]));
                 };
@@ -125,24 +129,6 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
             }
             return ll;
         }
-    }
-
-    private static double logDensity(Distribution law, double x) {
-        if (law instanceof Exponential e) {
-            return -Math.log(e.mean()) - x / e.mean();
-        }
-        if (law instanceof LogNormal l) {
-            return org.apache.commons.statistics.distribution.LogNormalDistribution.of(Math.log(l.median()), l.sigma())
-                .logDensity(x);
-        }
-        if (law instanceof Gamma g) {
-            return org.apache.commons.statistics.distribution.GammaDistribution.of(g.shape(), g.scale()).logDensity(x);
-        }
-        if (law instanceof Weibull w) {
-            return org.apache.commons.statistics.distribution.WeibullDistribution.of(w.shape(), w.scale())
-                .logDensity(x);
-        }
-        throw new IllegalArgumentException(law.describe());
     }
 
     /** Fits one family; {@code null} where the data cannot support it. */
@@ -235,23 +221,12 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
         return best;
     }
 
-    /** Golden-section search on the log mean, bracketed generously around the start. */
+    /** Brent's method (Commons Math) on the log mean, over a generous interval around the start. */
     private static double[] minimize1d(MultivariateFunction f, double start) {
-        double a = start - 8;
-        double b = start + 8;
-        double g = (Math.sqrt(5) - 1) / 2;
-        double c = b - g * (b - a);
-        double d = a + g * (b - a);
-        while (b - a > 1e-12) {
-            if (f.value(new double[] {c}) < f.value(new double[] {d})) {
-                b = d;
-            } else {
-                a = c;
-            }
-            c = b - g * (b - a);
-            d = a + g * (b - a);
-        }
-        return new double[] {(a + b) / 2};
+        UnivariatePointValuePair best = new BrentOptimizer(1e-12, 1e-14).optimize(new MaxEval(10_000),
+            new UnivariateObjectiveFunction(x -> f.value(new double[] {x})), GoalType.MINIMIZE,
+            new SearchInterval(start - 8, start + 8, start));
+        return new double[] {best.getPoint()};
     }
 
     /** Method-of-moments starting values from the completed visits. */

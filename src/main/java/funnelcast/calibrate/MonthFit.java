@@ -1,6 +1,7 @@
 package funnelcast.calibrate;
 
 import funnelcast.dist.Distribution;
+import funnelcast.history.WorkClock;
 import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;

@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import funnelcast.history.WorkClock;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Funnel;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
     }
 
     /** Why the push was kept or not, with its figures. */
-    String reason() {
+    public String reason() {
         String counts = String.format(java.util.Locale.ROOT,
             "%.0f wins in the last %d working days of each %s against %.1f expected without a push, %.0f against %.1f elsewhere; "
                 + "evidence %+.1f nats", windowWins, DAYS, quarterly ? "quarter" : "month", windowExpected, otherWins,

@@ -12,7 +12,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.apache.commons.math3.special.Beta;
+import org.apache.commons.numbers.gamma.LogBeta;
 
 /**
  * Empirical Bayes for per-rep conversion: a Beta(a, b) prior is fitted to all reps by maximising
@@ -72,7 +72,7 @@ final class Shrinkage {
             double b = Math.exp(lb);
             double ll = 0;
             for (int[] c : data) {
-                ll += Beta.logBeta(c[0] + a, c[1] - c[0] + b) - Beta.logBeta(a, b);
+                ll += LogBeta.value(c[0] + a, c[1] - c[0] + b) - LogBeta.value(a, b);
             }
             return -ll;
         });

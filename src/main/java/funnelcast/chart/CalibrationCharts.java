@@ -1,6 +1,6 @@
 package funnelcast.chart;
 
-import funnelcast.calibrate.Backtest;
+import funnelcast.backtest.Backtest;
 import funnelcast.calibrate.Calibration;
 import funnelcast.calibrate.KaplanMeier;
 import java.awt.BasicStroke;
@@ -9,12 +9,12 @@ import java.awt.geom.Ellipse2D;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.renderer.xy.YIntervalRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.renderer.xy.YIntervalRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;

@@ -1,7 +1,7 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
-import funnelcast.calibrate.WorkClock;
+import funnelcast.history.WorkClock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -21,6 +21,12 @@ import picocli.CommandLine.Option;
     description = {"Forecasts this period's wins, P(hit target), revenue and the daily fan.",
         "The same seed and trials give the same numbers whatever --threads."})
 final class ForecastCommand implements Callable<Integer> {
+    @Mixin
+    TrialOptions trials;
+
+    @Mixin
+    ResultOptions output;
+
     enum Method {
         MONTE_CARLO("monte-carlo"), EXACT("exact");
 
@@ -39,12 +45,6 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;
 
-    @Option(names = "--trials", defaultValue = "100000", description = "Monte Carlo trials (default ${DEFAULT-VALUE}).")
-    long trials;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
@@ -58,13 +58,6 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--uncertainty", description = "Draw exit probabilities (from exitCounts) and the inflow rate (from "
         + "inflow.observed) from their posteriors in each trial (spec section 7). Monte Carlo only.")
     boolean uncertainty;
-
-    @Option(names = "--json", description = "Print the result as JSON (the spec's forecast result format).")
-    boolean json;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write forecast.json and the charts (wins.png/svg, "
-        + "fan.png/svg) into DIR.")
-    Path out;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,22 +77,22 @@ final class ForecastCommand implements Callable<Integer> {
             forecast = ExactMethod.forecast(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         } else {
             int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            ProgressBar bar = new ProgressBar(stderr, trials, "trials");
-            forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials, seed, k, bar, uncertainty));
+            ProgressBar bar = new ProgressBar(stderr, trials.count, "trials");
+            forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k, bar, uncertainty));
             bar.finish();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String text = ForecastJson.write(forecast);
         List<Path> files = new ArrayList<>();
-        if (out != null) {
-            AtomicFiles.write(out.resolve("forecast.json"), text.getBytes(StandardCharsets.UTF_8));
-            files.add(out.resolve("forecast.json"));
-            ChartWriter charts = new ChartWriter(out, stderr);
+        if (output.out != null) {
+            AtomicFiles.write(output.out.resolve("forecast.json"), text.getBytes(StandardCharsets.UTF_8));
+            files.add(output.out.resolve("forecast.json"));
+            ChartWriter charts = new ChartWriter(output.out, stderr);
             charts.write("wins", ForecastCharts.wins(forecast));
             charts.write("fan", ForecastCharts.fan(forecast));
             files.addAll(charts.written());
         }
-        if (json) {
+        if (output.json()) {
             stdout.print(text);
         } else {
             ForecastTable.print(stdout, funnel.scenario(), forecast, seconds);

@@ -1,10 +1,10 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
-import funnelcast.calibrate.History;
-import funnelcast.calibrate.HistoryReader;
-import funnelcast.calibrate.OpportunityReader;
-import funnelcast.calibrate.StageNames;
+import funnelcast.history.History;
+import funnelcast.history.HistoryReader;
+import funnelcast.history.OpportunityReader;
+import funnelcast.history.StageNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

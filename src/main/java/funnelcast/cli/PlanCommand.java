@@ -1,12 +1,9 @@
 package funnelcast.cli;
 
-import funnelcast.InputException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.InputException;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Plan;
-import funnelcast.plan.RequiredInflow;
-import funnelcast.plan.SteadyState;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,6 +16,10 @@ import picocli.CommandLine.Option;
         "The standing daily numbers per stage (steady state), and the smallest daily inflow that",
         "reaches the target this period with the chosen confidence."})
 final class PlanCommand implements Callable<Integer> {
+
+    @Mixin
+    ResultOptions output;
+
     @Mixin
     ScenarioInput input;
 
@@ -28,12 +29,6 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--confidence", defaultValue = "0.8", description = "P(hit target) to plan for, "
         + "strictly between 0 and 1 (default ${DEFAULT-VALUE}).")
     double confidence;
-
-    @Option(names = "--json", description = "Print the spec's plan result format (plus the confidence curve).")
-    boolean json;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Write plan.json and the charts (funnel, inflow-curve) into DIR.")
-    java.nio.file.Path out;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,120 +40,23 @@ final class PlanCommand implements Callable<Integer> {
         }
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        ObjectNode node = json(plan);
-        if (out != null) {
-            Json.write(out.resolve("plan.json"), node);
-            ChartWriter charts = new ChartWriter(out, spec.commandLine().getErr());
+        ObjectNode node = PlanOutput.json(plan);
+        if (output.out != null) {
+            Json.write(output.out.resolve("plan.json"), node);
+            ChartWriter charts = new ChartWriter(output.out, spec.commandLine().getErr());
             charts.write("funnel", funnelcast.chart.PlanCharts.funnel(funnel.scenario(), plan.steadyState()));
             charts.write("inflow-curve", funnelcast.chart.PlanCharts.inflowCurve(plan, funnel.scenario().inflow().perDay()));
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (output.json()) {
             o.print(Json.text(node));
         } else {
-            print(o, funnel, plan);
-            if (out != null) {
-                o.printf("%nWrote plan.json, funnel.png/svg, inflow-curve.png/svg into %s%n", out);
+            PlanOutput.print(o, funnel, plan);
+            if (output.out != null) {
+                o.printf("%nWrote plan.json, funnel.png/svg, inflow-curve.png/svg into %s%n", output.out);
             }
         }
         o.flush();
         return 0;
-    }
-
-    static ObjectNode json(Plan plan) {
-        ObjectNode root = Json.object();
-        root.put("entry", plan.entry());
-        root.put("pWinFromEntry", plan.pWinFromEntry());
-        SteadyState st = plan.steadyState();
-        ObjectNode steady = root.putObject("steadyState");
-        steady.put("inflowPerDay", st.inflowPerDay());
-        if (!Double.isNaN(st.perRepPerDay())) {
-            steady.put("perRepPerDay", st.perRepPerDay());
-        }
-        ArrayNode stages = steady.putArray("stages");
-        for (SteadyState.StageFlow f : st.stages()) {
-            ObjectNode s = stages.addObject();
-            s.put("id", f.id());
-            s.put("pWin", f.pWin());
-            s.put("expectedVisits", f.expectedVisits());
-            s.put("arrivalsPerDay", f.arrivalsPerDay());
-            s.put("meanDwell", f.meanDwell());
-            s.put("inventory", f.inventory());
-        }
-        root.set("thisPeriod", period(plan.thisPeriod()));
-        if (!plan.thisPeriod().reachable()) {
-            ((ObjectNode) root.get("thisPeriod")).put("pipelineReachesWithConfidence", plan.reachableTarget());
-        }
-        ArrayNode curve = root.putArray("curve");
-        for (RequiredInflow r : plan.curve()) {
-            curve.add(period(r));
-        }
-        return root;
-    }
-
-    private static ObjectNode period(RequiredInflow r) {
-        ObjectNode p = Json.object();
-        p.put("confidence", r.confidence());
-        p.put("reachable", r.reachable());
-        if (r.reachable()) {
-            p.put("inflowPerDay", r.inflowPerDay());
-            if (!Double.isNaN(r.perRepPerDay())) {
-                p.put("perRepPerDay", r.perRepPerDay());
-            }
-            p.put("pHitAtRequired", r.pHitAtRequired());
-        } else {
-            p.put("bestPHit", r.bestPHit());
-        }
-        return p;
-    }
-
-    private static void print(PrintWriter out, Funnel funnel, Plan plan) {
-        var s = funnel.scenario();
-        SteadyState st = plan.steadyState();
-        boolean perRep = s.inflow().perRep();
-        out.printf("%s: plan for %d wins in %d working days (%s .. %s)%n%n", plan.scenario(), plan.target(),
-            s.horizonDays(), s.calendar().start(), s.calendar().end());
-        if (!s.monthEffects().isNone()) {
-            out.printf("note: the plan is for an average month; this scenario's month effects (%s) are used by forecast, "
-                + "not by plan%n%n", s.monthEffects().describe());
-        }
-        out.printf("Steady state, the team's standing daily numbers:%n");
-        out.printf("  a new deal at '%s' wins with %.3f, so %d wins take %.2f new deals a day%s.%n%n",
-            plan.entry(), plan.pWinFromEntry(), plan.target(), st.inflowPerDay(),
-            perRep ? String.format(" (%.2f per rep, %.3g reps)", st.perRepPerDay(), s.inflow().reps()) : "");
-        out.printf("  %-10s %7s %8s %12s %11s %9s%s%n", "stage", "h(s)", "visits", "arrivals/day", "mean dwell",
-            "hold", perRep ? "  hold/rep" : "");
-        for (SteadyState.StageFlow f : st.stages()) {
-            out.printf("  %-10s %7.3f %8.3f %12.2f %11.2f %9.1f%s%n", f.id(), f.pWin(), f.expectedVisits(),
-                f.arrivalsPerDay(), f.meanDwell(), f.inventory(),
-                perRep ? String.format("  %8.1f", f.inventory() / s.inflow().reps()) : "");
-        }
-        RequiredInflow now = plan.thisPeriod();
-        out.printf("%nThis period, at %.0f%% confidence (%d pipeline deals, %d already won, %d more needed):%n",
-            100 * now.confidence(), s.pipelineDeals(), plan.alreadyWon(), plan.target() - plan.alreadyWon());
-        if (now.reachable() && now.inflowPerDay() == 0) {
-            out.printf("  the pipeline alone reaches the target: P(hit) = %.3f with no new deals.%n",
-                now.pHitAtRequired());
-        } else if (now.reachable()) {
-            out.printf("  find %.2f new deals a day%s: P(hit) = %.3f (now: %.2f a day).%n", now.inflowPerDay(),
-                perRep ? String.format(" (%.2f per rep)", now.perRepPerDay()) : "", now.pHitAtRequired(),
-                s.inflow().perDay());
-        } else {
-            out.printf("  no inflow can reach it: a new deal cannot close before the period ends.%n"
-                + "  The best P(hit) is %.3f, from the pipeline alone; with %.0f%% confidence the pipeline"
-                + " makes %d wins in all.%n  To reach the target these deals must close faster, or the target"
-                + " fall to %d. The deals that carry it:%n", now.bestPHit(), 100 * now.confidence(),
-                plan.reachableTarget(), plan.reachableTarget());
-            for (Plan.Carrier c : plan.carriers()) {
-                out.printf("    %-22s %-10s P(win this period) = %.3f%n", c.deal(), c.stage(), c.pWinThisPeriod());
-            }
-        }
-        out.printf("%nNew deals a day needed, by confidence:%n");
-        for (RequiredInflow r : plan.curve()) {
-            out.printf("  %3.0f%%  %s%n", 100 * r.confidence(), r.reachable()
-                ? String.format("%7.2f%s", r.inflowPerDay(), perRep ? String.format("  (%.2f per rep)", r.perRepPerDay()) : "")
-                : "    out of reach (best " + String.format("%.3f", r.bestPHit()) + ")");
-        }
-        out.printf("%nSolver: %s.%n", plan.solver());
     }
 }

@@ -1,12 +1,12 @@
 package funnelcast.cli;
 
-import funnelcast.chart.Report;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Plan;
 import funnelcast.plan.Review;
 import funnelcast.plan.Sensitivity;
+import funnelcast.report.Report;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
         "the PNG/SVG charts."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
+    TrialOptions trials;
+
+    @Mixin
     ScenarioInput input;
 
     @Mixin
@@ -32,12 +35,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.html, report.md and the charts.")
     Path out;
-
-    @Option(names = "--trials", defaultValue = "100000", description = "Monte Carlo trials (default ${DEFAULT-VALUE}).")
-    long trials;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--confidence", defaultValue = "0.8", description = "The plan's confidence (default ${DEFAULT-VALUE}).")
     double confidence;
@@ -50,8 +47,8 @@ final class ReportCommand implements Callable<Integer> {
         Funnel funnel = input.funnel();
         int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = new ProgressBar(err, trials, "trials");
-        Forecast forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials, seed,
+        ProgressBar bar = new ProgressBar(err, trials.count, "trials");
+        Forecast forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(),
             Runtime.getRuntime().availableProcessors(), bar));
         bar.finish();
         Plan plan = Plan.of(funnel, confidence, steps);

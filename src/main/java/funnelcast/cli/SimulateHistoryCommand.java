@@ -1,8 +1,8 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
-import funnelcast.calibrate.HistorySimulator;
-import funnelcast.calibrate.WorkClock;
+import funnelcast.history.HistorySimulator;
+import funnelcast.history.WorkClock;
 import funnelcast.model.Funnel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,13 +22,13 @@ import picocli.CommandLine.Option;
         "to check calibration."})
 final class SimulateHistoryCommand implements Callable<Integer> {
     @Mixin
+    SeedOption seed;
+
+    @Mixin
     ScenarioInput input;
 
     @Option(names = "--days", required = true, description = "Working days of history.")
     int days;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of standard output.")
     Path out;
@@ -43,7 +43,7 @@ final class SimulateHistoryCommand implements Callable<Integer> {
         }
         Funnel funnel = input.funnel();
         var cal = funnel.scenario().calendar();
-        List<HistorySimulator.Row> rows = HistorySimulator.simulate(funnel, days, seed);
+        List<HistorySimulator.Row> rows = HistorySimulator.simulate(funnel, days, seed.value);
         WorkClock clock = new WorkClock(cal.weekdays(), cal.holidays(), cal.start().minusDays(3 * 366),
             cal.start().plusDays(days * 2L + 400));
         StringWriter text = new StringWriter();

@@ -2,7 +2,9 @@ package funnelcast.cli;
 
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
+import funnelcast.scenario.ScenarioReader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,11 +21,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Funnel funnel = input.funnel();
+        return validate(input.file, spec.commandLine().getOut());
+    }
+
+    /** Reads and checks the scenario, prints its summary; bad input throws. */
+    static int validate(Path file, PrintWriter out) {
+        Funnel funnel = Funnel.of(ScenarioReader.read(file));
         Scenario s = funnel.scenario();
-        PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: valid. \"%s\": %d stages (entry %s), %d working days %s..%s, %d pipeline deals, "
-                + "inflow %.3g a day%s.%n", input.file, s.name(), s.stages().size(), s.entry(), s.horizonDays(),
+                + "inflow %.3g a day%s.%n", file, s.name(), s.stages().size(), s.entry(), s.horizonDays(),
             s.calendar().start(), s.calendar().end(), s.pipelineDeals(), s.inflow().perDay(),
             s.target().wins().isPresent() ? ", target " + s.target().wins().getAsInt() + " wins" : "");
         out.flush();

@@ -28,6 +28,14 @@ public sealed interface Distribution
     /** The smallest x with P(X > x) <= p. */
     double inverseSurvival(double p);
 
+    /**
+     * {@code log f(x)}, the log density, for the families fitted to data (exponential, lognormal,
+     * gamma, Weibull); the others have none to fit with.
+     */
+    default double logDensity(double x) {
+        throw new UnsupportedOperationException(describe() + " has no density to fit with");
+    }
+
     double mean();
 
     double variance();

@@ -20,6 +20,11 @@ public record Exponential(double mean) implements Distribution {
     }
 
     @Override
+    public double logDensity(double x) {
+        return -Math.log(mean) - x / mean;
+    }
+
+    @Override
     public double cdf(double x) {
         return x <= 0 ? 0 : -Math.expm1(-x / mean);
     }

@@ -18,6 +18,11 @@ public record LogNormal(double median, double sigma) implements Distribution {
     }
 
     @Override
+    public double logDensity(double x) {
+        return law().logDensity(x);
+    }
+
+    @Override
     public double cdf(double x) {
         return law().cumulativeProbability(x);
     }

@@ -17,6 +17,11 @@ public record Weibull(double shape, double scale) implements Distribution {
     }
 
     @Override
+    public double logDensity(double x) {
+        return law().logDensity(x);
+    }
+
+    @Override
     public double cdf(double x) {
         return x <= 0 ? 0 : law().cumulativeProbability(x);
     }

@@ -12,6 +12,6 @@ sealed interface BlockKernel permits TrialKernel, WinnerWaves {
     BlockResults run(int trials);
 
     static BlockKernel of(KernelSpec spec, int blockTrials) {
-        return spec.conditioned ? new WinnerWaves(spec, blockTrials) : new TrialKernel(spec, blockTrials);
+        return spec.winnersOnly && !spec.perTrial ? new WinnerWaves(spec, blockTrials) : new TrialKernel(spec, blockTrials);
     }
 }

@@ -3,9 +3,10 @@ package funnelcast.engine;
 import funnelcast.InputException;
 import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
+import funnelcast.model.Inflow;
 import funnelcast.model.MonthEffects;
-import funnelcast.model.PushClock;
 import funnelcast.model.PipelineDeal;
+import funnelcast.model.PushClock;
 import funnelcast.model.Scenario;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -19,13 +20,12 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Everything a trial needs, precomputed once per forecast and shared by all workers: the stage
- * graph as arrays, alias tables of the exits, dwell samplers, and for each pipeline entry the
+ * graph as arrays, alias tables of the exits, dwell samplers, and for each pipeline deal the
  * exit probabilities and residual dwells conditioned on its age (spec section 3). Samplers are
  * bound to a placeholder stream; each worker copies them onto its block's streams.
  */
 final class KernelSpec {
     /** Above this many expected new deals per trial a forecast would not finish in a working day. */
-    static final double MAX_INFLOW_PER_TRIAL = 1e7;
 
     final int stages;
     final int won;
@@ -41,7 +41,7 @@ final class KernelSpec {
     final int entry;
     final double inflowMean;
     final SharedStateDiscreteSampler inflowCount;
-    /** lambda T h(entry): the expected new deals per trial that will win eventually (conditioned runs). */
+    /** lambda T h(entry): the expected new deals per trial that will win eventually (winners only, fixed parameters). */
     final double winnersPerTrial;
     /**
      * Conditioned runs draw the winning new deals of {@link #inflowChunk} trials at once:
@@ -52,13 +52,13 @@ final class KernelSpec {
     final int inflowChunk;
     SharedStateDiscreteSampler winningInflow; // not final only so the benchmarks' variate baseline can count its draws
 
-    final int[] groupStage;
-    final int[] groupCount;
-    final double[] groupValue;
-    final SharedStateDiscreteSampler[] groupExit;
-    /** Each pipeline entry's first-exit probabilities given its age, at the point values. */
-    final double[][] groupWeights;
-    final SharedStateContinuousSampler[][] groupResidual;
+    final int[] pipelineStage;
+    final int[] pipelineCount;
+    final double[] pipelineValue;
+    final SharedStateDiscreteSampler[] pipelineExit;
+    /** Each pipeline deal's first-exit probabilities given its age, at the point values. */
+    final double[][] pipelineWeights;
+    final SharedStateContinuousSampler[][] pipelineResidual;
 
     SharedStateContinuousSampler dealValue; // not final: see winningInflow
 
@@ -68,24 +68,24 @@ final class KernelSpec {
      * and a winner's path follows the Doob h-transform of the exits, p(s,d) h(d) / h(s) (dwells
      * unchanged), which is exactly the path law conditioned on winning. A pipeline deal wins
      * eventually with sum_e w_e(age) h(d_e) and, if it does, takes exit e with w_e h(d_e) / that.
+     * With per-trial parameters (uncertainty, month effects) h and the transformed exits are
+     * solved per trial ({@link WinningWeights}); with fixed ones, once here.
      */
-    final boolean conditioned;
-    /** The same, under parameter uncertainty: h and the transformed exits solved per trial ({@link WinningWeights}). */
-    final boolean winnersUnderUncertainty;
+    final boolean winnersOnly;
     /** The transformed exit samplers; null where a stage has a single exit that can win. */
     final SharedStateDiscreteSampler[] winningExit;
-    /** Eventual win probability of each pipeline entry, and its transformed first exit. */
-    final double[] groupWin;
-    final SharedStateDiscreteSampler[] groupWinningExit;
+    /** Eventual win probability of each pipeline deal, and its transformed first exit. */
+    final double[] pipelineWin;
+    final SharedStateDiscreteSampler[] pipelineWinningExit;
     final int[][] winningExitIndex;
-    final int[][] groupWinningExitIndex;
+    final int[][] pipelineWinningExitIndex;
 
     /** Parameter uncertainty (spec section 7): per-trial exit probabilities and inflow rate. */
     static final double PRIOR = 0.5;
     /** Dirichlet(counts + 1/2) as independent Gamma(count + 1/2, 1) draws; null for stages without counts. */
     final SharedStateContinuousSampler[][] dirichlet;
-    /** S(s,e)(age) of each pipeline entry's exits, to re-weight the drawn probabilities by age. */
-    final double[][] groupSurvival;
+    /** S(s,e)(age) of each pipeline deal's exits, to re-weight the drawn probabilities by age. */
+    final double[][] pipelineSurvival;
     /** Gamma(deals + 1/2, 1/days), the inflow rate's posterior; null when not observed. */
     final SharedStateContinuousSampler inflowRate;
 
@@ -107,26 +107,75 @@ final class KernelSpec {
         this(funnel, false, true);
     }
 
-    /** With {@code onlyWinners} only the eventual winners are simulated (with drawn parameters, per trial). */
-    KernelSpec(Funnel funnel, boolean uncertainty, boolean onlyWinners) {
+    /** With {@code winnersOnly} only the eventual winners are simulated. */
+    KernelSpec(Funnel funnel, boolean uncertainty, boolean winnersOnly) {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
         effects = scenario.monthEffects();
         push = funnel.push().isNone() ? null : funnel.push();
-        stalled = new double[funnel.stageCount()];
-        for (int s = 0; s < stalled.length; s++) {
-            stalled[s] = scenario.stages().get(s).stalled();
-        }
         perTrial = uncertainty || !effects.isNone();
+        this.winnersOnly = winnersOnly;
         stages = funnel.stageCount();
         won = funnel.won();
         horizon = scenario.horizonDays();
+        entry = funnel.entry();
+        stalled = new double[stages];
         dest = new int[stages][];
         exit = new SharedStateDiscreteSampler[stages];
         dwell = new SharedStateContinuousSampler[stages][];
         sharedDwell = new boolean[stages];
         prob = new double[stages][];
+        stageSamplers(funnel, placeholder);
+
+        inflowMean = scenario.inflow().perDay() * horizon;
+        if (inflowMean > Inflow.MAX_PER_HORIZON) {
+            throw new InputException(String.format(java.util.Locale.ROOT,
+                "the inflow brings %.3g new deals per trial, above the limit of %.0g: lower inflow.perDay",
+                inflowMean, Inflow.MAX_PER_HORIZON));
+        }
+        inflowCount = inflowMean > 0 ? PoissonSampler.of(placeholder, inflowMean) : null;
+
+        int pipelineDeals = scenario.pipeline().size();
+        pipelineStage = new int[pipelineDeals];
+        pipelineCount = new int[pipelineDeals];
+        pipelineValue = new double[pipelineDeals];
+        pipelineExit = new SharedStateDiscreteSampler[pipelineDeals];
+        pipelineWeights = new double[pipelineDeals][];
+        pipelineResidual = new SharedStateContinuousSampler[pipelineDeals][];
+        pipelineSamplers(funnel, placeholder);
+        dealValue = scenario.dealValue().map(d -> d.sampler(placeholder)).orElse(null);
+
+        winningExit = new SharedStateDiscreteSampler[stages];
+        winningExitIndex = new int[stages][];
+        pipelineWin = new double[pipelineDeals];
+        pipelineWinningExit = new SharedStateDiscreteSampler[pipelineDeals];
+        pipelineWinningExitIndex = new int[pipelineDeals][];
+        winnersPerTrial = winnersOnly && !perTrial ? winnerSamplers(funnel, placeholder) : 0;
+        inflowChunk = winnersOnly && !perTrial ? chunk(winnersPerTrial) : 1;
+        winningInflow = winnersPerTrial > 0 ? PoissonSampler.of(placeholder, inflowChunk * winnersPerTrial) : null;
+
+        dirichlet = new SharedStateContinuousSampler[stages][];
+        pipelineSurvival = new double[pipelineDeals][];
+        var observed = scenario.inflow().observed();
+        inflowRate = perTrial && uncertainty && observed != null
+            ? AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, observed.deals() + PRIOR, 1 / observed.days()) : null;
+        if (perTrial) {
+            perTrialDraws(funnel, uncertainty, placeholder);
+        }
+        advance = new int[stages];
+        Absorption chain = effects.isNone() ? null : Absorption.of(funnel);
         for (int s = 0; s < stages; s++) {
+            advance[s] = chain == null ? -1 : chain.advanceExit(s);
+        }
+        monthShift = effects.conversionSd() > 0 ? ZigguratSampler.NormalizedGaussian.of(placeholder) : null;
+        monthInflow = effects.inflowCv() > 0
+            ? AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, effects.inflowShape(), 1 / effects.inflowShape()) : null;
+    }
+
+    /** Each stage's exits, their probabilities, its exit and dwell samplers, and its stalled share. */
+    private void stageSamplers(Funnel funnel, UniformRandomProvider placeholder) {
+        for (int s = 0; s < stages; s++) {
+            stalled[s] = funnel.scenario().stages().get(s).stalled();
             prob[s] = funnel.probs(s);
             int n = funnel.exitCount(s);
             dest[s] = new int[n];
@@ -141,129 +190,94 @@ final class KernelSpec {
                 sharedDwell[s] &= funnel.dwell(s, e).equals(funnel.dwell(s, 0));
             }
         }
+    }
 
-        entry = funnel.entry();
-        inflowMean = scenario.inflow().perDay() * horizon;
-        if (inflowMean > MAX_INFLOW_PER_TRIAL) {
-            throw new InputException(String.format(java.util.Locale.ROOT,
-                "the inflow brings %.3g new deals per trial, above the limit of %.0g: lower inflow.perDay",
-                inflowMean, MAX_INFLOW_PER_TRIAL));
-        }
-        inflowCount = inflowMean > 0 ? PoissonSampler.of(placeholder, inflowMean) : null;
-
-        List<PipelineDeal> pipeline = scenario.pipeline();
-        int groups = pipeline.size();
-        groupStage = new int[groups];
-        groupCount = new int[groups];
-        groupValue = new double[groups];
-        groupExit = new SharedStateDiscreteSampler[groups];
-        groupWeights = new double[groups][];
-        groupResidual = new SharedStateContinuousSampler[groups][];
-        for (int g = 0; g < groups; g++) {
+    /** Each pipeline deal's stage, count, value, first exit given its age, and residual dwell samplers. */
+    private void pipelineSamplers(Funnel funnel, UniformRandomProvider placeholder) {
+        List<PipelineDeal> pipeline = funnel.scenario().pipeline();
+        for (int g = 0; g < pipeline.size(); g++) {
             PipelineDeal deal = pipeline.get(g);
             int s = funnel.index(deal.stage());
-            groupStage[g] = s;
-            groupCount[g] = deal.count();
-            groupValue[g] = deal.value().orElse(Double.NaN);
+            pipelineStage[g] = s;
+            pipelineCount[g] = deal.count();
+            pipelineValue[g] = deal.value().orElse(Double.NaN);
             double[] weights = funnel.agedExitWeights(s, deal.age());
-            groupWeights[g] = weights;
-            groupExit[g] = weights.length == 1 ? null : AliasMethodDiscreteSampler.of(placeholder, weights);
-            groupResidual[g] = new SharedStateContinuousSampler[weights.length];
+            pipelineWeights[g] = weights;
+            pipelineExit[g] = weights.length == 1 ? null : AliasMethodDiscreteSampler.of(placeholder, weights);
+            pipelineResidual[g] = new SharedStateContinuousSampler[weights.length];
             for (int e = 0; e < weights.length; e++) {
                 // Under uncertainty an exit never seen (count 0, so no weight at its point value)
                 // is still drawn with a positive probability: it needs its residual sampler too.
                 boolean reachable = weights[e] > 0
                     || perTrial && (deal.age() <= 0 || funnel.dwell(s, e).survival(deal.age()) > 0);
                 if (reachable) {
-                    groupResidual[g][e] = funnel.dwell(s, e).residualSampler(placeholder, deal.age());
+                    pipelineResidual[g][e] = funnel.dwell(s, e).residualSampler(placeholder, deal.age());
                 }
             }
         }
-        dealValue = scenario.dealValue().map(d -> d.sampler(placeholder)).orElse(null);
+    }
 
-        this.conditioned = onlyWinners && !perTrial;
-        this.winnersUnderUncertainty = onlyWinners && perTrial;
-        winningExit = new SharedStateDiscreteSampler[stages];
-        winningExitIndex = new int[stages][];
-        groupWin = new double[groups];
-        groupWinningExit = new SharedStateDiscreteSampler[groups];
-        groupWinningExitIndex = new int[groups][];
-        if (conditioned) {
-            Absorption chain = Absorption.of(funnel);
-            for (int s = 0; s < stages; s++) {
-                double hs = chain.winProbability(s);
-                if (hs > 0) {
-                    double[] w = new double[dest[s].length];
-                    for (int e = 0; e < w.length; e++) {
-                        w[e] = funnel.prob(s, e) * chain.winProbability(dest[s][e]) / hs;
-                    }
-                    winningExitIndex[s] = positive(w);
-                    winningExit[s] = winningExitIndex[s].length == 1 ? null
-                        : AliasMethodDiscreteSampler.of(placeholder, compact(w, winningExitIndex[s]));
-                }
-            }
-            for (int g = 0; g < groups; g++) {
-                int s = groupStage[g];
-                double[] w = groupWeights[g].clone();
-                double total = 0;
-                for (int e = 0; e < w.length; e++) {
-                    w[e] *= chain.winProbability(dest[s][e]);
-                    total += w[e];
-                }
-                groupWin[g] = Math.min(1, total);
-                if (total > 0) {
-                    for (int e = 0; e < w.length; e++) {
-                        w[e] /= total;
-                    }
-                    groupWinningExitIndex[g] = positive(w);
-                    groupWinningExit[g] = groupWinningExitIndex[g].length == 1 ? null
-                        : AliasMethodDiscreteSampler.of(placeholder, compact(w, groupWinningExitIndex[g]));
-                }
-            }
-            winnersPerTrial = inflowMean * chain.winProbability(entry);
-            inflowChunk = chunk(winnersPerTrial);
-            winningInflow = winnersPerTrial > 0 ? PoissonSampler.of(placeholder, inflowChunk * winnersPerTrial) : null;
-        } else {
-            winnersPerTrial = 0;
-            inflowChunk = 1;
-            winningInflow = null;
-        }
-        dirichlet = new SharedStateContinuousSampler[stages][];
-        groupSurvival = new double[groups][];
-        if (perTrial) {
-            for (int s = 0; s < stages && uncertainty; s++) {
-                var counts = scenario.stages().get(s).exitCounts();
-                if (!counts.isEmpty()) {
-                    dirichlet[s] = new SharedStateContinuousSampler[dest[s].length];
-                    // the stalled share (the last exit, if any) is not drawn: the counts are of visits that moved on
-                    for (int e = 0; e < scenario.stages().get(s).exits().size(); e++) {
-                        double n = counts.get(scenario.stages().get(s).exits().get(e).to());
-                        dirichlet[s][e] = AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, n + PRIOR, 1);
-                    }
-                }
-            }
-            for (int g = 0; g < groups; g++) {
-                int s = groupStage[g];
-                groupSurvival[g] = new double[dest[s].length];
-                for (int e = 0; e < dest[s].length; e++) {
-                    double age = pipeline.get(g).age();
-                    groupSurvival[g][e] = age > 0 ? funnel.dwell(s, e).survival(age) : 1;
-                }
-            }
-            var observed = scenario.inflow().observed();
-            inflowRate = observed == null || !uncertainty ? null
-                : AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, observed.deals() + PRIOR, 1 / observed.days());
-        } else {
-            inflowRate = null;
-        }
-        advance = new int[stages];
-        Absorption chain = effects.isNone() ? null : Absorption.of(funnel);
+    /**
+     * With fixed parameters and winners only: each stage's and each pipeline deal's h-transformed
+     * exits. Returns lambda T h(entry), the new deals a trial that will win.
+     */
+    private double winnerSamplers(Funnel funnel, UniformRandomProvider placeholder) {
+        Absorption chain = Absorption.of(funnel);
         for (int s = 0; s < stages; s++) {
-            advance[s] = chain == null ? -1 : chain.advanceExit(s);
+            double hs = chain.winProbability(s);
+            if (hs > 0) {
+                double[] w = new double[dest[s].length];
+                for (int e = 0; e < w.length; e++) {
+                    w[e] = funnel.prob(s, e) * chain.winProbability(dest[s][e]) / hs;
+                }
+                winningExitIndex[s] = positive(w);
+                winningExit[s] = winningExitIndex[s].length == 1 ? null
+                    : AliasMethodDiscreteSampler.of(placeholder, compact(w, winningExitIndex[s]));
+            }
         }
-        monthShift = effects.conversionSd() > 0 ? ZigguratSampler.NormalizedGaussian.of(placeholder) : null;
-        monthInflow = effects.inflowCv() > 0
-            ? AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, effects.inflowShape(), 1 / effects.inflowShape()) : null;
+        for (int g = 0; g < pipelineStage.length; g++) {
+            int s = pipelineStage[g];
+            double[] w = pipelineWeights[g].clone();
+            double total = 0;
+            for (int e = 0; e < w.length; e++) {
+                w[e] *= chain.winProbability(dest[s][e]);
+                total += w[e];
+            }
+            pipelineWin[g] = Math.min(1, total);
+            if (total > 0) {
+                for (int e = 0; e < w.length; e++) {
+                    w[e] /= total;
+                }
+                pipelineWinningExitIndex[g] = positive(w);
+                pipelineWinningExit[g] = pipelineWinningExitIndex[g].length == 1 ? null
+                    : AliasMethodDiscreteSampler.of(placeholder, compact(w, pipelineWinningExitIndex[g]));
+            }
+        }
+        return inflowMean * chain.winProbability(entry);
+    }
+
+    /** What each trial draws for itself: Dirichlet exits under uncertainty, and the pipeline's survivals to re-weight them. */
+    private void perTrialDraws(Funnel funnel, boolean uncertainty, UniformRandomProvider placeholder) {
+        Scenario scenario = funnel.scenario();
+        for (int s = 0; s < stages && uncertainty; s++) {
+            var counts = scenario.stages().get(s).exitCounts();
+            if (!counts.isEmpty()) {
+                dirichlet[s] = new SharedStateContinuousSampler[dest[s].length];
+                // the stalled share (the last exit, if any) is not drawn: the counts are of visits that moved on
+                for (int e = 0; e < scenario.stages().get(s).exits().size(); e++) {
+                    double n = counts.get(scenario.stages().get(s).exits().get(e).to());
+                    dirichlet[s][e] = AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, n + PRIOR, 1);
+                }
+            }
+        }
+        for (int g = 0; g < pipelineStage.length; g++) {
+            int s = pipelineStage[g];
+            double age = scenario.pipeline().get(g).age();
+            pipelineSurvival[g] = new double[dest[s].length];
+            for (int e = 0; e < dest[s].length; e++) {
+                pipelineSurvival[g][e] = age > 0 ? funnel.dwell(s, e).survival(age) : 1;
+            }
+        }
     }
 
     /** The largest divisor of a block whose expected new winners stay below 2^30 (at least 1 trial). */

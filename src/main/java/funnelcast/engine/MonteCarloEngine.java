@@ -31,12 +31,12 @@ public final class MonteCarloEngine {
 
     /**
      * Trials, seed, threads, and a callback told the trials done so far (from any worker thread).
-     * {@code plainPaths} simulates every deal, losers included, instead of only the eventual
-     * winners (the default, with fixed or drawn parameters); both give the same distribution, and the
-     * tests check both against the exact method.
+     * {@code winnersOnly} (the default) simulates only the deals that will win eventually, with
+     * fixed or drawn parameters; without it every deal is walked, losers included. Both give the
+     * same distribution, and the tests check both against the exact method.
      */
     public record Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty,
-                          boolean plainPaths) {
+                          boolean winnersOnly) {
         public Options {
             if (trials < 1 || trials > MAX_TRIALS) {
                 throw new InputException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
@@ -47,22 +47,22 @@ public final class MonteCarloEngine {
         }
 
         public Options(long trials, long seed, int threads) {
-            this(trials, seed, threads, done -> { }, false, false);
+            this(trials, seed, threads, done -> { }, false, true);
         }
 
         public Options(long trials, long seed, int threads, LongConsumer progress) {
-            this(trials, seed, threads, progress, false, false);
+            this(trials, seed, threads, progress, false, true);
         }
 
         public Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty) {
-            this(trials, seed, threads, progress, uncertainty, false);
+            this(trials, seed, threads, progress, uncertainty, true);
         }
 
         public Options withUncertainty(boolean on) {
-            return new Options(trials, seed, threads, progress, on, plainPaths);
+            return new Options(trials, seed, threads, progress, on, winnersOnly);
         }
 
-        public Options withPlainPaths(boolean on) {
+        public Options withWinnersOnly(boolean on) {
             return new Options(trials, seed, threads, progress, uncertainty, on);
         }
     }
@@ -71,7 +71,7 @@ public final class MonteCarloEngine {
     }
 
     public static Forecast forecast(Funnel funnel, Options options) {
-        KernelSpec spec = new KernelSpec(funnel, options.uncertainty(), !options.plainPaths());
+        KernelSpec spec = new KernelSpec(funnel, options.uncertainty(), options.winnersOnly());
         if (options.uncertainty() && !spec.drawsParameters()) {
             throw new InputException("parameter uncertainty needs exitCounts on some stage or inflow.observed: "
                 + "this scenario has neither (calibrate writes both)");

@@ -11,7 +11,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
  * Trials one at a time, deal by deal. Under parameter uncertainty each trial draws its own exit
  * probabilities, so trials cannot share a stage's samplers as {@link WinnerWaves} does: this
  * kernel solves each trial's eventual win probabilities ({@link WinningWeights}) and walks
- * only that trial's winners. With {@code plainPaths} it walks every deal, losers included (the
+ * only that trial's winners. Without {@code winnersOnly} it walks every deal, losers included (the
  * plain path, which the tests run beside the others). Nothing is allocated per deal: a deal is
  * a stage index and a time in two locals. The drawn probabilities live in arrays sized once;
  * only the inflow's Poisson sampler for the trial's mean is made per trial (never per deal).
@@ -23,15 +23,15 @@ final class TrialKernel implements BlockKernel {
     private final double horizon;
     private final SharedStateDiscreteSampler[] exit;
     private final SharedStateContinuousSampler[][] dwell;
-    private final SharedStateDiscreteSampler[] groupExit;
-    private final SharedStateContinuousSampler[][] groupResidual;
+    private final SharedStateDiscreteSampler[] pipelineExit;
+    private final SharedStateContinuousSampler[][] pipelineResidual;
     private SharedStateDiscreteSampler inflowCount;
     private SharedStateContinuousSampler dealValue;
     private UniformRandomProvider arrivals;
 
     // Parameter uncertainty: this trial's exit probabilities as cumulative sums, drawn per trial.
     private final double[][] cumulative;
-    private final double[][] groupCumulative;
+    private final double[][] pipelineCumulative;
     private final SharedStateContinuousSampler[][] dirichlet;
     private SharedStateContinuousSampler inflowRate;
     private UniformRandomProvider exitStream;
@@ -48,7 +48,7 @@ final class TrialKernel implements BlockKernel {
 
     /** The call site each dwell and residual sampler is drawn through (see {@link CallSites}). */
     private final int[][] dwellSite;
-    private final int[][] groupResidualSite;
+    private final int[][] pipelineResidualSite;
 
     /** Under uncertainty with only winners simulated: this trial's h and transformed exits. */
     private final WinningWeights winning;
@@ -67,16 +67,16 @@ final class TrialKernel implements BlockKernel {
         for (int s = 0; s < spec.stages; s++) {
             dwell[s] = new SharedStateContinuousSampler[spec.dwell[s].length];
         }
-        this.groupExit = new SharedStateDiscreteSampler[spec.groupStage.length];
-        this.groupResidual = new SharedStateContinuousSampler[spec.groupStage.length][];
-        for (int g = 0; g < groupResidual.length; g++) {
-            groupResidual[g] = new SharedStateContinuousSampler[spec.groupResidual[g].length];
+        this.pipelineExit = new SharedStateDiscreteSampler[spec.pipelineStage.length];
+        this.pipelineResidual = new SharedStateContinuousSampler[spec.pipelineStage.length][];
+        for (int g = 0; g < pipelineResidual.length; g++) {
+            pipelineResidual[g] = new SharedStateContinuousSampler[spec.pipelineResidual[g].length];
         }
         this.results = new BlockResults(blockTrials, spec.horizon);
-        this.winning = spec.winnersUnderUncertainty ? new WinningWeights(spec) : null;
+        this.winning = spec.winnersOnly && spec.perTrial ? new WinningWeights(spec) : null;
         CallSites sites = new CallSites();
         this.dwellSite = sites.of(spec.dwell);
-        this.groupResidualSite = sites.of(spec.groupResidual);
+        this.pipelineResidualSite = sites.of(spec.pipelineResidual);
         this.cumulative = new double[spec.stages][];
         this.dirichlet = new SharedStateContinuousSampler[spec.stages][];
         boolean shifts = !spec.effects.isNone();
@@ -90,10 +90,10 @@ final class TrialKernel implements BlockKernel {
                 dirichlet[s] = new SharedStateContinuousSampler[spec.dest[s].length];
             }
         }
-        this.groupCumulative = new double[spec.groupStage.length][];
-        for (int g = 0; g < groupCumulative.length; g++) {
-            if (cumulative[spec.groupStage[g]] != null) {
-                groupCumulative[g] = new double[spec.dest[spec.groupStage[g]].length];
+        this.pipelineCumulative = new double[spec.pipelineStage.length][];
+        for (int g = 0; g < pipelineCumulative.length; g++) {
+            if (cumulative[spec.pipelineStage[g]] != null) {
+                pipelineCumulative[g] = new double[spec.dest[spec.pipelineStage[g]].length];
             }
         }
     }
@@ -104,9 +104,9 @@ final class TrialKernel implements BlockKernel {
         for (int s = 0; s < dwell.length; s++) {
             Rebind.into(spec.dwell[s], dwell[s], streams.dwells());
         }
-        Rebind.into(spec.groupExit, groupExit, streams.exits());
-        for (int g = 0; g < groupResidual.length; g++) {
-            Rebind.into(spec.groupResidual[g], groupResidual[g], streams.dwells());
+        Rebind.into(spec.pipelineExit, pipelineExit, streams.exits());
+        for (int g = 0; g < pipelineResidual.length; g++) {
+            Rebind.into(spec.pipelineResidual[g], pipelineResidual[g], streams.dwells());
         }
         inflowCount = Rebind.of(spec.inflowCount, streams.inflow());
         dealValue = Rebind.of(spec.dealValue, streams.values());
@@ -149,13 +149,13 @@ final class TrialKernel implements BlockKernel {
         if (!spec.effects.isNone()) {
             drawMonth();
         }
-        for (int g = 0; g < groupCumulative.length; g++) {
-            double[] gc = groupCumulative[g];
+        for (int g = 0; g < pipelineCumulative.length; g++) {
+            double[] gc = pipelineCumulative[g];
             if (gc == null) {
                 continue;
             }
-            double[] c = cumulative[spec.groupStage[g]];
-            double[] survival = spec.groupSurvival[g];
+            double[] c = cumulative[spec.pipelineStage[g]];
+            double[] survival = spec.pipelineSurvival[g];
             double sum = 0;
             double previous = 0;
             for (int e = 0; e < gc.length; e++) {
@@ -224,21 +224,21 @@ final class TrialKernel implements BlockKernel {
             drawParameters();
         }
         if (winning != null) {
-            winning.update(cumulative, groupCumulative);
+            winning.update(cumulative, pipelineCumulative);
         }
-        int[] groupCount = spec.groupCount;
-        for (int g = 0; g < groupCount.length; g++) {
-            double h = winning != null ? winning.groupWin[g] : 1;
+        int[] pipelineCount = spec.pipelineCount;
+        for (int g = 0; g < pipelineCount.length; g++) {
+            double h = winning != null ? winning.pipelineWin[g] : 1;
             if (h <= 0) {
                 continue;
             }
-            for (int c = groupCount[g]; c > 0; c--) {
+            for (int c = pipelineCount[g]; c > 0; c--) {
                 if (h < 1 && exitStream.nextDouble() >= h) {
                     continue; // this deal will never win
                 }
                 double end = agedDeal(g);
                 if (end >= 0) {
-                    win(i, end, spec.groupValue[g]);
+                    win(i, end, spec.pipelineValue[g]);
                 }
             }
         }
@@ -259,13 +259,13 @@ final class TrialKernel implements BlockKernel {
         }
     }
 
-    /** One deal of pipeline entry g: its conditioned first visit, then its path; the win time or -1. */
+    /** One deal of pipeline deal g: its conditioned first visit, then its path; the win time or -1. */
     double agedDeal(int g) {
-        int s = spec.groupStage[g];
-        int e = winning != null ? pick(winning.groupExits[g], exitStream.nextDouble())
-            : groupCumulative[g] != null ? pick(groupCumulative[g], exitStream.nextDouble())
-            : groupExit[g] == null ? 0 : groupExit[g].sample();
-        double t = CallSites.draw(groupResidual[g][e], groupResidualSite[g][e]) * slowness;
+        int s = spec.pipelineStage[g];
+        int e = winning != null ? pick(winning.pipelineExits[g], exitStream.nextDouble())
+            : pipelineCumulative[g] != null ? pick(pipelineCumulative[g], exitStream.nextDouble())
+            : pipelineExit[g] == null ? 0 : pipelineExit[g].sample();
+        double t = CallSites.draw(pipelineResidual[g][e], pipelineResidualSite[g][e]) * slowness;
         int next = dest[s][e];
         if (next == won && push != null) {
             t = push.after(0, t);

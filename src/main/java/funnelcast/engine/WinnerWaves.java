@@ -8,7 +8,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
  * The engine's path with fixed parameters: only the deals that will eventually win (see
- * {@link KernelSpec#conditioned}), and a whole block of trials at a time, stage by stage.
+ * {@link KernelSpec#winnersOnly}), and a whole block of trials at a time, stage by stage.
  *
  * <p>A deal-by-deal walk draws each step from the sampler of whatever stage the deal happens
  * to be in, so the processor cannot predict which sampler code runs next, and that costs about
@@ -38,9 +38,9 @@ final class WinnerWaves implements BlockKernel {
     private final SharedStateContinuousSampler[][] dwell;
     private final int[] stageSite;
     private final int[][] dwellSite;
-    private final SharedStateDiscreteSampler[] groupExit;
-    private final SharedStateContinuousSampler[][] groupResidual;
-    private final int[][] groupSite;
+    private final SharedStateDiscreteSampler[] pipelineExit;
+    private final SharedStateContinuousSampler[][] pipelineResidual;
+    private final int[][] pipelineSite;
     private SharedStateDiscreteSampler inflow;
     private SharedStateContinuousSampler dealValue;
     private UniformRandomProvider arrivals;
@@ -59,7 +59,7 @@ final class WinnerWaves implements BlockKernel {
     private final BlockResults results;
 
     WinnerWaves(KernelSpec spec, int blockTrials) {
-        if (!spec.conditioned) {
+        if (!spec.winnersOnly || spec.perTrial) {
             throw new IllegalArgumentException("the winners-only path needs fixed parameters");
         }
         this.spec = spec;
@@ -74,14 +74,14 @@ final class WinnerWaves implements BlockKernel {
         for (int s = 0; s < stages; s++) {
             dwell[s] = new SharedStateContinuousSampler[spec.dwell[s].length];
         }
-        groupExit = new SharedStateDiscreteSampler[spec.groupStage.length];
-        groupResidual = new SharedStateContinuousSampler[spec.groupStage.length][];
-        for (int g = 0; g < groupResidual.length; g++) {
-            groupResidual[g] = new SharedStateContinuousSampler[spec.groupResidual[g].length];
+        pipelineExit = new SharedStateDiscreteSampler[spec.pipelineStage.length];
+        pipelineResidual = new SharedStateContinuousSampler[spec.pipelineStage.length][];
+        for (int g = 0; g < pipelineResidual.length; g++) {
+            pipelineResidual[g] = new SharedStateContinuousSampler[spec.pipelineResidual[g].length];
         }
         CallSites sites = new CallSites();
         dwellSite = sites.of(spec.dwell);
-        groupSite = sites.of(spec.groupResidual);
+        pipelineSite = sites.of(spec.pipelineResidual);
         stageSite = new int[stages];
         for (int s = 0; s < stages; s++) {
             stageSite[s] = dwellSite[s].length == 0 ? 0 : dwellSite[s][0];
@@ -89,7 +89,7 @@ final class WinnerWaves implements BlockKernel {
         trialAt = new int[stages][1024];
         timeAt = new double[stages][1024];
         boolean ownValues = false;
-        for (double v : spec.groupValue) {
+        for (double v : spec.pipelineValue) {
             ownValues |= v == v;
         }
         valueAt = ownValues ? new double[stages][1024] : null;
@@ -104,9 +104,9 @@ final class WinnerWaves implements BlockKernel {
             Rebind.into(spec.dwell[s], dwell[s], streams.dwells());
             stageDwell[s] = spec.sharedDwell[s] ? dwell[s][0] : null;
         }
-        Rebind.into(spec.groupWinningExit, groupExit, streams.exits());
-        for (int g = 0; g < groupResidual.length; g++) {
-            Rebind.into(spec.groupResidual[g], groupResidual[g], streams.dwells());
+        Rebind.into(spec.pipelineWinningExit, pipelineExit, streams.exits());
+        for (int g = 0; g < pipelineResidual.length; g++) {
+            Rebind.into(spec.pipelineResidual[g], pipelineResidual[g], streams.dwells());
         }
         inflow = Rebind.of(spec.winningInflow, streams.inflow());
         dealValue = Rebind.of(spec.dealValue, streams.values());
@@ -117,14 +117,14 @@ final class WinnerWaves implements BlockKernel {
     @Override
     public BlockResults run(int trials) {
         results.clear(trials);
-        int[] groupCount = spec.groupCount;
-        for (int g = 0; g < groupCount.length; g++) {
-            double h = spec.groupWin[g];
+        int[] pipelineCount = spec.pipelineCount;
+        for (int g = 0; g < pipelineCount.length; g++) {
+            double h = spec.pipelineWin[g];
             if (h <= 0) {
                 continue;
             }
             for (int i = 0; i < trials; i++) {
-                for (int c = groupCount[g]; c > 0; c--) {
+                for (int c = pipelineCount[g]; c > 0; c--) {
                     if (h < 1 && thinning.nextDouble() >= h) {
                         continue; // this deal will never win
                     }
@@ -160,15 +160,15 @@ final class WinnerWaves implements BlockKernel {
 
     /** A pipeline deal that will win: its conditioned first exit and residual dwell, then the queue. */
     private void agedWinner(int g, int trial) {
-        int s = spec.groupStage[g];
-        SharedStateDiscreteSampler x = groupExit[g];
-        int e = spec.groupWinningExitIndex[g][x == null ? 0 : x.sample()];
-        double t = CallSites.draw(groupResidual[g][e], groupSite[g][e]);
+        int s = spec.pipelineStage[g];
+        SharedStateDiscreteSampler x = pipelineExit[g];
+        int e = spec.pipelineWinningExitIndex[g][x == null ? 0 : x.sample()];
+        double t = CallSites.draw(pipelineResidual[g][e], pipelineSite[g][e]);
         if (t > horizon) {
             return;
         }
         int next = dest[s][e];
-        double value = spec.groupValue[g];
+        double value = spec.pipelineValue[g];
         if (next >= won) {
             win(trial, t, value);
         } else {

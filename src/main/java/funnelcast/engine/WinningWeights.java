@@ -5,7 +5,7 @@ import funnelcast.model.Absorption;
 /**
  * Under parameter uncertainty, each trial's eventual win probabilities and h-transformed exits
  * for the exit probabilities it drew, so that the trial can simulate only the deals that will
- * win (as {@link KernelSpec#conditioned} does with fixed parameters). For the drawn
+ * win (as {@link KernelSpec#winnersOnly} does with fixed parameters). For the drawn
  * probabilities p, h solves h(s) = sum_e p(s,e) h(d_e) with h(won) = 1 and h(lost) = 0, by the
  * same jump-chain algebra as for fixed parameters ({@link Absorption}): a few stages, so a few
  * hundred operations and a few small matrices a trial (nothing per deal). Given the drawn
@@ -20,9 +20,9 @@ final class WinningWeights {
     final double[] h;
     /** Cumulative p(s,e) h(d_e) / h(s) over each stage's exits. */
     final double[][] exits;
-    /** Each pipeline entry's eventual win probability, and its first exit given that it wins (cumulative). */
-    final double[] groupWin;
-    final double[][] groupExits;
+    /** Each pipeline deal's eventual win probability, and its first exit given that it wins (cumulative). */
+    final double[] pipelineWin;
+    final double[][] pipelineExits;
 
     WinningWeights(KernelSpec spec) {
         this.spec = spec;
@@ -34,19 +34,19 @@ final class WinningWeights {
             exits[s] = new double[spec.dest[s].length];
             drawn[s] = new double[spec.dest[s].length];
         }
-        groupWin = new double[spec.groupStage.length];
-        groupExits = new double[spec.groupStage.length][];
-        for (int g = 0; g < groupExits.length; g++) {
-            groupExits[g] = new double[spec.dest[spec.groupStage[g]].length];
+        pipelineWin = new double[spec.pipelineStage.length];
+        pipelineExits = new double[spec.pipelineStage.length][];
+        for (int g = 0; g < pipelineExits.length; g++) {
+            pipelineExits[g] = new double[spec.dest[spec.pipelineStage[g]].length];
         }
     }
 
     /**
      * Recomputes everything for this trial. {@code cumulative[s]} holds stage s's drawn exit
      * probabilities as cumulative sums, or is null where they are fixed; likewise
-     * {@code groupCumulative[g]} for the age-weighted first exits of pipeline entries.
+     * {@code pipelineCumulative[g]} for the age-weighted first exits of pipeline deals.
      */
-    void update(double[][] cumulative, double[][] groupCumulative) {
+    void update(double[][] cumulative, double[][] pipelineCumulative) {
         int stages = spec.stages;
         for (int s = 0; s < stages; s++) {
             for (int e = 0; e < drawn[s].length; e++) {
@@ -60,8 +60,8 @@ final class WinningWeights {
         for (int s = 0; s < stages; s++) {
             transform(cumulative[s], spec.prob[s], s, exits[s]);
         }
-        for (int g = 0; g < groupWin.length; g++) {
-            groupWin[g] = Math.min(1, transform(groupCumulative[g], spec.groupWeights[g], spec.groupStage[g], groupExits[g]));
+        for (int g = 0; g < pipelineWin.length; g++) {
+            pipelineWin[g] = Math.min(1, transform(pipelineCumulative[g], spec.pipelineWeights[g], spec.pipelineStage[g], pipelineExits[g]));
         }
     }
 

@@ -5,6 +5,7 @@ import funnelcast.dist.Distribution;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
+import funnelcast.model.Inflow;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
@@ -51,9 +52,9 @@ public final class ExactMethod {
 
     static WinCurves curves(Funnel funnel, int stepsPerDay) {
         double lambdaT = funnel.scenario().inflow().perDay() * funnel.scenario().horizonDays();
-        if (lambdaT > 1e7) {
+        if (lambdaT > Inflow.MAX_PER_HORIZON) {
             throw new InputException(String.format(java.util.Locale.ROOT,
-                "the exact method takes inflows up to 1e7 new deals per horizon, got %.3g", lambdaT));
+                "the exact method takes inflows up to %.0g new deals per horizon, got %.3g", Inflow.MAX_PER_HORIZON, lambdaT));
         }
         if (funnel.allExponential() && funnel.push().isNone() && Uniformization.jumps(funnel) <= MAX_JUMPS) {
             return new Uniformization(funnel);

@@ -8,6 +8,11 @@ package funnelcast.model;
  */
 public record Inflow(double perDay, double reps, Observed observed) {
     public static final Inflow NONE = new Inflow(0, 0, null);
+    /**
+     * The most new deals expected over a horizon that a forecast follows in bounded time and
+     * memory: the scenario reader, the engine and the exact method all refuse more.
+     */
+    public static final double MAX_PER_HORIZON = 1e7;
 
     public Inflow {
         if (!(perDay >= 0 && perDay < Double.POSITIVE_INFINITY)) {

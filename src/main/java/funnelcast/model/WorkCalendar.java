@@ -44,7 +44,7 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
                                                Set<LocalDate> holidays) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            if (weekdays.contains(d.getDayOfWeek()) && !holidays.contains(d)) {
+            if (isWorkingDay(d, weekdays, holidays)) {
                 days.add(d);
             }
         }
@@ -52,6 +52,11 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
     }
 
     public boolean isWorkingDay(LocalDate date) {
+        return isWorkingDay(date, weekdays, holidays);
+    }
+
+    /** The one rule for a working day, for the horizon's calendar and a history's clock alike. */
+    public static boolean isWorkingDay(LocalDate date, Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
         return weekdays.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }
 

@@ -17,18 +17,18 @@ import java.util.List;
  */
 public record Plan(String scenario, String entry, double pWinFromEntry, int target, int alreadyWon,
                    SteadyState steadyState, RequiredInflow thisPeriod, List<RequiredInflow> curve,
-                   List<Carrier> carriers, int reachableTarget, String solver) {
+                   List<PipelineChance> pipelineChances, int reachableTarget, String solver) {
 
     /** Confidences of the curve, 50% to 99%. */
     public static final double[] CURVE = {0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95, 0.99};
 
     /** A pipeline entry and its chance to win in this period. */
-    public record Carrier(String deal, String stage, int count, double pWinThisPeriod) {
+    public record PipelineChance(String deal, String stage, int count, double pWinThisPeriod) {
     }
 
     public Plan {
         curve = List.copyOf(curve);
-        carriers = List.copyOf(carriers);
+        pipelineChances = List.copyOf(pipelineChances);
     }
 
     public static Plan of(Funnel funnel, double confidence, int stepsPerDay) {
@@ -45,16 +45,16 @@ public record Plan(String scenario, String entry, double pWinFromEntry, int targ
         for (double c : CURVE) {
             curve.add(RequiredInflow.solve(period, needed, c, reps));
         }
-        List<Carrier> carriers = new ArrayList<>();
+        List<PipelineChance> pipelineChances = new ArrayList<>();
         List<PipelineDeal> pipeline = scenario.pipeline();
         for (int g = 0; g < pipeline.size(); g++) {
             PipelineDeal d = pipeline.get(g);
-            carriers.add(new Carrier(d.id() != null ? d.id() : d.count() + " at age " + d.age(), d.stage(),
+            pipelineChances.add(new PipelineChance(d.id() != null ? d.id() : d.count() + " at age " + d.age(), d.stage(),
                 d.count(), period.dealWins().get(g).mid()));
         }
-        carriers.sort(Comparator.comparingDouble(Carrier::pWinThisPeriod).reversed());
+        pipelineChances.sort(Comparator.comparingDouble(PipelineChance::pWinThisPeriod).reversed());
         return new Plan(scenario.name(), scenario.entry(), steady.pWinFromEntry(), target, already, steady, now,
-            curve, carriers, already + quantileFromTop(period.pipelinePmf(), confidence), period.solver());
+            curve, pipelineChances, already + quantileFromTop(period.pipelinePmf(), confidence), period.solver());
     }
 
     /** The largest k with P(pipeline wins >= k) >= c. */

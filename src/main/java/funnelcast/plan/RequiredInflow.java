@@ -2,19 +2,25 @@ package funnelcast.plan;
 
 import funnelcast.InputException;
 import funnelcast.exact.PeriodWins;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.AllowedSolution;
+import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
  * The smallest daily inflow that reaches the target with probability {@code confidence} this
  * period (spec section 6). Inflow wins are Poisson with mean {@code lambda * I}, the pipeline's
- * wins have a fixed pmf, so {@code P(hit | lambda)} is a short sum, increasing in lambda, and the
- * root is found by bisection to 1e-10 relative. Where new deals cannot close before the horizon
+ * wins have a fixed pmf, so {@code P(hit | lambda)} is a short sum, continuous and increasing in
+ * lambda. The root of {@code P(hit | lambda) = confidence} is bracketed by doubling, then found by
+ * Commons Math's bracketing Brent solver to 1e-10 relative, on the side where P(hit) reaches the
+ * confidence. Where new deals cannot close before the horizon
  * ends ({@code I = 0}), no inflow helps: {@code reachable} is false and {@code bestPHit} is what
  * the pipeline alone gives.
  */
 public record RequiredInflow(double confidence, boolean reachable, double inflowPerDay, double perRepPerDay,
                              double pHitAtRequired, double bestPHit) {
     static final double RELATIVE_TOLERANCE = 1e-10;
+    private static final int MAX_EVALUATIONS = 1000;
 
     /** Wins still needed: the target less the wins already booked. */
     public static RequiredInflow solve(PeriodWins period, int needed, double confidence, double reps) {
@@ -35,14 +41,9 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
             lo = hi;
             hi *= 2;
         }
-        while (hi - lo > RELATIVE_TOLERANCE * hi) {
-            double mid = lo + (hi - lo) / 2;
-            if (pHit(period, needed, mid) >= confidence) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
+        UnivariateFunction gap = lambda -> pHit(period, needed, lambda) - confidence;
+        hi = new BracketingNthOrderBrentSolver(RELATIVE_TOLERANCE, 1e-300, 5)
+            .solve(MAX_EVALUATIONS, gap, lo, hi, AllowedSolution.ABOVE_SIDE);
         return new RequiredInflow(confidence, true, hi, reps > 0 ? hi / reps : Double.NaN,
             pHit(period, needed, hi), 1);
     }

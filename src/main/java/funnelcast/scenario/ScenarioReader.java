@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import funnelcast.dist.Distribution;
+import funnelcast.model.ClosingPush;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
-import funnelcast.model.ClosingPush;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
@@ -175,10 +175,10 @@ public final class ScenarioReader {
         }
         Inflow inflow = root.has("inflow") ? inflow(root.field("inflow")) : Inflow.NONE;
         double perHorizon = inflow.perDay() * calendar.horizonDays();
-        if (perHorizon > MAX_INFLOW_PER_HORIZON) {
+        if (perHorizon > Inflow.MAX_PER_HORIZON) {
             Node rate = root.field("inflow").field(inflow.perRep() ? "perRepPerDay" : "perDay");
             throw new ScenarioException(rate.path(), String.format(Locale.ROOT, "expected at most %.0g new deals over "
-                + "the horizon's %d working days, got %.3g a day (%.3g in all)", MAX_INFLOW_PER_HORIZON,
+                + "the horizon's %d working days, got %.3g a day (%.3g in all)", Inflow.MAX_PER_HORIZON,
                 calendar.horizonDays(), inflow.perDay(), perHorizon));
         }
         List<PipelineDeal> pipeline = root.has("pipeline") ? pipeline(root.field("pipeline"), stages, ids)
@@ -411,8 +411,6 @@ public final class ScenarioReader {
         return new Inflow(rate * reps, reps, observed);
     }
 
-    /** New deals a trial can follow in bounded time (the engine's own limit, checked here with a path). */
-    static final double MAX_INFLOW_PER_HORIZON = 1e7;
 
     /** Deals a trial can follow in bounded time: a thousand times the largest CRM pipeline in the tests. */
     static final long MAX_PIPELINE_DEALS = 10_000_000;

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import funnelcast.TestScenarios;
 import funnelcast.dist.LogNormal;
+import funnelcast.history.History;
+import funnelcast.history.HistoryException;
+import funnelcast.history.HistoryReader;
+import funnelcast.history.HistorySimulator;
+import funnelcast.history.WorkClock;
 import funnelcast.model.Funnel;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,7 +2,10 @@ package funnelcast.calibrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import funnelcast.history.History;
+import funnelcast.history.HistoryReader;
+import funnelcast.history.StageNames;
+import funnelcast.history.WorkClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

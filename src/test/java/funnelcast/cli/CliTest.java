@@ -3,7 +3,6 @@ package funnelcast.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -137,12 +136,24 @@ class CliTest {
     /** A worker that runs out of heap (the engine passes its error on) gives one plain line and exit 1, no stack trace. */
     @Test
     void runningOutOfMemorySaysWhatToDo() {
-        picocli.CommandLine cl = Funnel.commandLine();
+        picocli.CommandLine cl = Main.commandLine();
         java.io.StringWriter err = new java.io.StringWriter();
         cl.setErr(new java.io.PrintWriter(err));
-        int code = Funnel.handle(new IllegalStateException(new OutOfMemoryError("Java heap space")), cl, null);
-        assertEquals(Funnel.FAILURE, code);
-        assertEquals("funnel: " + Funnel.OUT_OF_MEMORY, err.toString().strip());
+        int code = Main.handle(new IllegalStateException(new OutOfMemoryError("Java heap space")), cl, null);
+        assertEquals(Main.FAILURE, code);
+        assertEquals("funnel: " + Main.OUT_OF_MEMORY, err.toString().strip());
         assertTrue(err.toString().contains("-Xmx"));
+    }
+
+    /** Only InputException means the input is wrong; an IllegalArgumentException from inside is funnelcast's failure. */
+    @Test
+    void onlyInputExceptionsExitTwo() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(Main.INVALID_INPUT, Main.handle(new funnelcast.InputException("x.json: target.wins: expected a number"),
+            new java.io.PrintWriter(err)));
+        assertEquals("funnel: x.json: target.wins: expected a number", err.toString().strip());
+        java.io.StringWriter bug = new java.io.StringWriter();
+        assertEquals(Main.FAILURE, Main.handle(new IllegalArgumentException("lower 2 > upper 1"), new java.io.PrintWriter(bug)));
+        assertTrue(bug.toString().startsWith("funnel: internal error: "), bug.toString());
     }
 }

@@ -2,7 +2,6 @@ package funnelcast.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import funnelcast.TestScenarios;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
@@ -57,14 +56,14 @@ class AgreementTest {
             org.junit.jupiter.params.provider.Arguments.of(s, true)));
     }
 
-    /** Both engine paths: only the eventual winners (the default), and every deal (plainPaths). */
+    /** Both engine paths: only the eventual winners (the default), and every deal (winnersOnly off). */
     @ParameterizedTest(name = "{0}, plain paths {1}")
     @MethodSource("cases")
-    void monteCarloAgreesWithTheExactMethod(String path, boolean plainPaths) {
+    void monteCarloAgreesWithTheExactMethod(String path, boolean everyDeal) {
         Funnel funnel = TestScenarios.funnel(path);
         Forecast exact = ExactMethod.forecast(funnel);
         Forecast mc = MonteCarloEngine.forecast(funnel,
-            new MonteCarloEngine.Options(TRIALS, 20261127L, 2).withPlainPaths(plainPaths));
+            new MonteCarloEngine.Options(TRIALS, 20261127L, 2).withWinnersOnly(!everyDeal));
         Forecast.Exact ex = (Forecast.Exact) exact.method();
 
         double bound = tvBound(exact, TRIALS);

@@ -2,7 +2,6 @@ package funnelcast.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import funnelcast.TestScenarios;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
@@ -23,7 +22,7 @@ class RevenueTargetTest {
         double q = 0.6 * (1 - Math.exp(-10 / 4.0));
         int n = 200_000;
         for (boolean plain : new boolean[] {false, true}) {
-            Forecast r = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, 5, 2).withPlainPaths(plain));
+            Forecast r = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, 5, 2).withWinnersOnly(!plain));
             double p = r.revenue().orElseThrow().pHitTarget().orElseThrow();
             assertEquals(q, p, 4 * Math.sqrt(q * (1 - q) / n), "plain paths " + plain);
             assertEquals(r.pHitTarget().getAsDouble(), p, 1e-12, "the same event as winning the one deal");

@@ -3,7 +3,6 @@ package funnelcast.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import funnelcast.TestScenarios;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
@@ -123,7 +122,7 @@ class UncertaintyTest {
         int n = 100_000;
         MonteCarloEngine.Options options = new MonteCarloEngine.Options(n, 11, 2).withUncertainty(true);
         Forecast winners = MonteCarloEngine.forecast(f, options);
-        Forecast plain = MonteCarloEngine.forecast(f, options.withPlainPaths(true));
+        Forecast plain = MonteCarloEngine.forecast(f, options.withWinnersOnly(false));
         double sdW = winners.wins().sd();
         double sdP = plain.wins().sd();
         assertEquals(plain.wins().mean(), winners.wins().mean(), 4 * Math.sqrt((sdW * sdW + sdP * sdP) / n));

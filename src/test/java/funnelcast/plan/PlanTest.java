@@ -3,7 +3,6 @@ package funnelcast.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import funnelcast.TestScenarios;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
@@ -129,7 +128,7 @@ class PlanTest {
         assertEquals(0.9 * 0.9 * 0.9, r.bestPHit(), 1e-9);
         // With 80% confidence the pipeline makes 2 wins (P(>= 2) = 0.972, P(>= 3) = 0.729).
         assertEquals(2, plan.reachableTarget());
-        assertEquals(0.9, plan.carriers().get(0).pWinThisPeriod(), 1e-9);
+        assertEquals(0.9, plan.pipelineChances().get(0).pWinThisPeriod(), 1e-9);
         for (RequiredInflow c : plan.curve()) {
             assertEquals(c.confidence() <= 0.729, c.reachable(), "curve at " + c.confidence());
         }

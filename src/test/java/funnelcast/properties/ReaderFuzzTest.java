@@ -2,9 +2,8 @@ package funnelcast.properties;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import funnelcast.calibrate.HistoryException;
-import funnelcast.calibrate.HistoryReader;
+import funnelcast.history.HistoryException;
+import funnelcast.history.HistoryReader;
 import funnelcast.model.ScenarioException;
 import funnelcast.scenario.ScenarioReader;
 import java.nio.file.Files;

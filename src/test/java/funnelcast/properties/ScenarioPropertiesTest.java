@@ -3,7 +3,6 @@ package funnelcast.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
@@ -80,7 +79,7 @@ class ScenarioPropertiesTest {
         Forecast exact = ExactMethod.forecast(f, GRID);
         int n = 20_000;
         for (boolean plain : new boolean[] {false, true}) {
-            Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, seed, 2).withPlainPaths(plain));
+            Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, seed, 2).withWinnersOnly(!plain));
             double bound = Math.sqrt(Math.log(1e6) / (2.0 * n)) + error(exact);
             double tv = 0;
             for (int k = 0; k < Math.max(exact.wins().support(), mc.wins().support()); k++) {
@@ -165,7 +164,7 @@ class ScenarioPropertiesTest {
     @Property(tries = 40, seed = "7")
     void winsNeverExceedThePipelineWithoutInflow(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         Funnel f = funnel(new RandomScenario(seed, false));
-        Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(3000, seed, 1).withPlainPaths(seed % 2 == 0));
+        Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(3000, seed, 1).withWinnersOnly(seed % 2 != 0));
         assertTrue(mc.wins().support() - 1 <= f.scenario().pipelineDeals(), "seed " + seed);
         assertTrue(ExactMethod.forecast(f, GRID).wins().support() - 1 <= f.scenario().pipelineDeals());
     }

@@ -3,7 +3,6 @@ package funnelcast.robustness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ class HostileInputTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = funnelcast.cli.Funnel.commandLine();
+        CommandLine cl = funnelcast.cli.Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -132,7 +131,7 @@ class HostileInputTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("forecast.json"), "the old forecast");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "funnelcast.cli.Funnel",
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "funnelcast.cli.Main",
             "forecast", "scenarios/telesales.json", "--trials", "900000000", "--out", out.toString())
             .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         Thread.sleep(2500);

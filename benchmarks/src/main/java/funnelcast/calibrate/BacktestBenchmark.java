@@ -1,5 +1,10 @@
 package funnelcast.calibrate;
 
+import funnelcast.backtest.Backtest;
+import funnelcast.history.History;
+import funnelcast.history.OpportunityReader;
+import funnelcast.history.StageNames;
+import funnelcast.history.WorkClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;

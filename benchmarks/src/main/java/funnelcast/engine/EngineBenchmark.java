@@ -125,7 +125,7 @@ public class EngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(DEALS)
     public void agedDealPath(AgedDeal s, Blackhole bh) {
-        int g = s.spec.groupStage.length - 1;
+        int g = s.spec.pipelineStage.length - 1;
         for (int i = 0; i < DEALS; i++) {
             bh.consume(s.kernel.agedDeal(g));
         }

@@ -31,14 +31,14 @@ final class VariateBaseline {
                 spec.winningExit[s] = discrete(spec.winningExit[s], null);
             }
         }
-        for (int g = 0; g < spec.groupResidual.length; g++) {
-            for (int e = 0; e < spec.groupResidual[g].length; e++) {
-                if (spec.groupResidual[g][e] != null) {
-                    spec.groupResidual[g][e] = continuous(spec.groupResidual[g][e]);
+        for (int g = 0; g < spec.pipelineResidual.length; g++) {
+            for (int e = 0; e < spec.pipelineResidual[g].length; e++) {
+                if (spec.pipelineResidual[g][e] != null) {
+                    spec.pipelineResidual[g][e] = continuous(spec.pipelineResidual[g][e]);
                 }
             }
-            if (spec.groupWinningExit[g] != null) {
-                spec.groupWinningExit[g] = discrete(spec.groupWinningExit[g], null);
+            if (spec.pipelineWinningExit[g] != null) {
+                spec.pipelineWinningExit[g] = discrete(spec.pipelineWinningExit[g], null);
             }
         }
         long[] arrivals = new long[1];
@@ -49,9 +49,9 @@ final class VariateBaseline {
             spec.dealValue = continuous(spec.dealValue);
         }
         long thinning = 0;
-        for (int g = 0; g < spec.groupWin.length; g++) {
-            if (spec.groupWin[g] > 0 && spec.groupWin[g] < 1) {
-                thinning += (long) spec.groupCount[g] * trials;
+        for (int g = 0; g < spec.pipelineWin.length; g++) {
+            if (spec.pipelineWin[g] > 0 && spec.pipelineWin[g] < 1) {
+                thinning += (long) spec.pipelineCount[g] * trials;
             }
         }
         BlockKernel kernel = BlockKernel.of(spec, trials);

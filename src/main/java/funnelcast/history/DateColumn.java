@@ -1,4 +1,4 @@
-package funnelcast.calibrate;
+package funnelcast.history;
 
 import funnelcast.InputException;
 import java.time.LocalDate;

@@ -1,13 +1,17 @@
-package funnelcast.calibrate;
+package funnelcast.backtest;
 
 import funnelcast.InputException;
+import funnelcast.calibrate.Calibration;
+import funnelcast.calibrate.Calibrator;
+import funnelcast.calibrate.MonthFit;
 import funnelcast.engine.MonteCarloEngine;
-import funnelcast.model.Absorption;
 import funnelcast.exact.Convolution;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
+import funnelcast.history.History;
+import funnelcast.history.WorkClock;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
-import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,9 +1,15 @@
-package funnelcast.calibrate;
+package funnelcast.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import funnelcast.TestScenarios;
+import funnelcast.calibrate.Calibrator;
+import funnelcast.calibrate.MonthFit;
+import funnelcast.calibrate.PushFit;
+import funnelcast.history.History;
+import funnelcast.history.HistoryReader;
+import funnelcast.history.HistorySimulator;
+import funnelcast.history.WorkClock;
 import funnelcast.model.Funnel;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,7 +35,7 @@ class BacktestTest {
                 { "id": "b", "exits": { "won": 0.6, "lost": 0.4 }, "dwell": { "dist": "lognormal", "median": 3, "sigma": 0.6 } } ],
               "inflow": { "perDay": 4 } }""");
         LocalDate start = LocalDate.parse("2020-01-01");
-        WorkClock clock = new WorkClock(CalibrationTest.WEEK, Set.of(), start.minusDays(60), start.plusDays(3500));
+        WorkClock clock = new WorkClock(funnelcast.model.WorkCalendar.MONDAY_TO_FRIDAY, Set.of(), start.minusDays(60), start.plusDays(3500));
         StringWriter csv = new StringWriter();
         HistorySimulator.write(HistorySimulator.simulate(f, 2200, 11), clock, start, csv);
         Path file = dir.resolve("long.csv");
@@ -60,7 +66,7 @@ class BacktestTest {
     static final String VARYING_STALLED = VARYING.replace("\"won\": 0.6, \"lost\": 0.4 }", "\"won\": 0.6, \"lost\": 0.4 }, \"stalled\": 0.1");
 
     static final LocalDate START = LocalDate.parse("2020-01-01");
-    static final WorkClock CLOCK = new WorkClock(CalibrationTest.WEEK, Set.of(), START.minusDays(60), START.plusDays(3500));
+    static final WorkClock CLOCK = new WorkClock(funnelcast.model.WorkCalendar.MONDAY_TO_FRIDAY, Set.of(), START.minusDays(60), START.plusDays(3500));
 
     /** 2200 working days (about 100 months) simulated from a funnel whose months vary as given. */
     static History history(Path dir, String funnel, HistorySimulator.Variation variation, long seed) throws Exception {

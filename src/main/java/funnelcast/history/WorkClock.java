@@ -1,5 +1,6 @@
-package funnelcast.calibrate;
+package funnelcast.history;
 
+import funnelcast.model.WorkCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,7 +32,7 @@ public final class WorkClock {
     }
 
     public boolean isWorkingDay(LocalDate d) {
-        return weekdays.contains(d.getDayOfWeek()) && !holidays.contains(d);
+        return WorkCalendar.isWorkingDay(d, weekdays, holidays);
     }
 
     private int index(LocalDate d) {

@@ -1,4 +1,4 @@
-package funnelcast.calibrate;
+package funnelcast.history;
 
 import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
@@ -57,7 +57,7 @@ final class VaryingMonths {
                 break;
             }
             starts.add(t);
-            positions.add(MonthFit.quarterPosition(m));
+            positions.add((m.getMonthValue() - 1) % 3); // the month's place in its quarter
         }
         int n = starts.size();
         start = new double[n + 1];

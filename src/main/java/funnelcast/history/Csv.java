@@ -1,4 +1,4 @@
-package funnelcast.calibrate;
+package funnelcast.history;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -1,4 +1,4 @@
-package funnelcast.calibrate;
+package funnelcast.history;
 
 import java.time.LocalDateTime;
 import java.util.List;

@@ -1,5 +1,8 @@
-package funnelcast.chart;
+package funnelcast.report;
 
+import funnelcast.chart.ChartFiles;
+import funnelcast.chart.ForecastCharts;
+import funnelcast.chart.PlanCharts;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Scenario;
 import funnelcast.plan.Plan;

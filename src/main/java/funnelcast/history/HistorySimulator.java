@@ -1,14 +1,14 @@
-package funnelcast.calibrate;
+package funnelcast.history;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import funnelcast.dist.Distribution;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;

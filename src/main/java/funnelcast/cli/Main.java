@@ -1,0 +1,138 @@
+package funnelcast.cli;
+
+import funnelcast.InputException;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code funnel}: the command line. Nothing below {@code cli} prints. */
+@Command(name = "funnel", mixinStandardHelpOptions = true, version = "funnelcast 0.1.0",
+    description = "Forecasts and explains a sales funnel: Monte Carlo and exact methods.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:a failure that is not the input's fault (could not write the output, internal error)",
+        "2:invalid input: a bad scenario file or bad command-line options"})
+public final class Main implements Runnable {
+    public static final int INVALID_INPUT = 2;
+    public static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int code;
+        try {
+            code = args.length == 2 && args[0].equals("validate") && !args[1].startsWith("-")
+                ? quickValidate(args[1]) : commandLine(args).execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("funnel: " + OUT_OF_MEMORY);
+            code = FAILURE;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * {@code funnel validate FILE}, which editors and CI run on every save, without building the
+     * command line: picocli reads the commands' annotations by reflection, most of a short run's
+     * time. Anything else (options, help) goes through picocli as usual; the output is the same.
+     */
+    private static int quickValidate(String file) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return ValidateCommand.validate(java.nio.file.Path.of(file), out);
+        } catch (Exception e) {
+            return handle(e, err);
+        } finally {
+            out.flush();
+        }
+    }
+
+    static final String OUT_OF_MEMORY = "ran out of memory (Java's heap is full): run fewer --threads or a smaller "
+        + "scenario, or give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx8g";
+
+    /** The subcommands, in the order help lists them. */
+    private static final List<String> COMMANDS = List.of("forecast", "plan", "sensitivity", "review", "report",
+        "calibrate", "backtest", "simulate-history", "validate", "explain", "help");
+
+    /** A subcommand, made only when registered (a switch, not a table of lambdas: nothing to bootstrap at start). */
+    private static Object command(String name) {
+        return switch (name) {
+            case "forecast" -> new ForecastCommand();
+            case "plan" -> new PlanCommand();
+            case "sensitivity" -> new SensitivityCommand();
+            case "review" -> new ReviewCommand();
+            case "report" -> new ReportCommand();
+            case "calibrate" -> new CalibrateCommand();
+            case "backtest" -> new BacktestCommand();
+            case "simulate-history" -> new SimulateHistoryCommand();
+            case "validate" -> new ValidateCommand();
+            case "explain" -> new ExplainCommand();
+            default -> new CommandLine.HelpCommand();
+        };
+    }
+
+    /** The configured command line with every subcommand; tests call {@code execute} on it with their own writers. */
+    public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments. Picocli reads every registered command's annotations
+     * when it is built, which costs most of a short run's start: when the first argument names a
+     * subcommand, only that one is registered; otherwise (help, usage, a typo) all of them are.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = COMMANDS.contains(first) && !first.equals("help");
+        for (String name : COMMANDS) {
+            if (!one || name.equals(first)) {
+                cl.addSubcommand(name, command(name));
+            }
+        }
+        cl.setExecutionExceptionHandler(Main::handle);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Bad input: the message and exit 2; anything else: a one-line message and exit 1, never a stack trace. */
+    static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        return handle(e, cl.getErr());
+    }
+
+    static int handle(Exception e, PrintWriter err) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) { // a worker's, passed on by the engine
+                err.println("funnel: " + OUT_OF_MEMORY);
+                err.flush();
+                return FAILURE;
+            }
+        }
+        if (e instanceof InputException) {
+            err.println("funnel: " + e.getMessage());
+            err.flush();
+            return INVALID_INPUT;
+        }
+        if (e instanceof java.io.IOException io) {
+            err.println("funnel: could not write: " + io.getMessage());
+            err.flush();
+            return FAILURE;
+        }
+        err.println("funnel: internal error: " + e);
+        if (System.getenv("FUNNELCAST_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set FUNNELCAST_DEBUG=1 for the stack trace, and please report it)");
+        }
+        err.flush();
+        return FAILURE;
+    }
+}

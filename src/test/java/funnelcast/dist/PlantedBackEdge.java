@@ -1,0 +1,11 @@
+package funnelcast.dist;
+
+/** A deliberate back-edge for LayeringTest: a class in dist that reaches up into cli. Test code only. */
+public final class PlantedBackEdge {
+    private PlantedBackEdge() {
+    }
+
+    static Object commandLine() {
+        return funnelcast.cli.Main.commandLine();
+    }
+}
