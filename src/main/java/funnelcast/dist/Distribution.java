@@ -12,7 +12,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
  * the stream of each new block of trials.
  */
 public sealed interface Distribution
-        permits Exponential, LogNormal, Gamma, Weibull, Fixed, Uniform, Empirical, Never {
+        permits StatisticsLaw, Fixed, Uniform, Empirical, Never {
 
     /** P(X <= x). */
     double cdf(double x);

@@ -6,12 +6,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.ExponentialDistribution;
 
 /** Exponential with the given mean: the memoryless dwell of a continuous-time Markov chain. */
-public record Exponential(double mean) implements Distribution {
+public record Exponential(double mean) implements StatisticsLaw {
     public Exponential {
         Check.positive("mean", mean);
     }
 
-    private ExponentialDistribution law() {
+    @Override
+    public ExponentialDistribution law() {
         return ExponentialDistribution.of(mean);
     }
 
@@ -35,23 +36,8 @@ public record Exponential(double mean) implements Distribution {
     }
 
     @Override
-    public double inverseCdf(double p) {
-        return law().inverseCumulativeProbability(p);
-    }
-
-    @Override
-    public double inverseSurvival(double p) {
-        return law().inverseSurvivalProbability(p);
-    }
-
-    @Override
     public double variance() {
         return mean * mean;
-    }
-
-    @Override
-    public double supportUpperBound() {
-        return Double.POSITIVE_INFINITY;
     }
 
     @Override

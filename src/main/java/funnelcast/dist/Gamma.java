@@ -7,39 +7,15 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 
 /** Gamma with shape k and scale theta (mean k * theta). */
-public record Gamma(double shape, double scale) implements Distribution {
+public record Gamma(double shape, double scale) implements StatisticsLaw {
     public Gamma {
         Check.positive("shape", shape);
         Check.positive("scale", scale);
     }
 
-    private GammaDistribution law() {
+    @Override
+    public GammaDistribution law() {
         return GammaDistribution.of(shape, scale);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return law().logDensity(x);
-    }
-
-    @Override
-    public double cdf(double x) {
-        return x <= 0 ? 0 : law().cumulativeProbability(x);
-    }
-
-    @Override
-    public double survival(double x) {
-        return x <= 0 ? 1 : law().survivalProbability(x);
-    }
-
-    @Override
-    public double inverseCdf(double p) {
-        return law().inverseCumulativeProbability(p);
-    }
-
-    @Override
-    public double inverseSurvival(double p) {
-        return law().inverseSurvivalProbability(p);
     }
 
     @Override
@@ -50,11 +26,6 @@ public record Gamma(double shape, double scale) implements Distribution {
     @Override
     public double variance() {
         return shape * scale * scale;
-    }
-
-    @Override
-    public double supportUpperBound() {
-        return Double.POSITIVE_INFINITY;
     }
 
     @Override
@@ -85,7 +56,7 @@ public record Gamma(double shape, double scale) implements Distribution {
         boolean increasingHazard = shape >= 1;
         double rate = increasingHazard ? 1 / scale - (shape - 1) / Math.max(age, Double.MIN_NORMAL) : 1 / scale;
         if (age <= 0 || survival(age) >= ResidualSampler.REJECTION_FROM || !(rate > 0)) {
-            return Distribution.super.residualSampler(rng, age);
+            return StatisticsLaw.super.residualSampler(rng, age);
         }
         return new OldDeal(ZigguratSampler.Exponential.of(rng, 1 / rate), rng, shape - 1, age, increasingHazard);
     }

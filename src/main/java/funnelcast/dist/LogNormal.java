@@ -7,39 +7,15 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.LogNormalDistribution;
 
 /** Lognormal given by its median (e^mu) and sigma, the usual shape of sales-cycle times. */
-public record LogNormal(double median, double sigma) implements Distribution {
+public record LogNormal(double median, double sigma) implements StatisticsLaw {
     public LogNormal {
         Check.positive("median", median);
         Check.positive("sigma", sigma);
     }
 
-    private LogNormalDistribution law() {
+    @Override
+    public LogNormalDistribution law() {
         return LogNormalDistribution.of(Math.log(median), sigma);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return law().logDensity(x);
-    }
-
-    @Override
-    public double cdf(double x) {
-        return law().cumulativeProbability(x);
-    }
-
-    @Override
-    public double survival(double x) {
-        return law().survivalProbability(x);
-    }
-
-    @Override
-    public double inverseCdf(double p) {
-        return law().inverseCumulativeProbability(p);
-    }
-
-    @Override
-    public double inverseSurvival(double p) {
-        return law().inverseSurvivalProbability(p);
     }
 
     @Override
@@ -51,11 +27,6 @@ public record LogNormal(double median, double sigma) implements Distribution {
     public double variance() {
         double s2 = sigma * sigma;
         return Math.expm1(s2) * median * median * Math.exp(s2);
-    }
-
-    @Override
-    public double supportUpperBound() {
-        return Double.POSITIVE_INFINITY;
     }
 
     @Override

@@ -6,39 +6,15 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.WeibullDistribution;
 
 /** Weibull with shape k and scale lambda: S(x) = exp(-(x/lambda)^k). */
-public record Weibull(double shape, double scale) implements Distribution {
+public record Weibull(double shape, double scale) implements StatisticsLaw {
     public Weibull {
         Check.positive("shape", shape);
         Check.positive("scale", scale);
     }
 
-    private WeibullDistribution law() {
+    @Override
+    public WeibullDistribution law() {
         return WeibullDistribution.of(shape, scale);
-    }
-
-    @Override
-    public double logDensity(double x) {
-        return law().logDensity(x);
-    }
-
-    @Override
-    public double cdf(double x) {
-        return x <= 0 ? 0 : law().cumulativeProbability(x);
-    }
-
-    @Override
-    public double survival(double x) {
-        return x <= 0 ? 1 : law().survivalProbability(x);
-    }
-
-    @Override
-    public double inverseCdf(double p) {
-        return law().inverseCumulativeProbability(p);
-    }
-
-    @Override
-    public double inverseSurvival(double p) {
-        return law().inverseSurvivalProbability(p);
     }
 
     @Override
@@ -49,11 +25,6 @@ public record Weibull(double shape, double scale) implements Distribution {
     @Override
     public double variance() {
         return law().getVariance();
-    }
-
-    @Override
-    public double supportUpperBound() {
-        return Double.POSITIVE_INFINITY;
     }
 
     @Override

@@ -22,6 +22,7 @@ final class TrialKernel implements BlockKernel {
     private final int won;
     private final double horizon;
     private final SharedStateDiscreteSampler[] exit;
+    private final DwellSamplers samplers;
     private final SharedStateContinuousSampler[][] dwell;
     private final SharedStateDiscreteSampler[] pipelineExit;
     private final SharedStateContinuousSampler[][] pipelineResidual;
@@ -63,20 +64,14 @@ final class TrialKernel implements BlockKernel {
         this.slowness = 1 / spec.effects.pace();
         this.push = spec.push;
         this.exit = new SharedStateDiscreteSampler[spec.stages];
-        this.dwell = new SharedStateContinuousSampler[spec.stages][];
-        for (int s = 0; s < spec.stages; s++) {
-            dwell[s] = new SharedStateContinuousSampler[spec.dwell[s].length];
-        }
+        this.samplers = new DwellSamplers(spec);
+        this.dwell = samplers.dwell;
+        this.pipelineResidual = samplers.residual;
+        this.dwellSite = samplers.dwellSite;
+        this.pipelineResidualSite = samplers.residualSite;
         this.pipelineExit = new SharedStateDiscreteSampler[spec.pipelineStage.length];
-        this.pipelineResidual = new SharedStateContinuousSampler[spec.pipelineStage.length][];
-        for (int g = 0; g < pipelineResidual.length; g++) {
-            pipelineResidual[g] = new SharedStateContinuousSampler[spec.pipelineResidual[g].length];
-        }
         this.results = new BlockResults(blockTrials, spec.horizon);
         this.winning = spec.winnersOnly && spec.perTrial ? new WinningWeights(spec) : null;
-        CallSites sites = new CallSites();
-        this.dwellSite = sites.of(spec.dwell);
-        this.pipelineResidualSite = sites.of(spec.pipelineResidual);
         this.cumulative = new double[spec.stages][];
         this.dirichlet = new SharedStateContinuousSampler[spec.stages][];
         boolean shifts = !spec.effects.isNone();
@@ -101,13 +96,8 @@ final class TrialKernel implements BlockKernel {
     @Override
     public void bind(Streams streams) {
         Rebind.into(spec.exit, exit, streams.exits());
-        for (int s = 0; s < dwell.length; s++) {
-            Rebind.into(spec.dwell[s], dwell[s], streams.dwells());
-        }
+        samplers.bind(streams.dwells());
         Rebind.into(spec.pipelineExit, pipelineExit, streams.exits());
-        for (int g = 0; g < pipelineResidual.length; g++) {
-            Rebind.into(spec.pipelineResidual[g], pipelineResidual[g], streams.dwells());
-        }
         inflowCount = Rebind.of(spec.inflowCount, streams.inflow());
         dealValue = Rebind.of(spec.dealValue, streams.values());
         arrivals = streams.inflow();

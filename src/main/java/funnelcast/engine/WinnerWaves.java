@@ -35,6 +35,7 @@ final class WinnerWaves implements BlockKernel {
     private final SharedStateDiscreteSampler[] exit;
     /** The sampler of a stage's dwell when all its exits share one law; else null and {@link #dwell} per exit. */
     private final SharedStateContinuousSampler[] stageDwell;
+    private final DwellSamplers samplers;
     private final SharedStateContinuousSampler[][] dwell;
     private final int[] stageSite;
     private final int[][] dwellSite;
@@ -70,18 +71,12 @@ final class WinnerWaves implements BlockKernel {
         int stages = spec.stages;
         exit = new SharedStateDiscreteSampler[stages];
         stageDwell = new SharedStateContinuousSampler[stages];
-        dwell = new SharedStateContinuousSampler[stages][];
-        for (int s = 0; s < stages; s++) {
-            dwell[s] = new SharedStateContinuousSampler[spec.dwell[s].length];
-        }
+        samplers = new DwellSamplers(spec);
+        dwell = samplers.dwell;
+        pipelineResidual = samplers.residual;
+        dwellSite = samplers.dwellSite;
+        pipelineSite = samplers.residualSite;
         pipelineExit = new SharedStateDiscreteSampler[spec.pipelineStage.length];
-        pipelineResidual = new SharedStateContinuousSampler[spec.pipelineStage.length][];
-        for (int g = 0; g < pipelineResidual.length; g++) {
-            pipelineResidual[g] = new SharedStateContinuousSampler[spec.pipelineResidual[g].length];
-        }
-        CallSites sites = new CallSites();
-        dwellSite = sites.of(spec.dwell);
-        pipelineSite = sites.of(spec.pipelineResidual);
         stageSite = new int[stages];
         for (int s = 0; s < stages; s++) {
             stageSite[s] = dwellSite[s].length == 0 ? 0 : dwellSite[s][0];
@@ -100,14 +95,11 @@ final class WinnerWaves implements BlockKernel {
     @Override
     public void bind(Streams streams) {
         Rebind.into(spec.winningExit, exit, streams.exits());
+        samplers.bind(streams.dwells());
         for (int s = 0; s < dwell.length; s++) {
-            Rebind.into(spec.dwell[s], dwell[s], streams.dwells());
             stageDwell[s] = spec.sharedDwell[s] ? dwell[s][0] : null;
         }
         Rebind.into(spec.pipelineWinningExit, pipelineExit, streams.exits());
-        for (int g = 0; g < pipelineResidual.length; g++) {
-            Rebind.into(spec.pipelineResidual[g], pipelineResidual[g], streams.dwells());
-        }
         inflow = Rebind.of(spec.winningInflow, streams.inflow());
         dealValue = Rebind.of(spec.dealValue, streams.values());
         arrivals = streams.inflow();

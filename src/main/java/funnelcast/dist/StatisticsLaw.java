@@ -1,0 +1,43 @@
+package funnelcast.dist;
+
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+
+/**
+ * A family whose maths is Commons Statistics' distribution of the same parameters: density,
+ * cdf, survival and their inverses come from it (a family with closed forms overrides them).
+ * Nothing of it holds mass at or below 0.
+ */
+sealed interface StatisticsLaw extends Distribution permits Exponential, LogNormal, Gamma, Weibull {
+    /** The same law as Commons Statistics' distribution. */
+    ContinuousDistribution law();
+
+    @Override
+    default double logDensity(double x) {
+        return law().logDensity(x);
+    }
+
+    @Override
+    default double cdf(double x) {
+        return x <= 0 ? 0 : law().cumulativeProbability(x);
+    }
+
+    @Override
+    default double survival(double x) {
+        return x <= 0 ? 1 : law().survivalProbability(x);
+    }
+
+    @Override
+    default double inverseCdf(double p) {
+        return law().inverseCumulativeProbability(p);
+    }
+
+    @Override
+    default double inverseSurvival(double p) {
+        return law().inverseSurvivalProbability(p);
+    }
+
+    @Override
+    default double supportUpperBound() {
+        return Double.POSITIVE_INFINITY;
+    }
+}

@@ -1,0 +1,42 @@
+package funnelcast.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+
+/**
+ * A kernel's own copies of the spec's dwell samplers (per stage and exit) and of the pipeline
+ * deals' residual dwell samplers (per deal and exit), with the call site each is drawn through
+ * ({@link CallSites}); {@link #bind} puts them on a block's dwell stream. Both kernels draw dwells
+ * through these, so they share one numbering of call sites.
+ */
+final class DwellSamplers {
+    final SharedStateContinuousSampler[][] dwell;
+    final SharedStateContinuousSampler[][] residual;
+    final int[][] dwellSite;
+    final int[][] residualSite;
+    private final KernelSpec spec;
+
+    DwellSamplers(KernelSpec spec) {
+        this.spec = spec;
+        dwell = new SharedStateContinuousSampler[spec.stages][];
+        for (int s = 0; s < spec.stages; s++) {
+            dwell[s] = new SharedStateContinuousSampler[spec.dwell[s].length];
+        }
+        residual = new SharedStateContinuousSampler[spec.pipelineStage.length][];
+        for (int g = 0; g < residual.length; g++) {
+            residual[g] = new SharedStateContinuousSampler[spec.pipelineResidual[g].length];
+        }
+        CallSites sites = new CallSites();
+        dwellSite = sites.of(spec.dwell);
+        residualSite = sites.of(spec.pipelineResidual);
+    }
+
+    void bind(UniformRandomProvider dwells) {
+        for (int s = 0; s < dwell.length; s++) {
+            Rebind.into(spec.dwell[s], dwell[s], dwells);
+        }
+        for (int g = 0; g < residual.length; g++) {
+            Rebind.into(spec.pipelineResidual[g], residual[g], dwells);
+        }
+    }
+}
