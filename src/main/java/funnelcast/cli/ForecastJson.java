@@ -14,6 +14,10 @@ final class ForecastJson {
     }
 
     static String write(Forecast f) {
+        return Json.text(node(f));
+    }
+
+    static ObjectNode node(Forecast f) {
         ObjectNode root = Json.object();
         root.put("scenario", f.scenario());
         root.put("method", f.method().id());
@@ -74,6 +78,6 @@ final class ForecastJson {
             bound.put("pmfTotalVariation", exact.pmfTotalVariation());
             bound.put("mean", exact.meanError());
         }
-        return Json.text(root);
+        return root;
     }
 }

@@ -55,13 +55,14 @@ public final class Main implements Runnable {
         + "scenario, or give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx8g";
 
     /** The subcommands, in the order help lists them. */
-    private static final List<String> COMMANDS = List.of("forecast", "plan", "sensitivity", "review", "report",
+    private static final List<String> COMMANDS = List.of("forecast", "compare", "plan", "sensitivity", "review", "report",
         "calibrate", "backtest", "simulate-history", "validate", "explain", "help");
 
     /** A subcommand, made only when registered (a switch, not a table of lambdas: nothing to bootstrap at start). */
     private static Object command(String name) {
         return switch (name) {
             case "forecast" -> new ForecastCommand();
+            case "compare" -> new CompareCommand();
             case "plan" -> new PlanCommand();
             case "sensitivity" -> new SensitivityCommand();
             case "review" -> new ReviewCommand();

@@ -64,6 +64,11 @@ public final class ScenarioReader {
 
     /** Reads and checks a scenario file. */
     public static Scenario read(Path file) {
+        return read(file, List.of());
+    }
+
+    /** Reads a scenario file, applies the settings to it ({@link Setting}), and checks the result as a file. */
+    public static Scenario read(Path file, List<Setting> settings) {
         String name = file.toString();
         String text;
         try {
@@ -79,15 +84,28 @@ public final class ScenarioReader {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
-        return parse(text, name, yaml);
+        return parse(text, name, yaml, settings);
     }
 
     /** Parses scenario text; {@code fileName} is used in messages only. */
     public static Scenario parse(String text, String fileName, boolean yaml) {
+        return parse(text, fileName, yaml, List.of());
+    }
+
+    /** Parses scenario text and applies the settings before checking it. */
+    public static Scenario parse(String text, String fileName, boolean yaml, List<Setting> settings) {
         try {
             JsonNode root = mapper(yaml).readTree(text);
             if (root == null || root.isMissingNode()) {
                 throw new ScenarioException("", "the document is empty; expected a scenario object");
+            }
+            if (!settings.isEmpty()) {
+                if (!(root instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+                    throw new ScenarioException("", "expected a scenario object to apply --set to");
+                }
+                for (Setting s : settings) {
+                    s.apply(object);
+                }
             }
             Scenario scenario = scenario(new Node(root, ""), fileName);
             Funnel.of(scenario); // the graph checks: termination and no zero-time loop

@@ -1,0 +1,108 @@
+package funnelcast.chart;
+
+import funnelcast.forecast.Forecast;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Scenarios side by side: their wins pmfs overlaid, and their fans (median and 80% band) overlaid. */
+public final class CompareCharts {
+    /** One colour a scenario, in order (A, B, C, ...), then again. */
+    private static final Color[] COLOURS = {new Color(0x1F4E79), new Color(0xC0392B), new Color(0x27AE60),
+        new Color(0x8E44AD), new Color(0xD68910), new Color(0x17A589)};
+
+    private CompareCharts() {
+    }
+
+    /** The pmf of each scenario's period total (already won included), one line each, with the first's target. */
+    public static JFreeChart wins(List<String> names, List<Forecast> forecasts) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int i = 0; i < forecasts.size(); i++) {
+            Forecast f = forecasts.get(i);
+            XYSeries s = new XYSeries(names.get(i) + pHit(f));
+            double[] p = f.wins().pmf();
+            for (int k = 0; k < p.length; k++) {
+                s.add(f.alreadyWon() + k, p[k]);
+            }
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("wins this period, side by side", "wins", "probability", data,
+            PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        colour(r, forecasts.size());
+        plot.setRenderer(r);
+        plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        forecasts.get(0).target().ifPresent(t -> plot.addDomainMarker(ForecastCharts.line(t - 0.5, "target " + t)));
+        ForecastCharts.style(plot);
+        return chart;
+    }
+
+    /** Each scenario's median cumulative wins by day (solid) and its P10 and P90 (dashed), with the first's target. */
+    public static JFreeChart fans(List<String> names, List<Forecast> forecasts) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int i = 0; i < forecasts.size(); i++) {
+            Forecast f = forecasts.get(i);
+            XYSeries median = new XYSeries(names.get(i) + " median");
+            XYSeries low = new XYSeries(names.get(i) + " P10");
+            XYSeries high = new XYSeries(names.get(i) + " P90");
+            for (Forecast.Day d : f.daily()) {
+                double x = ForecastCharts.millis(d.date());
+                median.add(x, f.alreadyWon() + d.p50());
+                low.add(x, f.alreadyWon() + d.p10());
+                high.add(x, f.alreadyWon() + d.p90());
+            }
+            data.addSeries(median);
+            data.addSeries(low);
+            data.addSeries(high);
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart("how the period unfolds, side by side", "working day",
+            "cumulative wins", data, true, false, false);
+        chart.addSubtitle(new TextTitle("solid: median; dashed: the 80% band (P10 and P90)"));
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < forecasts.size(); i++) {
+            Color c = COLOURS[i % COLOURS.length];
+            for (int j = 0; j < 3; j++) {
+                r.setSeriesPaint(3 * i + j, c);
+                r.setSeriesStroke(3 * i + j, j == 0 ? new BasicStroke(2.5f)
+                    : new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+                r.setSeriesVisibleInLegend(3 * i + j, j == 0);
+            }
+        }
+        plot.setRenderer(r);
+        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("MMM d", Locale.ROOT));
+        ((DateAxis) plot.getDomainAxis()).setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        forecasts.get(0).target().ifPresent(t -> {
+            var m = ForecastCharts.line(t, "target " + t);
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(m);
+        });
+        ForecastCharts.style(plot);
+        return chart;
+    }
+
+    private static String pHit(Forecast f) {
+        return f.pHitTarget().isPresent()
+            ? String.format(Locale.ROOT, " (P(hit) %.1f%%)", 100 * f.pHitTarget().getAsDouble()) : "";
+    }
+
+    private static void colour(XYLineAndShapeRenderer r, int n) {
+        for (int i = 0; i < n; i++) {
+            r.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
+            r.setSeriesStroke(i, new BasicStroke(2.2f));
+        }
+    }
+}

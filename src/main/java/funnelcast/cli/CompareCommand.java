@@ -1,0 +1,151 @@
+package funnelcast.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.InputException;
+import funnelcast.chart.CompareCharts;
+import funnelcast.engine.MonteCarloEngine;
+import funnelcast.exact.ExactMethod;
+import funnelcast.forecast.Forecast;
+import funnelcast.model.Funnel;
+import funnelcast.plan.RequiredInflow;
+import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.Setting;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Forecasts several scenarios side by side, with the differences against the first.",
+        "A scenario may be a what-if of a file: 'FILE?set=PATH=VALUE&set=...' is FILE with those --set changes,",
+        "e.g. compare scenarios/telesales.json 'scenarios/telesales.json?set=inflow.perDay=6.5'.",
+        "Monte Carlo runs every scenario on the same seed: common random numbers, so the differences are",
+        "sharper than either forecast alone."})
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files, or FILE?set=PATH=VALUE&set=...")
+    List<String> scenarios;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change a value in every scenario (repeatable).")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--method", defaultValue = "monte-carlo", converter = ForecastCommand.MethodConverter.class,
+        description = "monte-carlo or exact (default ${DEFAULT-VALUE}).")
+    ForecastCommand.Method method;
+
+    @Option(names = "--confidence", defaultValue = "0.8", description = "The confidence of the inflow needed "
+        + "(default ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Mixin
+    TrialOptions trials;
+
+    @Mixin
+    ResultOptions output;
+
+    @Mixin
+    ExactOptions exactOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One column of the comparison: what was asked for, and its forecast. */
+    record Case(String name, Funnel funnel, Forecast forecast, OptionalDouble inflowNeeded) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new InputException("--confidence must lie strictly between 0 and 1, got " + confidence);
+        }
+        List<Funnel> funnels = new ArrayList<>();
+        for (String s : scenarios) {
+            funnels.add(read(s));
+        }
+        List<Case> cases = new ArrayList<>();
+        int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < funnels.size(); i++) {
+            Funnel funnel = funnels.get(i);
+            Forecast forecast;
+            if (method == ForecastCommand.Method.EXACT) {
+                forecast = ExactMethod.forecast(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+            } else {
+                ProgressBar bar = new ProgressBar(stderr, trials.count, "trials of " + scenarios.get(i));
+                forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k, bar));
+                bar.finish();
+            }
+            cases.add(new Case(scenarios.get(i), funnel, forecast, inflowNeeded(funnel)));
+        }
+        ObjectNode root = Json.object();
+        ArrayNode list = root.putArray("scenarios");
+        for (Case c : cases) {
+            ObjectNode n = ForecastJson.node(c.forecast());
+            n.put("file", c.name());
+            c.inflowNeeded().ifPresent(v -> n.put("inflowPerDayNeeded", v));
+            list.add(n);
+        }
+        List<Path> files = new ArrayList<>();
+        if (output.out != null) {
+            Json.write(output.out.resolve("compare.json"), root);
+            files.add(output.out.resolve("compare.json"));
+            List<String> names = CompareOutput.letters(cases.size());
+            List<Forecast> forecasts = cases.stream().map(Case::forecast).toList();
+            ChartWriter charts = new ChartWriter(output.out, stderr);
+            charts.write("compare-wins", CompareCharts.wins(names, forecasts));
+            charts.write("compare-fan", CompareCharts.fans(names, forecasts));
+            files.addAll(charts.written());
+        }
+        if (output.json()) {
+            stdout.print(Json.text(root));
+        } else {
+            CompareOutput.print(stdout, cases, confidence);
+            if (!files.isEmpty()) {
+                stdout.printf("%nWrote %s%n", String.join(", ", files.stream().map(Path::toString).toList()));
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** FILE, or FILE?set=PATH=VALUE&set=..., with the command's own --set applied first. */
+    private Funnel read(String spec) {
+        String file = spec;
+        List<Setting> own = new ArrayList<>(Setting.parseAll(settings));
+        int q = spec.indexOf('?');
+        if (q > 0 && !Files.exists(Path.of(spec))) {
+            file = spec.substring(0, q);
+            for (String part : spec.substring(q + 1).split("&")) {
+                if (!part.startsWith("set=")) {
+                    throw new InputException(spec + ": expected FILE?set=PATH=VALUE&set=..., got '" + part + "'");
+                }
+                own.add(Setting.parse(part.substring(4)));
+            }
+        }
+        return Funnel.of(ScenarioReader.read(Path.of(file), own));
+    }
+
+    /** The new deals a day the target needs at the confidence (exact), where the scenario has a target and it can be reached. */
+    private OptionalDouble inflowNeeded(Funnel funnel) {
+        var target = funnel.scenario().target();
+        if (target.wins().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        var period = ExactMethod.period(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+        RequiredInflow r = RequiredInflow.solve(period, target.wins().getAsInt() - target.alreadyWon(), confidence,
+            funnel.scenario().inflow().reps());
+        return r.reachable() ? OptionalDouble.of(r.inflowPerDay()) : OptionalDouble.empty();
+    }
+}

@@ -1,0 +1,71 @@
+package funnelcast.cli;
+
+import funnelcast.forecast.Forecast;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How compare prints: one column a scenario (A, B, ...), then each one's difference against A. */
+final class CompareOutput {
+    private CompareOutput() {
+    }
+
+    static List<String> letters(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(i < 26 ? String.valueOf((char) ('A' + i)) : "S" + (i + 1));
+        }
+        return out;
+    }
+
+    static void print(PrintWriter o, List<CompareCommand.Case> cases, double confidence) {
+        List<String> names = letters(cases.size());
+        for (int i = 0; i < cases.size(); i++) {
+            o.printf("%s: %s (%s)%n", names.get(i), cases.get(i).name(), cases.get(i).forecast().scenario());
+        }
+        Forecast first = cases.get(0).forecast();
+        o.printf("Method: %s%s%n%n", first.method().id(), first.method() instanceof Forecast.MonteCarlo mc
+            ? String.format(Locale.ROOT, ", %,d trials, seed %d, the same random numbers for every scenario", mc.trials(),
+                mc.seed()) : "");
+        StringBuilder header = new StringBuilder(String.format("%-28s", ""));
+        for (String n : names) {
+            header.append(String.format("%12s", n));
+        }
+        for (int i = 1; i < cases.size(); i++) {
+            header.append(String.format("%12s", names.get(i) + " - A"));
+        }
+        o.println(header.toString().stripTrailing());
+        row(o, "expected wins", cases, c -> c.forecast().alreadyWon() + c.forecast().wins().mean(), "%.2f", "%+.2f", 1);
+        row(o, "P10", cases, c -> c.forecast().alreadyWon() + (double) c.forecast().wins().quantiles().p10(), "%.0f",
+            "%+.0f", 1);
+        row(o, "P50", cases, c -> c.forecast().alreadyWon() + (double) c.forecast().wins().quantiles().p50(), "%.0f",
+            "%+.0f", 1);
+        row(o, "P90", cases, c -> c.forecast().alreadyWon() + (double) c.forecast().wins().quantiles().p90(), "%.0f",
+            "%+.0f", 1);
+        if (cases.stream().allMatch(c -> c.forecast().pHitTarget().isPresent())) {
+            row(o, "P(hit target)", cases, c -> c.forecast().pHitTarget().getAsDouble(), "%.1f%%", "%+.1f pts", 100);
+        }
+        if (cases.stream().allMatch(c -> c.forecast().revenue().isPresent())) {
+            row(o, "revenue (mean)", cases, c -> c.forecast().revenue().get().mean(), "%,.0f", "%+,.0f", 1);
+        }
+        if (cases.stream().allMatch(c -> c.inflowNeeded().isPresent())) {
+            row(o, String.format(Locale.ROOT, "new deals a day for %.0f%%", 100 * confidence), cases,
+                c -> c.inflowNeeded().getAsDouble(), "%.2f", "%+.2f", 1);
+        }
+    }
+
+    private static void row(PrintWriter o, String label, List<CompareCommand.Case> cases,
+                            java.util.function.ToDoubleFunction<CompareCommand.Case> value, String format, String diff,
+                            double scale) {
+        StringBuilder b = new StringBuilder(String.format("%-28s", label));
+        double a = value.applyAsDouble(cases.get(0)) * scale;
+        for (CompareCommand.Case c : cases) {
+            b.append(String.format("%12s", String.format(Locale.ROOT, format, value.applyAsDouble(c) * scale)));
+        }
+        for (int i = 1; i < cases.size(); i++) {
+            b.append(String.format("%12s", String.format(Locale.ROOT, diff, value.applyAsDouble(cases.get(i)) * scale - a)));
+        }
+        o.println(b.toString().stripTrailing());
+    }
+}
