@@ -1,5 +1,7 @@
 package funnelcast.chart;
 
+import java.awt.BasicStroke;
+import java.awt.Font;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,6 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Marker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
 import org.jfree.svg.SVGGraphics2D;
 
 /** A chart's PNG and SVG bytes; the command line writes them (atomically) where it is told. */
@@ -15,6 +24,65 @@ public final class ChartFiles {
     public static final int HEIGHT = 520;
 
     private ChartFiles() {
+    }
+
+    /**
+     * Scales a chart's type (titles, legend, axes, marker labels) and lines for a size other than
+     * the default 900x520, so that a chart drawn at 1920x1080 for a projector reads as the default
+     * does on a screen. The factor is the smaller of the two ratios.
+     */
+    public static JFreeChart forSize(JFreeChart chart, int width, int height) {
+        float k = (float) Math.min(width / (double) WIDTH, height / (double) HEIGHT);
+        if (k == 1f) {
+            return chart;
+        }
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(scaled(chart.getTitle().getFont(), k));
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle t) {
+                t.setFont(scaled(t.getFont(), k));
+            } else if (chart.getSubtitle(i) instanceof LegendTitle l) {
+                l.setItemFont(scaled(l.getItemFont(), k));
+            }
+        }
+        if (chart.getPlot() instanceof XYPlot xy) {
+            axes(k, xy.getDomainAxis(), xy.getRangeAxis());
+            markers(k, xy.getDomainMarkers(Layer.FOREGROUND), xy.getDomainMarkers(Layer.BACKGROUND),
+                xy.getRangeMarkers(Layer.FOREGROUND), xy.getRangeMarkers(Layer.BACKGROUND));
+        } else if (chart.getPlot() instanceof CategoryPlot cat) {
+            axes(k, cat.getDomainAxis(), cat.getRangeAxis());
+            markers(k, cat.getRangeMarkers(Layer.FOREGROUND), cat.getRangeMarkers(Layer.BACKGROUND));
+        }
+        return chart;
+    }
+
+    private static void axes(float k, Axis... axes) {
+        for (Axis a : axes) {
+            if (a != null) {
+                a.setLabelFont(scaled(a.getLabelFont(), k));
+                a.setTickLabelFont(scaled(a.getTickLabelFont(), k));
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static void markers(float k, java.util.Collection<? extends Marker>... groups) {
+        for (var group : groups) {
+            if (group == null) {
+                continue;
+            }
+            for (Marker m : group) {
+                m.setLabelFont(scaled(m.getLabelFont(), k));
+                if (m.getStroke() instanceof BasicStroke b) {
+                    m.setStroke(new BasicStroke(b.getLineWidth() * k));
+                }
+            }
+        }
+    }
+
+    private static Font scaled(Font f, float k) {
+        return f.deriveFont(f.getSize2D() * k);
     }
 
     public static byte[] png(JFreeChart chart, int width, int height) {

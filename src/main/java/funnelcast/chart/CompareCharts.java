@@ -44,6 +44,7 @@ public final class CompareCharts {
         colour(r, forecasts.size());
         plot.setRenderer(r);
         plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(ForecastCharts.percent());
         forecasts.get(0).target().ifPresent(t -> plot.addDomainMarker(ForecastCharts.line(t - 0.5, "target " + t)));
         ForecastCharts.style(plot);
         return chart;
@@ -84,12 +85,7 @@ public final class CompareCharts {
         plot.setRenderer(r);
         ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("MMM d", Locale.ROOT));
         ((DateAxis) plot.getDomainAxis()).setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-        forecasts.get(0).target().ifPresent(t -> {
-            var m = ForecastCharts.line(t, "target " + t);
-            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
-            plot.addRangeMarker(m);
-        });
+        forecasts.get(0).target().ifPresent(t -> plot.addRangeMarker(ForecastCharts.horizontal(t, "target " + t)));
         ForecastCharts.style(plot);
         return chart;
     }

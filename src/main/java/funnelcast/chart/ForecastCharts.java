@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -80,9 +82,19 @@ public final class ForecastCharts {
             plot.addDomainMarker(done, Layer.BACKGROUND);
         }
         f.target().ifPresent(t -> plot.addDomainMarker(line(t - 0.5, targetLabel(f))));
-        plot.getDomainAxis().setRange(-0.5, a + p.length - 0.5);
+        // the target stays in sight even where the forecast gives it no chance
+        int right = Math.max(a + p.length, f.target().orElse(0) + 2);
+        plot.getDomainAxis().setRange(-0.5, right - 0.5);
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(percent());
         style(plot);
         return chart;
+    }
+
+    /** Probabilities read as percentages on an axis: 0.11 is "11%". */
+    static java.text.NumberFormat percent() {
+        java.text.NumberFormat f = java.text.NumberFormat.getPercentInstance(Locale.ROOT);
+        f.setMaximumFractionDigits(1);
+        return f;
     }
 
     static void style(XYPlot plot) {
@@ -136,13 +148,37 @@ public final class ForecastCharts {
         ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("MMM d", Locale.ROOT));
         ((DateAxis) plot.getDomainAxis()).setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
         f.target().ifPresent(t -> {
-            ValueMarker m = line(t, targetLabel(f));
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            plot.addRangeMarker(m);
+            plot.addRangeMarker(horizontal(t, targetLabel(f)));
+            double top = a;
+            for (Forecast.Day d : days) {
+                top = Math.max(top, a + d.p90());
+            }
+            if (t >= top) { // beyond the fan: widen the axis so that the line and its label show
+                plot.getRangeAxis().setRange(0, t * 1.08 + 1);
+            }
         });
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(patch("80% band (P10-P90)", new Color(0xC9DAEB)));
+        legend.add(patch("50% band (P25-P75)", new Color(0x7FA3C9)));
+        LegendItem median = new LegendItem("median", null, null, null, new java.awt.geom.Line2D.Double(-7, 0, 7, 0),
+            new BasicStroke(2.5f), new Color(0x1F4E79));
+        legend.add(median);
+        plot.setFixedLegendItems(legend);
         style(plot);
         return chart;
+    }
+
+    /** A legend entry drawn as a filled square, as the band it names. */
+    static LegendItem patch(String label, Color fill) {
+        return new LegendItem(label, null, null, null, new java.awt.geom.Rectangle2D.Double(-6, -6, 12, 12), fill);
+    }
+
+    /** A horizontal line with its label above it at the left, where nothing clips it. */
+    static ValueMarker horizontal(double at, String label) {
+        ValueMarker m = line(at, label);
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        return m;
     }
 
     static double millis(LocalDate d) {

@@ -86,10 +86,15 @@ public final class PlanCharts {
         XYPlot plot = chart.getXYPlot();
         plot.getRenderer().setSeriesPaint(0, ForecastCharts.BAR);
         plot.getRenderer().setSeriesStroke(0, new java.awt.BasicStroke(2.5f));
-        ValueMarker m = ForecastCharts.line(currentPerDay, String.format(Locale.ROOT, "now: %.2f a day", currentPerDay));
+        ValueMarker m = ForecastCharts.horizontal(currentPerDay, String.format(Locale.ROOT, "now: %.2f a day",
+            currentPerDay));
         m.setPaint(new Color(0xE39B2F));
         m.setLabelPaint(new Color(0xE39B2F));
         plot.addRangeMarker(m);
+        double top = curve.getItemCount() == 0 ? 0 : curve.getMaxY();
+        if (currentPerDay >= top) { // today's inflow above every need: keep its line and label in sight
+            plot.getRangeAxis().setRange(0, currentPerDay * 1.15 + 0.1);
+        }
         ForecastCharts.style(plot);
         return chart;
     }

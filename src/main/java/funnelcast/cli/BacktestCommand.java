@@ -61,7 +61,7 @@ final class BacktestCommand implements Callable<Integer> {
         ObjectNode node = BacktestOutput.json(r, h);
         if (output.out != null) {
             Json.write(output.out.resolve("backtest.json"), node);
-            ChartWriter charts = new ChartWriter(output.out, err);
+            ChartWriter charts = output.charts(err);
             charts.write("backtest", funnelcast.chart.CalibrationCharts.backtest(r));
             charts.write("pit", funnelcast.chart.CalibrationCharts.pit(r));
             charts.write("calibration", funnelcast.chart.CalibrationCharts.calibration(r));

@@ -12,10 +12,19 @@ import org.jfree.chart.JFreeChart;
 /** Writes charts as NAME.png and NAME.svg into a folder, each file whole or not at all. */
 final class ChartWriter {
     private final Path dir;
+    private final int width;
+    private final int height;
     private final List<Path> written = new ArrayList<>();
 
     ChartWriter(Path dir, PrintWriter err) {
+        this(dir, err, ChartFiles.WIDTH, ChartFiles.HEIGHT);
+    }
+
+    /** Charts of this size in pixels, their type scaled with it. */
+    ChartWriter(Path dir, PrintWriter err, int width, int height) {
         this.dir = dir;
+        this.width = width;
+        this.height = height;
         ChartFonts.warnTo(line -> {
             err.println(line);
             err.flush();
@@ -25,8 +34,9 @@ final class ChartWriter {
     void write(String name, JFreeChart chart) throws IOException {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
-        AtomicFiles.write(png, ChartFiles.png(chart, ChartFiles.WIDTH, ChartFiles.HEIGHT));
-        AtomicFiles.write(svg, ChartFiles.svg(chart, ChartFiles.WIDTH, ChartFiles.HEIGHT));
+        ChartFiles.forSize(chart, width, height);
+        AtomicFiles.write(png, ChartFiles.png(chart, width, height));
+        AtomicFiles.write(svg, ChartFiles.svg(chart, width, height));
         written.add(png);
         written.add(svg);
     }

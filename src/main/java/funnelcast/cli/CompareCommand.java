@@ -103,7 +103,7 @@ final class CompareCommand implements Callable<Integer> {
             files.add(output.out.resolve("compare.json"));
             List<String> names = CompareOutput.letters(cases.size());
             List<Forecast> forecasts = cases.stream().map(Case::forecast).toList();
-            ChartWriter charts = new ChartWriter(output.out, stderr);
+            ChartWriter charts = output.charts(stderr);
             charts.write("compare-wins", CompareCharts.wins(names, forecasts));
             charts.write("compare-fan", CompareCharts.fans(names, forecasts));
             files.addAll(charts.written());

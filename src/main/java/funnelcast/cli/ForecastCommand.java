@@ -87,7 +87,7 @@ final class ForecastCommand implements Callable<Integer> {
         if (output.out != null) {
             AtomicFiles.write(output.out.resolve("forecast.json"), text.getBytes(StandardCharsets.UTF_8));
             files.add(output.out.resolve("forecast.json"));
-            ChartWriter charts = new ChartWriter(output.out, stderr);
+            ChartWriter charts = output.charts(stderr);
             charts.write("wins", ForecastCharts.wins(forecast));
             charts.write("fan", ForecastCharts.fan(forecast));
             files.addAll(charts.written());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Plan;
+import funnelcast.plan.RequiredInflow;
+import funnelcast.plan.Sensitivity;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,10 +42,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        ObjectNode node = PlanOutput.json(plan);
+        ObjectNode node = PlanOutput.json(plan, funnel.scenario());
         if (output.out != null) {
             Json.write(output.out.resolve("plan.json"), node);
-            ChartWriter charts = new ChartWriter(output.out, spec.commandLine().getErr());
+            ChartWriter charts = output.charts(spec.commandLine().getErr());
             charts.write("funnel", funnelcast.chart.PlanCharts.funnel(funnel.scenario(), plan.steadyState()));
             charts.write("inflow-curve", funnelcast.chart.PlanCharts.inflowCurve(plan, funnel.scenario().inflow().perDay()));
         }
@@ -51,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
         if (output.json()) {
             o.print(Json.text(node));
         } else {
-            PlanOutput.print(o, funnel, plan);
+            PlanOutput.print(o, funnel, plan, bottleneck(funnel, plan));
             if (output.out != null) {
                 o.printf("%nWrote plan.json, funnel.png/svg, inflow-curve.png/svg into %s%n", output.out);
             }
@@ -59,4 +61,19 @@ final class PlanCommand implements Callable<Integer> {
         o.flush();
         return 0;
     }
+
+    /** Where the inflow needed is at least {@link #SEVERAL} times today's, the stage where conversion or speed is worth most. */
+    private String bottleneck(Funnel funnel, Plan plan) {
+        RequiredInflow now = plan.thisPeriod();
+        double today = funnel.scenario().inflow().perDay();
+        if (!now.reachable() || !(today > 0) || now.inflowPerDay() < SEVERAL * today) {
+            return null;
+        }
+        int steps = Math.min(SENSITIVITY_STEPS, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+        return Sensitivity.exact(funnel, steps).bottleneck();
+    }
+
+    /** "Several times today's inflow": from twice on, the plan names the bottleneck. */
+    static final double SEVERAL = 2;
+    private static final int SENSITIVITY_STEPS = 100;
 }

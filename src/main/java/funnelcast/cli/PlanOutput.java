@@ -3,6 +3,7 @@ package funnelcast.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.model.Funnel;
+import funnelcast.model.Scenario;
 import funnelcast.plan.Plan;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.SteadyState;
@@ -14,7 +15,12 @@ final class PlanOutput {
     }
 
 
-    static ObjectNode json(Plan plan) {
+    /**
+     * The plan result; where the inflow is given per rep, each period also says how many ramped
+     * reps that inflow takes ({@code repsNeeded}: the inflow a day over one rep's new deals a day).
+     */
+    static ObjectNode json(Plan plan, Scenario scenario) {
+        double perRep = scenario.inflow().perRepPerDay();
         ObjectNode root = Json.object();
         root.put("entry", plan.entry());
         root.put("pWinFromEntry", plan.pWinFromEntry());
@@ -34,18 +40,18 @@ final class PlanOutput {
             s.put("meanDwell", f.meanDwell());
             s.put("inventory", f.inventory());
         }
-        root.set("thisPeriod", period(plan.thisPeriod()));
+        root.set("thisPeriod", period(plan.thisPeriod(), perRep));
         if (!plan.thisPeriod().reachable()) {
             ((ObjectNode) root.get("thisPeriod")).put("pipelineReachesWithConfidence", plan.reachableTarget());
         }
         ArrayNode curve = root.putArray("curve");
         for (RequiredInflow r : plan.curve()) {
-            curve.add(period(r));
+            curve.add(period(r, perRep));
         }
         return root;
     }
 
-    private static ObjectNode period(RequiredInflow r) {
+    private static ObjectNode period(RequiredInflow r, double perRep) {
         ObjectNode p = Json.object();
         p.put("confidence", r.confidence());
         p.put("reachable", r.reachable());
@@ -53,6 +59,7 @@ final class PlanOutput {
             p.put("inflowPerDay", r.inflowPerDay());
             if (!Double.isNaN(r.perRepPerDay())) {
                 p.put("perRepPerDay", r.perRepPerDay());
+                p.put("repsNeeded", r.inflowPerDay() / perRep);
             }
             p.put("pHitAtRequired", r.pHitAtRequired());
         } else {
@@ -61,7 +68,8 @@ final class PlanOutput {
         return p;
     }
 
-    static void print(PrintWriter out, Funnel funnel, Plan plan) {
+    /** The plan as a table; {@code bottleneck} (or null) is named when the inflow needed is several times today's. */
+    static void print(PrintWriter out, Funnel funnel, Plan plan, String bottleneck) {
         var s = funnel.scenario();
         SteadyState st = plan.steadyState();
         boolean perRep = s.inflow().perRep();
@@ -92,6 +100,15 @@ final class PlanOutput {
             out.printf("  find %.2f new deals a day%s: P(hit) = %.3f (now: %.2f a day).%n", now.inflowPerDay(),
                 perRep ? String.format(" (%.2f per rep)", now.perRepPerDay()) : "", now.pHitAtRequired(),
                 s.inflow().perDay());
+            if (perRep) {
+                out.printf("  That is %.1f ramped reps at %.2f new deals a day each (the team now: %.3g).%n",
+                    now.inflowPerDay() / s.inflow().perRepPerDay(), s.inflow().perRepPerDay(), s.inflow().reps());
+            }
+            if (bottleneck != null) {
+                out.printf("  That is %.1f times today's inflow. The bottleneck is '%s': converting or moving faster "
+                    + "there needs fewer new deals (funnel sensitivity).%n", now.inflowPerDay() / s.inflow().perDay(),
+                    bottleneck);
+            }
         } else {
             out.printf("  no inflow can reach it: a new deal cannot close before the period ends.%n"
                 + "  The best P(hit) is %.3f, from the pipeline alone; with %.0f%% confidence the pipeline"

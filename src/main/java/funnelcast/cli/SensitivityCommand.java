@@ -48,7 +48,7 @@ final class SensitivityCommand implements Callable<Integer> {
         ObjectNode node = SensitivityOutput.json(result);
         if (output.out != null) {
             Json.write(output.out.resolve("sensitivity.json"), node);
-            new ChartWriter(output.out, spec.commandLine().getErr()).write("tornado",
+            output.charts(spec.commandLine().getErr()).write("tornado",
                 funnelcast.chart.PlanCharts.tornado(funnel.scenario(), result));
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -85,6 +85,20 @@ public final class ExactMethod {
         return new PeriodWins(curves.describe(), curves.inflowIntegral(horizon), wins, pipeline.pmf(), error);
     }
 
+    /**
+     * For each open stage, the chance that a deal entering it now (age 0) is won by the end of
+     * the horizon, at the grid's midpoint (a teaching figure; the forecast carries the bounds).
+     */
+    public static double[] winThisPeriod(Funnel funnel, int stepsPerDay) {
+        WinCurves curves = curves(funnel, stepsPerDay);
+        int horizon = funnel.scenario().horizonDays();
+        double[] out = new double[funnel.stageCount()];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = curves.dealWins(s, 0)[horizon - 1].mid();
+        }
+        return out;
+    }
+
     public static PeriodWins period(Funnel funnel) {
         return period(funnel, defaultStepsPerDay(funnel.scenario().horizonDays()));
     }

@@ -12,9 +12,11 @@ import java.util.TreeSet;
 
 /**
  * The working days of the horizon: {@code start..end} inclusive, on the working weekdays, less
- * the holidays. Day {@code k} (1-based) is the k-th working day; it ends at model time {@code k}.
+ * the holidays, plus the make-up working days ({@code workdays}: a Saturday worked to make up for
+ * a holiday, 调休). Day {@code k} (1-based) is the k-th working day; it ends at model time {@code k}.
  */
-public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, SortedSet<LocalDate> holidays) {
+public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, SortedSet<LocalDate> holidays,
+                           SortedSet<LocalDate> workdays) {
 
     public static final Set<DayOfWeek> MONDAY_TO_FRIDAY = Collections.unmodifiableSet(
         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
@@ -22,9 +24,15 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
     /** Ten years of calendar days: far beyond any sales period, and bounded work for every method. */
     public static final long MAX_SPAN_DAYS = 3660;
 
+    /** A calendar without make-up working days. */
+    public WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, SortedSet<LocalDate> holidays) {
+        this(start, end, weekdays, holidays, new TreeSet<>());
+    }
+
     public WorkCalendar {
         weekdays = Collections.unmodifiableSet(EnumSet.copyOf(weekdays));
         holidays = Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
+        workdays = Collections.unmodifiableSortedSet(new TreeSet<>(workdays));
         if (end.isBefore(start)) {
             throw new ScenarioException("calendar.end",
                 "expected a date on or after calendar.start (" + start + "), got " + end);
@@ -34,17 +42,17 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
             throw new ScenarioException("calendar.end", "expected a horizon of at most " + MAX_SPAN_DAYS
                 + " days (10 years), got " + span + " days from " + start + " to " + end);
         }
-        if (workingDays(start, end, weekdays, holidays).isEmpty()) {
+        if (workingDays(start, end, weekdays, holidays, workdays).isEmpty()) {
             throw new ScenarioException("calendar",
                 "the horizon " + start + ".." + end + " holds no working day (check weekdays and holidays)");
         }
     }
 
     private static List<LocalDate> workingDays(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays,
-                                               Set<LocalDate> holidays) {
+                                               Set<LocalDate> holidays, Set<LocalDate> workdays) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            if (isWorkingDay(d, weekdays, holidays)) {
+            if (isWorkingDay(d, weekdays, holidays) || workdays.contains(d)) {
                 days.add(d);
             }
         }
@@ -52,7 +60,7 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return isWorkingDay(date, weekdays, holidays);
+        return isWorkingDay(date, weekdays, holidays) || workdays.contains(date);
     }
 
     /** The one rule for a working day, for the horizon's calendar and a history's clock alike. */
@@ -62,7 +70,7 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
 
     /** The working dates of the horizon, in order. */
     public List<LocalDate> workingDays() {
-        return Collections.unmodifiableList(workingDays(start, end, weekdays, holidays));
+        return Collections.unmodifiableList(workingDays(start, end, weekdays, holidays, workdays));
     }
 
     /** T, the number of working days in the horizon. */

@@ -270,7 +270,7 @@ public final class ScenarioReader {
     }
 
     private static WorkCalendar calendar(Node node) {
-        node.allowKeys(List.of("start", "end", "weekdays", "holidays"));
+        node.allowKeys(List.of("start", "end", "weekdays", "holidays", "workdays"));
         LocalDate start = node.field("start").date();
         LocalDate end = node.field("end").date();
         Set<DayOfWeek> weekdays = WorkCalendar.MONDAY_TO_FRIDAY;
@@ -284,6 +284,18 @@ public final class ScenarioReader {
                 weekdays.add(weekday(d));
             }
         }
+        TreeSet<LocalDate> workdays = new TreeSet<>();
+        if (node.has("workdays")) {
+            List<Node> items = node.field("workdays").list();
+            for (int i = 0; i < items.size(); i++) {
+                LocalDate d = items.get(i).date();
+                if (weekdays.contains(d.getDayOfWeek())) {
+                    throw items.get(i).error("a make-up working day on a day that is not already worked (a "
+                        + d.getDayOfWeek().name().toLowerCase(java.util.Locale.ROOT) + " is one of the weekdays)");
+                }
+                workdays.add(d);
+            }
+        }
         TreeSet<LocalDate> holidays = new TreeSet<>();
         if (node.has("holidays")) {
             for (Node h : node.field("holidays").list()) {
@@ -291,7 +303,7 @@ public final class ScenarioReader {
             }
         }
         try {
-            return new WorkCalendar(start, end, weekdays, holidays);
+            return new WorkCalendar(start, end, weekdays, holidays, workdays);
         } catch (ScenarioException e) {
             throw new ScenarioException(e.path(), e.detail());
         }

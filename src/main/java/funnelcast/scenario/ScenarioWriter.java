@@ -45,6 +45,12 @@ public final class ScenarioWriter {
         for (LocalDate h : s.calendar().holidays()) {
             holidays.add(h.toString());
         }
+        if (!s.calendar().workdays().isEmpty()) {
+            ArrayNode workdays = cal.putArray("workdays");
+            for (LocalDate w : s.calendar().workdays()) {
+                workdays.add(w.toString());
+            }
+        }
         root.put("entry", s.entry());
         ArrayNode stages = root.putArray("stages");
         for (Stage st : s.stages()) {

@@ -86,7 +86,7 @@ class ChartsTest {
         png(chart, 800, 500);
         String svg = svg(chart, 800, 500);
         assertTrue(svg.contains("target 3"));
-        assertTrue(svg.contains("80% band (P10-P90)") && svg.contains("50% band (P25-P75), median"));
+        assertTrue(svg.contains("80% band (P10-P90)") && svg.contains("50% band (P25-P75)") && svg.contains(">median<"));
         assertTrue(svg.contains("median 3, 80% between 2 and 6"), "last day: 1 already won + P50 2, P10 1, P90 5");
         assertTrue(svg.contains("Mar 2") || svg.contains("Mar 3"), "dates on the axis");
     }

@@ -2,7 +2,6 @@ package funnelcast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -20,13 +19,27 @@ class PlanCliTest {
         assertEquals(List.of("inflowPerDay", "perRepPerDay", "stages"), Cli.keys(root.get("steadyState")));
         assertEquals(List.of("id", "pWin", "expectedVisits", "arrivalsPerDay", "meanDwell", "inventory"),
             Cli.keys(root.get("steadyState").get("stages").get(0)));
-        assertEquals(List.of("confidence", "reachable", "inflowPerDay", "perRepPerDay", "pHitAtRequired"),
+        assertEquals(List.of("confidence", "reachable", "inflowPerDay", "perRepPerDay", "repsNeeded", "pHitAtRequired"),
             Cli.keys(root.get("thisPeriod")));
         assertEquals(0.9, root.get("thisPeriod").get("confidence").asDouble());
         assertEquals(11, root.get("curve").size());
         assertEquals(0.99, root.get("curve").get(10).get("confidence").asDouble());
         double per = root.get("thisPeriod").get("perRepPerDay").asDouble();
         assertEquals(root.get("thisPeriod").get("inflowPerDay").asDouble() / 5, per, 1e-12);
+        // the scenario's rep brings 1.0 new deal a day once ramped
+        assertEquals(root.get("thisPeriod").get("inflowPerDay").asDouble() / 1.0,
+            root.get("thisPeriod").get("repsNeeded").asDouble(), 1e-12);
+        Cli faster = Cli.run("plan", "scenarios/midmonth-team.json", "--set", "inflow.perRepPerDay=1.6", "--json");
+        JsonNode f = JSON.readTree(faster.out()).get("thisPeriod");
+        assertEquals(f.get("inflowPerDay").asDouble() / 1.6, f.get("repsNeeded").asDouble(), 1e-12);
+    }
+
+    @Test
+    void planNamesTheBottleneckWhenTheInflowNeededIsSeveralTimesToday() {
+        Cli r = Cli.run("plan", "scenarios/telesales.json", "--set", "target.wins=40");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("4.3 times today's inflow. The bottleneck is 'contact'"), r.out());
+        assertTrue(!Cli.run("plan", "scenarios/telesales.json").out().contains("bottleneck"), "not at 20 wins");
     }
 
     @Test

@@ -2,7 +2,6 @@ package funnelcast.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -65,5 +64,22 @@ class WorkCalendarTest {
         assertEquals("calendar", e.path());
         assertThrows(ScenarioException.class, () -> new WorkCalendar(LocalDate.parse("2026-12-05"),
             LocalDate.parse("2026-12-01"), WorkCalendar.MONDAY_TO_FRIDAY, new TreeSet<>()));
+    }
+
+    /** February 2027: Spring Festival 2027-02-08..12 off (5 weekdays), made up on Saturday 2027-02-20: 20 - 5 + 1. */
+    @Test
+    void aMakeUpSaturdayIsAWorkingDay() {
+        TreeSet<LocalDate> off = new TreeSet<>();
+        for (int d = 8; d <= 12; d++) {
+            off.add(LocalDate.of(2027, 2, d));
+        }
+        TreeSet<LocalDate> worked = new TreeSet<>(java.util.List.of(LocalDate.parse("2027-02-20")));
+        WorkCalendar c = new WorkCalendar(LocalDate.parse("2027-02-01"), LocalDate.parse("2027-02-28"),
+            WorkCalendar.MONDAY_TO_FRIDAY, off, worked);
+        assertEquals(16, c.horizonDays());
+        assertEquals(LocalDate.parse("2027-02-20"), c.date(c.dayOf(LocalDate.parse("2027-02-20"))));
+        assertEquals(LocalDate.parse("2027-02-22"), c.date(c.dayOf(LocalDate.parse("2027-02-20")) + 1));
+        assertEquals(true, c.isWorkingDay(LocalDate.parse("2027-02-20")));
+        assertEquals(false, c.isWorkingDay(LocalDate.parse("2027-02-21")));
     }
 }

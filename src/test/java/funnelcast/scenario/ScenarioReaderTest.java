@@ -3,7 +3,6 @@ package funnelcast.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -339,5 +338,21 @@ class ScenarioReaderTest {
         ScenarioException e = assertThrows(ScenarioException.class,
             () -> ScenarioReader.read(java.nio.file.Path.of("no/such/scenario.json")));
         assertEquals("no/such/scenario.json: no such file", e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void workdaysAddMakeUpDaysAndRefuseDaysAlreadyWorked() {
+        String base = """
+            { "calendar": { "start": "2027-02-01", "end": "2027-02-28", "holidays": ["2027-02-08", "2027-02-09"],
+                            "workdays": [%s] },
+              "entry": "a", "stages": [ { "id": "a", "exits": { "won": 1 }, "dwell": { "dist": "exponential", "mean": 1 } } ] }""";
+        var s = ScenarioReader.parse(base.formatted("\"2027-02-20\""), "t.json", false);
+        assertEquals(19, s.horizonDays());
+        var again = ScenarioReader.parse(ScenarioWriter.json(s), "t.json", false);
+        assertEquals(s.calendar(), again.calendar());
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+            () -> ScenarioReader.parse(base.formatted("\"2027-02-22\""), "t.json", false));
+        assertEquals("t.json: calendar.workdays[0]: expected a make-up working day on a day that is not already worked "
+            + "(a monday is one of the weekdays), got '2027-02-22'", e.getMessage());
     }
 }
