@@ -3,10 +3,12 @@ package funnelcast.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
 import funnelcast.model.Funnel;
+import funnelcast.plan.Hires;
 import funnelcast.plan.Plan;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.Sensitivity;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +44,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        ObjectNode node = PlanOutput.json(plan, funnel.scenario());
+        List<Hires> hires = Hires.of(funnel, plan.thisPeriod(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+        ObjectNode node = PlanOutput.json(plan, funnel.scenario(), hires);
         if (output.out != null) {
             Json.write(output.out.resolve("plan.json"), node);
             ChartWriter charts = output.charts(spec.commandLine().getErr());
@@ -53,7 +56,7 @@ final class PlanCommand implements Callable<Integer> {
         if (output.json()) {
             o.print(Json.text(node));
         } else {
-            PlanOutput.print(o, funnel, plan, bottleneck(funnel, plan));
+            PlanOutput.print(o, funnel, plan, bottleneck(funnel, plan), hires);
             if (output.out != null) {
                 o.printf("%nWrote plan.json, funnel.png/svg, inflow-curve.png/svg into %s%n", output.out);
             }

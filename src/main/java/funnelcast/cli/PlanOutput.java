@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
+import funnelcast.plan.Hires;
 import funnelcast.plan.Plan;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.SteadyState;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** How the command prints the plan: its table and its JSON. */
 final class PlanOutput {
@@ -19,7 +21,7 @@ final class PlanOutput {
      * The plan result; where the inflow is given per rep, each period also says how many ramped
      * reps that inflow takes ({@code repsNeeded}: the inflow a day over one rep's new deals a day).
      */
-    static ObjectNode json(Plan plan, Scenario scenario) {
+    static ObjectNode json(Plan plan, Scenario scenario, List<Hires> hires) {
         double perRep = scenario.inflow().perRepPerDay();
         ObjectNode root = Json.object();
         root.put("entry", plan.entry());
@@ -43,6 +45,12 @@ final class PlanOutput {
         root.set("thisPeriod", period(plan.thisPeriod(), perRep));
         if (!plan.thisPeriod().reachable()) {
             ((ObjectNode) root.get("thisPeriod")).put("pipelineReachesWithConfidence", plan.reachableTarget());
+        }
+        if (!hires.isEmpty()) {
+            ArrayNode h = ((ObjectNode) root.get("thisPeriod")).putArray("hires");
+            for (Hires x : hires) {
+                h.addObject().put("start", x.start().toString()).put("needed", x.needed()).put("winsPerHire", x.winsPerHire());
+            }
         }
         ArrayNode curve = root.putArray("curve");
         for (RequiredInflow r : plan.curve()) {
@@ -69,7 +77,7 @@ final class PlanOutput {
     }
 
     /** The plan as a table; {@code bottleneck} (or null) is named when the inflow needed is several times today's. */
-    static void print(PrintWriter out, Funnel funnel, Plan plan, String bottleneck) {
+    static void print(PrintWriter out, Funnel funnel, Plan plan, String bottleneck, List<Hires> hires) {
         var s = funnel.scenario();
         SteadyState st = plan.steadyState();
         boolean perRep = s.inflow().perRep();
@@ -103,6 +111,13 @@ final class PlanOutput {
             if (perRep) {
                 out.printf("  That is %.1f ramped reps at %.2f new deals a day each (the team now: %.3g).%n",
                     now.inflowPerDay() / s.inflow().perRepPerDay(), s.inflow().perRepPerDay(), s.inflow().reps());
+            }
+            if (!hires.isEmpty()) {
+                out.printf("  With the team as it is (ramps and days off included), that takes hires, by start date:%n");
+                for (Hires h : hires) {
+                    out.printf("    from %s: %d (each adds %.2f expected wins this period)%n", h.start(), h.needed(),
+                        h.winsPerHire());
+                }
             }
             if (bottleneck != null) {
                 out.printf("  That is %.1f times today's inflow. The bottleneck is '%s': converting or moving faster "

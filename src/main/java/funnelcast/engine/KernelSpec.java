@@ -40,6 +40,8 @@ final class KernelSpec {
 
     final int entry;
     final double inflowMean;
+    /** Under a team's day-by-day inflow, the share of a trial's new deals that arrive by the end of each day; else null. */
+    final double[] arrivalCdf;
     final SharedStateDiscreteSampler inflowCount;
     /** lambda T h(entry): the expected new deals per trial that will win eventually (winners only, fixed parameters). */
     final double winnersPerTrial;
@@ -134,6 +136,7 @@ final class KernelSpec {
                 inflowMean, Inflow.MAX_PER_HORIZON));
         }
         inflowCount = inflowMean > 0 ? PoissonSampler.of(placeholder, inflowMean) : null;
+        arrivalCdf = arrivalCdf(funnel.dailyInflow());
 
         int pipelineDeals = scenario.pipeline().size();
         pipelineStage = new int[pipelineDeals];
@@ -170,6 +173,47 @@ final class KernelSpec {
         monthShift = effects.conversionSd() > 0 ? ZigguratSampler.NormalizedGaussian.of(placeholder) : null;
         monthInflow = effects.inflowCv() > 0
             ? AhrensDieterMarsagliaTsangGammaSampler.of(placeholder, effects.inflowShape(), 1 / effects.inflowShape()) : null;
+    }
+
+    private static double[] arrivalCdf(double[] daily) {
+        if (daily == null) {
+            return null;
+        }
+        double total = 0;
+        for (double d : daily) {
+            total += d;
+        }
+        double[] cdf = new double[daily.length];
+        double sum = 0;
+        for (int k = 0; k < daily.length; k++) {
+            sum += daily[k];
+            cdf[k] = total > 0 ? sum / total : (k + 1.0) / daily.length;
+        }
+        cdf[daily.length - 1] = 1;
+        return cdf;
+    }
+
+    /**
+     * A new deal's arrival time from a uniform u: {@code u T} at a constant rate; under a team, the
+     * inverse of the cumulative inflow, uniform within each working day (a day without inflow gets none).
+     */
+    double arrival(double u) {
+        if (arrivalCdf == null) {
+            return horizon * u;
+        }
+        int lo = 0;
+        int hi = arrivalCdf.length - 1;
+        while (lo < hi) { // the first day whose cumulative share exceeds u
+            int mid = (lo + hi) >>> 1;
+            if (arrivalCdf[mid] > u) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        double before = lo == 0 ? 0 : arrivalCdf[lo - 1];
+        double within = arrivalCdf[lo] > before ? (u - before) / (arrivalCdf[lo] - before) : 0;
+        return lo + Math.min(1, Math.max(0, within));
     }
 
     /** Each stage's exits, their probabilities, its exit and dwell samplers, and its stalled share. */

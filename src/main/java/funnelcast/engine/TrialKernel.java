@@ -242,7 +242,7 @@ final class TrialKernel implements BlockKernel {
         }
         int entry = spec.entry;
         for (int n = newDeals; n > 0; n--) {
-            double end = walk(entry, horizon * arrivals.nextDouble());
+            double end = walk(entry, spec.arrival(arrivals.nextDouble()));
             if (end >= 0) {
                 win(i, end, Double.NaN);
             }

@@ -145,7 +145,7 @@ final class WinnerWaves implements BlockKernel {
             for (; n > 0; n--) {
                 double u = m * arrivals.nextDouble();
                 int i = Math.min((int) u, m - 1);
-                enter(entry, first + i, horizon * (u - i), Double.NaN);
+                enter(entry, first + i, spec.arrival(u - i), Double.NaN);
             }
         }
     }

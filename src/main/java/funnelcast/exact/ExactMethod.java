@@ -99,6 +99,24 @@ public final class ExactMethod {
         return out;
     }
 
+    /**
+     * What one new deal a day on each working day k adds to the horizon's expected wins: the
+     * integral of the entry's win curve over the day's arrivals (midpoints), for weighing a team's
+     * days and a hire's.
+     */
+    public static double[] inflowWeights(Funnel funnel, int stepsPerDay) {
+        WinCurves curves = curves(funnel, stepsPerDay);
+        int horizon = funnel.scenario().horizonDays();
+        double[] w = new double[horizon];
+        double previous = 0;
+        for (int d = 1; d <= horizon; d++) {
+            double now = curves.inflowIntegral(d).mid();
+            w[horizon - d] = now - previous; // arrivals on day horizon - d + 1 have d - 1 to d days left
+            previous = now;
+        }
+        return w;
+    }
+
     public static PeriodWins period(Funnel funnel) {
         return period(funnel, defaultStepsPerDay(funnel.scenario().horizonDays()));
     }
@@ -122,7 +140,9 @@ public final class ExactMethod {
         Scenario scenario = funnel.scenario();
         MonthEffects effects = scenario.monthEffects();
         int horizon = scenario.horizonDays();
-        double lambda = scenario.inflow().perDay() * effects.inflowFactor();
+        double[] teamDaily = funnel.dailyInflow();
+        // a team's day-by-day inflow weighs each day's arrivals; a constant rate multiplies the integral
+        double lambda = teamDaily == null ? scenario.inflow().perDay() * effects.inflowFactor() : effects.inflowFactor();
         List<PipelineDeal> pipeline = scenario.pipeline();
         List<List<Bounds[]>> dealWins = new ArrayList<>();
         for (MonthNodes.Node node : nodes) {
@@ -147,7 +167,8 @@ public final class ExactMethod {
             double within = 0;
             for (int j = 0; j < nodes.size(); j++) {
                 MonthNodes.Node node = nodes.get(j);
-                Bounds inflow = node.curves().inflowIntegral(day);
+                Bounds inflow = teamDaily == null ? node.curves().inflowIntegral(day)
+                    : node.curves().inflowIntegral(day, teamDaily);
                 Convolution sum = new Convolution();
                 double nodeBound = lambda * inflow.halfWidth();
                 // Moments in closed form (Poisson or negative binomial plus binomials), not from the pmf cut at 1e-12.
@@ -190,7 +211,9 @@ public final class ExactMethod {
             double rWithin = 0;
             for (int j = 0; j < nodes.size(); j++) {
                 double w = nodes.get(j).weight();
-                double[] mv = revenue(scenario, value, lambda * nodes.get(j).curves().inflowIntegral(horizon).mid(),
+                WinCurves c = nodes.get(j).curves();
+                double[] mv = revenue(scenario, value, lambda * (teamDaily == null ? c.inflowIntegral(horizon)
+                        : c.inflowIntegral(horizon, teamDaily)).mid(),
                     effects.inflowCv(), dealWins.get(j));
                 rMean += w * mv[0];
                 rSecond += w * mv[0] * mv[0];

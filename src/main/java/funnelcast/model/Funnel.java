@@ -24,10 +24,13 @@ public final class Funnel {
     private final double[][] prob;
     private final Distribution[][] dwell;
     private final PushClock push;
+    /** New deals a day on each working day when a team sets the inflow; null at a constant rate. */
+    private final double[] dailyInflow;
 
     private Funnel(Scenario scenario) {
         this.scenario = scenario;
         this.push = scenario.monthEffects().push().clock(scenario.calendar());
+        this.dailyInflow = scenario.inflow().team() == null ? null : scenario.inflow().team().daily(scenario.calendar());
         List<Stage> stages = scenario.stages();
         int n = stages.size();
         ids = new String[n + 2];
@@ -79,6 +82,11 @@ public final class Funnel {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** New deals a day on each working day of the horizon when a team sets the inflow; null at a constant rate. */
+    public double[] dailyInflow() {
+        return dailyInflow == null ? null : dailyInflow.clone();
     }
 
     /** The clock of dwells that end in a win ({@link PushClock#NONE} without a closing push in the horizon). */

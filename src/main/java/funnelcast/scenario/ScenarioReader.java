@@ -21,6 +21,7 @@ import funnelcast.model.Scenario;
 import funnelcast.model.ScenarioException;
 import funnelcast.model.Stage;
 import funnelcast.model.Target;
+import funnelcast.model.Team;
 import funnelcast.model.WorkCalendar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -191,7 +192,7 @@ public final class ScenarioReader {
         if (!ids.containsKey(entry)) {
             throw entryNode.error("the id of a stage (" + String.join(", ", ids.keySet()) + ")");
         }
-        Inflow inflow = root.has("inflow") ? inflow(root.field("inflow")) : Inflow.NONE;
+        Inflow inflow = root.has("inflow") ? inflow(root.field("inflow"), calendar) : Inflow.NONE;
         double perHorizon = inflow.perDay() * calendar.horizonDays();
         if (perHorizon > Inflow.MAX_PER_HORIZON) {
             Node rate = root.field("inflow").field(inflow.perRep() ? "perRepPerDay" : "perDay");
@@ -419,8 +420,11 @@ public final class ScenarioReader {
         return texts;
     }
 
-    private static Inflow inflow(Node node) {
-        node.allowKeys(List.of("perDay", "perRepPerDay", "reps", "observed"));
+    private static Inflow inflow(Node node, WorkCalendar calendar) {
+        node.allowKeys(List.of("perDay", "perRepPerDay", "reps", "observed", "team"));
+        if (node.has("team")) {
+            return team(node, calendar);
+        }
         boolean total = node.has("perDay");
         boolean perRep = node.has("perRepPerDay") || node.has("reps");
         if (total == perRep) {
@@ -439,6 +443,44 @@ public final class ScenarioReader {
         double rate = node.field("perRepPerDay").nonNegative();
         double reps = node.field("reps").positive();
         return new Inflow(rate * reps, reps, observed);
+    }
+
+    /**
+     * {@code inflow: {perRepPerDay, team: {rampDays, reps: [{id, start, daysOff}]}}}: the team's
+     * inflow day by day (perDay, reps and observed go with a head count, not a team).
+     */
+    private static Inflow team(Node node, WorkCalendar calendar) {
+        for (String other : List.of("perDay", "reps", "observed")) {
+            if (node.has(other)) {
+                throw node.field(other).error("no " + other + " beside a team (the team sets the inflow: perRepPerDay "
+                    + "and team.reps)");
+            }
+        }
+        double rate = node.field("perRepPerDay").nonNegative();
+        Node t = node.field("team").object().allowKeys(List.of("rampDays", "reps"));
+        int ramp = t.has("rampDays") ? t.field("rampDays").wholeNumber(0) : 0;
+        List<Node> items = t.field("reps").list();
+        if (items.isEmpty()) {
+            throw t.field("reps").error("at least one rep");
+        }
+        List<Team.Rep> reps = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Node r : items) {
+            r.object().allowKeys(List.of("id", "start", "daysOff"));
+            String id = r.field("id").text();
+            if (!seen.add(id)) {
+                throw r.field("id").error("a rep id used once");
+            }
+            LocalDate start = r.has("start") ? r.field("start").date() : null;
+            TreeSet<LocalDate> off = new TreeSet<>();
+            if (r.has("daysOff")) {
+                for (Node d : r.field("daysOff").list()) {
+                    off.add(d.date());
+                }
+            }
+            reps.add(new Team.Rep(id, start, off));
+        }
+        return Inflow.of(new Team(rate, ramp, reps), calendar);
     }
 
 

@@ -83,7 +83,23 @@ public final class ScenarioWriter {
                 st.questions().forEach(n.putArray("questions")::add);
             }
         }
-        if (s.inflow().perDay() > 0 || s.inflow().observed() != null) {
+        if (s.inflow().team() != null) {
+            ObjectNode in = root.putObject("inflow");
+            in.put("perRepPerDay", s.inflow().team().perRepPerDay());
+            ObjectNode team = in.putObject("team");
+            team.put("rampDays", s.inflow().team().rampDays());
+            ArrayNode reps = team.putArray("reps");
+            for (var r : s.inflow().team().reps()) {
+                ObjectNode rep = reps.addObject().put("id", r.id());
+                if (r.start() != null) {
+                    rep.put("start", r.start().toString());
+                }
+                if (!r.daysOff().isEmpty()) {
+                    ArrayNode off = rep.putArray("daysOff");
+                    r.daysOff().forEach(d -> off.add(d.toString()));
+                }
+            }
+        } else if (s.inflow().perDay() > 0 || s.inflow().observed() != null) {
             ObjectNode in = root.putObject("inflow");
             if (s.inflow().perRep()) {
                 in.put("perRepPerDay", s.inflow().perRepPerDay());
