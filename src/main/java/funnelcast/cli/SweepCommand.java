@@ -1,0 +1,167 @@
+package funnelcast.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import funnelcast.InputException;
+import funnelcast.chart.SweepCharts;
+import funnelcast.plan.Sweep;
+import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.Setting;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {"Forecasts many cases: a grid of values over a base scenario, or one scenario file each.",
+        "One CSV row a case; each case runs on a seed derived from (--seed, case) alone.",
+        "A case that fails keeps its row, with its message, and the others go on."})
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BASE", description = "The base scenario for --grid.")
+    Path base;
+
+    @Option(names = "--grid", paramLabel = "PATH=V1,V2,...", description = "A path (as --set writes it) and its "
+        + "values; repeatable: the cases are every combination.")
+    List<String> grids = new ArrayList<>();
+
+    @Option(names = "--scenarios", paramLabel = "DIR", description = "One case per scenario file (.json, .yaml, .yml) "
+        + "in DIR, in name order, instead of a grid.")
+    Path scenarios;
+
+    @Option(names = "--method", defaultValue = "monte-carlo", converter = ForecastCommand.MethodConverter.class,
+        description = "monte-carlo or exact (default ${DEFAULT-VALUE}).")
+    ForecastCommand.Method method;
+
+    @Option(names = "--confidence", defaultValue = "0.8", description = "For the inflow needed (default ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--threads", description = "Worker threads per case (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write; with two "
+        + "--grid, FILE-heatmap.png/svg beside it.")
+    Path out;
+
+    @Mixin
+    TrialOptions trials;
+
+    @Mixin
+    ExactOptions exactOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new InputException("--confidence must lie strictly between 0 and 1, got " + confidence);
+        }
+        List<String> paths = new ArrayList<>();
+        List<List<String>> values = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        if (scenarios != null) {
+            if (base != null || !grids.isEmpty()) {
+                throw new InputException("--scenarios runs one case per file: give no BASE and no --grid with it");
+            }
+            try (Stream<Path> list = Files.list(scenarios)) {
+                list.filter(p -> p.toString().matches(".*\\.(json|ya?ml)$")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new InputException(scenarios + ": cannot list the folder: " + e.getMessage());
+            }
+            if (files.isEmpty()) {
+                throw new InputException(scenarios + ": no scenario file (.json, .yaml, .yml) in the folder");
+            }
+        } else {
+            if (base == null || grids.isEmpty()) {
+                throw new InputException("give BASE with at least one --grid PATH=V1,V2,..., or --scenarios DIR");
+            }
+            for (String g : grids) {
+                Setting s = Setting.parse(g);
+                paths.add(s.path());
+                values.add(List.of(s.value().split(",", -1)));
+            }
+        }
+        List<List<String>> cases = scenarios != null ? files.stream().map(p -> List.of(p.toString())).toList()
+            : Sweep.cases(values);
+        int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Sweep.Options o = new Sweep.Options(method == ForecastCommand.Method.EXACT, trials.count, trials.seed(), k,
+            confidence, exactOptions.gridSteps == null ? 0 : exactOptions.stepsPerDay(1));
+        List<Sweep.Row> rows = Sweep.runAll(cases.size(), i -> Sweep.run(i, cases.get(i), () -> {
+            if (scenarios != null) {
+                return ScenarioReader.read(files.get(i));
+            }
+            List<Setting> set = new ArrayList<>();
+            for (int j = 0; j < paths.size(); j++) {
+                set.add(new Setting(paths.get(j), cases.get(i).get(j)));
+            }
+            return ScenarioReader.read(base, set);
+        }, o), done -> {
+            err.printf("sweep: case %d/%d%s%n", done, cases.size(), done == cases.size() ? ", done" : "");
+            err.flush();
+        });
+        List<String> header = new ArrayList<>(scenarios != null ? List.of("file") : paths);
+        header.addAll(List.of("mean", "sd", "p10", "p50", "p90", "pHitTarget", "inflowPerDayNeeded", "bottleneck", "error"));
+        AtomicFiles.write(out, csv(header, rows).getBytes(StandardCharsets.UTF_8));
+        PrintWriter o2 = spec.commandLine().getOut();
+        long failed = rows.stream().filter(Sweep.Row::failed).count();
+        o2.printf("Wrote %s: %d cases%s%n", out, rows.size(), failed > 0 ? ", " + failed + " failed (see the error column)" : "");
+        if (paths.size() == 2) {
+            double[][] pHit = new double[values.get(0).size()][values.get(1).size()];
+            for (Sweep.Row r : rows) {
+                pHit[r.index() / values.get(1).size()][r.index() % values.get(1).size()] =
+                    r.pHitTarget().isPresent() ? r.pHitTarget().getAsDouble() : Double.NaN;
+            }
+            String name = out.getFileName().toString().replaceFirst("\\.csv$", "") + "-heatmap";
+            Path dir = out.toAbsolutePath().getParent();
+            ChartWriter charts = new ChartWriter(dir, err);
+            charts.write(name, SweepCharts.heatMap(paths.get(0), values.get(0), paths.get(1), values.get(1), pHit));
+            o2.printf("Wrote %s%n", String.join(", ", charts.written().stream().map(Path::toString).toList()));
+        }
+        o2.flush();
+        return 0;
+    }
+
+    /** The rows as CSV: numbers as Java writes them (shortest round-trip), empty where there is none. */
+    static String csv(List<String> header, List<Sweep.Row> rows) throws IOException {
+        CsvSchema.Builder b = CsvSchema.builder();
+        header.forEach(b::addColumn);
+        CsvSchema schema = b.setUseHeader(true).setLineSeparator("\n").build();
+        StringWriter text = new StringWriter();
+        try (SequenceWriter w = new CsvMapper().writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writeValues(text)) {
+            for (Sweep.Row r : rows) {
+                List<String> cells = new ArrayList<>(r.values());
+                if (r.failed()) {
+                    cells.addAll(List.of("", "", "", "", "", "", "", "", r.error()));
+                } else {
+                    cells.add(Double.toString(r.mean()));
+                    cells.add(Double.toString(r.sd()));
+                    cells.add(Integer.toString(r.p10()));
+                    cells.add(Integer.toString(r.p50()));
+                    cells.add(Integer.toString(r.p90()));
+                    cells.add(r.pHitTarget().isPresent() ? Double.toString(r.pHitTarget().getAsDouble()) : "");
+                    cells.add(r.inflowNeeded().isPresent() ? String.format(Locale.ROOT, "%s", r.inflowNeeded().getAsDouble()) : "");
+                    cells.add(r.bottleneck());
+                    cells.add("");
+                }
+                w.write(cells.toArray(String[]::new));
+            }
+        }
+        return text.toString();
+    }
+}
