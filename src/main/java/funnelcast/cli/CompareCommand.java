@@ -31,22 +31,20 @@ import picocli.CommandLine.Parameters;
         "Monte Carlo runs every scenario on the same seed: common random numbers, so the differences are",
         "sharper than either forecast alone."})
 final class CompareCommand implements Callable<Integer> {
+    @Mixin
+    MethodOptions methods;
+
+    @Mixin
+    ConfidenceOption confidence;
+
     @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files, or FILE?set=PATH=VALUE&set=...")
     List<String> scenarios;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change a value in every scenario (repeatable).")
     List<String> settings = new ArrayList<>();
 
-    @Option(names = "--method", defaultValue = "monte-carlo", converter = ForecastCommand.MethodConverter.class,
-        description = "monte-carlo or exact (default ${DEFAULT-VALUE}).")
-    ForecastCommand.Method method;
 
-    @Option(names = "--confidence", defaultValue = "0.8", description = "The confidence of the inflow needed "
-        + "(default ${DEFAULT-VALUE}).")
-    double confidence;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores).")
-    Integer threads;
 
     @Mixin
     TrialOptions trials;
@@ -68,19 +66,17 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new InputException("--confidence must lie strictly between 0 and 1, got " + confidence);
-        }
+        double confidence = this.confidence.value();
         List<Funnel> funnels = new ArrayList<>();
         for (String s : scenarios) {
             funnels.add(read(s));
         }
         List<Case> cases = new ArrayList<>();
-        int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int k = methods.threads();
         for (int i = 0; i < funnels.size(); i++) {
             Funnel funnel = funnels.get(i);
             Forecast forecast;
-            if (method == ForecastCommand.Method.EXACT) {
+            if (methods.exact()) {
                 forecast = ExactMethod.forecast(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
             } else {
                 ProgressBar bar = new ProgressBar(stderr, trials.count, "trials of " + scenarios.get(i));
@@ -144,7 +140,7 @@ final class CompareCommand implements Callable<Integer> {
             return OptionalDouble.empty();
         }
         var period = ExactMethod.period(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        RequiredInflow r = RequiredInflow.solve(period, target.wins().getAsInt() - target.alreadyWon(), confidence,
+        RequiredInflow r = RequiredInflow.solve(period, target.wins().getAsInt() - target.alreadyWon(), confidence.value(),
             funnel.scenario().inflow().reps());
         return r.reachable() ? OptionalDouble.of(r.inflowPerDay()) : OptionalDouble.empty();
     }

@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         "The same seed and trials give the same numbers whatever --threads."})
 final class ForecastCommand implements Callable<Integer> {
     @Mixin
+    MethodOptions methods;
+
+    @Mixin
     TrialOptions trials;
 
     @Mixin
@@ -45,12 +48,7 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores).")
-    Integer threads;
 
-    @Option(names = "--method", defaultValue = "monte-carlo", converter = MethodConverter.class,
-        description = "monte-carlo or exact (default ${DEFAULT-VALUE}).")
-    Method method;
 
     @Mixin
     ExactOptions exactOptions;
@@ -69,14 +67,14 @@ final class ForecastCommand implements Callable<Integer> {
         Funnel funnel = input.funnel();
         long started = System.nanoTime();
         Forecast forecast;
-        if (method == Method.EXACT && uncertainty) {
+        if (methods.exact() && uncertainty) {
             throw new InputException("--uncertainty needs --method monte-carlo: the exact method solves the model "
                 + "at fixed parameters");
         }
-        if (method == Method.EXACT) {
+        if (methods.exact()) {
             forecast = ExactMethod.forecast(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         } else {
-            int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            int k = methods.threads();
             ProgressBar bar = new ProgressBar(stderr, trials.count, "trials");
             forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k, bar, uncertainty));
             bar.finish();

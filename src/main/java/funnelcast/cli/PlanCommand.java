@@ -1,7 +1,6 @@
 package funnelcast.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import funnelcast.InputException;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Hires;
 import funnelcast.plan.Plan;
@@ -13,13 +12,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"What the target takes, every day.",
         "The standing daily numbers per stage (steady state), and the smallest daily inflow that",
         "reaches the target this period with the chosen confidence."})
 final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    ConfidenceOption confidence;
+
 
     @Mixin
     ResultOptions output;
@@ -30,20 +31,14 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ExactOptions exactOptions;
 
-    @Option(names = "--confidence", defaultValue = "0.8", description = "P(hit target) to plan for, "
-        + "strictly between 0 and 1 (default ${DEFAULT-VALUE}).")
-    double confidence;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws java.io.IOException {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new InputException("--confidence must lie strictly between 0 and 1, got " + confidence);
-        }
         Funnel funnel = input.funnel();
-        Plan plan = Plan.of(funnel, confidence, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+        Plan plan = Plan.of(funnel, confidence.value(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         List<Hires> hires = Hires.of(funnel, plan.thisPeriod(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         ObjectNode node = PlanOutput.json(plan, funnel.scenario(), hires);
         if (output.out != null) {

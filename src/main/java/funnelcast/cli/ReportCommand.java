@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
         "the PNG/SVG charts."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
+    ConfidenceOption confidence;
+
+    @Mixin
     TrialOptions trials;
 
     @Mixin
@@ -36,8 +39,6 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.html, report.md and the charts.")
     Path out;
 
-    @Option(names = "--confidence", defaultValue = "0.8", description = "The plan's confidence (default ${DEFAULT-VALUE}).")
-    double confidence;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
         Forecast forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(),
             Runtime.getRuntime().availableProcessors(), bar));
         bar.finish();
-        Plan plan = Plan.of(funnel, confidence, steps);
+        Plan plan = Plan.of(funnel, confidence.value(), steps);
         Sensitivity sensitivity = Sensitivity.exact(funnel, Math.min(100, steps));
         Review review = Review.of(funnel, steps);
         Report report = new Report(funnel.scenario(), forecast, plan, sensitivity, review);

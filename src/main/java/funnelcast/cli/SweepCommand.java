@@ -31,6 +31,12 @@ import picocli.CommandLine.Parameters;
         "One CSV row a case; each case runs on a seed derived from (--seed, case) alone.",
         "A case that fails keeps its row, with its message, and the others go on."})
 final class SweepCommand implements Callable<Integer> {
+    @Mixin
+    MethodOptions methods;
+
+    @Mixin
+    ConfidenceOption confidence;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "BASE", description = "The base scenario for --grid.")
     Path base;
 
@@ -42,15 +48,8 @@ final class SweepCommand implements Callable<Integer> {
         + "in DIR, in name order, instead of a grid.")
     Path scenarios;
 
-    @Option(names = "--method", defaultValue = "monte-carlo", converter = ForecastCommand.MethodConverter.class,
-        description = "monte-carlo or exact (default ${DEFAULT-VALUE}).")
-    ForecastCommand.Method method;
 
-    @Option(names = "--confidence", defaultValue = "0.8", description = "For the inflow needed (default ${DEFAULT-VALUE}).")
-    double confidence;
 
-    @Option(names = "--threads", description = "Worker threads per case (default: all cores).")
-    Integer threads;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write; with two "
         + "--grid, FILE-heatmap.png/svg beside it.")
@@ -68,9 +67,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new InputException("--confidence must lie strictly between 0 and 1, got " + confidence);
-        }
+        double confidence = this.confidence.value();
         List<String> paths = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -98,8 +95,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<List<String>> cases = scenarios != null ? files.stream().map(p -> List.of(p.toString())).toList()
             : Sweep.cases(values);
-        int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Sweep.Options o = new Sweep.Options(method == ForecastCommand.Method.EXACT, trials.count, trials.seed(), k,
+        int k = methods.threads();
+        Sweep.Options o = new Sweep.Options(methods.exact(), trials.count, trials.seed(), k,
             confidence, exactOptions.gridSteps == null ? 0 : exactOptions.stepsPerDay(1));
         List<Sweep.Row> rows = Sweep.runAll(cases.size(), i -> Sweep.run(i, cases.get(i), () -> {
             if (scenarios != null) {

@@ -1,0 +1,22 @@
+package funnelcast.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --method monte-carlo|exact} and {@code --threads}, for the commands that forecast. */
+final class MethodOptions {
+    @Option(names = "--method", converter = ForecastCommand.MethodConverter.class,
+        description = "monte-carlo or exact (default ${DEFAULT-VALUE}).")
+    ForecastCommand.Method method = ForecastCommand.Method.MONTE_CARLO;
+
+    @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: all cores); the numbers do "
+        + "not depend on it.")
+    Integer threads;
+
+    boolean exact() {
+        return method == ForecastCommand.Method.EXACT;
+    }
+
+    int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}
