@@ -112,8 +112,9 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         List<PastMonth> withDays = past.stream().filter(p -> p.workingDays() >= 1).toList();
 
         int targetPos = quarterPosition(target);
-        Part conv = part("conversion", conversion, informative, target, targetPos, o, reasons);
-        Part paced = part("pace", pace, informative, target, targetPos, o, reasons);
+        // The conversion keeps its month variance whatever the score (see supported()); the pace is gated.
+        Part conv = part("conversion", conversion, informative, target, targetPos, o, false, reasons);
+        Part paced = part("pace", pace, informative, target, targetPos, o, true, reasons);
         Part in = inflowPart(withDays, target, targetPos, o, reasons);
 
         double rate = funnel.scenario().inflow().perDay();
@@ -200,10 +201,21 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         return withVariation.scored() > 0 && evidence > 0;
     }
 
-    private static String variationReason(Scored withVariation, double evidence) {
-        return withVariation.scored() == 0 ? "; month-to-month variation off (no past month to score it on)"
-            : String.format(java.util.Locale.ROOT, "; month-to-month variation %s (log score %+.1f nats with it)",
-                evidence > 0 ? "on" : "off", evidence);
+    /**
+     * The chosen fit with its month's own variance, or the same fit without it ({@code steady}) where
+     * the variance is {@code gated} and the history does not support it; adds the series' reason line,
+     * which says whether the variance is on, off, or kept against the score.
+     */
+    private static <F extends Scored> F withVariation(String name, Choice<F> c, F steady, boolean gated, boolean chosen,
+                                                      int months, List<String> reasons) {
+        double evidence = steady.logScore() - c.fit().logScore();
+        boolean supported = supported(c.fit(), evidence);
+        F best = supported || !gated ? c.fit() : steady;
+        String why = c.fit().scored() == 0 ? "no past month to score it on"
+            : String.format(java.util.Locale.ROOT, "log score %+.1f nats with it", evidence);
+        reasons.add(reason(name, chosen, best.scored(), months, c.halfLife(), c.seasonal(), c.evidence())
+            + "; month-to-month variation " + (supported ? "on" : gated ? "off" : "kept") + " (" + why + ")");
+        return best;
     }
 
     /** 1, 2 or 3: the month's place in its quarter, as an index 0..2. */
@@ -258,15 +270,9 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         }
         InflowSeries s = new InflowSeries(deals, days, pos, index);
         Choice<InflowSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o);
-        boolean choose = Double.isNaN(o.halfLife());
-        double bestHalfLife = c.halfLife();
-        boolean bestSeasonal = c.seasonal();
-        InflowSeries.Fit steady = s.fit(0, targetPos, bestHalfLife, bestSeasonal, false);
-        double variation = steady.logScore() - c.fit().logScore();
-        InflowSeries.Fit best = supported(c.fit(), variation) ? c.fit() : steady;
-        reasons.add(reason("inflow", choose, best.scored(), n, bestHalfLife, bestSeasonal, c.evidence())
-            + variationReason(c.fit(), variation));
-        return new Part("inflow", n, bestHalfLife, bestSeasonal, best.rate(), best.season(), Math.sqrt(best.cv2()),
+        InflowSeries.Fit best = withVariation("inflow", c, s.fit(0, targetPos, c.halfLife(), c.seasonal(), false), true,
+            Double.isNaN(o.halfLife()), n, reasons);
+        return new Part("inflow", n, c.halfLife(), c.seasonal(), best.rate(), best.season(), Math.sqrt(best.cv2()),
             best.factor(), best.forecastCv(), c.evidence());
     }
 
@@ -284,7 +290,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
 
     /** Chooses the half-life and seasonality by the one-step-ahead log score, where the history allows. */
     private static Part part(String name, MonthSeries s, List<PastMonth> months, YearMonth target, int targetPos,
-                             Options o, List<String> reasons) {
+                             Options o, boolean gated, List<String> reasons) {
         if (!o.effects() || s.size() == 0) {
             double sd = o.effects() ? Math.sqrt(MonthSeries.PRIOR_TAU2) : 0;
             if (o.effects()) {
@@ -293,17 +299,9 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             return new Part(name, 0, Double.NaN, false, 0, new double[3], sd, 0, sd, Double.NaN);
         }
         Choice<MonthSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o);
-        boolean chosen = Double.isNaN(o.halfLife());
-        double bestHalfLife = c.halfLife();
-        boolean bestSeasonal = c.seasonal();
-        MonthSeries.Fit steady = s.fit(0, targetPos, bestHalfLife, bestSeasonal, false);
-        double variation = steady.logScore() - c.fit().logScore();
-        // The conversion keeps its month variance whatever the score (see supported()).
-        MonthSeries.Fit best = name.equals("conversion") || supported(c.fit(), variation) ? c.fit() : steady;
-        reasons.add(reason(name, chosen, best.scored(), months.size(), bestHalfLife, bestSeasonal, c.evidence())
-            + (best == c.fit() && !supported(c.fit(), variation) ? variationReason(c.fit(), variation)
-                .replace(" off (", " kept (") : variationReason(c.fit(), variation)));
-        return new Part(name, best.months(), bestHalfLife, bestSeasonal, best.level(), best.season(),
+        MonthSeries.Fit best = withVariation(name, c, s.fit(0, targetPos, c.halfLife(), c.seasonal(), false), gated,
+            Double.isNaN(o.halfLife()), months.size(), reasons);
+        return new Part(name, best.months(), c.halfLife(), c.seasonal(), best.level(), best.season(),
             Math.sqrt(best.tau2()), best.mean(), Math.sqrt(best.variance()), c.evidence());
     }
 
@@ -331,10 +329,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             int advance = chain.advanceExit(s);
             int exits = funnel.exitCount(s);
             double last = Double.isNaN(v.ended()) ? Double.POSITIVE_INFINITY : v.ended();
-            // the months the visit was open in: from the one it entered in (found by bisection) on
-            int from = java.util.Arrays.binarySearch(end, v.entered());
-            from = from >= 0 ? from + 1 : -from - 1;
-            for (int i = from; i < n && start[i] < last; i++) {
+            for (int i = firstMonth(end, v.entered()); i < n && start[i] < last; i++) {
                 if (end[i] <= v.entered()) {
                     continue;
                 }
@@ -379,7 +374,14 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         return out;
     }
 
-    private static double survival(Distribution d, double age) {
+    /** The first month a visit entered at {@code entered} was open in: the first whose end is after it (bisection). */
+    static int firstMonth(double[] ends, double entered) {
+        int i = java.util.Arrays.binarySearch(ends, entered);
+        return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    /** S(age), 1 for a visit just begun. */
+    static double survival(Distribution d, double age) {
         return age <= 0 ? 1 : d.survival(age);
     }
 }

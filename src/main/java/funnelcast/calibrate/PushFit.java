@@ -60,8 +60,8 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
     private record Exposure(int month, int stage, int exit, double age, double span, double alive) {
         /** P(won within the window | open at its start) when the push clock runs {@code factor} times faster. */
         double expected(Funnel funnel, double factor) {
-            return funnel.prob(stage, exit) * (survival(funnel, stage, exit, age)
-                - survival(funnel, stage, exit, age + factor * span)) / alive;
+            return funnel.prob(stage, exit) * (MonthFit.survival(funnel.dwell(stage, exit), age)
+                - MonthFit.survival(funnel.dwell(stage, exit), age + factor * span)) / alive;
         }
     }
 
@@ -87,6 +87,10 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
             }
             parts[i] = new double[] {clock.at(from), clock.at(windowStart), clock.endOf(m.atEndOfMonth())};
         }
+        double[] ends = new double[n];
+        for (int i = 0; i < n; i++) {
+            ends[i] = parts[i][2];
+        }
         double[] bodyWins = new double[n];
         double[] bodyExpected = new double[n];
         double[] windowWins = new double[n];
@@ -108,7 +112,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
             }
             double last = Double.isNaN(v.ended()) ? Double.POSITIVE_INFINITY : v.ended();
             boolean isWin = funnel.id(won).equals(v.exit());
-            for (int i = 0; i < n; i++) {
+            for (int i = MonthFit.firstMonth(ends, v.entered()); i < n && parts[i][0] < last; i++) {
                 for (int k = 0; k < 2; k++) {
                     double from = parts[i][k];
                     double to = parts[i][k + 1];
@@ -118,7 +122,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
                     double a0 = Math.max(0, from - v.entered());
                     double alive = 0;
                     for (int e = 0; e < funnel.exitCount(s); e++) {
-                        alive += funnel.prob(s, e) * survival(funnel, s, e, a0);
+                        alive += funnel.prob(s, e) * MonthFit.survival(funnel.dwell(s, e), a0);
                     }
                     if (alive <= 0) {
                         continue;
@@ -141,10 +145,6 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
             return quarterly.kept ? quarterly : monthly;
         }
         return quarterly.evidence > monthly.evidence ? quarterly : monthly;
-    }
-
-    private static double survival(Funnel funnel, int s, int e, double age) {
-        return age <= 0 ? 1 : funnel.dwell(s, e).survival(age);
     }
 
     private static PushFit estimate(boolean quarterly, Funnel funnel, List<Exposure> exposures, double[] bodyWins,

@@ -83,7 +83,8 @@ final class CompareCommand implements Callable<Integer> {
                 forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k, bar));
                 bar.finish();
             }
-            cases.add(new Case(scenarios.get(i), funnel, forecast, inflowNeeded(funnel)));
+            int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());
+            cases.add(new Case(scenarios.get(i), funnel, forecast, RequiredInflow.forTarget(funnel, confidence, steps)));
         }
         ObjectNode root = Json.object();
         ArrayNode list = root.putArray("scenarios");
@@ -133,15 +134,4 @@ final class CompareCommand implements Callable<Integer> {
         return Funnel.of(ScenarioReader.read(Path.of(file), own));
     }
 
-    /** The new deals a day the target needs at the confidence (exact), where the scenario has a target and it can be reached. */
-    private OptionalDouble inflowNeeded(Funnel funnel) {
-        var target = funnel.scenario().target();
-        if (target.wins().isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        var period = ExactMethod.period(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        RequiredInflow r = RequiredInflow.solve(period, target.wins().getAsInt() - target.alreadyWon(), confidence.value(),
-            funnel.scenario().inflow().reps());
-        return r.reachable() ? OptionalDouble.of(r.inflowPerDay()) : OptionalDouble.empty();
-    }
 }

@@ -105,14 +105,11 @@ public final class ExactMethod {
      * days and a hire's.
      */
     public static double[] inflowWeights(Funnel funnel, int stepsPerDay) {
-        WinCurves curves = curves(funnel, stepsPerDay);
         int horizon = funnel.scenario().horizonDays();
+        Bounds[] at = DailyInflow.integrals(curves(funnel, stepsPerDay), horizon);
         double[] w = new double[horizon];
-        double previous = 0;
         for (int d = 1; d <= horizon; d++) {
-            double now = curves.inflowIntegral(d).mid();
-            w[horizon - d] = now - previous; // arrivals on day horizon - d + 1 have d - 1 to d days left
-            previous = now;
+            w[horizon - d] = at[d].mid() - at[d - 1].mid(); // arrivals on day horizon - d + 1 have d - 1 to d days left
         }
         return w;
     }
@@ -145,7 +142,11 @@ public final class ExactMethod {
         double lambda = teamDaily == null ? scenario.inflow().perDay() * effects.inflowFactor() : effects.inflowFactor();
         List<PipelineDeal> pipeline = scenario.pipeline();
         List<List<Bounds[]>> dealWins = new ArrayList<>();
+        List<Bounds[]> integrals = new ArrayList<>(); // per node, I(0..T), under a team's inflow
         for (MonthNodes.Node node : nodes) {
+            if (teamDaily != null) {
+                integrals.add(DailyInflow.integrals(node.curves(), horizon));
+            }
             // the node's funnel holds the pipeline at the month's pace (ages divided by it)
             List<Bounds[]> wins = new ArrayList<>();
             for (PipelineDeal deal : node.funnel().scenario().pipeline()) {
@@ -168,7 +169,7 @@ public final class ExactMethod {
             for (int j = 0; j < nodes.size(); j++) {
                 MonthNodes.Node node = nodes.get(j);
                 Bounds inflow = teamDaily == null ? node.curves().inflowIntegral(day)
-                    : node.curves().inflowIntegral(day, teamDaily);
+                    : DailyInflow.weighted(integrals.get(j), day, teamDaily);
                 Convolution sum = new Convolution();
                 double nodeBound = lambda * inflow.halfWidth();
                 // Moments in closed form (Poisson or negative binomial plus binomials), not from the pmf cut at 1e-12.
@@ -211,9 +212,9 @@ public final class ExactMethod {
             double rWithin = 0;
             for (int j = 0; j < nodes.size(); j++) {
                 double w = nodes.get(j).weight();
-                WinCurves c = nodes.get(j).curves();
-                double[] mv = revenue(scenario, value, lambda * (teamDaily == null ? c.inflowIntegral(horizon)
-                        : c.inflowIntegral(horizon, teamDaily)).mid(),
+                double[] mv = revenue(scenario, value, lambda * (teamDaily == null
+                        ? nodes.get(j).curves().inflowIntegral(horizon)
+                        : DailyInflow.weighted(integrals.get(j), horizon, teamDaily)).mid(),
                     effects.inflowCv(), dealWins.get(j));
                 rMean += w * mv[0];
                 rSecond += w * mv[0] * mv[0];

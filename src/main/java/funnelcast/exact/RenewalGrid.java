@@ -50,9 +50,12 @@ final class RenewalGrid implements WinCurves {
             : Math.max(1, Math.min(horizon + 1, (int) Math.floor(push.firstWindow()) + 1));
         this.pushed = new double[2][horizon + 1 - firstPushed][][];
         for (int scheme = 0; scheme < 2; scheme++) {
-            curve[scheme] = solve(scheme, Double.NaN);
+            // a scheme's masses and its lag-0 inverse serve its plain solve and every pushed day's
+            double[][][] mass = stageMasses(scheme);
+            double[][] solver = lagZeroInverse(mass);
+            curve[scheme] = solve(scheme, mass, solver, Double.NaN);
             for (int day = firstPushed; day <= horizon; day++) {
-                pushed[scheme][day - firstPushed] = solve(scheme, day);
+                pushed[scheme][day - firstPushed] = solve(scheme, mass, solver, day);
             }
         }
     }
@@ -96,59 +99,61 @@ final class RenewalGrid implements WinCurves {
         return m;
     }
 
-    /**
-     * F[s][k], k = 0..steps, of one scheme; or, for a day t under the push, V_t[s][k] (the
-     * probability that a deal entering s at {@code t - kh} is won by t) for k = 0..t/h.
-     */
-    private double[][] solve(int scheme, double t) {
-        boolean atDay = !Double.isNaN(t);
-        int steps = atDay ? (int) Math.round(t * stepsPerDay) : this.steps;
+    /** Each stage's exits' grid masses in one scheme, mass[s][e][j]. */
+    private double[][][] stageMasses(int scheme) {
         int n = funnel.stageCount();
-        int won = funnel.won();
-        double[][] f = new double[n][steps + 1];
         double[][][] mass = new double[n][][];
-        double[][][] cumulative = new double[n][][];
+        for (int s = 0; s < n; s++) {
+            mass[s] = new double[funnel.exitCount(s)][];
+            for (int e = 0; e < mass[s].length; e++) {
+                mass[s][e] = masses(funnel.dwell(s, e), scheme, 0);
+            }
+        }
+        return mass;
+    }
+
+    /** (I - A0)^-1, A0 the moves between open stages that take no time on the grid; null when there are none. */
+    private double[][] lagZeroInverse(double[][][] mass) {
+        int n = funnel.stageCount();
         double[][] lag0 = new double[n][n];
         boolean implicit = false;
         for (int s = 0; s < n; s++) {
-            int exits = funnel.exitCount(s);
-            mass[s] = new double[exits][];
-            cumulative[s] = new double[exits][];
-            for (int e = 0; e < exits; e++) {
-                mass[s][e] = masses(funnel.dwell(s, e), scheme, 0);
+            for (int e = 0; e < mass[s].length; e++) {
                 int d = funnel.dest(s, e);
                 if (d < n && mass[s][e][0] > 0) {
                     lag0[s][d] += funnel.prob(s, e) * mass[s][e][0];
                     implicit = true;
                 }
-                if (d == won) {
-                    double[] c = new double[steps + 1];
-                    double sum = 0;
-                    for (int j = 0; j <= steps; j++) {
-                        sum += mass[s][e][j];
-                        c[j] = Math.min(1, sum);
-                    }
-                    if (atDay) {
-                        Distribution dw = funnel.dwell(s, e);
-                        double end = push.at(t);
-                        for (int k = 0; k <= steps; k++) {
-                            c[k] = dw.cdf(end - push.at(t - (k + scheme) * h));
-                        }
-                    }
-                    cumulative[s][e] = c;
-                }
             }
         }
-        double[][] solver = null;
-        if (implicit) {
-            double[][] iMinusA0 = new double[n][n];
-            for (int s = 0; s < n; s++) {
-                for (int d = 0; d < n; d++) {
-                    iMinusA0[s][d] = (s == d ? 1 : 0) - lag0[s][d];
+        double[][] iMinusA0 = new double[n][n];
+        for (int s = 0; s < n; s++) {
+            for (int d = 0; d < n; d++) {
+                iMinusA0[s][d] = (s == d ? 1 : 0) - lag0[s][d];
+            }
+        }
+        return implicit ? new LUDecomposition(new Array2DRowRealMatrix(iMinusA0, false)).getSolver().getInverse().getData()
+            : null;
+    }
+
+    /**
+     * F[s][k], k = 0..steps, of one scheme; or, for a day t under the push, V_t[s][k] (the
+     * probability that a deal entering s at {@code t - kh} is won by t) for k = 0..t/h.
+     */
+    private double[][] solve(int scheme, double[][][] mass, double[][] solver, double t) {
+        boolean atDay = !Double.isNaN(t);
+        int steps = atDay ? (int) Math.round(t * stepsPerDay) : this.steps;
+        int n = funnel.stageCount();
+        int won = funnel.won();
+        double[][] f = new double[n][steps + 1];
+        double[][][] cumulative = new double[n][][];
+        for (int s = 0; s < n; s++) {
+            cumulative[s] = new double[mass[s].length][];
+            for (int e = 0; e < mass[s].length; e++) {
+                if (funnel.dest(s, e) == won) {
+                    cumulative[s][e] = atDay ? pushedCdf(funnel.dwell(s, e), scheme, t, steps) : prefix(mass[s][e], steps);
                 }
             }
-            solver = new LUDecomposition(new Array2DRowRealMatrix(iMinusA0, false)).getSolver()
-                .getInverse().getData();
         }
         double[] rhs = new double[n];
         for (int k = 0; k <= steps; k++) {
@@ -177,6 +182,27 @@ final class RenewalGrid implements WinCurves {
             }
         }
         return f;
+    }
+
+    /** P(a grid dwell <= k steps), k = 0..steps: the masses' running sum. */
+    private static double[] prefix(double[] m, int steps) {
+        double[] c = new double[steps + 1];
+        double sum = 0;
+        for (int j = 0; j <= steps; j++) {
+            sum += m[j];
+            c[j] = Math.min(1, sum);
+        }
+        return c;
+    }
+
+    /** Under the push, for the day t: the won exit's dwell cdf at L(t) - L(t - (k + scheme) h), k = 0..steps. */
+    private double[] pushedCdf(Distribution dwell, int scheme, double t, int steps) {
+        double[] c = new double[steps + 1];
+        double end = push.at(t);
+        for (int k = 0; k <= steps; k++) {
+            c[k] = dwell.cdf(end - push.at(t - (k + scheme) * h));
+        }
+        return c;
     }
 
     /** sum_{j=1..k} m[j] * f[k-j]: the lag-0 term is handled by the implicit solve. */

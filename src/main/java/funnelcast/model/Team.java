@@ -33,14 +33,11 @@ public record Team(double perRepPerDay, int rampDays, List<Rep> reps) {
 
     /** A rep's share of a ramped rep's rate on a working date: 0 before the start and on days off, ramping after. */
     public double productivity(Rep rep, LocalDate date, WorkCalendar calendar) {
-        if (rep.daysOff().contains(date)) {
+        if (rep.daysOff().contains(date) || rep.start() != null && date.isBefore(rep.start())) {
             return 0;
         }
         if (rep.start() == null || rampDays == 0) {
-            return rep.start() != null && date.isBefore(rep.start()) ? 0 : 1;
-        }
-        if (date.isBefore(rep.start())) {
-            return 0;
+            return 1;
         }
         // working days from the start to this date, both counted (the start day is the first)
         int worked = calendar.workingDaysBetween(rep.start().minusDays(1), date);

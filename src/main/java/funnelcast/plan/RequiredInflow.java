@@ -1,7 +1,10 @@
 package funnelcast.plan;
 
 import funnelcast.InputException;
+import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
+import funnelcast.model.Funnel;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.AllowedSolution;
 import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
@@ -46,6 +49,20 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
             .solve(MAX_EVALUATIONS, gap, lo, hi, AllowedSolution.ABOVE_SIDE);
         return new RequiredInflow(confidence, true, hi, reps > 0 ? hi / reps : Double.NaN,
             pHit(period, needed, hi), 1);
+    }
+
+    /**
+     * The new deals a day the scenario's target needs at the confidence (exact, on this grid); empty
+     * without a target or where no inflow reaches it.
+     */
+    public static OptionalDouble forTarget(Funnel funnel, double confidence, int stepsPerDay) {
+        var target = funnel.scenario().target();
+        if (target.wins().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        RequiredInflow r = solve(ExactMethod.period(funnel, stepsPerDay),
+            target.wins().getAsInt() - target.alreadyWon(), confidence, funnel.scenario().inflow().reps());
+        return r.reachable() ? OptionalDouble.of(r.inflowPerDay()) : OptionalDouble.empty();
     }
 
     /** P(pipeline wins + Poisson(lambda I) >= needed). */

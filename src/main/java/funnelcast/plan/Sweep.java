@@ -51,13 +51,7 @@ public final class Sweep {
             Forecast f = o.exact() ? ExactMethod.forecast(funnel, steps)
                 : MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(o.trials(), caseSeed(o.seed(), index),
                     o.threads()));
-            OptionalDouble needed = OptionalDouble.empty();
-            var target = funnel.scenario().target();
-            if (target.wins().isPresent()) {
-                RequiredInflow r = RequiredInflow.solve(ExactMethod.period(funnel, steps),
-                    target.wins().getAsInt() - target.alreadyWon(), o.confidence(), funnel.scenario().inflow().reps());
-                needed = r.reachable() ? OptionalDouble.of(r.inflowPerDay()) : OptionalDouble.empty();
-            }
+            OptionalDouble needed = RequiredInflow.forTarget(funnel, o.confidence(), steps);
             String bottleneck = Sensitivity.exact(funnel, Math.min(BOTTLENECK_STEPS, steps)).bottleneck();
             int a = f.alreadyWon();
             var q = f.wins().quantiles();

@@ -64,8 +64,8 @@ public record Setting(String path, String value) {
         JsonNode at = root;
         StringBuilder where = new StringBuilder();
         for (int i = 0; i < steps.size() - 1; i++) {
-            at = child(at, steps.get(i), where, true);
-            where.append(where.length() == 0 || steps.get(i).startsWith("[") ? "" : ".").append(label(at, steps.get(i)));
+            at = child(at, steps.get(i), where);
+            where.append(where.length() == 0 ? "" : ".").append(label(steps.get(i)));
         }
         String last = steps.get(steps.size() - 1);
         JsonNode value = node();
@@ -120,7 +120,8 @@ public record Setting(String path, String value) {
         return steps;
     }
 
-    private JsonNode child(JsonNode at, String step, StringBuilder where, boolean create) {
+    /** The step's node below {@code at}: a list element by index or id, or an object's key (added when missing). */
+    private JsonNode child(JsonNode at, String step, StringBuilder where) {
         if (at instanceof ArrayNode array) {
             if (step.matches("\\d+")) {
                 int i = Integer.parseInt(step);
@@ -142,7 +143,7 @@ public record Setting(String path, String value) {
         }
         if (at instanceof ObjectNode object) {
             JsonNode next = object.get(step);
-            if (next == null && create) {
+            if (next == null) {
                 return object.putObject(step);
             }
             if (next instanceof ObjectNode || next instanceof ArrayNode) {
@@ -153,7 +154,7 @@ public record Setting(String path, String value) {
     }
 
     /** How a step is written in messages: a list element by its index. */
-    private static String label(JsonNode node, String step) {
+    private static String label(String step) {
         return step.matches("\\d+") ? "[" + step + "]" : step;
     }
 
