@@ -88,6 +88,9 @@ final class SweepCommand implements Callable<Integer> {
                 throw new InputException("give BASE with at least one --grid PATH=V1,V2,..., or --scenarios DIR");
             }
             for (String g : grids) {
+                if (g.indexOf('=') <= 0) {
+                    throw new InputException("--grid " + g + ": expected PATH=V1,V2,..., e.g. inflow.perDay=4,5,6");
+                }
                 Setting s = Setting.parse(g);
                 paths.add(s.path());
                 values.add(List.of(s.value().split(",", -1)));

@@ -60,6 +60,10 @@ class SweepCliTest {
         assertEquals(4, rows.size());
         assertTrue(rows.get(2).startsWith("-1,,,,,,,,,") && rows.get(2).contains("inflow.perDay: expected"), rows.get(2));
         assertTrue(!rows.get(3).split(",")[7].isEmpty(), "the case after the failure ran");
+        Cli bad = Cli.run("sweep", "scenarios/telesales.json", "--grid", "inflow.perDay", "--out", dir.resolve("g.csv").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--grid inflow.perDay: expected PATH=V1,V2,..."), bad.err());
+        assertTrue(!Files.exists(dir.resolve("g.csv")), "nothing written");
     }
 
     @Test
