@@ -7,7 +7,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import funnelcast.InputException;
 import funnelcast.chart.SweepCharts;
 import funnelcast.plan.Sweep;
-import funnelcast.scenario.ScenarioReader;
+import funnelcast.plan.SweepEngine;
+import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -48,8 +49,13 @@ final class SweepCommand implements Callable<Integer> {
         + "in DIR, in name order, instead of a grid.")
     Path scenarios;
 
+    @Option(names = "--engine", paramLabel = "local|spark", description = "Where the cases run: here (local, the "
+        + "default) or as an Apache Spark job (spark: needs funnelcast-spark, which ./funnel adds). Same rows either way.")
+    String engine = "local";
 
-
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. "
+        + "'local[2]' (in this process, 2 cores) or spark://host:7077; without it, the one spark-submit gives.")
+    String master;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write; with two "
         + "--grid, FILE-heatmap.png/svg beside it.")
@@ -96,21 +102,26 @@ final class SweepCommand implements Callable<Integer> {
                 values.add(List.of(s.value().split(",", -1)));
             }
         }
+        SweepEngine runner = engine(engine, master);
         List<List<String>> cases = scenarios != null ? files.stream().map(p -> List.of(p.toString())).toList()
             : Sweep.cases(values);
-        int k = methods.threads();
-        Sweep.Options o = new Sweep.Options(methods.exact(), trials.count, trials.seed(), k,
+        Sweep.Options o = new Sweep.Options(methods.exact(), trials.count, trials.seed(), methods.threads(),
             confidence, exactOptions.gridSteps == null ? 0 : exactOptions.stepsPerDay(1));
-        List<Sweep.Row> rows = Sweep.runAll(cases.size(), i -> Sweep.run(i, cases.get(i), () -> {
+        ScenarioSource baseSource = base == null ? null : ScenarioSource.load(base);
+        List<Sweep.Case> job = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
             if (scenarios != null) {
-                return ScenarioReader.read(files.get(i));
+                Path file = files.get(i);
+                job.add(Sweep.Case.of(i, cases.get(i), () -> ScenarioSource.load(file), List.of()));
+            } else {
+                List<Setting> set = new ArrayList<>();
+                for (int j = 0; j < paths.size(); j++) {
+                    set.add(new Setting(paths.get(j), cases.get(i).get(j)));
+                }
+                job.add(new Sweep.Case(i, cases.get(i), baseSource, set, null));
             }
-            List<Setting> set = new ArrayList<>();
-            for (int j = 0; j < paths.size(); j++) {
-                set.add(new Setting(paths.get(j), cases.get(i).get(j)));
-            }
-            return ScenarioReader.read(base, set);
-        }, o), done -> {
+        }
+        List<Sweep.Row> rows = runner.run(new Sweep.Job(job, o), master, done -> {
             err.printf("sweep: case %d/%d%s%n", done, cases.size(), done == cases.size() ? ", done" : "");
             err.flush();
         });
@@ -124,7 +135,7 @@ final class SweepCommand implements Callable<Integer> {
             double[][] pHit = new double[values.get(0).size()][values.get(1).size()];
             for (Sweep.Row r : rows) {
                 pHit[r.index() / values.get(1).size()][r.index() % values.get(1).size()] =
-                    r.pHitTarget().isPresent() ? r.pHitTarget().getAsDouble() : Double.NaN;
+                    r.pHitTarget();
             }
             String name = out.getFileName().toString().replaceFirst("\\.csv$", "") + "-heatmap";
             Path dir = out.toAbsolutePath().getParent();
@@ -134,6 +145,29 @@ final class SweepCommand implements Callable<Integer> {
         }
         o2.flush();
         return 0;
+    }
+
+    /**
+     * The engine {@code --engine} names: local, or one that a module on the class path offers
+     * (funnelcast-spark offers spark).
+     */
+    static SweepEngine engine(String name, String master) {
+        if (name.equals(SweepEngine.LOCAL.name())) {
+            if (master != null) {
+                throw new InputException("--master " + master + ": only with --engine spark; the local engine runs here");
+            }
+            return SweepEngine.LOCAL;
+        }
+        for (SweepEngine e : ServiceLoader.load(SweepEngine.class)) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        if (name.equals("spark")) {
+            throw new InputException("--engine spark: the Spark engine (funnelcast-spark) is not on the class path; "
+                + "run it through ./funnel, which builds and adds it, or with spark-submit (docs/sweep.md)");
+        }
+        throw new InputException("--engine " + name + ": expected local or spark");
     }
 
     /** The rows as CSV: numbers as Java writes them (shortest round-trip), empty where there is none. */
@@ -154,8 +188,8 @@ final class SweepCommand implements Callable<Integer> {
                     cells.add(Integer.toString(r.p10()));
                     cells.add(Integer.toString(r.p50()));
                     cells.add(Integer.toString(r.p90()));
-                    cells.add(r.pHitTarget().isPresent() ? Double.toString(r.pHitTarget().getAsDouble()) : "");
-                    cells.add(r.inflowNeeded().isPresent() ? String.format(Locale.ROOT, "%s", r.inflowNeeded().getAsDouble()) : "");
+                    cells.add(Double.isNaN(r.pHitTarget()) ? "" : Double.toString(r.pHitTarget()));
+                    cells.add(Double.isNaN(r.inflowNeeded()) ? "" : Double.toString(r.inflowNeeded()));
                     cells.add(r.bottleneck());
                     cells.add("");
                 }

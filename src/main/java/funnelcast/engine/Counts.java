@@ -9,7 +9,9 @@ import java.util.Arrays;
  * and an array from zero would cost memory for values no trial reached. Counts are integers,
  * so they merge exactly in any order.
  */
-final class Counts {
+final class Counts implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private long[] counts = new long[16];
     /** The value counts[0] stands for. */
     private int offset = -1;

@@ -71,18 +71,56 @@ public final class MonteCarloEngine {
     }
 
     public static Forecast forecast(Funnel funnel, Options options) {
+        return combine(funnel, options, List.of(blocks(funnel, options, 0, blockCount(options.trials()))));
+    }
+
+    /** How many blocks of {@link #BLOCK_TRIALS} make {@code trials}, the last one possibly short. */
+    public static int blockCount(long trials) {
+        return (int) ((trials + BLOCK_TRIALS - 1) / BLOCK_TRIALS);
+    }
+
+    /**
+     * Some blocks of a forecast's trials, {@code [fromBlock, toBlock)}, to be combined with the
+     * others by {@link #combine}: holds counts that merge exactly and each block's revenue sums,
+     * so a forecast split into ranges run anywhere (another thread, another machine) combines to
+     * the same numbers as one run. Serializable for that.
+     */
+    public static final class Partial implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final int fromBlock;
+        final Tally tally;
+        final double[] blockRevenue;
+        final double[] blockRevenueSquares;
+
+        Partial(int fromBlock, Tally tally, double[] blockRevenue, double[] blockRevenueSquares) {
+            this.fromBlock = fromBlock;
+            this.tally = tally;
+            this.blockRevenue = blockRevenue;
+            this.blockRevenueSquares = blockRevenueSquares;
+        }
+
+        int toBlock() {
+            return fromBlock + blockRevenue.length;
+        }
+    }
+
+    /** Runs blocks {@code [fromBlock, toBlock)} of the forecast on {@code options.threads()} threads. */
+    public static Partial blocks(Funnel funnel, Options options, int fromBlock, int toBlock) {
         KernelSpec spec = new KernelSpec(funnel, options.uncertainty(), options.winnersOnly());
         if (options.uncertainty() && !spec.drawsParameters()) {
             throw new InputException("parameter uncertainty needs exitCounts on some stage or inflow.observed: "
                 + "this scenario has neither (calibrate writes both)");
         }
         long trials = options.trials();
-        int blocks = (int) ((trials + BLOCK_TRIALS - 1) / BLOCK_TRIALS);
-        double[] blockRevenue = new double[blocks];
-        double[] blockRevenueSquares = new double[blocks];
-        AtomicInteger nextBlock = new AtomicInteger();
+        int blocks = blockCount(trials);
+        if (fromBlock < 0 || fromBlock > toBlock || toBlock > blocks) {
+            throw new IllegalArgumentException("blocks " + fromBlock + ".." + toBlock + " outside 0.." + blocks);
+        }
+        double[] blockRevenue = new double[toBlock - fromBlock];
+        double[] blockRevenueSquares = new double[toBlock - fromBlock];
+        AtomicInteger nextBlock = new AtomicInteger(fromBlock);
         AtomicLong done = new AtomicLong();
-        int threads = Math.min(options.threads(), blocks);
+        int threads = Math.max(1, Math.min(options.threads(), toBlock - fromBlock));
 
         List<Tally> tallies = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -96,7 +134,7 @@ public final class MonteCarloEngine {
                 futures.add(pool.submit(() -> {
                     BlockKernel kernel = BlockKernel.of(spec, BLOCK_TRIALS);
                     Tally tally = new Tally(spec.horizon, spec.reportsRevenue(), revenueTarget(funnel));
-                    for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+                    for (int b = nextBlock.getAndIncrement(); b < toBlock; b = nextBlock.getAndIncrement()) {
                         kernel.bind(Streams.of(options.seed(), b));
                         long from = (long) b * BLOCK_TRIALS;
                         long to = Math.min(trials, from + BLOCK_TRIALS);
@@ -108,8 +146,8 @@ public final class MonteCarloEngine {
                             sum += block.revenue[i];
                             squares += block.revenue[i] * block.revenue[i];
                         }
-                        blockRevenue[b] = sum;
-                        blockRevenueSquares[b] = squares;
+                        blockRevenue[b - fromBlock] = sum;
+                        blockRevenueSquares[b - fromBlock] = squares;
                         options.progress().accept(done.addAndGet(to - from));
                         if (Thread.currentThread().isInterrupted()) {
                             break;
@@ -137,6 +175,36 @@ public final class MonteCarloEngine {
         Tally total = new Tally(spec.horizon, spec.reportsRevenue(), revenueTarget(funnel));
         for (Tally t : tallies) {
             total.addAll(t);
+        }
+        return new Partial(fromBlock, total, blockRevenue, blockRevenueSquares);
+    }
+
+    /**
+     * The forecast of {@code parts}, which must cover every block of {@code options.trials()} once,
+     * in any order: counts merged exactly, revenue sums added in block order.
+     */
+    public static Forecast combine(Funnel funnel, Options options, List<Partial> parts) {
+        int blocks = blockCount(options.trials());
+        List<Partial> ordered = new ArrayList<>(parts);
+        ordered.sort(java.util.Comparator.comparingInt(p -> p.fromBlock));
+        double[] blockRevenue = new double[blocks];
+        double[] blockRevenueSquares = new double[blocks];
+        int next = 0;
+        Tally total = null;
+        for (Partial p : ordered) {
+            if (p.fromBlock != next) {
+                throw new IllegalArgumentException("blocks " + next + ".." + p.fromBlock + " missing or repeated");
+            }
+            System.arraycopy(p.blockRevenue, 0, blockRevenue, p.fromBlock, p.blockRevenue.length);
+            System.arraycopy(p.blockRevenueSquares, 0, blockRevenueSquares, p.fromBlock, p.blockRevenue.length);
+            next = p.toBlock();
+            if (total == null) {
+                total = p.tally.empty();
+            }
+            total.addAll(p.tally);
+        }
+        if (next != blocks || total == null) {
+            throw new IllegalArgumentException("blocks " + next + ".." + blocks + " missing");
         }
         return result(funnel.scenario(), options, total, blockRevenue, blockRevenueSquares);
     }

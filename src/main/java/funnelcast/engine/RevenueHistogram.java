@@ -6,7 +6,9 @@ package funnelcast.engine;
  * factor of 2^(1/1024) (0.07%); a quantile is reported as its bucket's midpoint, within 0.035%
  * of the empirical quantile. Zero revenue has a bucket of its own.
  */
-final class RevenueHistogram {
+final class RevenueHistogram implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final int MANTISSA_BITS = 10;
     private static final int MIN_EXPONENT = -20;
     private static final int MAX_EXPONENT = 62;

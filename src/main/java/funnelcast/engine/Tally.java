@@ -6,7 +6,9 @@ package funnelcast.engine;
  * result does not depend on which worker ran which block. Revenue sums, which are floating
  * point, are kept per block and added in block order by {@link MonteCarloEngine}.
  */
-final class Tally {
+final class Tally implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     long trials;
     /** Trials whose revenue reached the revenue target (when there is one). */
     long revenueHits;
@@ -27,6 +29,11 @@ final class Tally {
             dayCounts[d] = new Counts();
         }
         this.revenue = revenue ? new RevenueHistogram() : null;
+    }
+
+    /** A tally of no trials with the same horizon, revenue and revenue target. */
+    Tally empty() {
+        return new Tally(dayCounts.length, revenue != null, revenueTarget);
     }
 
     /** Adds trial i of a block. */

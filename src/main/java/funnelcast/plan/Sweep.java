@@ -6,30 +6,106 @@ import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
+import funnelcast.scenario.ScenarioSource;
+import funnelcast.scenario.Setting;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.function.IntFunction;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Many cases of one question: each case a scenario (a grid point of --set values on a base, or
  * one file of a folder), forecast on its own seed derived from (seed, case) alone, so that a row
  * never depends on where or beside what it ran. A case that fails is a row with its message.
+ *
+ * <p>A case's Monte Carlo trials may be cut into slices of blocks ({@link #slices}) run apart,
+ * on other threads or machines, and combined ({@link #combine}): blocks are seeded by their
+ * index and their counts merge exactly, so a case gives the same row however it was cut.
+ * Everything that travels (the job, a slice, a part, a row) is {@link Serializable}.
  */
 public final class Sweep {
     private Sweep() {
     }
 
     /** What to run each case with. {@code trials} is ignored by the exact method. */
-    public record Options(boolean exact, long trials, long seed, int threads, double confidence, int stepsPerDay) {
+    public record Options(boolean exact, long trials, long seed, int threads, double confidence, int stepsPerDay)
+        implements Serializable {
+        public Options withThreads(int k) {
+            return new Options(exact, trials, seed, k, confidence, stepsPerDay);
+        }
     }
 
-    /** One case's result: its figures, or the message that stopped it. */
+    /**
+     * One case: the scenario's source and the settings that make the case of it, or the message
+     * that stopped its file being read ({@code readError}, null when it was read).
+     */
+    public record Case(int index, List<String> values, ScenarioSource source, List<Setting> settings, String readError)
+        implements Serializable {
+        public Case {
+            values = List.copyOf(values);
+            settings = List.copyOf(settings);
+        }
+
+        /** The case of {@code source} (which reads a file, and may fail with the input's message). */
+        public static Case of(int index, List<String> values, Supplier<ScenarioSource> source, List<Setting> settings) {
+            try {
+                return new Case(index, values, source.get(), settings, null);
+            } catch (InputException e) {
+                return new Case(index, values, null, settings, e.getMessage());
+            }
+        }
+
+        Scenario scenario() {
+            if (readError != null) {
+                throw new InputException(readError);
+            }
+            return source.read(settings);
+        }
+    }
+
+    /** The cases and how to run them. */
+    public record Job(List<Case> cases, Options options) implements Serializable {
+        public Job {
+            cases = List.copyOf(cases);
+        }
+    }
+
+    /**
+     * One case's result: its figures, or the message that stopped it. {@code pHitTarget} and
+     * {@code inflowNeeded} are NaN where there is none (no target, or no inflow that reaches it).
+     */
     public record Row(int index, List<String> values, double mean, double sd, int p10, int p50, int p90,
-                      OptionalDouble pHitTarget, OptionalDouble inflowNeeded, String bottleneck, String error) {
+                      double pHitTarget, double inflowNeeded, String bottleneck, String error) implements Serializable {
+        public Row {
+            values = List.copyOf(values);
+        }
+
         public boolean failed() {
             return error != null;
         }
+
+        static Row failure(Case c, String message) {
+            return new Row(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, null, message);
+        }
+
+        Row withForecast(Forecast f) {
+            int a = f.alreadyWon();
+            var q = f.wins().quantiles();
+            return new Row(index, values, a + f.wins().mean(), f.wins().sd(), a + q.p10(), a + q.p50(), a + q.p90(),
+                f.pHitTarget().orElse(Double.NaN), inflowNeeded, bottleneck, error);
+        }
+    }
+
+    /**
+     * Blocks {@code [fromBlock, toBlock)} of case {@code index}'s trials; the first slice of a case
+     * ({@code fromBlock == 0}) also gives its other figures, and is the whole case by the exact method.
+     */
+    public record Slice(int index, int fromBlock, int toBlock) implements Serializable {
+    }
+
+    /** What a slice gave: its trials (none by the exact method), and, from a case's first slice or a failure, a row. */
+    public record Part(int index, int fromBlock, MonteCarloEngine.Partial trials, Row row) implements Serializable {
     }
 
     /** The seed of case {@code index}: SplitMix64's finaliser of the seed and the index, a fixed function of both. */
@@ -38,29 +114,6 @@ public final class Sweep {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    /**
-     * Runs one case: {@code scenario} reads it (and may throw the input's error, which becomes the
-     * row's message).
-     */
-    public static Row run(int index, List<String> values, java.util.function.Supplier<Scenario> scenario, Options o) {
-        try {
-            Funnel funnel = Funnel.of(scenario.get());
-            int steps = o.stepsPerDay() > 0 ? o.stepsPerDay() : ExactMethod.defaultStepsPerDay(funnel.scenario().horizonDays());
-            Forecast f = o.exact() ? ExactMethod.forecast(funnel, steps)
-                : MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(o.trials(), caseSeed(o.seed(), index),
-                    o.threads()));
-            OptionalDouble needed = RequiredInflow.forTarget(funnel, o.confidence(), steps);
-            String bottleneck = Sensitivity.exact(funnel, Math.min(BOTTLENECK_STEPS, steps)).bottleneck();
-            int a = f.alreadyWon();
-            var q = f.wins().quantiles();
-            return new Row(index, values, a + f.wins().mean(), f.wins().sd(), a + q.p10(), a + q.p50(), a + q.p90(),
-                f.pHitTarget(), needed, bottleneck, null);
-        } catch (InputException e) {
-            return new Row(index, values, Double.NaN, Double.NaN, 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty(),
-                null, e.getMessage());
-        }
     }
 
     /** Grid steps a day for the bottleneck's sensitivity (a ranking of stages, not a forecast). */
@@ -84,13 +137,95 @@ public final class Sweep {
         return out;
     }
 
-    /** Runs every case in order, telling {@code progress} each one done. */
-    public static List<Row> runAll(int cases, IntFunction<Row> one, java.util.function.IntConsumer progress) {
+    /**
+     * The job cut into about {@code wanted} slices: one per case when there are that many cases or
+     * more (or by the exact method), otherwise each Monte Carlo case cut into equal runs of blocks.
+     */
+    public static List<Slice> slices(Job job, int wanted) {
+        int n = job.cases().size();
+        int blocks = MonteCarloEngine.blockCount(job.options().trials());
+        int pieces = job.options().exact() || n == 0 ? 1 : Math.max(1, Math.min(blocks, wanted / n));
+        List<Slice> out = new ArrayList<>();
+        for (Case c : job.cases()) {
+            int to = job.options().exact() ? 0 : blocks;
+            for (int p = 0; p < pieces; p++) {
+                out.add(new Slice(c.index(), (int) ((long) to * p / pieces), (int) ((long) to * (p + 1) / pieces)));
+            }
+        }
+        return out;
+    }
+
+    /** Runs one slice; an input error becomes the part's failed row. */
+    public static Part run(Job job, Slice s) {
+        Case c = job.cases().get(s.index());
+        Options o = job.options();
+        try {
+            Funnel funnel = Funnel.of(c.scenario());
+            if (o.exact()) {
+                return new Part(c.index(), 0, null, figures(c, funnel, o).withForecast(
+                    ExactMethod.forecast(funnel, steps(funnel, o))));
+            }
+            MonteCarloEngine.Partial trials = MonteCarloEngine.blocks(funnel, engineOptions(c, o), s.fromBlock(),
+                s.toBlock());
+            return new Part(c.index(), s.fromBlock(), trials, s.fromBlock() == 0 ? figures(c, funnel, o) : null);
+        } catch (InputException e) {
+            return new Part(c.index(), s.fromBlock(), null, Row.failure(c, e.getMessage()));
+        }
+    }
+
+    /** A case's row from all its parts, in any order. */
+    public static Row combine(Job job, Case c, List<Part> parts) {
+        Row first = null;
+        List<MonteCarloEngine.Partial> trials = new ArrayList<>();
+        for (Part p : parts) {
+            if (p.row() != null && (p.row().failed() || p.fromBlock() == 0)) {
+                if (p.row().failed()) {
+                    return p.row();
+                }
+                first = p.row();
+            }
+            if (p.trials() != null) {
+                trials.add(p.trials());
+            }
+        }
+        if (first == null) {
+            throw new IllegalArgumentException("case " + c.index() + ": its first slice is missing");
+        }
+        if (job.options().exact()) {
+            return first;
+        }
+        Funnel funnel = Funnel.of(c.scenario());
+        return first.withForecast(MonteCarloEngine.combine(funnel, engineOptions(c, job.options()), trials));
+    }
+
+    /** Runs one whole case here, on the options' threads. */
+    public static Row run(Job job, Case c) {
+        int blocks = job.options().exact() ? 0 : MonteCarloEngine.blockCount(job.options().trials());
+        return combine(job, c, List.of(run(job, new Slice(c.index(), 0, blocks))));
+    }
+
+    /** Runs every case here, in order, telling {@code progress} each one done. */
+    public static List<Row> runAll(Job job, IntConsumer progress) {
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < cases; i++) {
-            rows.add(one.apply(i));
-            progress.accept(i + 1);
+        for (Case c : job.cases()) {
+            rows.add(run(job, c));
+            progress.accept(rows.size());
         }
         return rows;
+    }
+
+    private static Row figures(Case c, Funnel funnel, Options o) {
+        int steps = steps(funnel, o);
+        double needed = RequiredInflow.forTarget(funnel, o.confidence(), steps).orElse(Double.NaN);
+        String bottleneck = Sensitivity.exact(funnel, Math.min(BOTTLENECK_STEPS, steps)).bottleneck();
+        return new Row(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, needed, bottleneck, null);
+    }
+
+    private static int steps(Funnel funnel, Options o) {
+        return o.stepsPerDay() > 0 ? o.stepsPerDay() : ExactMethod.defaultStepsPerDay(funnel.scenario().horizonDays());
+    }
+
+    private static MonteCarloEngine.Options engineOptions(Case c, Options o) {
+        return new MonteCarloEngine.Options(o.trials(), caseSeed(o.seed(), c.index()), o.threads());
     }
 }

@@ -23,10 +23,6 @@ import funnelcast.model.Stage;
 import funnelcast.model.Target;
 import funnelcast.model.Team;
 import funnelcast.model.WorkCalendar;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -70,22 +66,7 @@ public final class ScenarioReader {
 
     /** Reads a scenario file, applies the settings to it ({@link Setting}), and checks the result as a file. */
     public static Scenario read(Path file, List<Setting> settings) {
-        String name = file.toString();
-        String text;
-        try {
-            if (Files.size(file) > MAX_DOCUMENT_CHARS) {
-                throw new ScenarioException(name, "", "the file is larger than " + MAX_DOCUMENT_CHARS
-                    + " bytes, which no scenario needs; refusing to read it");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(name, "", "no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(name, "", "cannot read the file: " + e.getMessage());
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
-        return parse(text, name, yaml, settings);
+        return ScenarioSource.load(file).read(settings);
     }
 
     /** Parses scenario text; {@code fileName} is used in messages only. */

@@ -20,7 +20,7 @@ import java.util.List;
  * (other than {@code lost}) moves the difference onto that stage's {@code lost} exit, and is
  * refused when {@code lost} would fall below 0.
  */
-public record Setting(String path, String value) {
+public record Setting(String path, String value) implements java.io.Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads {@code PATH=VALUE}. */

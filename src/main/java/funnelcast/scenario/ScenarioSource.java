@@ -1,0 +1,42 @@
+package funnelcast.scenario;
+
+import funnelcast.model.Scenario;
+import funnelcast.model.ScenarioException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A scenario document as read from its file, before it is parsed: its name (for messages), its
+ * text, and whether it is YAML. Serializable, so a scenario can be read on one machine and
+ * parsed, with its settings, on another (a sweep's cases on Spark executors).
+ */
+public record ScenarioSource(String name, String text, boolean yaml) implements Serializable {
+    /** Reads a scenario file: JSON, or YAML by its extension (.yaml, .yml). */
+    public static ScenarioSource load(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.size(file) > ScenarioReader.MAX_DOCUMENT_CHARS) {
+                throw new ScenarioException(name, "", "the file is larger than " + ScenarioReader.MAX_DOCUMENT_CHARS
+                    + " bytes, which no scenario needs; refusing to read it");
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String lower = name.toLowerCase(Locale.ROOT);
+            return new ScenarioSource(name, text, lower.endsWith(".yaml") || lower.endsWith(".yml"));
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(name, "", "no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(name, "", "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** Parses the document, applies the settings ({@link Setting}) and checks the result as a file. */
+    public Scenario read(List<Setting> settings) {
+        return ScenarioReader.parse(text, name, yaml, settings);
+    }
+}
