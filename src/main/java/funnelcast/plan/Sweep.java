@@ -10,7 +10,14 @@ import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -104,8 +111,15 @@ public final class Sweep {
     public record Slice(int index, int fromBlock, int toBlock) implements Serializable {
     }
 
-    /** What a slice gave: its trials (none by the exact method), and, from a case's first slice or a failure, a row. */
+    /**
+     * What a slice gave: a case's finished row ({@code trials} null: the whole case, by either
+     * method, or a failure), or a run of its trials to combine with the others, with, from its
+     * first slice ({@code fromBlock == 0}), a row of its other figures.
+     */
     public record Part(int index, int fromBlock, MonteCarloEngine.Partial trials, Row row) implements Serializable {
+        boolean finished() {
+            return trials == null;
+        }
     }
 
     /** The seed of case {@code index}: SplitMix64's finaliser of the seed and the index, a fixed function of both. */
@@ -155,7 +169,7 @@ public final class Sweep {
         return out;
     }
 
-    /** Runs one slice; an input error becomes the part's failed row. */
+    /** Runs one slice; an input error becomes the part's failed row. A slice of a whole case gives its row. */
     public static Part run(Job job, Slice s) {
         Case c = job.cases().get(s.index());
         Options o = job.options();
@@ -165,9 +179,14 @@ public final class Sweep {
                 return new Part(c.index(), 0, null, figures(c, funnel, o).withForecast(
                     ExactMethod.forecast(funnel, steps(funnel, o))));
             }
-            MonteCarloEngine.Partial trials = MonteCarloEngine.blocks(funnel, engineOptions(c, o), s.fromBlock(),
-                s.toBlock());
-            return new Part(c.index(), s.fromBlock(), trials, s.fromBlock() == 0 ? figures(c, funnel, o) : null);
+            MonteCarloEngine.Options engine = engineOptions(c, o);
+            MonteCarloEngine.Partial trials = MonteCarloEngine.blocks(funnel, engine, s.fromBlock(), s.toBlock());
+            Row figures = s.fromBlock() == 0 ? figures(c, funnel, o) : null;
+            if (s.fromBlock() == 0 && s.toBlock() == MonteCarloEngine.blockCount(o.trials())) {
+                return new Part(c.index(), 0, null, figures.withForecast(
+                    MonteCarloEngine.combine(funnel, engine, List.of(trials))));
+            }
+            return new Part(c.index(), s.fromBlock(), trials, figures);
         } catch (InputException e) {
             return new Part(c.index(), s.fromBlock(), null, Row.failure(c, e.getMessage()));
         }
@@ -178,21 +197,16 @@ public final class Sweep {
         Row first = null;
         List<MonteCarloEngine.Partial> trials = new ArrayList<>();
         for (Part p : parts) {
-            if (p.row() != null && (p.row().failed() || p.fromBlock() == 0)) {
-                if (p.row().failed()) {
-                    return p.row();
-                }
+            if (p.finished()) {
+                return p.row();
+            }
+            if (p.fromBlock() == 0) {
                 first = p.row();
             }
-            if (p.trials() != null) {
-                trials.add(p.trials());
-            }
+            trials.add(p.trials());
         }
         if (first == null) {
             throw new IllegalArgumentException("case " + c.index() + ": its first slice is missing");
-        }
-        if (job.options().exact()) {
-            return first;
         }
         Funnel funnel = Funnel.of(c.scenario());
         return first.withForecast(MonteCarloEngine.combine(funnel, engineOptions(c, job.options()), trials));
@@ -201,17 +215,55 @@ public final class Sweep {
     /** Runs one whole case here, on the options' threads. */
     public static Row run(Job job, Case c) {
         int blocks = job.options().exact() ? 0 : MonteCarloEngine.blockCount(job.options().trials());
-        return combine(job, c, List.of(run(job, new Slice(c.index(), 0, blocks))));
+        return run(job, new Slice(c.index(), 0, blocks)).row();
     }
 
-    /** Runs every case here, in order, telling {@code progress} each one done. */
+    /**
+     * Runs every case here on the options' threads: as many slices at once, each on one thread
+     * ({@link #slices}: whole cases, or runs of blocks when there are fewer cases than threads),
+     * a case's parts combined as soon as they are all in. Tells {@code progress} the cases done.
+     */
     public static List<Row> runAll(Job job, IntConsumer progress) {
-        List<Row> rows = new ArrayList<>();
-        for (Case c : job.cases()) {
-            rows.add(run(job, c));
-            progress.accept(rows.size());
+        int threads = job.options().threads();
+        Job apart = new Job(job.cases(), job.options().withThreads(1));
+        List<Slice> slices = slices(apart, threads);
+        Row[] rows = new Row[job.cases().size()];
+        Map<Integer, List<Part>> waiting = new HashMap<>();
+        Map<Integer, Integer> remaining = new HashMap<>();
+        slices.forEach(s -> remaining.merge(s.index(), 1, Integer::sum));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, slices.size())), r -> {
+            Thread t = new Thread(r, "funnelcast-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<Part> done = new ExecutorCompletionService<>(pool);
+            for (Slice s : slices) {
+                done.submit(() -> run(apart, s));
+            }
+            int finished = 0;
+            for (int i = 0; i < slices.size(); i++) {
+                Part p = done.take().get();
+                List<Part> parts = waiting.computeIfAbsent(p.index(), k -> new ArrayList<>());
+                parts.add(p);
+                if (remaining.merge(p.index(), -1, Integer::sum) == 0) {
+                    rows[p.index()] = combine(job, job.cases().get(p.index()), parts);
+                    waiting.remove(p.index());
+                    progress.accept(++finished);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the sweep was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return rows;
+        return List.of(rows);
     }
 
     private static Row figures(Case c, Funnel funnel, Options o) {

@@ -19,7 +19,7 @@ public interface SweepEngine {
      */
     List<Sweep.Row> run(Sweep.Job job, String master, IntConsumer progress);
 
-    /** This machine, a case after another, each on the job's threads. */
+    /** This machine: as many cases (or runs of a case's trials) at once as the job has threads ({@link Sweep#runAll}). */
     SweepEngine LOCAL = new SweepEngine() {
         @Override
         public String name() {

@@ -29,7 +29,7 @@ class LayeringTest {
         Map.entry("scenario", List.of("model", "dist")),
         Map.entry("engine", List.of("model", "dist", "forecast")),
         Map.entry("exact", List.of("model", "dist", "forecast")),
-        Map.entry("plan", List.of("engine", "exact", "forecast", "model", "dist")),
+        Map.entry("plan", List.of("engine", "exact", "forecast", "scenario", "model", "dist")),
         Map.entry("history", List.of("model", "dist")),
         Map.entry("calibrate", List.of("history", "engine", "exact", "forecast", "model", "dist")),
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model", "dist")),
