@@ -22,6 +22,27 @@ public sealed interface Distribution
         return 1 - cdf(x);
     }
 
+    /**
+     * {@code cdf(from + j * step)} for j = 0..count-1: a grid's worth at once, so that a family
+     * can set its maths up once for all of them. The same numbers as one call each.
+     */
+    default double[] cdfs(double from, double step, int count) {
+        double[] out = new double[count];
+        for (int j = 0; j < count; j++) {
+            out[j] = cdf(from + j * step);
+        }
+        return out;
+    }
+
+    /** {@code survival(from + j * step)} for j = 0..count-1, as {@link #cdfs}. */
+    default double[] survivals(double from, double step, int count) {
+        double[] out = new double[count];
+        for (int j = 0; j < count; j++) {
+            out[j] = survival(from + j * step);
+        }
+        return out;
+    }
+
     /** The smallest x with P(X <= x) >= p. */
     double inverseCdf(double p);
 

@@ -35,6 +35,25 @@ public record Exponential(double mean) implements StatisticsLaw {
         return x <= 0 ? 1 : Math.exp(-x / mean);
     }
 
+    /** Its closed forms, point by point (not Commons Statistics' law, which {@link StatisticsLaw#cdfs} would use). */
+    @Override
+    public double[] cdfs(double from, double step, int count) {
+        double[] out = new double[count];
+        for (int j = 0; j < count; j++) {
+            out[j] = cdf(from + j * step);
+        }
+        return out;
+    }
+
+    @Override
+    public double[] survivals(double from, double step, int count) {
+        double[] out = new double[count];
+        for (int j = 0; j < count; j++) {
+            out[j] = survival(from + j * step);
+        }
+        return out;
+    }
+
     @Override
     public double variance() {
         return mean * mean;

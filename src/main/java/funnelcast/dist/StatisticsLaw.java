@@ -27,6 +27,28 @@ sealed interface StatisticsLaw extends Distribution permits Exponential, LogNorm
     }
 
     @Override
+    default double[] cdfs(double from, double step, int count) {
+        ContinuousDistribution law = law();
+        double[] out = new double[count];
+        for (int j = 0; j < count; j++) {
+            double x = from + j * step;
+            out[j] = x <= 0 ? 0 : law.cumulativeProbability(x);
+        }
+        return out;
+    }
+
+    @Override
+    default double[] survivals(double from, double step, int count) {
+        ContinuousDistribution law = law();
+        double[] out = new double[count];
+        for (int j = 0; j < count; j++) {
+            double x = from + j * step;
+            out[j] = x <= 0 ? 1 : law.survivalProbability(x);
+        }
+        return out;
+    }
+
+    @Override
     default double inverseCdf(double p) {
         return law().inverseCumulativeProbability(p);
     }

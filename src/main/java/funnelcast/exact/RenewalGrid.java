@@ -49,14 +49,19 @@ final class RenewalGrid implements WinCurves {
         this.firstPushed = push.isNone() ? horizon + 1
             : Math.max(1, Math.min(horizon + 1, (int) Math.floor(push.firstWindow()) + 1));
         this.pushed = new double[2][horizon + 1 - firstPushed][][];
-        for (int scheme = 0; scheme < 2; scheme++) {
-            // a scheme's masses and its lag-0 inverse serve its plain solve and every pushed day's
-            double[][][] mass = stageMasses(scheme);
-            double[][] solver = lagZeroInverse(mass);
-            curve[scheme] = solve(scheme, mass, solver, Double.NaN);
-            for (int day = firstPushed; day <= horizon; day++) {
-                pushed[scheme][day - firstPushed] = solve(scheme, mass, solver, day);
-            }
+        // the two schemes apart from each other, the upper one on another core
+        var upper = java.util.concurrent.CompletableFuture.runAsync(() -> solveScheme(1));
+        solveScheme(0);
+        upper.join();
+    }
+
+    /** One scheme: its masses and lag-0 inverse serve its plain solve and every pushed day's. */
+    private void solveScheme(int scheme) {
+        double[][][] mass = stageMasses(scheme);
+        RenewalSolver solver = solver(mass, lagZeroInverse(mass));
+        curve[scheme] = solve(scheme, mass, solver, Double.NaN);
+        for (int day = firstPushed; day <= horizon; day++) {
+            pushed[scheme][day - firstPushed] = solve(scheme, mass, solver, day);
         }
     }
 
@@ -72,10 +77,13 @@ final class RenewalGrid implements WinCurves {
 
     /** The dwell's cdf at the grid points (given the age), which both schemes' masses come from. */
     private double[] gridCdf(Distribution d, double age) {
-        double[] cdf = new double[steps + 2];
-        double survivalAtAge = age > 0 ? d.survival(age) : 1;
+        if (!(age > 0)) {
+            return d.cdfs(0, h, steps + 2);
+        }
+        double survivalAtAge = d.survival(age);
+        double[] cdf = d.survivals(age, h, steps + 2);
         for (int j = 0; j < cdf.length; j++) {
-            cdf[j] = age > 0 ? 1 - d.survival(age + j * h) / survivalAtAge : d.cdf(j * h);
+            cdf[j] = 1 - cdf[j] / survivalAtAge;
         }
         return cdf;
     }
@@ -136,52 +144,45 @@ final class RenewalGrid implements WinCurves {
             : null;
     }
 
+    /** The recursion's solver for one scheme's masses: the exits between open stages are its links. */
+    private RenewalSolver solver(double[][][] mass, double[][] inverse) {
+        int n = funnel.stageCount();
+        int[][] dest = new int[n][];
+        double[][] prob = new double[n][];
+        for (int s = 0; s < n; s++) {
+            dest[s] = new int[funnel.exitCount(s)];
+            prob[s] = new double[dest[s].length];
+            for (int e = 0; e < dest[s].length; e++) {
+                dest[s][e] = funnel.dest(s, e);
+                prob[s][e] = funnel.prob(s, e);
+            }
+        }
+        return RenewalSolver.of(n, dest, prob, mass, inverse);
+    }
+
     /**
      * F[s][k], k = 0..steps, of one scheme; or, for a day t under the push, V_t[s][k] (the
-     * probability that a deal entering s at {@code t - kh} is won by t) for k = 0..t/h.
+     * probability that a deal entering s at {@code t - kh} is won by t) for k = 0..t/h. The exits
+     * into won give the direct terms; the solver adds the moves between open stages.
      */
-    private double[][] solve(int scheme, double[][][] mass, double[][] solver, double t) {
+    private double[][] solve(int scheme, double[][][] mass, RenewalSolver solver, double t) {
         boolean atDay = !Double.isNaN(t);
         int steps = atDay ? (int) Math.round(t * stepsPerDay) : this.steps;
         int n = funnel.stageCount();
         int won = funnel.won();
-        double[][] f = new double[n][steps + 1];
-        double[][][] cumulative = new double[n][][];
+        double[][] direct = new double[n][steps + 1];
         for (int s = 0; s < n; s++) {
-            cumulative[s] = new double[mass[s].length][];
             for (int e = 0; e < mass[s].length; e++) {
                 if (funnel.dest(s, e) == won) {
-                    cumulative[s][e] = atDay ? pushedCdf(funnel.dwell(s, e), scheme, t, steps) : prefix(mass[s][e], steps);
-                }
-            }
-        }
-        double[] rhs = new double[n];
-        for (int k = 0; k <= steps; k++) {
-            for (int s = 0; s < n; s++) {
-                double sum = 0;
-                for (int e = 0; e < funnel.exitCount(s); e++) {
-                    int d = funnel.dest(s, e);
                     double p = funnel.prob(s, e);
-                    if (d == won) {
-                        sum += p * cumulative[s][e][k];
-                    } else if (d < n) {
-                        sum += p * convolve(mass[s][e], f[d], k);
+                    double[] c = atDay ? pushedCdf(funnel.dwell(s, e), scheme, t, steps) : prefix(mass[s][e], steps);
+                    for (int k = 0; k <= steps; k++) {
+                        direct[s][k] += p * c[k];
                     }
                 }
-                rhs[s] = sum;
-            }
-            for (int s = 0; s < n; s++) {
-                double v = rhs[s];
-                if (solver != null) {
-                    v = 0;
-                    for (int d = 0; d < n; d++) {
-                        v += solver[s][d] * rhs[d];
-                    }
-                }
-                f[s][k] = Math.min(1, Math.max(0, v));
             }
         }
-        return f;
+        return solver.solve(direct, steps);
     }
 
     /** P(a grid dwell <= k steps), k = 0..steps: the masses' running sum. */
@@ -203,15 +204,6 @@ final class RenewalGrid implements WinCurves {
             c[k] = dwell.cdf(end - push.at(t - (k + scheme) * h));
         }
         return c;
-    }
-
-    /** sum_{j=1..k} m[j] * f[k-j]: the lag-0 term is handled by the implicit solve. */
-    private static double convolve(double[] m, double[] f, int k) {
-        double sum = 0;
-        for (int j = 1; j <= k; j++) {
-            sum += m[j] * f[k - j];
-        }
-        return sum;
     }
 
     @Override

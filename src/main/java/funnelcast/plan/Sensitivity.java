@@ -56,23 +56,37 @@ public record Sensitivity(String scenario, String method, double baseWins, Optio
 
     public static Sensitivity exact(Funnel funnel, int stepsPerDay) {
         return of(funnel, "exact (" + stepsPerDay + " grid steps a day where dwells are not exponential)",
-            s -> ExactMethod.forecast(Funnel.of(s), stepsPerDay));
+            s -> ExactMethod.forecast(Funnel.of(s), stepsPerDay), true);
     }
 
     public static Sensitivity monteCarlo(Funnel funnel, long trials, long seed, int threads) {
         return of(funnel, "monte-carlo (" + trials + " trials, seed " + seed + ", common random numbers)",
-            s -> MonteCarloEngine.forecast(Funnel.of(s), new MonteCarloEngine.Options(trials, seed, threads)));
+            s -> MonteCarloEngine.forecast(Funnel.of(s), new MonteCarloEngine.Options(trials, seed, threads)), false);
     }
 
-    private static Sensitivity of(Funnel funnel, String method, Function<Scenario, Forecast> model) {
-        Forecast base = model.apply(funnel.scenario());
+    /**
+     * The base and each stage's four changes, forecast by {@code model}: side by side on every
+     * core when {@code apart} (exact forecasts are independent of each other), one after another
+     * otherwise (the engine uses the cores itself).
+     */
+    private static Sensitivity of(Funnel funnel, String method, Function<Scenario, Forecast> model, boolean apart) {
+        List<Scenario> cases = new ArrayList<>();
+        cases.add(funnel.scenario());
+        for (int s = 0; s < funnel.stageCount(); s++) {
+            cases.add(ScenarioEdits.withAdvance(funnel, s, POINTS));
+            cases.add(ScenarioEdits.withAdvance(funnel, s, -POINTS));
+            cases.add(ScenarioEdits.withDwellScale(funnel, s, FASTER));
+            cases.add(ScenarioEdits.withDwellScale(funnel, s, SLOWER));
+        }
+        List<Forecast> f = (apart ? cases.parallelStream() : cases.stream()).map(model).toList();
+        Forecast base = f.get(0);
         List<StageEffect> effects = new ArrayList<>();
         for (int s = 0; s < funnel.stageCount(); s++) {
             int adv = ScenarioEdits.advanceExit(funnel, s);
-            Forecast up = model.apply(ScenarioEdits.withAdvance(funnel, s, POINTS));
-            Forecast down = model.apply(ScenarioEdits.withAdvance(funnel, s, -POINTS));
-            Forecast faster = model.apply(ScenarioEdits.withDwellScale(funnel, s, FASTER));
-            Forecast slower = model.apply(ScenarioEdits.withDwellScale(funnel, s, SLOWER));
+            Forecast up = f.get(1 + 4 * s);
+            Forecast down = f.get(2 + 4 * s);
+            Forecast faster = f.get(3 + 4 * s);
+            Forecast slower = f.get(4 + 4 * s);
             effects.add(new StageEffect(funnel.id(s), funnel.stage(s).label(),
                 adv < 0 ? "" : funnel.id(funnel.dest(s, adv)), funnel.stage(s).meanDwell(),
                 up.wins().mean() - base.wins().mean(), down.wins().mean() - base.wins().mean(),
