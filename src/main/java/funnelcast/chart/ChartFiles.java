@@ -107,6 +107,12 @@ public final class ChartFiles {
         return draw(chart, width, height, prefix).getSVGElement();
     }
 
+    /** The same, without fixed dimensions but with a view box: it scales to the width a page gives it. */
+    public static String svgScalable(JFreeChart chart, int width, int height, String prefix) {
+        return draw(chart, width, height, prefix).getSVGElement(null, false,
+            new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
+    }
+
     public static String svgText(JFreeChart chart, int width, int height) {
         return draw(chart, width, height, "chart").getSVGDocument();
     }

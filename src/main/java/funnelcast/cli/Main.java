@@ -56,7 +56,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order help lists them. */
     private static final List<String> COMMANDS = List.of("forecast", "compare", "plan", "sensitivity", "review", "report",
-        "calibrate", "backtest", "simulate-history", "sweep", "validate", "explain", "help");
+        "calibrate", "backtest", "simulate-history", "sweep", "serve", "validate", "explain", "help");
 
     /** A subcommand, made only when registered (a switch, not a table of lambdas: nothing to bootstrap at start). */
     private static Object command(String name) {
@@ -71,6 +71,7 @@ public final class Main implements Runnable {
             case "backtest" -> new BacktestCommand();
             case "simulate-history" -> new SimulateHistoryCommand();
             case "sweep" -> new SweepCommand();
+            case "serve" -> new ServeCommand();
             case "validate" -> new ValidateCommand();
             case "explain" -> new ExplainCommand();
             default -> new CommandLine.HelpCommand();

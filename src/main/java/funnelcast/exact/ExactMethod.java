@@ -70,7 +70,25 @@ public final class ExactMethod {
 
     /** The pieces of the horizon's wins (at its last day) for the planner. */
     public static PeriodWins period(Funnel funnel, int stepsPerDay) {
+        return period(funnel, curves(funnel, stepsPerDay));
+    }
+
+    /** A forecast and the planner's pieces of its period, from one solve of the win curves. */
+    public record Solution(Forecast forecast, PeriodWins period) {
+    }
+
+    /**
+     * The forecast and the period's pieces together: the win curves are solved once for both
+     * (month effects solve their own nodes for the forecast, as {@link #forecast} does).
+     */
+    public static Solution solve(Funnel funnel, int stepsPerDay) {
         WinCurves curves = curves(funnel, stepsPerDay);
+        Forecast forecast = funnel.scenario().monthEffects().isNone() ? assemble(funnel, curves)
+            : MonthNodes.forecast(funnel, stepsPerDay);
+        return new Solution(forecast, period(funnel, curves));
+    }
+
+    private static PeriodWins period(Funnel funnel, WinCurves curves) {
         Scenario scenario = funnel.scenario();
         int horizon = scenario.horizonDays();
         List<Bounds> wins = new ArrayList<>();
@@ -148,11 +166,9 @@ public final class ExactMethod {
                 integrals.add(DailyInflow.integrals(node.curves(), horizon));
             }
             // the node's funnel holds the pipeline at the month's pace (ages divided by it)
-            List<Bounds[]> wins = new ArrayList<>();
-            for (PipelineDeal deal : node.funnel().scenario().pipeline()) {
-                wins.add(node.curves().dealWins(funnel.index(deal.stage()), deal.age()));
-            }
-            dealWins.add(wins);
+            // deals apart from each other, on every core; kept in the pipeline's order
+            dealWins.add(node.funnel().scenario().pipeline().parallelStream()
+                .map(deal -> node.curves().dealWins(funnel.index(deal.stage()), deal.age())).toList());
         }
 
         List<Forecast.Day> daily = new ArrayList<>();

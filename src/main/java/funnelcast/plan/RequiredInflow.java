@@ -56,11 +56,19 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
      * without a target or where no inflow reaches it.
      */
     public static OptionalDouble forTarget(Funnel funnel, double confidence, int stepsPerDay) {
+        if (funnel.scenario().target().wins().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return forTarget(funnel, confidence, ExactMethod.period(funnel, stepsPerDay));
+    }
+
+    /** The same from the period's pieces already solved ({@link ExactMethod#solve}). */
+    public static OptionalDouble forTarget(Funnel funnel, double confidence, PeriodWins period) {
         var target = funnel.scenario().target();
         if (target.wins().isEmpty()) {
             return OptionalDouble.empty();
         }
-        RequiredInflow r = solve(ExactMethod.period(funnel, stepsPerDay),
+        RequiredInflow r = solve(period,
             target.wins().getAsInt() - target.alreadyWon(), confidence, funnel.scenario().inflow().reps());
         return r.reachable() ? OptionalDouble.of(r.inflowPerDay()) : OptionalDouble.empty();
     }

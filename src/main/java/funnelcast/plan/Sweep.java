@@ -131,7 +131,7 @@ public final class Sweep {
     }
 
     /** Grid steps a day for the bottleneck's sensitivity (a ranking of stages, not a forecast). */
-    static final int BOTTLENECK_STEPS = 50;
+    public static final int BOTTLENECK_STEPS = 50;
 
     /** The grid's cases: every combination of the values, the first grid's values changing slowest. */
     public static List<List<String>> cases(List<List<String>> grids) {
@@ -176,12 +176,14 @@ public final class Sweep {
         try {
             Funnel funnel = Funnel.of(c.scenario());
             if (o.exact()) {
-                return new Part(c.index(), 0, null, figures(c, funnel, o).withForecast(
-                    ExactMethod.forecast(funnel, steps(funnel, o))));
+                ExactMethod.Solution exact = ExactMethod.solve(funnel, steps(funnel, o));
+                return new Part(c.index(), 0, null, figures(c, funnel, o,
+                    RequiredInflow.forTarget(funnel, o.confidence(), exact.period())).withForecast(exact.forecast()));
             }
             MonteCarloEngine.Options engine = engineOptions(c, o);
             MonteCarloEngine.Partial trials = MonteCarloEngine.blocks(funnel, engine, s.fromBlock(), s.toBlock());
-            Row figures = s.fromBlock() == 0 ? figures(c, funnel, o) : null;
+            Row figures = s.fromBlock() == 0
+                ? figures(c, funnel, o, RequiredInflow.forTarget(funnel, o.confidence(), steps(funnel, o))) : null;
             if (s.fromBlock() == 0 && s.toBlock() == MonteCarloEngine.blockCount(o.trials())) {
                 return new Part(c.index(), 0, null, figures.withForecast(
                     MonteCarloEngine.combine(funnel, engine, List.of(trials))));
@@ -266,11 +268,11 @@ public final class Sweep {
         return List.of(rows);
     }
 
-    private static Row figures(Case c, Funnel funnel, Options o) {
-        int steps = steps(funnel, o);
-        double needed = RequiredInflow.forTarget(funnel, o.confidence(), steps).orElse(Double.NaN);
-        String bottleneck = Sensitivity.exact(funnel, Math.min(BOTTLENECK_STEPS, steps)).bottleneck();
-        return new Row(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, needed, bottleneck, null);
+    /** The row's figures other than the forecast: the inflow needed (given) and the bottleneck. */
+    private static Row figures(Case c, Funnel funnel, Options o, java.util.OptionalDouble needed) {
+        String bottleneck = Sensitivity.exact(funnel, Math.min(BOTTLENECK_STEPS, steps(funnel, o))).bottleneck();
+        return new Row(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, needed.orElse(Double.NaN),
+            bottleneck, null);
     }
 
     private static int steps(Funnel funnel, Options o) {

@@ -76,6 +76,11 @@ public final class ScenarioReader {
 
     /** Parses scenario text and applies the settings before checking it. */
     public static Scenario parse(String text, String fileName, boolean yaml, List<Setting> settings) {
+        return check(document(text, fileName, yaml, settings), fileName);
+    }
+
+    /** The document as a tree, the settings applied, before any check of its content. */
+    static JsonNode document(String text, String fileName, boolean yaml, List<Setting> settings) {
         try {
             JsonNode root = mapper(yaml).readTree(text);
             if (root == null || root.isMissingNode()) {
@@ -89,13 +94,31 @@ public final class ScenarioReader {
                     s.apply(object);
                 }
             }
+            return root;
+        } catch (ScenarioException e) {
+            throw e.withFile(fileName);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(fileName, location(e), syntaxMessage(e, yaml));
+        }
+    }
+
+    /** The document written back in its own format (JSON or YAML), indented. */
+    static String write(JsonNode document, boolean yaml) {
+        try {
+            return mapper(yaml).writerWithDefaultPrettyPrinter().writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario tree that cannot be written", e);
+        }
+    }
+
+    /** Reads a scenario from its document tree and checks it, as a file. */
+    static Scenario check(JsonNode root, String fileName) {
+        try {
             Scenario scenario = scenario(new Node(root, ""), fileName);
             Funnel.of(scenario); // the graph checks: termination and no zero-time loop
             return scenario;
         } catch (ScenarioException e) {
             throw e.withFile(fileName);
-        } catch (JsonProcessingException e) {
-            throw new ScenarioException(fileName, location(e), syntaxMessage(e, yaml));
         }
     }
 

@@ -35,6 +35,21 @@ public record ScenarioSource(String name, String text, boolean yaml) implements 
         }
     }
 
+    /** The document as a tree (YAML read as the same tree JSON gives). */
+    public com.fasterxml.jackson.databind.JsonNode document() {
+        return ScenarioReader.document(text, name, yaml, List.of());
+    }
+
+    /**
+     * The document with the settings applied, written back in its own format: checked first as
+     * a file is, so that what is written can be read again.
+     */
+    public String edited(List<Setting> settings) {
+        var tree = ScenarioReader.document(text, name, yaml, settings);
+        ScenarioReader.check(tree.deepCopy(), name);
+        return ScenarioReader.write(tree, yaml);
+    }
+
     /** Parses the document, applies the settings ({@link Setting}) and checks the result as a file. */
     public Scenario read(List<Setting> settings) {
         return ScenarioReader.parse(text, name, yaml, settings);

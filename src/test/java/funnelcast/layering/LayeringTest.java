@@ -34,7 +34,8 @@ class LayeringTest {
         Map.entry("calibrate", List.of("history", "engine", "exact", "forecast", "model", "dist")),
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model", "dist")),
         Map.entry("chart", List.of("backtest", "calibrate", "history", "plan", "forecast", "model", "dist")),
-        Map.entry("report", List.of("chart", "plan", "forecast", "model", "dist")));
+        Map.entry("report", List.of("chart", "plan", "forecast", "model", "dist")),
+        Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model", "dist")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("funnelcast");
@@ -49,7 +50,7 @@ class LayeringTest {
         rules.add(noClasses().that().resideOutsideOfPackage("funnelcast.cli..")
             .should().dependOnClassesThat().resideInAPackage("funnelcast.cli.."));
         for (var e : MAY_USE.entrySet()) {
-            List<String> allowed = new ArrayList<>(List.of("java..", "javax..", "org..", "com..", "picocli..", "funnelcast",
+            List<String> allowed = new ArrayList<>(List.of("java..", "javax..", "org..", "com..", "picocli..", "io.javalin..", "funnelcast",
                 "funnelcast." + e.getKey() + ".."));
             e.getValue().forEach(p -> allowed.add("funnelcast." + p + ".."));
             rules.add(classes().that().resideInAPackage("funnelcast." + e.getKey() + "..")

@@ -1,0 +1,154 @@
+package funnelcast.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.InputException;
+import funnelcast.chart.ChartFiles;
+import funnelcast.chart.ForecastCharts;
+import funnelcast.chart.PlanCharts;
+import funnelcast.engine.MonteCarloEngine;
+import funnelcast.exact.ExactMethod;
+import funnelcast.forecast.Forecast;
+import funnelcast.model.Funnel;
+import funnelcast.model.Scenario;
+import funnelcast.plan.RequiredInflow;
+import funnelcast.plan.Sensitivity;
+import funnelcast.plan.SteadyState;
+import funnelcast.plan.Sweep;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * What the page shows for one state of a scenario, as JSON. The headline figures come from the
+ * exact method on its default grid, so they are those of {@code forecast --method exact}, and
+ * are formatted as the command line prints them; where the exact method refuses a scenario
+ * (an inflow or a grid beyond its limits) the engine answers instead, and {@code method} says so.
+ */
+final class Answers {
+    /** The engine's trials and seed where the exact method refuses a scenario (the command line's defaults). */
+    static final long FALLBACK_TRIALS = 100_000;
+    static final long FALLBACK_SEED = 42;
+    /** Grid steps a day for the bottleneck's sensitivity, as in a sweep: a ranking of stages, not a forecast. */
+    static final int BOTTLENECK_STEPS = Sweep.BOTTLENECK_STEPS;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Answers() {
+    }
+
+    /** The headline figures, the pmf and the fan, the inflow needed at {@code confidence}, the bottleneck, each stage's stock. */
+    static ObjectNode figures(Scenario scenario, double confidence) {
+        long start = System.nanoTime();
+        Funnel funnel = Funnel.of(scenario);
+        int steps = ExactMethod.defaultStepsPerDay(scenario.horizonDays());
+        Forecast f;
+        OptionalDouble needed = OptionalDouble.empty();
+        String method;
+        String bottleneck = null;
+        try {
+            ExactMethod.Solution exact = ExactMethod.solve(funnel, steps);
+            f = exact.forecast();
+            needed = RequiredInflow.forTarget(funnel, confidence, exact.period());
+            bottleneck = Sensitivity.exact(funnel, Math.min(BOTTLENECK_STEPS, steps)).bottleneck();
+            method = "exact";
+        } catch (InputException refused) {
+            f = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
+                Runtime.getRuntime().availableProcessors()));
+            method = "Monte Carlo, " + String.format(Locale.ROOT, "%,d", FALLBACK_TRIALS) + " trials, seed "
+                + FALLBACK_SEED + " (the exact method: " + refused.getMessage() + ")";
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("scenario", scenario.name());
+        out.put("method", method);
+        int a = f.alreadyWon();
+        var q = f.wins().quantiles();
+        out.put("mean", a + f.wins().mean());
+        out.put("meanText", String.format(Locale.ROOT, "%.2f", a + f.wins().mean()));
+        out.put("sd", f.wins().sd());
+        out.put("p10", a + q.p10());
+        out.put("p50", a + q.p50());
+        out.put("p90", a + q.p90());
+        out.put("alreadyWon", a);
+        out.put("horizonDays", scenario.horizonDays());
+        if (f.target().isPresent()) {
+            out.put("target", f.target().getAsInt());
+        }
+        if (f.pHitTarget().isPresent()) {
+            out.put("pHitTarget", f.pHitTarget().getAsDouble());
+            out.put("pHitText", percent(f.pHitTarget().getAsDouble()));
+        }
+        out.put("confidence", confidence);
+        if (needed.isPresent()) {
+            out.put("inflowNeeded", needed.getAsDouble());
+            out.put("inflowNeededText", String.format(Locale.ROOT, "%.2f", needed.getAsDouble()));
+        }
+        out.put("inflowPerDay", scenario.inflow().perDay());
+        if (bottleneck != null) {
+            out.put("bottleneck", bottleneck);
+        }
+        if (f.method() instanceof Forecast.Exact e) {
+            out.put("bound", e.pmfTotalVariation());
+        }
+        ArrayNode pmf = out.putArray("pmf");
+        for (double p : f.wins().pmf()) {
+            pmf.add(p);
+        }
+        ArrayNode fan = out.putArray("fan");
+        for (Forecast.Day d : f.daily()) {
+            fan.addObject().put("day", d.day()).put("date", d.date().toString()).put("mean", a + d.mean())
+                .put("p10", a + d.p10()).put("p50", a + d.p50()).put("p90", a + d.p90());
+        }
+        ArrayNode stock = out.putArray("stages");
+        SteadyState steady = SteadyState.forInflow(funnel, scenario.inflow().perDay());
+        for (SteadyState.StageFlow s : steady.stages()) {
+            stock.addObject().put("id", s.id()).put("label", s.label()).put("pWin", s.pWin())
+                .put("arrivalsPerDay", s.arrivalsPerDay()).put("meanDwell", s.meanDwell()).put("stock", s.inventory());
+        }
+        out.put("millis", (System.nanoTime() - start) / 1e6);
+        return out;
+    }
+
+    /** The command line's percent: one decimal. */
+    static String percent(double p) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+    }
+
+    /** The charts of the command line (wins with the target, fan, the funnel's stock) as inline SVG elements. */
+    static ObjectNode charts(Scenario scenario, int width, int height) {
+        Funnel funnel = Funnel.of(scenario);
+        Forecast f;
+        try {
+            f = ExactMethod.forecast(funnel);
+        } catch (InputException refused) {
+            f = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
+                Runtime.getRuntime().availableProcessors()));
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("wins", ChartFiles.svgScalable(ForecastCharts.wins(f), width, height, "wins"));
+        out.put("fan", ChartFiles.svgScalable(ForecastCharts.fan(f), width, height, "fan"));
+        out.put("stock", ChartFiles.svgScalable(PlanCharts.funnel(scenario,
+            SteadyState.forInflow(funnel, scenario.inflow().perDay())), width, height, "stock"));
+        return out;
+    }
+
+    /**
+     * Simulated months {@code from .. from + count - 1}: each one trial of the engine on a seed
+     * derived from (seed, month), so month k is the same whenever it is drawn.
+     */
+    static ObjectNode months(Scenario scenario, long seed, int from, int count) {
+        Funnel funnel = Funnel.of(scenario);
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode wins = out.putArray("wins");
+        for (int k = from; k < from + count; k++) {
+            Forecast one = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(1, Sweep.caseSeed(seed, k), 1));
+            double[] pmf = one.wins().pmf();
+            int w = 0;
+            while (w < pmf.length && pmf[w] < 0.5) {
+                w++;
+            }
+            wins.add(one.alreadyWon() + w);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,248 @@
+package funnelcast.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.InputException;
+import funnelcast.model.Scenario;
+import funnelcast.scenario.ScenarioSource;
+import funnelcast.scenario.Setting;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The explorer's server: the page (index.html, app.js, app.css, all from the jar) and a JSON API
+ * over the scenarios it was started with or one the page opened. It touches no file: a scenario
+ * the page opens travels in the request, and a download is the request's answer.
+ *
+ * <p>Every request is bounded ({@link #MAX_REQUEST_BYTES}); a bad one is answered 400 with the
+ * command line's message and, where the message names a setting's path, that path, for the page
+ * to show beside its field. The page may load nothing from another host: its
+ * Content-Security-Policy allows this server alone.
+ */
+public final class Explorer implements AutoCloseable {
+    /** The largest request: a scenario of this size is far beyond any funnel's. */
+    public static final long MAX_REQUEST_BYTES = 2_000_000;
+    /** The most settings, and the most simulated months, one request may ask for. */
+    static final int MAX_SETTINGS = 500;
+    static final int MAX_MONTHS = 200;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+    private final List<ScenarioSource> scenarios;
+    private final Javalin app;
+
+    private Explorer(List<ScenarioSource> scenarios, Javalin app) {
+        this.scenarios = scenarios;
+        this.app = app;
+    }
+
+    /** Starts the server on host:port (port 0: any free one). */
+    public static Explorer start(List<ScenarioSource> scenarios, String host, int port) {
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("the explorer needs a scenario");
+        }
+        Explorer[] self = new Explorer[1];
+        Javalin app = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", POLICY);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("Cache-Control", "no-store");
+            });
+            config.routes.get("/", ctx -> asset(ctx, "index.html", "text/html; charset=utf-8"));
+            config.routes.get("/app.js", ctx -> asset(ctx, "app.js", "text/javascript; charset=utf-8"));
+            config.routes.get("/app.css", ctx -> asset(ctx, "app.css", "text/css; charset=utf-8"));
+            config.routes.get("/api/scenarios", ctx -> self[0].list(ctx));
+            config.routes.post("/api/figures", ctx -> self[0].answer(ctx, r -> Answers.figures(r.scenario(), r.confidence())));
+            config.routes.post("/api/charts", ctx -> self[0].answer(ctx, r -> Answers.charts(r.scenario(), r.width(), r.height())));
+            config.routes.post("/api/months", ctx -> self[0].answer(ctx, r -> Answers.months(r.scenario(), r.seed(), r.from(),
+                r.count())));
+            config.routes.post("/api/scenario", ctx -> self[0].download(ctx));
+            config.routes.post("/api/document", ctx -> self[0].answer(ctx, r -> JSON.createObjectNode()
+                .put("name", r.source().name()).set("document", r.source().document())));
+            config.routes.exception(InputException.class, (e, ctx) -> refuse(ctx, 400, e.getMessage(),
+                e instanceof FieldException f ? f.field : null));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                System.err.println("funnel serve: " + ctx.path() + ": " + e);
+                refuse(ctx, 500, "the server failed on this request: " + e.getMessage(), null);
+            });
+            config.routes.error(404, ctx -> refuse(ctx, 404, "no such page or API: " + ctx.method() + " " + ctx.path(), null));
+            config.routes.error(413, ctx -> refuse(ctx, 413, "the request is larger than " + MAX_REQUEST_BYTES
+                + " bytes; a scenario never needs that", null));
+        });
+        self[0] = new Explorer(List.copyOf(scenarios), app);
+        app.start(host, port);
+        return self[0];
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void asset(Context ctx, String name, String type) {
+        try (InputStream in = Explorer.class.getResourceAsStream("/funnelcast/web/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks funnelcast/web/" + name);
+            }
+            ctx.contentType(type).result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void refuse(Context ctx, int status, String message, String field) {
+        ObjectNode body = JSON.createObjectNode().put("error", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        ctx.status(status).contentType("application/json").result(body.toString());
+    }
+
+    private void list(Context ctx) {
+        ArrayNode out = JSON.createArrayNode();
+        for (int i = 0; i < scenarios.size(); i++) {
+            ScenarioSource s = scenarios.get(i);
+            out.addObject().put("index", i).put("name", s.name()).set("document", s.document());
+        }
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    /** What a request asks about: a scenario (one of the server's, or the page's opened file) and its settings. */
+    record Ask(Scenario scenario, ScenarioSource source, List<Setting> settings, double confidence, long seed, int from,
+               int count, int width, int height) {
+    }
+
+    private void answer(Context ctx, java.util.function.Function<Ask, ObjectNode> what) {
+        Ask ask = ask(ctx);
+        ctx.contentType("application/json").result(what.apply(ask).toString());
+    }
+
+    private void download(Context ctx) {
+        Ask ask = ask(ctx);
+        String name = ask.source().name().replaceAll(".*[/\\\\]", "");
+        ctx.contentType(ask.source().yaml() ? "application/yaml; charset=utf-8" : "application/json; charset=utf-8")
+            .header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+            .result(ask.source().edited(ask.settings()));
+    }
+
+    /** Reads the request's JSON: every value checked, with a message that names it. */
+    private Ask ask(Context ctx) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new InputException("the request is not JSON (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new InputException("the request must be a JSON object");
+        }
+        ScenarioSource source;
+        JsonNode opened = body.get("source");
+        if (opened != null && !opened.isNull()) {
+            source = new ScenarioSource(text(opened, "name", "opened scenario"), text(opened, "text", null),
+                opened.path("yaml").asBoolean(false));
+        } else {
+            int index = integer(body, "scenario", 0, 0, scenarios.size() - 1);
+            source = scenarios.get(index);
+        }
+        List<Setting> settings = new ArrayList<>();
+        JsonNode set = body.path("set");
+        if (!set.isMissingNode() && !set.isArray()) {
+            throw new InputException("set: expected a list of PATH=VALUE texts");
+        }
+        if (set.size() > MAX_SETTINGS) {
+            throw new InputException("set: at most " + MAX_SETTINGS + " settings, got " + set.size());
+        }
+        for (JsonNode s : set) {
+            if (!s.isTextual()) {
+                throw new InputException("set: expected PATH=VALUE texts, got " + s);
+            }
+            settings.add(Setting.parse(s.asText()));
+        }
+        Scenario scenario;
+        try {
+            scenario = source.read(settings);
+        } catch (InputException e) {
+            throw new FieldException(e.getMessage(), field(e.getMessage(), settings));
+        }
+        double confidence = body.path("confidence").asDouble(0.8);
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new FieldException("confidence must lie strictly between 0 and 1, got " + body.path("confidence"),
+                "confidence");
+        }
+        return new Ask(scenario, source, settings, confidence, body.path("seed").asLong(42),
+            integer(body, "from", 0, 0, Integer.MAX_VALUE - MAX_MONTHS), integer(body, "count", 1, 1, MAX_MONTHS),
+            integer(body, "width", 640, 200, 2000), integer(body, "height", 380, 150, 2000));
+    }
+
+    /** The setting whose path the message names first, or null. */
+    static String field(String message, List<Setting> settings) {
+        String best = null;
+        int at = Integer.MAX_VALUE;
+        for (Setting s : settings) {
+            int i = message.indexOf(s.path());
+            if (i >= 0 && (i < at || i == at && s.path().length() > best.length())) {
+                best = s.path();
+                at = i;
+            }
+        }
+        return best;
+    }
+
+    private static String text(JsonNode node, String key, String otherwise) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            if (otherwise != null) {
+                return otherwise;
+            }
+            throw new InputException("source." + key + ": expected a text");
+        }
+        if (!v.isTextual()) {
+            throw new InputException("source." + key + ": expected a text, got " + v);
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode body, String key, int otherwise, int min, int max) {
+        JsonNode v = body.get(key);
+        if (v == null || v.isNull()) {
+            return otherwise;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
+            throw new InputException(key + ": expected a whole number in " + min + ".." + max + ", got " + v);
+        }
+        return v.asInt();
+    }
+
+    /** A bad value with the setting (or request key) it belongs to. */
+    static final class FieldException extends InputException {
+        private static final long serialVersionUID = 1L;
+        final transient String field;
+
+        FieldException(String message, String field) {
+            super(message);
+            this.field = field;
+        }
+    }
+}

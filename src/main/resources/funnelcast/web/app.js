@@ -1,0 +1,393 @@
+'use strict';
+// The explorer's page: fields built from the scenario document, every change a setting
+// (PATH=VALUE, as the command line's --set), the figures from the server's exact method.
+
+const state = {
+  scenarios: [], index: 0, source: null, document: null,
+  settings: new Map(), confidence: 0.8, figures: null, pinned: null,
+  draws: [], seed: 42, revealed: false, controller: null, chartsTimer: null
+};
+const $ = id => document.getElementById(id);
+
+async function post(path, body, signal) {
+  const r = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
+  const text = await r.text();
+  let json;
+  try { json = JSON.parse(text); } catch (e) { json = { error: text }; }
+  if (!r.ok) { const e = new Error(json.error || r.statusText); e.field = json.field; throw e; }
+  return json;
+}
+
+function request(extra) {
+  return Object.assign({
+    scenario: state.index, source: state.source,
+    set: [...state.settings].map(([p, v]) => p + '=' + v), confidence: state.confidence
+  }, extra || {});
+}
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'text') e.textContent = v; else if (v !== undefined && v !== null) e.setAttribute(k, v);
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+// ---- fields -------------------------------------------------------------------------------
+
+function field(path, label, value, kind) {
+  const current = state.settings.has(path) ? state.settings.get(path) : value;
+  const wrap = el('div', { class: 'field', 'data-path': path });
+  const id = 'f-' + path.replace(/[^A-Za-z0-9_-]/g, '_');
+  wrap.append(el('label', { for: id, text: label }));
+  if (kind === 'probability') {
+    const slider = el('input', { type: 'range', min: 0, max: 1, step: 0.01, value: current, 'aria-label': label + ' slider' });
+    const number = el('input', { type: 'number', id, min: 0, max: 1, step: 0.01, value: current, name: path });
+    slider.addEventListener('input', () => { number.value = slider.value; changed(path, slider.value); });
+    number.addEventListener('input', () => { slider.value = number.value; changed(path, number.value); });
+    wrap.append(slider, number);
+  } else {
+    const input = el('input', { type: kind === 'date' ? 'date' : 'number', id, value: current, name: path,
+      step: kind === 'count' ? 1 : 'any' });
+    input.addEventListener('input', () => changed(path, input.value));
+    wrap.append(input, el('span'));
+  }
+  return wrap;
+}
+
+function numericLeaves(obj, prefix, into, skip) {
+  for (const [k, v] of Object.entries(obj || {})) {
+    if (skip && skip.includes(k)) continue;
+    if (typeof v === 'number') into.push([prefix + '.' + k, k, v]);
+  }
+  return into;
+}
+
+function buildFields() {
+  const doc = state.document;
+  const funnel = $('funnel');
+  funnel.replaceChildren();
+  for (const stage of doc.stages || []) {
+    const box = el('div', { class: 'stage', 'data-stage': stage.id });
+    box.append(el('h3', { text: stage.label ? stage.label + ' (' + stage.id + ')' : stage.id }));
+    box.append(el('div', { class: 'stock', 'data-stock': stage.id }));
+    const base = 'stages.' + stage.id;
+    if (stage.exits) {
+      for (const [k, v] of Object.entries(stage.exits)) {
+        if (k === 'lost') continue;
+        box.append(field(base + '.exits.' + k, 'to ' + k, v, 'probability'));
+      }
+      if ('lost' in stage.exits) box.append(el('div', { class: 'hint', 'data-lost': base, text: '' }));
+    }
+    if (stage.exitCounts) {
+      for (const [k, v] of Object.entries(stage.exitCounts)) box.append(field(base + '.exitCounts.' + k, 'seen to ' + k, v, 'count'));
+    }
+    if (stage.dwell) {
+      for (const [path, k, v] of numericLeaves(stage.dwell, base + '.dwell', [])) {
+        box.append(field(path, 'dwell ' + (stage.dwell.dist || '') + ' ' + k, v, 'number'));
+      }
+    }
+    for (const [exit, law] of Object.entries(stage.exitDwell || {})) {
+      for (const [path, k, v] of numericLeaves(law, base + '.exitDwell.' + exit, [])) {
+        box.append(field(path, 'dwell to ' + exit + ' ' + k, v, 'number'));
+      }
+    }
+    funnel.append(box);
+  }
+  const general = $('general');
+  general.replaceChildren();
+  for (const [path, k, v] of numericLeaves(doc.inflow, 'inflow', [])) general.append(field(path, 'inflow ' + k, v, 'number'));
+  if (doc.inflow && doc.inflow.team) {
+    for (const [path, k, v] of numericLeaves(doc.inflow.team, 'inflow.team', [])) general.append(field(path, 'team ' + k, v, 'number'));
+  }
+  for (const [path, k, v] of numericLeaves(doc.target, 'target', [])) general.append(field(path, 'target ' + k, v, k === 'revenue' ? 'number' : 'count'));
+  if (doc.calendar) {
+    for (const k of ['start', 'end']) if (doc.calendar[k]) general.append(field('calendar.' + k, 'horizon ' + k, doc.calendar[k], 'date'));
+  }
+  showLost();
+}
+
+function valueAt(path) {
+  if (state.settings.has(path)) return state.settings.get(path);
+  let at = state.document;
+  for (const step of path.split('.')) {
+    if (Array.isArray(at)) at = at.find(s => s.id === step); else at = at && at[step];
+  }
+  return at;
+}
+
+function showLost() {
+  for (const stage of state.document.stages || []) {
+    if (!stage.exits || !('lost' in stage.exits)) continue;
+    const base = 'stages.' + stage.id;
+    let rest = 1;
+    for (const k of Object.keys(stage.exits)) if (k !== 'lost') rest -= Number(valueAt(base + '.exits.' + k));
+    const note = document.querySelector('[data-lost="' + base + '"]');
+    if (note) note.textContent = 'lost: ' + (Math.max(0, rest)).toFixed(2) + ' (what the others leave)';
+  }
+}
+
+function original(path) {
+  const saved = new Map(state.settings);
+  state.settings.delete(path);
+  const v = valueAt(path);
+  state.settings = saved;
+  return v;
+}
+
+function changed(path, value) {
+  if (value === '' || value === null) return;
+  if (String(original(path)) === String(value)) state.settings.delete(path); else state.settings.set(path, value);
+  showLost();
+  updateUrl();
+  state.draws = [];
+  refresh();
+}
+
+// ---- the figures ----------------------------------------------------------------------------
+
+function clearErrors() {
+  $('error').hidden = true;
+  document.querySelectorAll('.field.bad').forEach(f => { f.classList.remove('bad'); const m = f.querySelector('.message'); if (m) m.remove(); });
+}
+
+function showError(e) {
+  const f = e.field ? document.querySelector('.field[data-path="' + CSS.escape(e.field) + '"]') : null;
+  if (f) {
+    f.classList.add('bad');
+    f.append(el('div', { class: 'message', role: 'alert', text: e.message }));
+  } else {
+    $('error').textContent = e.message;
+    $('error').hidden = false;
+  }
+  $('status').textContent = 'not updated: see the message';
+}
+
+async function refresh() {
+  if (state.controller) state.controller.abort();
+  const controller = new AbortController();
+  state.controller = controller;
+  const started = performance.now();
+  $('status').textContent = 'computing…';
+  try {
+    const f = await post('/api/figures', request(), controller.signal);
+    if (controller !== state.controller) return;
+    clearErrors();
+    state.figures = f;
+    render(f);
+    $('status').textContent = 'updated in ' + Math.round(performance.now() - started) + ' ms';
+    clearTimeout(state.chartsTimer);
+    state.chartsTimer = setTimeout(charts, 120);
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    clearErrors();
+    showError(e);
+  }
+}
+
+function pct(p) { return (100 * p).toFixed(1) + '%'; }
+
+function render(f) {
+  $('title').textContent = f.scenario;
+  $('mean').textContent = f.meanText;
+  $('quantiles').textContent = f.p10 + ' / ' + f.p50 + ' / ' + f.p90;
+  $('phit').textContent = f.pHitText || '— (no target)';
+  $('needed').textContent = f.inflowNeededText !== undefined ? f.inflowNeededText : '— (none reaches it)';
+  $('now').textContent = 'now ' + f.inflowPerDay + ' a day';
+  $('bottleneck').textContent = f.bottleneck || '—';
+  $('method').textContent = f.method === 'exact'
+    ? 'Exact method, as forecast --method exact; its proven error bound on the distribution: ' + f.bound.toExponential(1) + '.'
+    : f.method;
+  for (const s of f.stages) {
+    const box = document.querySelector('[data-stock="' + CSS.escape(s.id) + '"]');
+    if (box) box.textContent = 'holds about ' + s.stock.toFixed(1) + ' deals at this inflow; wins ' + pct(s.pWin) + ' of them eventually';
+  }
+  renderCompare();
+  renderMonths();
+}
+
+function rows(f) {
+  return [
+    ['Expected wins', f.mean, f.meanText, 2],
+    ['P10', f.p10, String(f.p10), 0], ['P50', f.p50, String(f.p50), 0], ['P90', f.p90, String(f.p90), 0],
+    ['P(hit target)', f.pHitTarget, f.pHitText, 'pct'],
+    ['New deals a day needed', f.inflowNeeded, f.inflowNeededText, 2],
+    ['Bottleneck', null, f.bottleneck || '—', null]
+  ];
+}
+
+function renderCompare() {
+  const table = $('compare');
+  if (!state.pinned || !state.figures) { table.hidden = true; return; }
+  const body = table.querySelector('tbody');
+  body.replaceChildren();
+  const a = rows(state.pinned.figures), b = rows(state.figures);
+  for (let i = 0; i < a.length; i++) {
+    let diff = '';
+    if (a[i][3] !== null && a[i][1] !== undefined && b[i][1] !== undefined) {
+      const d = b[i][1] - a[i][1];
+      diff = a[i][3] === 'pct' ? (d >= 0 ? '+' : '') + (100 * d).toFixed(1) + ' pts' : (d >= 0 ? '+' : '') + d.toFixed(a[i][3]);
+    } else if (a[i][2] !== b[i][2]) {
+      diff = 'changed';
+    }
+    body.append(el('tr', {}, el('td', { text: a[i][0] }), el('td', { text: a[i][2] || '—' }), el('td', { text: b[i][2] || '—' }), el('td', { text: diff })));
+  }
+  table.hidden = false;
+}
+
+async function charts() {
+  try {
+    const c = await post('/api/charts', request({ width: 640, height: 380 }));
+    // the SVG comes from this server's charts (JFreeSVG), never from the page's input
+    $('chart-wins').innerHTML = c.wins;
+    $('chart-fan').innerHTML = c.fan;
+    $('chart-stock').innerHTML = c.stock;
+  } catch (e) {
+    // the figures show the message already
+  }
+}
+
+// ---- classroom ------------------------------------------------------------------------------
+
+async function draw(n) {
+  try {
+    const r = await post('/api/months', request({ seed: state.seed, from: state.draws.length, count: n }));
+    state.draws.push(...r.wins);
+    renderMonths();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function renderMonths() {
+  const strip = $('months');
+  strip.replaceChildren();
+  const f = state.figures;
+  if (!f) return;
+  const top = Math.max(f.target || 0, f.p90, ...state.draws) * 1.25 + 1;
+  const x = v => (100 * v / top) + '%';
+  if (state.revealed) {
+    const peak = Math.max(...f.pmf);
+    f.pmf.forEach((p, k) => {
+      if (p < 1e-4) return;
+      strip.append(el('div', { class: 'bar', style: 'left:' + x(f.alreadyWon + k - 0.5) + ';width:' + x(1) + ';height:' + (90 * p / peak) + '%' }));
+    });
+  }
+  if (f.target !== undefined) strip.append(el('div', { class: 'target', style: 'left:' + x(f.target), title: 'target ' + f.target }));
+  const seen = new Map();
+  for (const w of state.draws) {
+    const level = seen.get(w) || 0;
+    seen.set(w, level + 1);
+    strip.append(el('div', { class: 'dot' + (f.target !== undefined && w >= f.target ? ' hit' : ''), title: w + ' wins',
+      style: 'left:' + x(w) + ';bottom:' + (4 + 11 * level) + 'px' }));
+  }
+  for (let v = 0; v <= top; v += Math.max(1, Math.round(top / 8))) strip.append(el('span', { class: 'axis', style: 'left:' + x(v), text: String(v) }));
+  score();
+}
+
+function score() {
+  const f = state.figures;
+  const out = $('score');
+  const n = state.draws.length;
+  if (!f || f.target === undefined) { out.textContent = 'This scenario has no target to hit.'; return; }
+  const hits = state.draws.filter(w => w >= f.target).length;
+  let text = n ? n + ' months drawn, ' + hits + ' hit the target (' + pct(hits / n) + ').' : 'No month drawn yet.';
+  const g = Number($('guess').value);
+  if ($('guess').value !== '' && g >= 0 && g <= 100 && (n > 0 || state.revealed)) {
+    const brier = (g / 100 - f.pHitTarget) ** 2;
+    text += ' You guessed ' + g + '%; the exact P(hit) is ' + f.pHitText + ': off by ' + Math.abs(g - 100 * f.pHitTarget).toFixed(1)
+      + ' points (squared error ' + brier.toFixed(3) + ').';
+  }
+  out.textContent = text;
+}
+
+// ---- scenario, link, file -------------------------------------------------------------------
+
+function updateUrl() {
+  const q = new URLSearchParams();
+  if (state.index) q.set('scenario', state.index);
+  if (state.confidence !== 0.8) q.set('confidence', state.confidence);
+  for (const [p, v] of state.settings) q.append('set', p + '=' + v);
+  history.replaceState(null, '', q.toString() ? '?' + q : location.pathname);
+}
+
+async function loadDocument() {
+  if (state.source) {
+    const r = await post('/api/document', { source: state.source });
+    state.document = r.document;
+  } else {
+    state.document = state.scenarios[state.index].document;
+  }
+  buildFields();
+}
+
+async function init() {
+  const r = await fetch('/api/scenarios');
+  state.scenarios = await r.json();
+  const q = new URLSearchParams(location.search);
+  state.index = Math.min(state.scenarios.length - 1, Math.max(0, Number(q.get('scenario') || 0)));
+  for (const s of q.getAll('set')) {
+    const eq = s.indexOf('=');
+    if (eq > 0) state.settings.set(s.slice(0, eq), s.slice(eq + 1));
+  }
+  const conf = Number(q.get('confidence') || 0.8);
+  state.confidence = conf > 0 && conf < 1 ? conf : 0.8;
+  const select = $('scenario');
+  state.scenarios.forEach((s, i) => select.append(el('option', { value: i, text: s.name })));
+  select.value = state.index;
+  select.addEventListener('change', async () => {
+    state.index = Number(select.value); state.source = null; state.settings.clear(); state.draws = [];
+    updateUrl(); await loadDocument(); refresh();
+  });
+  const cs = $('confidence');
+  for (const c of [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) cs.append(el('option', { value: c, text: Math.round(c * 100) + '%' }));
+  if (![...cs.options].some(o => Number(o.value) === state.confidence)) cs.append(el('option', { value: state.confidence, text: pct(state.confidence) }));
+  cs.value = state.confidence;
+  cs.addEventListener('change', () => { state.confidence = Number(cs.value); updateUrl(); refresh(); });
+  $('open').addEventListener('change', e => {
+    const file = e.target.files[0];
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = async () => {
+      const source = { name: file.name, text: reader.result, yaml: /\.ya?ml$/i.test(file.name) };
+      try {
+        await post('/api/document', { source });
+        state.source = source; state.settings.clear(); state.draws = []; state.pinned = null;
+        updateUrl(); await loadDocument(); refresh();
+        $('status').textContent = 'opened ' + file.name + ' (a link cannot carry a file: download it to share)';
+      } catch (err) { clearErrors(); showError(err); }
+    };
+    reader.readAsText(file);
+  });
+  $('download').addEventListener('click', async () => {
+    try {
+      const r = await fetch('/api/scenario', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request()) });
+      if (!r.ok) throw Object.assign(new Error((await r.json()).error), {});
+      const blob = await r.blob();
+      const name = (r.headers.get('Content-Disposition') || '').replace(/.*filename="([^"]*)".*/, '$1') || 'scenario.json';
+      const a = el('a', { href: URL.createObjectURL(blob), download: name });
+      document.body.append(a); a.click(); a.remove();
+    } catch (e) { showError(e); }
+  });
+  $('share').addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText(location.href); $('status').textContent = 'link copied'; }
+    catch (e) { $('status').textContent = location.href; }
+  });
+  $('reset').addEventListener('click', async () => { state.settings.clear(); state.draws = []; updateUrl(); await loadDocument(); refresh(); });
+  $('pin').addEventListener('click', () => {
+    if (!state.figures) return;
+    state.pinned = { figures: state.figures, settings: new Map(state.settings) };
+    $('unpin').hidden = false; renderCompare();
+  });
+  $('unpin').addEventListener('click', () => { state.pinned = null; $('unpin').hidden = true; renderCompare(); });
+  $('draw').addEventListener('click', () => draw(1));
+  $('draw10').addEventListener('click', () => draw(10));
+  $('reveal').addEventListener('click', () => { state.revealed = !state.revealed; renderMonths(); });
+  $('clear').addEventListener('click', () => { state.draws = []; state.revealed = false; renderMonths(); });
+  $('guess').addEventListener('input', score);
+  await loadDocument();
+  await refresh();
+}
+
+init().catch(e => showError(e));

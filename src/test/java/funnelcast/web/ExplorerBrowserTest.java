@@ -1,0 +1,159 @@
+package funnelcast.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import funnelcast.scenario.ScenarioSource;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The explorer's page in a real browser: Debian's headless Chromium, driven by Selenium through
+ * Debian's chromedriver (both installed by .ci/run; without them the test is skipped, and says so).
+ * Each figure is checked against the exact method's, formatted as the command line prints it.
+ */
+class ExplorerBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static Explorer explorer;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+            "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        explorer = Explorer.start(List.of(ScenarioSource.load(ExplorerApiTest.TELESALES)), "127.0.0.1", 0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--window-size=1400,1800");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
+            .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (explorer != null) {
+            explorer.close();
+        }
+    }
+
+    private static String url(String query) {
+        return "http://127.0.0.1:" + explorer.port() + "/" + query;
+    }
+
+    /** Waits until the element's text is {@code expected} (the figures arrive after the scripts run). */
+    private static void waitForText(String id, String expected) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> expected.equals(d.findElement(By.id(id)).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("#" + id + " shows \"" + browser.findElement(By.id(id)).getText() + "\", expected \""
+                + expected + "\"; status: " + browser.findElement(By.id("status")).getText(), e);
+        }
+    }
+
+    private static String exactPHit(String... settings) {
+        return Answers.percent(ExplorerApiTest.exact(ExplorerApiTest.TELESALES, settings).pHitTarget().getAsDouble());
+    }
+
+    private static WebElement field(String path) {
+        return browser.findElement(By.cssSelector(".field[data-path='" + path + "']"));
+    }
+
+    @Test
+    void thePageShowsTheExactPHitAndFollowsEveryChange() {
+        browser.get(url(""));
+        waitForText("phit", "74.3%");
+        assertEquals(exactPHit(), "74.3%", "forecast --method exact prints 74.3%");
+
+        WebElement perDay = field("inflow.perDay").findElement(By.cssSelector("input"));
+        perDay.sendKeys(Keys.chord(Keys.CONTROL, "a"), "6.5");
+        waitForText("phit", exactPHit("inflow.perDay=6.5"));
+        assertTrue(browser.getCurrentUrl().contains("set=inflow.perDay%3D6.5"), "the URL carries the change: "
+            + browser.getCurrentUrl());
+
+        // the slider: one step right is 0.51
+        WebElement slider = field("stages.contact.exits.need").findElement(By.cssSelector("input[type=range]"));
+        slider.sendKeys(Keys.ARROW_RIGHT);
+        waitForText("phit", exactPHit("inflow.perDay=6.5", "stages.contact.exits.need=0.51"));
+        assertEquals("0.51", field("stages.contact.exits.need").findElement(By.cssSelector("input[type=number]"))
+            .getAttribute("value"));
+    }
+
+    @Test
+    void aShareLinkRestoresItsState() {
+        browser.get(url("?set=inflow.perDay=6.5"));
+        waitForText("phit", exactPHit("inflow.perDay=6.5"));
+        assertEquals("6.5", field("inflow.perDay").findElement(By.cssSelector("input")).getAttribute("value"));
+    }
+
+    @Test
+    void anInvalidValueShowsItsMessageBesideItsField() {
+        browser.get(url(""));
+        waitForText("phit", "74.3%");
+        WebElement perDay = field("inflow.perDay").findElement(By.cssSelector("input"));
+        perDay.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-1");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(d -> !field("inflow.perDay").findElements(By.cssSelector(".message")).isEmpty());
+        String message = field("inflow.perDay").findElement(By.cssSelector(".message")).getText();
+        assertTrue(message.contains("inflow.perDay: expected a number >= 0, got -1"), message);
+    }
+
+    @Test
+    void pinningAComparesBWithA() {
+        browser.get(url(""));
+        waitForText("phit", "74.3%");
+        browser.findElement(By.id("pin")).click();
+        field("target.wins").findElement(By.cssSelector("input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "22");
+        waitForText("phit", exactPHit("target.wins=22"));
+        String table = browser.findElement(By.id("compare")).getText();
+        assertTrue(table.contains("P(hit target) 74.3% " + exactPHit("target.wins=22")), table);
+    }
+
+    @Test
+    void theClassroomDrawsMonthsAndScoresAGuess() {
+        browser.get(url(""));
+        waitForText("phit", "74.3%");
+        browser.findElement(By.id("guess")).sendKeys("60");
+        browser.findElement(By.id("draw10")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(d -> d.findElements(By.cssSelector("#months .dot")).size() == 10);
+        String score = browser.findElement(By.id("score")).getText();
+        assertTrue(score.startsWith("10 months drawn") && score.contains("the exact P(hit) is 74.3%: off by 14.3 points"),
+            score);
+    }
+
+    @Test
+    void thePageLoadsNothingFromAnotherHost() {
+        browser.get(url(""));
+        waitForText("phit", "74.3%");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(d -> !d.findElement(By.id("chart-wins")).findElements(By.tagName("svg")).isEmpty());
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
+            "return performance.getEntriesByType('resource').map(e => e.name)");
+        String origin = "http://127.0.0.1:" + explorer.port() + "/";
+        assertTrue(!loaded.isEmpty() && loaded.stream().allMatch(u -> u.startsWith(origin)), loaded.toString());
+    }
+}
