@@ -130,8 +130,6 @@ public final class Sweep {
         return z ^ (z >>> 31);
     }
 
-    /** Grid steps a day for the bottleneck's sensitivity (a ranking of stages, not a forecast). */
-    public static final int BOTTLENECK_STEPS = 50;
 
     /** The grid's cases: every combination of the values, the first grid's values changing slowest. */
     public static List<List<String>> cases(List<List<String>> grids) {
@@ -270,7 +268,7 @@ public final class Sweep {
 
     /** The row's figures other than the forecast: the inflow needed (given) and the bottleneck. */
     private static Row figures(Case c, Funnel funnel, Options o, java.util.OptionalDouble needed) {
-        String bottleneck = Sensitivity.exact(funnel, Math.min(BOTTLENECK_STEPS, steps(funnel, o))).bottleneck();
+        String bottleneck = Sensitivity.exact(funnel, Math.min(Sensitivity.RANKING_STEPS, steps(funnel, o))).bottleneck();
         return new Row(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, needed.orElse(Double.NaN),
             bottleneck, null);
     }

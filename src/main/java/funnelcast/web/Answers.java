@@ -29,8 +29,6 @@ final class Answers {
     /** The engine's trials and seed where the exact method refuses a scenario (the command line's defaults). */
     static final long FALLBACK_TRIALS = 100_000;
     static final long FALLBACK_SEED = 42;
-    /** Grid steps a day for the bottleneck's sensitivity, as in a sweep: a ranking of stages, not a forecast. */
-    static final int BOTTLENECK_STEPS = Sweep.BOTTLENECK_STEPS;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +48,7 @@ final class Answers {
             ExactMethod.Solution exact = ExactMethod.solve(funnel, steps);
             f = exact.forecast();
             needed = RequiredInflow.forTarget(funnel, confidence, exact.period());
-            bottleneck = Sensitivity.exact(funnel, Math.min(BOTTLENECK_STEPS, steps)).bottleneck();
+            bottleneck = Sensitivity.exact(funnel, Math.min(Sensitivity.RANKING_STEPS, steps)).bottleneck();
             method = "exact";
         } catch (InputException refused) {
             f = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,

@@ -66,4 +66,27 @@ class SensitivityTest {
         assertEquals(0.95, commit.get(0).probability(), 1e-12);
         assertEquals(0.05, commit.get(1).probability(), 1e-12);
     }
+
+    /**
+     * The coarse grid that ranks the stages for sweeps and the explorer names the same bottleneck
+     * as the default grid, on each shipped scenario and on what-ifs of telesales (inflow 3 and 8
+     * a day, the contact stage's advance 0.3 and 0.7).
+     */
+    @Test
+    void theRankingGridNamesTheDefaultGridsBottleneck() {
+        java.util.List<Funnel> funnels = new java.util.ArrayList<>();
+        for (String file : TestScenarios.SHIPPED) {
+            funnels.add(TestScenarios.funnel(file));
+        }
+        for (String[] what : new String[][] {{"inflow.perDay", "3"}, {"inflow.perDay", "8"},
+            {"stages.contact.exits.need", "0.3"}, {"stages.contact.exits.need", "0.7"}}) {
+            funnels.add(Funnel.of(funnelcast.scenario.ScenarioReader.read(java.nio.file.Path.of("scenarios/telesales.json"),
+                java.util.List.of(new funnelcast.scenario.Setting(what[0], what[1])))));
+        }
+        for (Funnel f : funnels) {
+            int full = funnelcast.exact.ExactMethod.defaultStepsPerDay(f.scenario().horizonDays());
+            assertEquals(Sensitivity.exact(f, full).bottleneck(), Sensitivity.exact(f, Sensitivity.RANKING_STEPS).bottleneck(),
+                f.scenario().name());
+        }
+    }
 }
