@@ -27,18 +27,19 @@ public sealed interface Distribution
      * can set its maths up once for all of them. The same numbers as one call each.
      */
     default double[] cdfs(double from, double step, int count) {
-        double[] out = new double[count];
-        for (int j = 0; j < count; j++) {
-            out[j] = cdf(from + j * step);
-        }
-        return out;
+        return onGrid(from, step, count, this::cdf);
     }
 
     /** {@code survival(from + j * step)} for j = 0..count-1, as {@link #cdfs}. */
     default double[] survivals(double from, double step, int count) {
+        return onGrid(from, step, count, this::survival);
+    }
+
+    /** {@code f(from + j * step)} for j = 0..count-1. */
+    static double[] onGrid(double from, double step, int count, java.util.function.DoubleUnaryOperator f) {
         double[] out = new double[count];
         for (int j = 0; j < count; j++) {
-            out[j] = survival(from + j * step);
+            out[j] = f.applyAsDouble(from + j * step);
         }
         return out;
     }

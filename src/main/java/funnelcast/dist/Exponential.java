@@ -38,20 +38,12 @@ public record Exponential(double mean) implements StatisticsLaw {
     /** Its closed forms, point by point (not Commons Statistics' law, which {@link StatisticsLaw#cdfs} would use). */
     @Override
     public double[] cdfs(double from, double step, int count) {
-        double[] out = new double[count];
-        for (int j = 0; j < count; j++) {
-            out[j] = cdf(from + j * step);
-        }
-        return out;
+        return Distribution.onGrid(from, step, count, this::cdf);
     }
 
     @Override
     public double[] survivals(double from, double step, int count) {
-        double[] out = new double[count];
-        for (int j = 0; j < count; j++) {
-            out[j] = survival(from + j * step);
-        }
-        return out;
+        return Distribution.onGrid(from, step, count, this::survival);
     }
 
     @Override

@@ -29,23 +29,13 @@ sealed interface StatisticsLaw extends Distribution permits Exponential, LogNorm
     @Override
     default double[] cdfs(double from, double step, int count) {
         ContinuousDistribution law = law();
-        double[] out = new double[count];
-        for (int j = 0; j < count; j++) {
-            double x = from + j * step;
-            out[j] = x <= 0 ? 0 : law.cumulativeProbability(x);
-        }
-        return out;
+        return Distribution.onGrid(from, step, count, x -> x <= 0 ? 0 : law.cumulativeProbability(x));
     }
 
     @Override
     default double[] survivals(double from, double step, int count) {
         ContinuousDistribution law = law();
-        double[] out = new double[count];
-        for (int j = 0; j < count; j++) {
-            double x = from + j * step;
-            out[j] = x <= 0 ? 1 : law.survivalProbability(x);
-        }
-        return out;
+        return Distribution.onGrid(from, step, count, x -> x <= 0 ? 1 : law.survivalProbability(x));
     }
 
     @Override

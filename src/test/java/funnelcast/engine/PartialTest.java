@@ -1,5 +1,6 @@
 package funnelcast.engine;
 
+import static funnelcast.Serialization.travel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,10 +9,6 @@ import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.scenario.ScenarioReader;
 import funnelcast.scenario.Setting;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,16 +47,5 @@ class PartialTest {
         var c = MonteCarloEngine.blocks(TELESALES_WITH_REVENUE, o, 2, 3);
         assertThrows(IllegalArgumentException.class, () -> MonteCarloEngine.combine(TELESALES_WITH_REVENUE, o, List.of(a, c)));
         assertThrows(IllegalArgumentException.class, () -> MonteCarloEngine.combine(TELESALES_WITH_REVENUE, o, List.of(a, a, c)));
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T travel(T value) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
     }
 }

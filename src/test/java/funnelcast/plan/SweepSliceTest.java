@@ -1,14 +1,11 @@
 package funnelcast.plan;
 
+import static funnelcast.Serialization.travel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,16 +49,5 @@ class SweepSliceTest {
             new Sweep.Options(true, 1, 1, 1, 0.8, 0));
         assertEquals(List.of(new Sweep.Slice(0, 0, 0)), Sweep.slices(job, 8));
         assertEquals("gone.json: no such file", Sweep.run(job, job.cases().get(0)).error());
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T travel(T value) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
     }
 }
