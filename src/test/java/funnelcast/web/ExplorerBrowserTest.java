@@ -144,6 +144,16 @@ class ExplorerBrowserTest {
             score);
     }
 
+    /** A scenario opened from the disk travels with each request: the page shows its exact P(hit). */
+    @Test
+    void aScenarioOpenedFromAFileIsTheOneShown() {
+        browser.get(url(""));
+        waitForText("phit", "74.3%");
+        browser.findElement(By.id("open")).sendKeys(ExplorerApiTest.FALLBACKS.toAbsolutePath().toString());
+        waitForText("phit", Answers.percent(ExplorerApiTest.exact(ExplorerApiTest.FALLBACKS).pHitTarget().getAsDouble()));
+        assertTrue(browser.findElement(By.id("title")).getText().startsWith("Fall-backs and reneging"));
+    }
+
     @Test
     void thePageLoadsNothingFromAnotherHost() {
         browser.get(url(""));

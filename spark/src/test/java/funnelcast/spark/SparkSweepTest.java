@@ -80,6 +80,27 @@ class SparkSweepTest {
         assertTrue(csv.contains("inflow.perDay") && spark.out().contains("1 failed"), spark.out());
     }
 
+    /**
+     * Under spark-submit the master comes from Spark's configuration (the spark.master system
+     * property it sets), not from --master: the same command runs there unchanged.
+     */
+    @Test
+    void withoutMasterTheSparkConfigurationSaysWhere(@TempDir Path dir) throws Exception {
+        List<String> grid = List.of("--grid", "inflow.perDay=4,6");
+        Run local = sweep(dir.resolve("local.csv"), grid, "--trials", "2000");
+        Run none = sweep(dir.resolve("none.csv"), grid, "--trials", "2000", "--engine", "spark");
+        assertEquals(2, none.exitCode(), "no master anywhere");
+        assertTrue(none.err().contains("give --master"), none.err());
+        System.setProperty("spark.master", "local[2]");
+        try {
+            Run submitted = sweep(dir.resolve("submitted.csv"), grid, "--trials", "2000", "--engine", "spark");
+            assertEquals(0, submitted.exitCode(), submitted.err());
+        } finally {
+            System.clearProperty("spark.master");
+        }
+        assertEquals(Files.readString(dir.resolve("local.csv")), Files.readString(dir.resolve("submitted.csv")));
+    }
+
     @Test
     void aBadMasterIsRefusedWithItsMessage(@TempDir Path dir) {
         Run r = sweep(dir.resolve("x.csv"), List.of("--grid", "inflow.perDay=4"), "--engine", "spark",
