@@ -35,8 +35,14 @@ final class Answers {
     private Answers() {
     }
 
-    /** The headline figures, the pmf and the fan, the inflow needed at {@code confidence}, the bottleneck, each stage's stock. */
-    static ObjectNode figures(Scenario scenario, double confidence) {
+    /**
+     * The headline figures, the pmf and the fan, the inflow needed at {@code confidence}, the
+     * bottleneck, each stage's stock. With {@code uncertainty} the forecast is the engine's with
+     * parameter uncertainty (exit probabilities and the inflow drawn from their counts), as
+     * {@code forecast --uncertainty} gives it with its default trials and seed; the inflow needed
+     * and the bottleneck stay the exact method's, at the point values.
+     */
+    static ObjectNode figures(Scenario scenario, double confidence, boolean uncertainty) {
         long start = System.nanoTime();
         Funnel funnel = Funnel.of(scenario);
         int steps = ExactMethod.defaultStepsPerDay(scenario.horizonDays());
@@ -51,10 +57,13 @@ final class Answers {
             bottleneck = Sensitivity.exact(funnel, Math.min(Sensitivity.RANKING_STEPS, steps)).bottleneck();
             method = "exact";
         } catch (InputException refused) {
-            f = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
-                Runtime.getRuntime().availableProcessors()));
-            method = "Monte Carlo, " + String.format(Locale.ROOT, "%,d", FALLBACK_TRIALS) + " trials, seed "
-                + FALLBACK_SEED + " (the exact method: " + refused.getMessage() + ")";
+            f = engine(funnel, false);
+            method = engineMethod(false) + " (the exact method: " + refused.getMessage() + ")";
+        }
+        if (uncertainty) {
+            f = engine(funnel, true);
+            method = engineMethod(true) + ", as forecast --uncertainty; the inflow needed and the bottleneck at the "
+                + "point values";
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("scenario", scenario.name());
@@ -107,20 +116,38 @@ final class Answers {
         return out;
     }
 
+    /** The engine with the command line's default trials and seed, on every core. */
+    private static Forecast engine(Funnel funnel, boolean uncertainty) {
+        try {
+            return MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
+                Runtime.getRuntime().availableProcessors()).withUncertainty(uncertainty));
+        } catch (InputException e) {
+            throw new Explorer.FieldException(e.getMessage(), "uncertainty");
+        }
+    }
+
+    private static String engineMethod(boolean uncertainty) {
+        return "Monte Carlo" + (uncertainty ? " with parameter uncertainty" : "") + ", "
+            + String.format(Locale.ROOT, "%,d", FALLBACK_TRIALS) + " trials, seed " + FALLBACK_SEED;
+    }
+
     /** The command line's percent: one decimal. */
     static String percent(double p) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
 
     /** The charts of the command line (wins with the target, fan, the funnel's stock) as inline SVG elements. */
-    static ObjectNode charts(Scenario scenario, int width, int height) {
+    static ObjectNode charts(Scenario scenario, int width, int height, boolean uncertainty) {
         Funnel funnel = Funnel.of(scenario);
         Forecast f;
-        try {
-            f = ExactMethod.forecast(funnel);
-        } catch (InputException refused) {
-            f = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
-                Runtime.getRuntime().availableProcessors()));
+        if (uncertainty) {
+            f = engine(funnel, true);
+        } else {
+            try {
+                f = ExactMethod.forecast(funnel);
+            } catch (InputException refused) {
+                f = engine(funnel, false);
+            }
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("wins", ChartFiles.svgScalable(ForecastCharts.wins(f), width, height, "wins"));
@@ -132,14 +159,21 @@ final class Answers {
 
     /**
      * Simulated months {@code from .. from + count - 1}: each one trial of the engine on a seed
-     * derived from (seed, month), so month k is the same whenever it is drawn.
+     * derived from (seed, month), so month k is the same whenever it is drawn; with parameter
+     * uncertainty, each month draws its own parameters too.
      */
-    static ObjectNode months(Scenario scenario, long seed, int from, int count) {
+    static ObjectNode months(Scenario scenario, long seed, int from, int count, boolean uncertainty) {
         Funnel funnel = Funnel.of(scenario);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode wins = out.putArray("wins");
         for (int k = from; k < from + count; k++) {
-            Forecast one = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(1, Sweep.caseSeed(seed, k), 1));
+            Forecast one;
+            try {
+                one = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(1, Sweep.caseSeed(seed, k), 1)
+                    .withUncertainty(uncertainty));
+            } catch (InputException e) {
+                throw new Explorer.FieldException(e.getMessage(), "uncertainty");
+            }
             double[] pmf = one.wins().pmf();
             int w = 0;
             while (w < pmf.length && pmf[w] < 0.5) {

@@ -67,10 +67,11 @@ public final class Explorer implements AutoCloseable {
             config.routes.get("/app.js", ctx -> asset(ctx, "app.js", "text/javascript; charset=utf-8"));
             config.routes.get("/app.css", ctx -> asset(ctx, "app.css", "text/css; charset=utf-8"));
             config.routes.get("/api/scenarios", ctx -> self[0].list(ctx));
-            config.routes.post("/api/figures", ctx -> self[0].answer(ctx, r -> Answers.figures(r.scenario(), r.confidence())));
-            config.routes.post("/api/charts", ctx -> self[0].answer(ctx, r -> Answers.charts(r.scenario(), r.width(), r.height())));
+            config.routes.post("/api/figures", ctx -> self[0].answer(ctx, r -> Answers.figures(r.scenario(), r.confidence(), r.uncertainty())));
+            config.routes.post("/api/charts", ctx -> self[0].answer(ctx, r -> Answers.charts(r.scenario(), r.width(), r.height(),
+                r.uncertainty())));
             config.routes.post("/api/months", ctx -> self[0].answer(ctx, r -> Answers.months(r.scenario(), r.seed(), r.from(),
-                r.count())));
+                r.count(), r.uncertainty())));
             config.routes.post("/api/scenario", ctx -> self[0].download(ctx));
             config.routes.post("/api/document", ctx -> self[0].answer(ctx, r -> JSON.createObjectNode()
                 .put("name", r.source().name()).set("document", r.source().document())));
@@ -128,8 +129,8 @@ public final class Explorer implements AutoCloseable {
     }
 
     /** What a request asks about: a scenario (one of the server's, or the page's opened file) and its settings. */
-    record Ask(Scenario scenario, ScenarioSource source, List<Setting> settings, double confidence, long seed, int from,
-               int count, int width, int height) {
+    record Ask(Scenario scenario, ScenarioSource source, List<Setting> settings, double confidence, boolean uncertainty,
+               long seed, int from, int count, int width, int height) {
     }
 
     private void answer(Context ctx, java.util.function.Function<Ask, ObjectNode> what) {
@@ -191,7 +192,11 @@ public final class Explorer implements AutoCloseable {
             throw new FieldException("confidence must lie strictly between 0 and 1, got " + body.path("confidence"),
                 "confidence");
         }
-        return new Ask(scenario, source, settings, confidence, body.path("seed").asLong(42),
+        JsonNode uncertainty = body.path("uncertainty");
+        if (!uncertainty.isMissingNode() && !uncertainty.isBoolean()) {
+            throw new FieldException("uncertainty: expected true or false, got " + uncertainty, "uncertainty");
+        }
+        return new Ask(scenario, source, settings, confidence, uncertainty.asBoolean(false), body.path("seed").asLong(42),
             integer(body, "from", 0, 0, Integer.MAX_VALUE - MAX_MONTHS), integer(body, "count", 1, 1, MAX_MONTHS),
             integer(body, "width", 640, 200, 2000), integer(body, "height", 380, 150, 2000));
     }

@@ -4,7 +4,7 @@
 
 const state = {
   scenarios: [], index: 0, source: null, document: null,
-  settings: new Map(), confidence: 0.8, figures: null, pinned: null,
+  settings: new Map(), confidence: 0.8, uncertainty: false, figures: null, pinned: null,
   draws: [], seed: 42, revealed: false, controller: null, chartsTimer: null
 };
 const $ = id => document.getElementById(id);
@@ -21,7 +21,8 @@ async function post(path, body, signal) {
 function request(extra) {
   return Object.assign({
     scenario: state.index, source: state.source,
-    set: [...state.settings].map(([p, v]) => p + '=' + v), confidence: state.confidence
+    set: [...state.settings].map(([p, v]) => p + '=' + v), confidence: state.confidence,
+    uncertainty: state.uncertainty
   }, extra || {});
 }
 
@@ -106,6 +107,11 @@ function buildFields() {
     for (const k of ['start', 'end']) if (doc.calendar[k]) general.append(field('calendar.' + k, 'horizon ' + k, doc.calendar[k], 'date'));
   }
   showLost();
+  // parameter uncertainty needs counts: exitCounts on some stage, or the inflow's observed days
+  const counts = (doc.stages || []).some(s => s.exitCounts) || (doc.inflow && doc.inflow.observed);
+  $('uncertainty-field').hidden = !counts;
+  if (!counts) state.uncertainty = false;
+  $('uncertainty').checked = state.uncertainty;
 }
 
 function valueAt(path) {
@@ -198,7 +204,7 @@ function render(f) {
   $('bottleneck').textContent = f.bottleneck || '—';
   $('method').textContent = f.method === 'exact'
     ? 'Exact method, as forecast --method exact; its proven error bound on the distribution: ' + f.bound.toExponential(1) + '.'
-    : f.method;
+    : f.method + '.';
   for (const s of f.stages) {
     const box = document.querySelector('[data-stock="' + CSS.escape(s.id) + '"]');
     if (box) box.textContent = 'holds about ' + s.stock.toFixed(1) + ' deals at this inflow; wins ' + pct(s.pWin) + ' of them eventually';
@@ -308,6 +314,7 @@ function updateUrl() {
   const q = new URLSearchParams();
   if (state.index) q.set('scenario', state.index);
   if (state.confidence !== 0.8) q.set('confidence', state.confidence);
+  if (state.uncertainty) q.set('uncertainty', '1');
   for (const [p, v] of state.settings) q.append('set', p + '=' + v);
   history.replaceState(null, '', q.toString() ? '?' + q : location.pathname);
 }
@@ -333,6 +340,10 @@ async function init() {
   }
   const conf = Number(q.get('confidence') || 0.8);
   state.confidence = conf > 0 && conf < 1 ? conf : 0.8;
+  state.uncertainty = q.get('uncertainty') === '1';
+  $('uncertainty').addEventListener('change', () => {
+    state.uncertainty = $('uncertainty').checked; state.draws = []; updateUrl(); refresh();
+  });
   const select = $('scenario');
   state.scenarios.forEach((s, i) => select.append(el('option', { value: i, text: s.name })));
   select.value = state.index;

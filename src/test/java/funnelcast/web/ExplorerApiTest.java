@@ -119,6 +119,24 @@ class ExplorerApiTest {
         assertEquals(exact(FALLBACKS).pHitTarget().getAsDouble(), yaml.get("pHitTarget").asDouble(), 1e-12);
     }
 
+    /**
+     * With parameter uncertainty the figures are the engine's, as forecast --uncertainty gives
+     * them (100,000 trials, seed 42; the same whatever the threads); a scenario without counts
+     * is refused beside the box.
+     */
+    @Test
+    void parameterUncertaintyIsTheEnginesAsTheCommandLineRunsIt() throws Exception {
+        JsonNode f = JSON.readTree(post("/api/figures", "{\"scenario\": 1, \"uncertainty\": true}").body());
+        Forecast expected = funnelcast.engine.MonteCarloEngine.forecast(Funnel.of(ScenarioReader.read(FALLBACKS)),
+            new funnelcast.engine.MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true));
+        assertEquals(expected.pHitTarget().getAsDouble(), f.get("pHitTarget").asDouble(), 0);
+        assertTrue(f.get("method").asText().startsWith("Monte Carlo with parameter uncertainty"), f.get("method").asText());
+        HttpResponse<String> none = post("/api/figures", "{\"uncertainty\": true}");
+        assertEquals(400, none.statusCode());
+        assertEquals("uncertainty", JSON.readTree(none.body()).get("field").asText());
+        assertTrue(JSON.readTree(none.body()).get("error").asText().contains("exitCounts"), none.body());
+    }
+
     @Test
     void badValuesGetTheCommandLinesMessagesAndTheirField() throws Exception {
         HttpResponse<String> r = post("/api/figures", "{\"set\": [\"target.wins=25\", \"inflow.perDay=-1\"]}");

@@ -105,6 +105,7 @@ class ExplorerBrowserTest {
     void aShareLinkRestoresItsState() {
         browser.get(url("?set=inflow.perDay=6.5"));
         waitForText("phit", exactPHit("inflow.perDay=6.5"));
+        assertTrue(!browser.findElement(By.id("uncertainty-field")).isDisplayed(), "telesales has no counts to draw from");
         assertEquals("6.5", field("inflow.perDay").findElement(By.cssSelector("input")).getAttribute("value"));
     }
 
@@ -152,6 +153,12 @@ class ExplorerBrowserTest {
         browser.findElement(By.id("open")).sendKeys(ExplorerApiTest.FALLBACKS.toAbsolutePath().toString());
         waitForText("phit", Answers.percent(ExplorerApiTest.exact(ExplorerApiTest.FALLBACKS).pHitTarget().getAsDouble()));
         assertTrue(browser.findElement(By.id("title")).getText().startsWith("Fall-backs and reneging"));
+        // its exits are counts: parameter uncertainty is offered, and gives the engine's figures
+        browser.findElement(By.id("uncertainty")).click();
+        waitForText("phit", Answers.percent(funnelcast.engine.MonteCarloEngine.forecast(
+            funnelcast.model.Funnel.of(funnelcast.scenario.ScenarioReader.read(ExplorerApiTest.FALLBACKS)),
+            new funnelcast.engine.MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true)).pHitTarget().getAsDouble()));
+        assertTrue(browser.getCurrentUrl().contains("uncertainty=1"), browser.getCurrentUrl());
     }
 
     @Test
