@@ -14,9 +14,9 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The explorer's server: the page (index.html, app.js, app.css, all from the jar) and a JSON API
@@ -133,7 +133,7 @@ public final class Explorer implements AutoCloseable {
                long seed, int from, int count, int width, int height) {
     }
 
-    private void answer(Context ctx, java.util.function.Function<Ask, ObjectNode> what) {
+    private void answer(Context ctx, Function<Ask, ObjectNode> what) {
         Ask ask = ask(ctx);
         ctx.contentType("application/json").result(what.apply(ask).toString());
     }
