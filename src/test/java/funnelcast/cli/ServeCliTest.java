@@ -32,4 +32,47 @@ class ServeCliTest {
             assertTrue(busy.err().contains("cannot listen there") && busy.err().contains("--port 0"), busy.err());
         }
     }
+
+    /**
+     * The command itself, in its own JVM as the launcher starts it: it prints its URL, answers
+     * there with the exact P(hit) of forecast --method exact, listens on 127.0.0.1 only, and
+     * stops cleanly when told to (SIGTERM, as Ctrl-C).
+     */
+    @Test
+    void serveAnswersOnLoopbackOnlyWithTheExactPHit() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "funnelcast.cli.Main",
+            "serve", "scenarios/telesales.json", "--port", "0").redirectErrorStream(true).start();
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertTrue(line != null && line.matches("funnel serve: the explorer is at http://127\\.0\\.0\\.1:\\d+/ .*"),
+                String.valueOf(line));
+            int port = Integer.parseInt(line.replaceAll(".*127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
+            var http = java.net.http.HttpClient.newHttpClient();
+            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/api/figures")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            Cli exact = Cli.run("forecast", "scenarios/telesales.json", "--method", "exact");
+            String pHit = exact.out().replaceAll("(?s).*P\\(hit target\\) = ([0-9.]+%).*", "$1");
+            assertTrue(body.contains("\"pHitText\":\"" + pHit + "\""), pHit + " in " + body);
+            for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (var a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a.isLoopbackAddress() || !(a instanceof java.net.Inet4Address)) {
+                        continue;
+                    }
+                    try (var s = new java.net.Socket()) {
+                        s.connect(new java.net.InetSocketAddress(a, port), 2000);
+                        throw new AssertionError("funnel serve answered on " + a);
+                    } catch (java.net.ConnectException refused) {
+                        // nothing listens there
+                    }
+                }
+            }
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "serve stops on SIGTERM");
+        }
+    }
 }
