@@ -63,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
+        explorer.warmUp();
         PrintWriter out = spec.commandLine().getOut();
         String shown = host.contains(":") ? "[" + host + "]" : host;
         out.printf("funnel serve: the explorer is at http://%s:%d/ (Ctrl-C to stop)%n", shown, explorer.port());
