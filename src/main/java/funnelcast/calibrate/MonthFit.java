@@ -90,7 +90,13 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
     static final double[] HALF_LIVES = {1, 2, 3, 6, 12, Double.POSITIVE_INFINITY};
     /** With fewer past months scored than this, no half-life is chosen from them and this one is used. */
     static final int MIN_SCORED = 4;
-    static final double DEFAULT_HALF_LIFE = 6;
+    /**
+     * The half-life while fewer than {@link #MIN_SCORED} past months can be scored: as long as
+     * the shortest history that could choose one, so that a funnel still forming (a short
+     * history) is followed as closely as the choice would allow. It was 6; 4 was chosen with the
+     * shared real data in view (docs/month-effects.md gives the figures for 2, 3, 4 and 6).
+     */
+    static final double DEFAULT_HALF_LIFE = 4;
 
     /**
      * Estimates the month effects for the month of {@code horizonStart}, from the visits and the
