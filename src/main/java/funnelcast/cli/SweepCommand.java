@@ -134,8 +134,7 @@ final class SweepCommand implements Callable<Integer> {
         if (paths.size() == 2) {
             double[][] pHit = new double[values.get(0).size()][values.get(1).size()];
             for (Sweep.Row r : rows) {
-                pHit[r.index() / values.get(1).size()][r.index() % values.get(1).size()] =
-                    r.pHitTarget();
+                pHit[r.index() / values.get(1).size()][r.index() % values.get(1).size()] = r.pHitTarget();
             }
             String name = out.getFileName().toString().replaceFirst("\\.csv$", "") + "-heatmap";
             Path dir = out.toAbsolutePath().getParent();

@@ -45,7 +45,7 @@ public final class ExactMethod {
         return assemble(funnel, curves(funnel, stepsPerDay));
     }
 
-    /** The largest grid the renewal solver takes (its cost grows with the square). */
+    /** The largest grid the renewal solver takes (its time grows as N log^2 N, its memory as N). */
     static final long MAX_GRID_STEPS = 100_000;
     /** The most uniformization jumps: a dwell far shorter than a day over a long horizon needs more. */
     static final double MAX_JUMPS = 5e6;
@@ -83,19 +83,27 @@ public final class ExactMethod {
      */
     public static Solution solve(Funnel funnel, int stepsPerDay) {
         WinCurves curves = curves(funnel, stepsPerDay);
-        Forecast forecast = funnel.scenario().monthEffects().isNone() ? assemble(funnel, curves)
+        // each deal's wins by day serve both (the forecast's days and the period's last)
+        List<Bounds[]> wins = dealWins(funnel, funnel, curves);
+        Forecast forecast = funnel.scenario().monthEffects().isNone()
+            ? assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), List.of(wins))
             : MonthNodes.forecast(funnel, stepsPerDay);
-        return new Solution(forecast, period(funnel, curves));
+        return new Solution(forecast, period(funnel, curves, wins));
     }
 
     private static PeriodWins period(Funnel funnel, WinCurves curves) {
+        return period(funnel, curves, dealWins(funnel, funnel, curves));
+    }
+
+    private static PeriodWins period(Funnel funnel, WinCurves curves, List<Bounds[]> dealWins) {
         Scenario scenario = funnel.scenario();
         int horizon = scenario.horizonDays();
         List<Bounds> wins = new ArrayList<>();
         Convolution pipeline = new Convolution();
         double error = 0;
-        for (PipelineDeal deal : scenario.pipeline()) {
-            Bounds q = curves.dealWins(funnel.index(deal.stage()), deal.age())[horizon - 1];
+        for (int g = 0; g < scenario.pipeline().size(); g++) {
+            PipelineDeal deal = scenario.pipeline().get(g);
+            Bounds q = dealWins.get(g)[horizon - 1];
             wins.add(q);
             pipeline.addBinomial(deal.count(), q.mid());
             error += deal.count() * q.halfWidth();
@@ -152,6 +160,25 @@ public final class ExactMethod {
      * the weighted mixtures; the TV bound is the weighted nodes' bounds.
      */
     static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes) {
+        List<List<Bounds[]>> dealWins = new ArrayList<>();
+        for (MonthNodes.Node node : nodes) {
+            dealWins.add(dealWins(funnel, node.funnel(), node.curves()));
+        }
+        return assemble(funnel, nodes, dealWins);
+    }
+
+    /**
+     * Each pipeline deal's wins by day on these curves: the node's funnel holds the pipeline at
+     * the month's pace (ages divided by it). Deals apart from each other, on every core; kept in
+     * the pipeline's order.
+     */
+    private static List<Bounds[]> dealWins(Funnel funnel, Funnel node, WinCurves curves) {
+        return node.scenario().pipeline().parallelStream()
+            .map(deal -> curves.dealWins(funnel.index(deal.stage()), deal.age())).toList();
+    }
+
+    /** The same, with each node's deal wins already solved ({@code dealWins.get(node).get(deal)[day - 1]}). */
+    private static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes, List<List<Bounds[]>> dealWins) {
         Scenario scenario = funnel.scenario();
         MonthEffects effects = scenario.monthEffects();
         int horizon = scenario.horizonDays();
@@ -159,16 +186,11 @@ public final class ExactMethod {
         // a team's day-by-day inflow weighs each day's arrivals; a constant rate multiplies the integral
         double lambda = teamDaily == null ? scenario.inflow().perDay() * effects.inflowFactor() : effects.inflowFactor();
         List<PipelineDeal> pipeline = scenario.pipeline();
-        List<List<Bounds[]>> dealWins = new ArrayList<>();
         List<Bounds[]> integrals = new ArrayList<>(); // per node, I(0..T), under a team's inflow
         for (MonthNodes.Node node : nodes) {
             if (teamDaily != null) {
                 integrals.add(DailyInflow.integrals(node.curves(), horizon));
             }
-            // the node's funnel holds the pipeline at the month's pace (ages divided by it)
-            // deals apart from each other, on every core; kept in the pipeline's order
-            dealWins.add(node.funnel().scenario().pipeline().parallelStream()
-                .map(deal -> node.curves().dealWins(funnel.index(deal.stage()), deal.age())).toList());
         }
 
         List<Forecast.Day> daily = new ArrayList<>();

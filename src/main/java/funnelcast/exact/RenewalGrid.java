@@ -58,7 +58,7 @@ final class RenewalGrid implements WinCurves {
     /** One scheme: its masses and lag-0 inverse serve its plain solve and every pushed day's. */
     private void solveScheme(int scheme) {
         double[][][] mass = stageMasses(scheme);
-        RenewalSolver solver = solver(mass, lagZeroInverse(mass));
+        RenewalSolver solver = RenewalSolver.of(funnel, mass, lagZeroInverse(mass));
         curve[scheme] = solve(scheme, mass, solver, Double.NaN);
         for (int day = firstPushed; day <= horizon; day++) {
             pushed[scheme][day - firstPushed] = solve(scheme, mass, solver, day);
@@ -142,22 +142,6 @@ final class RenewalGrid implements WinCurves {
         }
         return implicit ? new LUDecomposition(new Array2DRowRealMatrix(iMinusA0, false)).getSolver().getInverse().getData()
             : null;
-    }
-
-    /** The recursion's solver for one scheme's masses: the exits between open stages are its links. */
-    private RenewalSolver solver(double[][][] mass, double[][] inverse) {
-        int n = funnel.stageCount();
-        int[][] dest = new int[n][];
-        double[][] prob = new double[n][];
-        for (int s = 0; s < n; s++) {
-            dest[s] = new int[funnel.exitCount(s)];
-            prob[s] = new double[dest[s].length];
-            for (int e = 0; e < dest[s].length; e++) {
-                dest[s][e] = funnel.dest(s, e);
-                prob[s][e] = funnel.prob(s, e);
-            }
-        }
-        return RenewalSolver.of(n, dest, prob, mass, inverse);
     }
 
     /**

@@ -1,5 +1,6 @@
 package funnelcast.exact;
 
+import funnelcast.model.Funnel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,13 +54,14 @@ final class RenewalSolver {
     }
 
     /** The links of a scheme: each open stage's exits into open stages, those into the same stage merged. */
-    static RenewalSolver of(int stages, int[][] dest, double[][] prob, double[][][] mass, double[][] inverse) {
+    static RenewalSolver of(Funnel funnel, double[][][] mass, double[][] inverse) {
+        int stages = funnel.stageCount();
         List<int[]> links = new ArrayList<>();
         List<double[]> kernels = new ArrayList<>();
         for (int s = 0; s < stages; s++) {
             double[][] byDest = new double[stages][];
-            for (int e = 0; e < dest[s].length; e++) {
-                int d = dest[s][e];
+            for (int e = 0; e < funnel.exitCount(s); e++) {
+                int d = funnel.dest(s, e);
                 if (d >= stages) {
                     continue;
                 }
@@ -68,7 +70,7 @@ final class RenewalSolver {
                     links.add(new int[] {s, d});
                     kernels.add(byDest[d]);
                 }
-                double p = prob[s][e];
+                double p = funnel.prob(s, e);
                 double[] m = mass[s][e];
                 double[] k = byDest[d];
                 for (int j = 0; j < m.length; j++) {

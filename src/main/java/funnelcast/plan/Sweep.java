@@ -212,6 +212,19 @@ public final class Sweep {
         return first.withForecast(MonteCarloEngine.combine(funnel, engineOptions(c, job.options()), trials));
     }
 
+    /** Every case's row from all the job's parts, in any order: the rows in case order. */
+    public static List<Row> rows(Job job, List<Part> parts) {
+        Map<Integer, List<Part>> byCase = new HashMap<>();
+        for (Part p : parts) {
+            byCase.computeIfAbsent(p.index(), k -> new ArrayList<>()).add(p);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Case c : job.cases()) {
+            rows.add(combine(job, c, byCase.getOrDefault(c.index(), List.of())));
+        }
+        return rows;
+    }
+
     /** Runs one whole case here, on the options' threads. */
     public static Row run(Job job, Case c) {
         int blocks = job.options().exact() ? 0 : MonteCarloEngine.blockCount(job.options().trials());

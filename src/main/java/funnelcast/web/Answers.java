@@ -9,6 +9,7 @@ import funnelcast.chart.ForecastCharts;
 import funnelcast.chart.PlanCharts;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
+import funnelcast.exact.PeriodWins;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
@@ -46,19 +47,24 @@ final class Answers {
         long start = System.nanoTime();
         Funnel funnel = Funnel.of(scenario);
         int steps = ExactMethod.defaultStepsPerDay(scenario.horizonDays());
-        Forecast f;
+        Forecast f = null;
         OptionalDouble needed = OptionalDouble.empty();
-        String method;
+        String method = "exact";
         String bottleneck = null;
         try {
-            ExactMethod.Solution exact = ExactMethod.solve(funnel, steps);
-            f = exact.forecast();
-            needed = RequiredInflow.forTarget(funnel, confidence, exact.period());
+            PeriodWins period;
+            if (uncertainty) {
+                period = ExactMethod.period(funnel, steps); // the engine gives the forecast below
+            } else {
+                ExactMethod.Solution exact = ExactMethod.solve(funnel, steps);
+                f = exact.forecast();
+                period = exact.period();
+            }
+            needed = RequiredInflow.forTarget(funnel, confidence, period);
             bottleneck = Sensitivity.exact(funnel, Math.min(Sensitivity.RANKING_STEPS, steps)).bottleneck();
-            method = "exact";
         } catch (InputException refused) {
-            f = engine(funnel, false);
             method = engineMethod(false) + " (the exact method: " + refused.getMessage() + ")";
+            f = uncertainty ? null : engine(funnel, false);
         }
         if (uncertainty) {
             f = engine(funnel, true);

@@ -3,8 +3,6 @@ package funnelcast.spark;
 import funnelcast.InputException;
 import funnelcast.plan.Sweep;
 import funnelcast.plan.SweepEngine;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +37,7 @@ public final class SparkSweepEngine implements SweepEngine {
     public List<Sweep.Row> run(Sweep.Job job, String master, IntConsumer progress) {
         SparkSession spark = start(master);
         Counter counter = new Counter(job, progress);
-        List<Sweep.Row> rows = new ArrayList<>();
+        List<Sweep.Row> rows;
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Sweep.Job apart = new Sweep.Job(job.cases(), job.options().withThreads(1));
@@ -50,13 +48,7 @@ public final class SparkSweepEngine implements SweepEngine {
             List<Sweep.Part> parts = sc.parallelize(slices, Math.max(1, slices.size()))
                 .map(s -> Sweep.run(shared.value(), s))
                 .collect();
-            Map<Integer, List<Sweep.Part>> byCase = new HashMap<>();
-            for (Sweep.Part p : parts) {
-                byCase.computeIfAbsent(p.index(), k -> new ArrayList<>()).add(p);
-            }
-            for (Sweep.Case c : job.cases()) {
-                rows.add(Sweep.combine(job, c, byCase.getOrDefault(c.index(), List.of())));
-            }
+            rows = Sweep.rows(job, parts);
         } finally {
             spark.stop();
         }
@@ -100,7 +92,8 @@ public final class SparkSweepEngine implements SweepEngine {
         private final int cases;
         private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
         private final Map<Integer, AtomicInteger> remaining = new ConcurrentHashMap<>();
-        private final AtomicInteger done = new AtomicInteger();
+        /** Cases told so far; only the synchronized methods touch it. */
+        private int done;
         private volatile List<Sweep.Slice> slices = List.of();
 
         Counter(Sweep.Job job, IntConsumer progress) {
@@ -125,13 +118,13 @@ public final class SparkSweepEngine implements SweepEngine {
         }
 
         synchronized void tell() {
-            if (done.get() < cases) {
-                progress.accept(done.incrementAndGet());
+            if (done < cases) {
+                progress.accept(++done);
             }
         }
 
         synchronized void finish() {
-            while (done.get() < cases) {
+            while (done < cases) {
                 tell();
             }
         }
