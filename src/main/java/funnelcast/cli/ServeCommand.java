@@ -44,6 +44,12 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new InputException("--port " + port + ": expected 0..65535");
         }
+        try {
+            java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new InputException("--host " + host + ": no such address; expected an address of this machine, "
+                + "e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
+        }
         List<ScenarioSource> scenarios = new ArrayList<>();
         for (Path f : files) {
             ScenarioSource s = ScenarioSource.load(f);
@@ -59,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
                 throw new InputException("--port " + port + " on " + host + ": cannot listen there (" + rootMessage(e)
-                    + "); choose another with --port, or --port 0 for any free one");
+                    + "); choose another with --port, or --port 0 for any free one, and an address of this machine "
+                    + "for --host");
             }
             throw e;
         }

@@ -22,6 +22,9 @@ class ServeCliTest {
 
     @Test
     void aPortOutOfRangeOrInUseIsRefusedWithWhatToDo() {
+        Cli host = Cli.run("serve", "--host", "no.such.host.invalid", "--port", "0");
+        assertEquals(2, host.exitCode(), host.err());
+        assertTrue(host.err().contains("--host no.such.host.invalid: no such address"), host.err());
         Cli r = Cli.run("serve", "--port", "70000");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--port 70000: expected 0..65535"), r.err());
