@@ -60,7 +60,7 @@ public final class HistorySimulator {
 
     public static List<Row> simulate(Funnel funnel, int days, long seed, Variation variation) {
         Scenario s = funnel.scenario();
-        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(new long[] {seed, 0x5EEDL, 17, 23});
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed); // expanded by SplitMix64: every seed its own stream
         if (variation != Variation.NONE) {
             return new VaryingMonths(funnel, variation, days, rng).simulate();
         }
