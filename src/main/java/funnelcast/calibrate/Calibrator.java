@@ -160,7 +160,7 @@ public final class Calibrator {
         }
         // Month effects are measured over the whole history, whatever the window: recency weighting follows drift.
         MonthFit months = MonthFit.fit(timeline, entries, funnel, clock, history.first().toLocalDate(), o.asOf(),
-            o.horizonStart(), o.months());
+            o.horizonStart(), windowStart, o.months());
         scenario = scenario.withMonthEffects(months.effects());
         return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes,
             months);

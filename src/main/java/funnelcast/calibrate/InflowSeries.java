@@ -10,7 +10,9 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * mean (half-life in months), each month-of-quarter factor a ratio shrunk toward 1 by a prior
  * worth one average month, and cv^2 comes from one-step-ahead errors (each month forecast from
  * those before it) by moments, less the Poisson part and the estimate's own, under a weak prior:
- * cv0^2 = 0.1 worth two months.
+ * cv0^2 = 0.1 worth two months. The forecast's cv adds the rate estimate's own relative variance
+ * beyond the fitted funnel's ({@code fitted}, 1/(deals + 1/2) of its observed inflow, which
+ * parameter uncertainty draws already): what recency weighting costs.
  */
 final class InflowSeries {
     static final double PRIOR_CV2 = 0.1;
@@ -24,12 +26,15 @@ final class InflowSeries {
     private final double[] days;
     private final int[] position;
     private final int[] index;
+    /** The rate's relative variance that the fitted funnel's own parameter uncertainty already carries. */
+    private final double fitted;
 
-    InflowSeries(double[] n, double[] days, int[] position, int[] index) {
+    InflowSeries(double[] n, double[] days, int[] position, int[] index, double fitted) {
         this.n = n;
         this.days = days;
         this.position = position;
         this.index = index;
+        this.fitted = fitted;
     }
 
     /** Rate, its relative variance, and season factors from months [0, upTo), seen from month {@code at}. */
@@ -108,6 +113,7 @@ final class InflowSeries {
         }
         double[] e = estimate(n.length, targetIndex, halfLife, seasonal, season);
         double factor = e[0] * (seasonal ? season[targetPos] : 1);
-        return new Fit(e[0], season.clone(), cv2, factor, Math.sqrt(cv2 + e[1]), n.length, scored, logScore);
+        return new Fit(e[0], season.clone(), cv2, factor, Math.sqrt(cv2 + Math.max(0, e[1] - fitted)), n.length, scored,
+            logScore);
     }
 }

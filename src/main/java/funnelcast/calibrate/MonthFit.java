@@ -103,7 +103,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * new deals (entry dates) of complete months between {@code first} and {@code asOf}.
      */
     static MonthFit fit(List<Visit> visits, List<LocalDate> entries, Funnel funnel, WorkClock clock, LocalDate first,
-                        LocalDate asOf, LocalDate horizonStart, Options o) {
+                        LocalDate asOf, LocalDate horizonStart, double windowStart, Options o) {
         List<String> reasons = new ArrayList<>();
         YearMonth target = YearMonth.from(horizonStart);
         List<YearMonth> months = new ArrayList<>();
@@ -113,15 +113,16 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         List<PastMonth> past = measure(months, visits, entries, funnel, clock, first);
 
         List<PastMonth> informative = past.stream().filter(PastMonth::informs).toList();
-        MonthSeries conversion = series(informative, target, false);
-        MonthSeries pace = series(informative, target, true);
         List<PastMonth> withDays = past.stream().filter(p -> p.workingDays() >= 1).toList();
-
         int targetPos = quarterPosition(target);
-        // The conversion keeps its month variance whatever the score (see supported()); the pace is gated.
-        Part conv = part("conversion", conversion, informative, target, targetPos, o, false, reasons);
-        Part paced = part("pace", pace, informative, target, targetPos, o, true, reasons);
-        Part in = inflowPart(withDays, target, targetPos, o, reasons);
+        Part in = inflowPart(withDays, funnel, target, targetPos, o, reasons);
+        boolean swinging = in.tau() > 0; // the inflow's month-to-month variation is on
+        MonthSeries conversion = series(informative, target, false, fittedShiftVariance(visits, funnel, windowStart));
+        MonthSeries pace = series(informative, target, true, 0);
+        // Where the inflow swings, the conversion keeps its month variance against its score (see
+        // supported()); otherwise, like the inflow and the pace, it must earn it.
+        Part conv = part("conversion", conversion, informative, target, targetPos, o, !swinging, swinging, reasons);
+        Part paced = part("pace", pace, informative, target, targetPos, o, true, true, reasons);
 
         double rate = funnel.scenario().inflow().perDay();
         double inflowFactor = 1;
@@ -163,7 +164,8 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * month-of-quarter terms if the history has a month in the horizon's position.
      */
     private static <F extends Scored> Choice<F> choose(java.util.function.BiFunction<Double, Boolean, F> fit,
-                                                     List<PastMonth> months, int targetPos, Options o) {
+                                                     List<PastMonth> months, int targetPos, Options o,
+                                                     boolean swinging) {
         F best = null;
         double bestHalfLife = Double.NaN;
         boolean bestSeasonal = false;
@@ -185,7 +187,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         }
         if (choose && best.scored() < MIN_SCORED) {
             bestHalfLife = DEFAULT_HALF_LIFE;
-            bestSeasonal = o.seasonality() && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
+            bestSeasonal = o.seasonality() && swinging && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
             best = fit.apply(bestHalfLife, bestSeasonal);
         }
         double evidence = Double.isFinite(bestScore[0]) && Double.isFinite(bestScore[1]) ? bestScore[0] - bestScore[1]
@@ -193,18 +195,23 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         return new Choice<>(best, bestHalfLife, bestSeasonal, evidence);
     }
 
+    /** Nats of one-step-ahead log score a month's own variation must gain to be used (as for the push). */
+    static final double MIN_EVIDENCE = 2;
+
     /**
      * Whether the history supports a month's own variation: the one-step-ahead forecasts of its
-     * past months score better with it than without ({@code evidence}, in nats, > 0). With no
-     * month scored there is no such evidence, and none is used. The inflow and the pace are
-     * gated so. The conversion is not: its past months' shifts are measured against a funnel
-     * fitted on those same months, which pulls them toward 0 and the score against the variance;
-     * on the shared Maven data the gate dropped it from August 2017 on and the 80% intervals fell
-     * from 7 to 5 of 9 months, while on a stationary simulated history it narrowed them by 8%.
+     * past months score better with it than without by more than {@link #MIN_EVIDENCE} nats
+     * ({@code evidence}). With no month scored there is no such evidence, and none is used: a
+     * funnel whose months do not differ more than chance allows gets the intervals it had without
+     * month effects. The inflow and the pace are gated so, and so is the conversion where the
+     * inflow's months do not swing. Where they do, the conversion keeps its variation whatever its
+     * own score: its past months' shifts are measured against a funnel fitted on those same months,
+     * which pulls them toward 0 and the score against the variance (on the shared Maven data the
+     * gate dropped it from August 2017 on, and the 80% intervals fell from 7 to 5 of 9 months).
      * The evidence is reported either way.
      */
     static boolean supported(Scored withVariation, double evidence) {
-        return withVariation.scored() > 0 && evidence > 0;
+        return withVariation.scored() > 0 && evidence > MIN_EVIDENCE;
     }
 
     /**
@@ -218,7 +225,9 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         boolean supported = supported(c.fit(), evidence);
         F best = supported || !gated ? c.fit() : steady;
         String why = c.fit().scored() == 0 ? "no past month to score it on"
-            : String.format(java.util.Locale.ROOT, "log score %+.1f nats with it", evidence);
+            : String.format(java.util.Locale.ROOT, "log score %+.1f nats with it%s", evidence,
+                supported ? "" : String.format(java.util.Locale.ROOT, ", %s %.1f", gated ? "below" : "kept against",
+                    MIN_EVIDENCE));
         reasons.add(reason(name, chosen, best.scored(), months, c.halfLife(), c.seasonal(), c.evidence())
             + "; month-to-month variation " + (supported ? "on" : gated ? "off" : "kept") + " (" + why + ")");
         return best;
@@ -229,7 +238,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         return (m.getMonthValue() - 1) % 3;
     }
 
-    private static MonthSeries series(List<PastMonth> months, YearMonth target, boolean pace) {
+    private static MonthSeries series(List<PastMonth> months, YearMonth target, boolean pace, double fitted) {
         int n = months.size();
         double[] y = new double[n];
         double[] v = new double[n];
@@ -242,7 +251,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             pos[i] = quarterPosition(p.month());
             index[i] = monthsFrom(target, p.month());
         }
-        return new MonthSeries(y, v, pos, index);
+        return new MonthSeries(y, v, pos, index, fitted);
     }
 
     private static int monthsFrom(YearMonth target, YearMonth m) {
@@ -254,15 +263,14 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * scale ({@code level}, {@code season}), the month's cv ({@code tau}), and for this horizon
      * the rate ({@code mean}) and the cv of its factor ({@code sd}).
      */
-    private static Part inflowPart(List<PastMonth> months, YearMonth target, int targetPos, Options o,
+    private static Part inflowPart(List<PastMonth> months, Funnel funnel, YearMonth target, int targetPos, Options o,
                                    List<String> reasons) {
         int n = months.size();
         if (!o.effects() || n == 0) {
-            double cv = o.effects() ? Math.sqrt(InflowSeries.PRIOR_CV2) : 0;
             if (o.effects()) {
-                reasons.add("inflow: no complete past month to measure; the prior month-to-month variation alone");
+                reasons.add("inflow: no complete past month to measure; no month-to-month variation (none to score)");
             }
-            return new Part("inflow", 0, Double.NaN, false, 0, new double[] {1, 1, 1}, cv, 0, cv, Double.NaN);
+            return new Part("inflow", 0, Double.NaN, false, 0, new double[] {1, 1, 1}, 0, 0, 0, Double.NaN);
         }
         double[] deals = new double[n];
         double[] days = new double[n];
@@ -274,8 +282,9 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             pos[i] = quarterPosition(months.get(i).month());
             index[i] = monthsFrom(target, months.get(i).month());
         }
-        InflowSeries s = new InflowSeries(deals, days, pos, index);
-        Choice<InflowSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o);
+        var observed = funnel.scenario().inflow().observed();
+        InflowSeries s = new InflowSeries(deals, days, pos, index, observed == null ? 0 : 1 / (observed.deals() + 0.5));
+        Choice<InflowSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o, true);
         InflowSeries.Fit best = withVariation("inflow", c, s.fit(0, targetPos, c.halfLife(), c.seasonal(), false), true,
             Double.isNaN(o.halfLife()), n, reasons);
         return new Part("inflow", n, c.halfLife(), c.seasonal(), best.rate(), best.season(), Math.sqrt(best.cv2()),
@@ -296,19 +305,46 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
 
     /** Chooses the half-life and seasonality by the one-step-ahead log score, where the history allows. */
     private static Part part(String name, MonthSeries s, List<PastMonth> months, YearMonth target, int targetPos,
-                             Options o, boolean gated, List<String> reasons) {
+                             Options o, boolean gated, boolean seasonByDefault, List<String> reasons) {
         if (!o.effects() || s.size() == 0) {
-            double sd = o.effects() ? Math.sqrt(MonthSeries.PRIOR_TAU2) : 0;
+            double sd = o.effects() && !gated ? Math.sqrt(MonthSeries.PRIOR_TAU2) : 0;
             if (o.effects()) {
-                reasons.add(name + ": no complete past month to measure; the prior month-to-month variation alone");
+                reasons.add(name + ": no complete past month to measure; " + (gated
+                    ? "no month-to-month variation (none shown by the inflow either)"
+                    : "the prior month-to-month variation alone, as the inflow's months swing"));
             }
             return new Part(name, 0, Double.NaN, false, 0, new double[3], sd, 0, sd, Double.NaN);
         }
-        Choice<MonthSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o);
+        Choice<MonthSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o,
+            seasonByDefault);
         MonthSeries.Fit best = withVariation(name, c, s.fit(0, targetPos, c.halfLife(), c.seasonal(), false), gated,
             Double.isNaN(o.halfLife()), months.size(), reasons);
         return new Part(name, best.months(), c.halfLife(), c.seasonal(), best.level(), best.season(),
             Math.sqrt(best.tau2()), best.mean(), Math.sqrt(best.variance()), c.evidence());
+    }
+
+    /**
+     * The sampling variance of the fitted funnel's log odds of advancing, pooled over its stages:
+     * {@code 1/A + 1/O} for the advances and other exits of the visits it was fitted on (those
+     * that began in the window). Parameter uncertainty draws that much already.
+     */
+    static double fittedShiftVariance(List<Visit> visits, Funnel funnel, double windowStart) {
+        Absorption chain = Absorption.of(funnel);
+        double advances = 0;
+        double others = 0;
+        for (Visit v : visits) {
+            if (v.exit() == null || v.entered() < windowStart || !funnel.isOpenStage(v.stage())) {
+                continue;
+            }
+            int s = funnel.index(v.stage());
+            int advance = chain.advanceExit(s);
+            if (advance >= 0 && funnel.id(funnel.dest(s, advance)).equals(v.exit())) {
+                advances++;
+            } else {
+                others++;
+            }
+        }
+        return 1 / (advances + 0.5) + 1 / (others + 0.5);
     }
 
     /** Observed and expected exits, and new deals, month by month. */

@@ -12,6 +12,12 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * prior, and tau^2 is estimated from one-step-ahead errors (each month forecast from the months
  * before it alone, as the backtest does) less the part that the counts' noise and the estimates'
  * own uncertainty explain, under a weak prior: tau0^2 = 0.1 worth two months.
+ *
+ * <p>The forecast's variance is the month's own (widened, {@link #studentWidening}), the
+ * season term's, and the level's beyond what the fitted funnel already carries ({@code fitted}):
+ * the months' shifts are measured against a funnel fitted on the same visits, whose sampling
+ * uncertainty parameter uncertainty draws in every trial. Counted again here, it made a stationary
+ * history's intervals wider than the funnel's own.
  */
 final class MonthSeries {
     /** The prior month-to-month variance on the log scale (about +-30% in a typical month) and its weight in months. */
@@ -33,11 +39,19 @@ final class MonthSeries {
     /** Months since the series' first month, to weigh by recency. */
     private final int[] index;
 
+    /** The level's variance that the fitted funnel's own parameter uncertainty already carries. */
+    private final double fitted;
+
     MonthSeries(double[] y, double[] v, int[] position, int[] index) {
+        this(y, v, position, index, 0);
+    }
+
+    MonthSeries(double[] y, double[] v, int[] position, int[] index, double fitted) {
         this.y = y;
         this.v = v;
         this.position = position;
         this.index = index;
+        this.fitted = fitted;
     }
 
     int size() {
@@ -141,7 +155,7 @@ final class MonthSeries {
         }
         double[] e = estimate(y.length, targetIndex, halfLife, seasonal, tau2, season);
         double mean = e[0] + (seasonal ? season[targetPos] : 0);
-        double variance = tau2 * studentWidening(scored) + e[1]
+        double variance = tau2 * studentWidening(scored) + Math.max(0, e[1] - fitted)
             + (seasonal ? seasonVariance(y.length, targetIndex, halfLife, tau2, targetPos) : 0);
         return new Fit(e[0], season.clone(), tau2, mean, variance, y.length, scored, logScore);
     }

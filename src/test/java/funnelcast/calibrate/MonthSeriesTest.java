@@ -37,6 +37,33 @@ class MonthSeriesTest {
         assertEquals(58, f.scored(), "every month after the first two is forecast one step ahead");
     }
 
+    /**
+     * Ten months with no month effect (tau^2 fixed at 0) and sampling variance 0.04 each: the
+     * level's variance is 0.04 / 10 = 0.004, and the forecast adds only what the fitted funnel
+     * does not carry already: all of it with nothing fitted, 0.003 beyond 0.001, none beyond 0.004.
+     */
+    @Test
+    void theLevelAddsOnlyTheVarianceTheFittedFunnelDoesNotCarry() {
+        int n = 10;
+        double[] y = new double[n];
+        double[] v = new double[n];
+        int[] pos = new int[n];
+        int[] index = new int[n];
+        for (int m = 0; m < n; m++) {
+            y[m] = 0.1 * (m % 2);
+            v[m] = 0.04;
+            index[m] = m - n;
+        }
+        double[] expected = {0.004, 0.003, 0, 0};
+        double[] fitted = {0, 0.001, 0.004, 0.01};
+        for (int k = 0; k < fitted.length; k++) {
+            MonthSeries.Fit f = new MonthSeries(y, v, pos, index, fitted[k]).fit(0, 0, Double.POSITIVE_INFINITY, false,
+                false);
+            assertEquals(0.05, f.mean(), 1e-12, "the level is the months' mean");
+            assertEquals(expected[k], f.variance(), 1e-12, "fitted " + fitted[k]);
+        }
+    }
+
     /** (t_nu(0.9) / z(0.9))^2 with z(0.9) = 1.281552 and t_2(0.9) = 1.885618, t_4(0.9) = 1.533206. */
     @Test
     void theWideningMatchesTheStudentT() {
