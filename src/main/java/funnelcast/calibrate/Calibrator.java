@@ -60,10 +60,21 @@ public final class Calibrator {
         return new LocalDate[] {start, start.withDayOfMonth(start.lengthOfMonth())};
     }
 
+    /** More calendar days than this between the history's last event and the as-of date get a note. */
+    static final int QUIET_DAYS = 7;
+
     public static Calibration calibrate(History history, Options o) {
         WorkClock clock = o.clock();
         double now = clock.endOf(o.asOf());
         List<String> notes = new ArrayList<>(history.notes());
+        LocalDate lastEvent = history.last().toLocalDate();
+        long quiet = java.time.temporal.ChronoUnit.DAYS.between(lastEvent, o.asOf());
+        if (quiet > QUIET_DAYS) {
+            notes.add(String.format(java.util.Locale.ROOT, "the history's last event is on %s, %d days before the as-of "
+                + "date %s: those days are read as days in which nothing happened (no new deal, no exit), in the "
+                + "month effects too; if the export ends on %s, calibrate as of that date", lastEvent, quiet, o.asOf(),
+                lastEvent));
+        }
         Map<String, List<Observation>> visits = new LinkedHashMap<>();
         Map<String, Integer> firstStage = new HashMap<>();
         List<PipelineDeal> pipeline = new ArrayList<>();

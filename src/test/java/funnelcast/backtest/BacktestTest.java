@@ -134,6 +134,13 @@ class BacktestTest {
         MonthFit steady = Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 11), o).months();
         assertEquals(0, steady.inflow().tau(), steady.reasons().toString());
         assertEquals(0, steady.conversion().tau(), steady.reasons().toString());
+        assertTrue(Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 11), o).notes().stream()
+            .noneMatch(n -> n.contains("last event")), "the history runs past its as-of date");
+        var late = new Calibrator.Options(LocalDate.parse("2028-06-30"), CLOCK, LocalDate.parse("2028-07-01"),
+            LocalDate.parse("2028-07-31"), 120, java.util.OptionalInt.empty(), "t");
+        var quiet = Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 11), late).notes();
+        assertTrue(quiet.stream().anyMatch(n -> n.contains("last event is on 2028-06-") && n.contains("calibrate as of")),
+            quiet.toString());
         MonthFit swinging = Calibrator.calibrate(history(dir, VARYING_STALLED, SWINGING, 23), o).months();
         assertTrue(swinging.inflow().tau() > 0 && swinging.conversion().tau() > 0, swinging.reasons().toString());
     }
