@@ -16,6 +16,7 @@ import funnelcast.model.Target;
 import funnelcast.model.WorkCalendar;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ public final class Calibrator {
         double now = clock.endOf(o.asOf());
         List<String> notes = new ArrayList<>(history.notes());
         LocalDate lastEvent = history.last().toLocalDate();
-        long quiet = java.time.temporal.ChronoUnit.DAYS.between(lastEvent, o.asOf());
+        long quiet = ChronoUnit.DAYS.between(lastEvent, o.asOf());
         if (quiet > QUIET_DAYS) {
             notes.add(String.format(java.util.Locale.ROOT, "the history's last event is on %s, %d days before the as-of "
                 + "date %s: those days are read as days in which nothing happened (no new deal, no exit), in the "

@@ -110,14 +110,15 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         for (YearMonth m = YearMonth.from(first); !m.atEndOfMonth().isAfter(asOf); m = m.plusMonths(1)) {
             months.add(m);
         }
-        List<PastMonth> past = measure(months, visits, entries, funnel, clock, first);
+        Absorption chain = Absorption.of(funnel);
+        List<PastMonth> past = measure(months, visits, entries, funnel, chain, clock, first);
 
         List<PastMonth> informative = past.stream().filter(PastMonth::informs).toList();
         List<PastMonth> withDays = past.stream().filter(p -> p.workingDays() >= 1).toList();
         int targetPos = quarterPosition(target);
         Part in = inflowPart(withDays, funnel, target, targetPos, o, reasons);
         boolean swinging = in.tau() > 0; // the inflow's month-to-month variation is on
-        MonthSeries conversion = series(informative, target, false, fittedShiftVariance(visits, funnel, windowStart));
+        MonthSeries conversion = series(informative, target, false, fittedShiftVariance(visits, funnel, chain, windowStart));
         MonthSeries pace = series(informative, target, true, 0);
         // Where the inflow swings, the conversion keeps its month variance against its score (see
         // supported()); otherwise, like the inflow and the pace, it must earn it.
@@ -160,12 +161,13 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
 
     /**
      * The half-life and seasonality whose one-step-ahead forecasts of past months score best (or
-     * the given half-life); with too few months to score, {@link #DEFAULT_HALF_LIFE} and the
-     * month-of-quarter terms if the history has a month in the horizon's position.
+     * the given half-life); with too few months to score, {@link #DEFAULT_HALF_LIFE} and, if
+     * {@code seasonByDefault}, the month-of-quarter terms where the history has a month in the
+     * horizon's position.
      */
     private static <F extends Scored> Choice<F> choose(java.util.function.BiFunction<Double, Boolean, F> fit,
                                                      List<PastMonth> months, int targetPos, Options o,
-                                                     boolean swinging) {
+                                                     boolean seasonByDefault) {
         F best = null;
         double bestHalfLife = Double.NaN;
         boolean bestSeasonal = false;
@@ -187,7 +189,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         }
         if (choose && best.scored() < MIN_SCORED) {
             bestHalfLife = DEFAULT_HALF_LIFE;
-            bestSeasonal = o.seasonality() && swinging && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
+            bestSeasonal = o.seasonality() && seasonByDefault && months.stream().anyMatch(p -> quarterPosition(p.month()) == targetPos);
             best = fit.apply(bestHalfLife, bestSeasonal);
         }
         double evidence = Double.isFinite(bestScore[0]) && Double.isFinite(bestScore[1]) ? bestScore[0] - bestScore[1]
@@ -328,17 +330,14 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * {@code 1/A + 1/O} for the advances and other exits of the visits it was fitted on (those
      * that began in the window). Parameter uncertainty draws that much already.
      */
-    static double fittedShiftVariance(List<Visit> visits, Funnel funnel, double windowStart) {
-        Absorption chain = Absorption.of(funnel);
+    static double fittedShiftVariance(List<Visit> visits, Funnel funnel, Absorption chain, double windowStart) {
         double advances = 0;
         double others = 0;
         for (Visit v : visits) {
             if (v.exit() == null || v.entered() < windowStart || !funnel.isOpenStage(v.stage())) {
                 continue;
             }
-            int s = funnel.index(v.stage());
-            int advance = chain.advanceExit(s);
-            if (advance >= 0 && funnel.id(funnel.dest(s, advance)).equals(v.exit())) {
+            if (advances(funnel, chain, funnel.index(v.stage()), v.exit())) {
                 advances++;
             } else {
                 others++;
@@ -347,9 +346,15 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         return 1 / (advances + 0.5) + 1 / (others + 0.5);
     }
 
+    /** Whether leaving stage {@code s} for {@code exit} is its advance (toward a win). */
+    private static boolean advances(Funnel funnel, Absorption chain, int s, String exit) {
+        int advance = chain.advanceExit(s);
+        return advance >= 0 && funnel.id(funnel.dest(s, advance)).equals(exit);
+    }
+
     /** Observed and expected exits, and new deals, month by month. */
     private static List<PastMonth> measure(List<YearMonth> months, List<Visit> visits, List<LocalDate> entries,
-                                           Funnel funnel, WorkClock clock, LocalDate first) {
+                                           Funnel funnel, Absorption chain, WorkClock clock, LocalDate first) {
         int n = months.size();
         double[] start = new double[n];
         double[] end = new double[n];
@@ -362,7 +367,6 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         double[] expAdv = new double[n];
         double[] oth = new double[n];
         double[] expOth = new double[n];
-        Absorption chain = Absorption.of(funnel);
         for (Visit v : visits) {
             if (!funnel.isOpenStage(v.stage())) {
                 continue; // a stage seen only before the calibration window
@@ -394,7 +398,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
                     }
                 }
                 if (last <= end[i] && v.exit() != null) {
-                    if (advance >= 0 && funnel.id(funnel.dest(s, advance)).equals(v.exit())) {
+                    if (advances(funnel, chain, s, v.exit())) {
                         adv[i]++;
                     } else {
                         oth[i]++;

@@ -42,10 +42,6 @@ final class MonthSeries {
     /** The level's variance that the fitted funnel's own parameter uncertainty already carries. */
     private final double fitted;
 
-    MonthSeries(double[] y, double[] v, int[] position, int[] index) {
-        this(y, v, position, index, 0);
-    }
-
     MonthSeries(double[] y, double[] v, int[] position, int[] index, double fitted) {
         this.y = y;
         this.v = v;

@@ -31,7 +31,7 @@ class MonthSeriesTest {
             pos[m] = m % 3;
             index[m] = m - n;
         }
-        MonthSeries.Fit f = new MonthSeries(y, v, pos, index).fit(0, 0, Double.POSITIVE_INFINITY, false);
+        MonthSeries.Fit f = new MonthSeries(y, v, pos, index, 0).fit(0, 0, Double.POSITIVE_INFINITY, false);
         assertEquals(0.16, f.tau2(), 4 * 0.031, "tau^2");
         assertEquals(0.3, f.level(), 4 * 0.053, "level");
         assertEquals(58, f.scored(), "every month after the first two is forecast one step ahead");
