@@ -10,6 +10,7 @@ import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.SteadyState;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /** How the command prints the plan: its table and its JSON. */
 final class PlanOutput {
@@ -49,7 +50,13 @@ final class PlanOutput {
         if (!hires.isEmpty()) {
             ArrayNode h = ((ObjectNode) root.get("thisPeriod")).putArray("hires");
             for (Hires x : hires) {
-                h.addObject().put("start", x.start().toString()).put("needed", x.needed()).put("winsPerHire", x.winsPerHire());
+                ObjectNode entry = h.addObject().put("start", x.start().toString()).put("reachable", x.reachable());
+                if (x.reachable()) {
+                    entry.put("needed", x.needed());
+                } else {
+                    entry.put("reason", x.reason());
+                }
+                entry.put("winsPerHire", x.winsPerHire());
             }
         }
         ArrayNode curve = root.putArray("curve");
@@ -68,9 +75,12 @@ final class PlanOutput {
             if (!Double.isNaN(r.perRepPerDay())) {
                 p.put("perRepPerDay", r.perRepPerDay());
                 p.put("repsNeeded", r.inflowPerDay() / perRep);
+                p.put("wholeReps", r.wholeReps());
+                p.put("pHitAtWholeReps", r.pHitAtWholeReps());
             }
             p.put("pHitAtRequired", r.pHitAtRequired());
         } else {
+            p.put("reason", r.reason());
             p.put("bestPHit", r.bestPHit());
         }
         return p;
@@ -81,65 +91,70 @@ final class PlanOutput {
         var s = funnel.scenario();
         SteadyState st = plan.steadyState();
         boolean perRep = s.inflow().perRep();
-        out.printf("%s: plan for %d wins in %d working days (%s .. %s)%n%n", plan.scenario(), plan.target(),
+        out.printf(Locale.ROOT, "%s: plan for %d wins in %d working days (%s .. %s)%n%n", plan.scenario(), plan.target(),
             s.horizonDays(), s.calendar().start(), s.calendar().end());
         if (!s.monthEffects().isNone()) {
-            out.printf("note: the plan is for an average month; this scenario's month effects (%s) are used by forecast, "
+            out.printf(Locale.ROOT, "note: the plan is for an average month; this scenario's month effects (%s) are used by forecast, "
                 + "not by plan%n%n", s.monthEffects().describe());
         }
-        out.printf("Steady state, the team's standing daily numbers:%n");
-        out.printf("  a new deal at '%s' wins with %.3f, so %d wins take %.2f new deals a day%s.%n%n",
+        out.printf(Locale.ROOT, "Steady state, the team's standing daily numbers:%n");
+        out.printf(Locale.ROOT, "  a new deal at '%s' wins with %.3f, so %d wins take %.2f new deals a day%s.%n%n",
             plan.entry(), plan.pWinFromEntry(), plan.target(), st.inflowPerDay(),
-            perRep ? String.format(" (%.2f per rep, %.3g reps)", st.perRepPerDay(), s.inflow().reps()) : "");
-        out.printf("  %-10s %7s %8s %12s %11s %9s%s%n", "stage", "h(s)", "visits", "arrivals/day", "mean dwell",
+            perRep ? String.format(Locale.ROOT, " (%.2f per rep, %.3g reps)", st.perRepPerDay(), s.inflow().reps()) : "");
+        out.printf(Locale.ROOT, "  %-10s %7s %8s %12s %11s %9s%s%n", "stage", "h(s)", "visits", "arrivals/day", "mean dwell",
             "hold", perRep ? "  hold/rep" : "");
         for (SteadyState.StageFlow f : st.stages()) {
-            out.printf("  %-10s %7.3f %8.3f %12.2f %11.2f %9.1f%s%n", f.id(), f.pWin(), f.expectedVisits(),
+            out.printf(Locale.ROOT, "  %-10s %7.3f %8.3f %12.2f %11.2f %9.1f%s%n", f.id(), f.pWin(), f.expectedVisits(),
                 f.arrivalsPerDay(), f.meanDwell(), f.inventory(),
-                perRep ? String.format("  %8.1f", f.inventory() / s.inflow().reps()) : "");
+                perRep ? String.format(Locale.ROOT, "  %8.1f", f.inventory() / s.inflow().reps()) : "");
         }
         RequiredInflow now = plan.thisPeriod();
-        out.printf("%nThis period, at %.0f%% confidence (%d pipeline deals, %d already won, %d more needed):%n",
+        out.printf(Locale.ROOT, "%nThis period, at %.0f%% confidence (%d pipeline deals, %d already won, %d more needed):%n",
             100 * now.confidence(), s.pipelineDeals(), plan.alreadyWon(), plan.target() - plan.alreadyWon());
         if (now.reachable() && now.inflowPerDay() == 0) {
-            out.printf("  the pipeline alone reaches the target: P(hit) = %.3f with no new deals.%n",
+            out.printf(Locale.ROOT, "  the pipeline alone reaches the target: P(hit) = %.3f with no new deals.%n",
                 now.pHitAtRequired());
         } else if (now.reachable()) {
-            out.printf("  find %.2f new deals a day%s: P(hit) = %.3f (now: %.2f a day).%n", now.inflowPerDay(),
-                perRep ? String.format(" (%.2f per rep)", now.perRepPerDay()) : "", now.pHitAtRequired(),
+            out.printf(Locale.ROOT, "  find %.2f new deals a day%s: P(hit) = %.3f (now: %.2f a day).%n", now.inflowPerDay(),
+                perRep ? String.format(Locale.ROOT, " (%.2f per rep)", now.perRepPerDay()) : "", now.pHitAtRequired(),
                 s.inflow().perDay());
             if (perRep) {
-                out.printf("  That is %.1f ramped reps at %.2f new deals a day each (the team now: %.3g).%n",
-                    now.inflowPerDay() / s.inflow().perRepPerDay(), s.inflow().perRepPerDay(), s.inflow().reps());
+                out.printf(Locale.ROOT, "  That is %.1f ramped reps at %.2f new deals a day each (the team now: %.3g): %d people, "
+                    + "P(hit) = %.3f with %d.%n", now.inflowPerDay() / s.inflow().perRepPerDay(), s.inflow().perRepPerDay(),
+                    s.inflow().reps(), now.wholeReps(), now.pHitAtWholeReps(), now.wholeReps());
             }
             if (!hires.isEmpty()) {
-                out.printf("  With the team as it is (ramps and days off included), that takes hires, by start date:%n");
+                out.printf(Locale.ROOT, "  With the team as it is (ramps and days off included), that takes hires, by start date:%n");
                 for (Hires h : hires) {
-                    out.printf("    from %s: %d (each adds %.2f expected wins this period)%n", h.start(), h.needed(),
-                        h.winsPerHire());
+                    if (h.reachable()) {
+                        out.printf(Locale.ROOT, "    from %s: %d (each adds %.2f expected wins this period)%n", h.start(), h.needed(),
+                            h.winsPerHire());
+                    } else {
+                        out.printf(Locale.ROOT, "    out of reach: %s.%n", h.reason());
+                    }
                 }
             }
             if (bottleneck != null) {
-                out.printf("  That is %.1f times today's inflow. The bottleneck is '%s': converting or moving faster "
+                out.printf(Locale.ROOT, "  That is %.1f times today's inflow. The bottleneck is '%s': converting or moving faster "
                     + "there needs fewer new deals (funnel sensitivity).%n", now.inflowPerDay() / s.inflow().perDay(),
                     bottleneck);
             }
         } else {
-            out.printf("  no inflow can reach it: a new deal cannot close before the period ends.%n"
-                + "  The best P(hit) is %.3f, from the pipeline alone; with %.0f%% confidence the pipeline"
+            out.printf(Locale.ROOT, "  no inflow can reach it: %s.%n"
+                + "  The best P(hit) is %.3f; with %.0f%% confidence the pipeline"
                 + " makes %d wins in all.%n  To reach the target these deals must close faster, or the target"
-                + " fall to %d. The deals that carry it:%n", now.bestPHit(), 100 * now.confidence(),
+                + " fall to %d. The deals that carry it:%n", now.reason(), now.bestPHit(), 100 * now.confidence(),
                 plan.reachableTarget(), plan.reachableTarget());
             for (Plan.PipelineChance c : plan.pipelineChances()) {
-                out.printf("    %-22s %-10s P(win this period) = %.3f%n", c.deal(), c.stage(), c.pWinThisPeriod());
+                out.printf(Locale.ROOT, "    %-22s %-10s P(win this period) = %.3f%n", c.deal(), c.stage(), c.pWinThisPeriod());
             }
         }
-        out.printf("%nNew deals a day needed, by confidence:%n");
+        out.printf(Locale.ROOT, "%nNew deals a day needed, by confidence:%n");
         for (RequiredInflow r : plan.curve()) {
-            out.printf("  %3.0f%%  %s%n", 100 * r.confidence(), r.reachable()
-                ? String.format("%7.2f%s", r.inflowPerDay(), perRep ? String.format("  (%.2f per rep)", r.perRepPerDay()) : "")
-                : "    out of reach (best " + String.format("%.3f", r.bestPHit()) + ")");
+            out.printf(Locale.ROOT, "  %3.0f%%  %s%n", 100 * r.confidence(), r.reachable()
+                ? String.format(Locale.ROOT, "%7.2f%s", r.inflowPerDay(), perRep ? String.format(Locale.ROOT, "  (%.2f per rep)", r.perRepPerDay()) : "")
+                : "    out of reach (best " + String.format(Locale.ROOT, "%.3f", r.bestPHit()) + ")");
         }
-        out.printf("%nSolver: %s.%n", plan.solver());
+        out.printf(Locale.ROOT, "%nSolver: %s.%n", plan.solver());
     }
 }

@@ -65,6 +65,13 @@ public sealed interface Distribution
     /** The supremum of the support: an age at or beyond it cannot be survived. */
     double supportUpperBound();
 
+    /**
+     * The infimum of the support: no value below it has any chance (a fixed dwell's value, a
+     * uniform's minimum, an empirical law's smallest value; 0 for the laws with a density on
+     * (0, infinity)). Probabilities that the model makes exactly 0 are read off it.
+     */
+    double supportLowerBound();
+
     /** P(X = 0): a transition that can take no time at all. */
     default double atomAtZero() {
         return 0;

@@ -74,6 +74,11 @@ public record Empirical(double[] values) implements Distribution {
     }
 
     @Override
+    public double supportLowerBound() {
+        return values[0];
+    }
+
+    @Override
     public double supportUpperBound() {
         return values[values.length - 1];
     }

@@ -35,6 +35,11 @@ public record Fixed(double value) implements Distribution {
     }
 
     @Override
+    public double supportLowerBound() {
+        return value;
+    }
+
+    @Override
     public double supportUpperBound() {
         return value;
     }

@@ -42,6 +42,11 @@ public record Never() implements Distribution {
     }
 
     @Override
+    public double supportLowerBound() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
     public double supportUpperBound() {
         return Double.POSITIVE_INFINITY;
     }

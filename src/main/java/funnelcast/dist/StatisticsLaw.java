@@ -49,6 +49,11 @@ sealed interface StatisticsLaw extends Distribution permits Exponential, LogNorm
     }
 
     @Override
+    default double supportLowerBound() {
+        return 0;
+    }
+
+    @Override
     default double supportUpperBound() {
         return Double.POSITIVE_INFINITY;
     }

@@ -46,6 +46,11 @@ public record Uniform(double min, double max) implements Distribution {
     }
 
     @Override
+    public double supportLowerBound() {
+        return min;
+    }
+
+    @Override
     public double supportUpperBound() {
         return max;
     }

@@ -2,35 +2,37 @@ package funnelcast.exact;
 
 /**
  * New deals whose rate changes from one working day to the next (a team's inflow), weighed by the
- * win curve: arrivals on day k at {@code rate[k - 1]} a day add {@code rate_k (I(day - k + 1) - I(day - k))}
- * expected wins by {@code day}, I the integral of the entry's win curve ({@link WinCurves#inflowIntegral}).
+ * win curve: arrivals on day k at {@code rate[k - 1]} a day are aged {@code [day - k, day - k + 1)}
+ * at the end of {@code day}, so they add {@code rate_k} times that slice of the entry's win curve's
+ * integral ({@link WinCurves#inflowSlices}) to the expected wins by {@code day}.
  */
 final class DailyInflow {
     private DailyInflow() {
     }
 
-    /** I(d) for d = 0..horizon, computed once for every day's sum. */
-    static Bounds[] integrals(WinCurves curves, int horizon) {
-        Bounds[] at = new Bounds[horizon + 1];
-        at[0] = new Bounds(0, 0);
+    /** Each day's slices, {@code slices[day][j]} for day = 1..horizon, computed once for every day's sum. */
+    static Bounds[][] slices(WinCurves curves, int horizon) {
+        Bounds[][] byDay = new Bounds[horizon + 1][];
+        byDay[0] = new Bounds[0];
         for (int d = 1; d <= horizon; d++) {
-            at[d] = curves.inflowIntegral(d);
+            byDay[d] = curves.inflowSlices(d);
         }
-        return at;
+        return byDay;
     }
 
     /**
      * The expected wins by {@code day} per unit of the month's inflow factor, with bounds: each
-     * difference lies between the lower bound less the upper and the upper less the lower.
+     * slice's bounds weighed by its day's rate, so the width is the rate-weighted width of the
+     * slices, no wider than the largest rate times the integral's.
      */
-    static Bounds weighted(Bounds[] at, int day, double[] rate) {
+    static Bounds weighted(Bounds[][] slices, int day, double[] rate) {
         double lower = 0;
         double upper = 0;
+        Bounds[] at = slices[day];
         for (int k = 1; k <= day; k++) {
-            Bounds a = at[day - k + 1];
-            Bounds b = at[day - k];
-            lower += rate[k - 1] * Math.max(0, a.lower() - b.upper());
-            upper += rate[k - 1] * Math.max(0, a.upper() - b.lower());
+            Bounds slice = at[day - k];
+            lower += rate[k - 1] * slice.lower();
+            upper += rate[k - 1] * slice.upper();
         }
         return new Bounds(lower, Math.max(lower, upper));
     }

@@ -8,6 +8,7 @@ import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
+import funnelcast.model.QuickestWin;
 import funnelcast.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,8 @@ public final class ExactMethod {
             pipeline.addBinomial(deal.count(), q.mid());
             error += deal.count() * q.halfWidth();
         }
-        return new PeriodWins(curves.describe(), curves.inflowIntegral(horizon), wins, pipeline.pmf(), error);
+        return new PeriodWins(curves.describe(), horizon, QuickestWin.from(funnel, funnel.entry()),
+            curves.inflowIntegral(horizon), wins, pipeline.pmf(), error);
     }
 
     /**
@@ -132,10 +134,10 @@ public final class ExactMethod {
      */
     public static double[] inflowWeights(Funnel funnel, int stepsPerDay) {
         int horizon = funnel.scenario().horizonDays();
-        Bounds[] at = DailyInflow.integrals(curves(funnel, stepsPerDay), horizon);
+        Bounds[] slices = curves(funnel, stepsPerDay).inflowSlices(horizon);
         double[] w = new double[horizon];
-        for (int d = 1; d <= horizon; d++) {
-            w[horizon - d] = at[d].mid() - at[d - 1].mid(); // arrivals on day horizon - d + 1 have d - 1 to d days left
+        for (int j = 0; j < horizon; j++) {
+            w[horizon - 1 - j] = slices[j].mid(); // arrivals on day horizon - j are aged j to j + 1 days at its end
         }
         return w;
     }
@@ -186,30 +188,33 @@ public final class ExactMethod {
         // a team's day-by-day inflow weighs each day's arrivals; a constant rate multiplies the integral
         double lambda = teamDaily == null ? scenario.inflow().perDay() * effects.inflowFactor() : effects.inflowFactor();
         List<PipelineDeal> pipeline = scenario.pipeline();
-        List<Bounds[]> integrals = new ArrayList<>(); // per node, I(0..T), under a team's inflow
+        List<Bounds[][]> slices = new ArrayList<>(); // per node, each day's slices of I, under a team's inflow
         for (MonthNodes.Node node : nodes) {
             if (teamDaily != null) {
-                integrals.add(DailyInflow.integrals(node.curves(), horizon));
+                slices.add(DailyInflow.slices(node.curves(), horizon));
             }
         }
 
         List<Forecast.Day> daily = new ArrayList<>();
         double[] pmf = null;
         double tvBound = 0;
+        double meanError = 0;
         double mean = 0;
         double variance = 0;
         for (int day = 1; day <= horizon; day++) {
             double[] p = {};
             double bound = 0;
+            double meanBound = 0;
             double m = 0;
             double second = 0;
             double within = 0;
             for (int j = 0; j < nodes.size(); j++) {
                 MonthNodes.Node node = nodes.get(j);
                 Bounds inflow = teamDaily == null ? node.curves().inflowIntegral(day)
-                    : DailyInflow.weighted(integrals.get(j), day, teamDaily);
+                    : DailyInflow.weighted(slices.get(j), day, teamDaily);
                 Convolution sum = new Convolution();
-                double nodeBound = lambda * inflow.halfWidth();
+                double nodeBound = TotalVariation.poisson(lambda, inflow);
+                double nodeMeanError = lambda * inflow.halfWidth();
                 // Moments in closed form (Poisson or negative binomial plus binomials), not from the pmf cut at 1e-12.
                 double nodeMean = lambda * inflow.mid();
                 double nodeVariance = nodeMean + nodeMean * nodeMean * effects.inflowCv() * effects.inflowCv();
@@ -218,12 +223,14 @@ public final class ExactMethod {
                     int count = pipeline.get(g).count();
                     sum.addBinomial(count, q.mid());
                     nodeBound += count * q.halfWidth();
+                    nodeMeanError += count * q.halfWidth();
                     nodeMean += count * q.mid();
                     nodeVariance += count * q.mid() * (1 - q.mid());
                 }
                 sum.addInflow(lambda * inflow.mid(), effects.inflowCv());
                 p = Convolution.mix(p, sum.pmf(), node.weight());
                 bound += node.weight() * nodeBound;
+                meanBound += node.weight() * nodeMeanError;
                 m += node.weight() * nodeMean;
                 second += node.weight() * nodeMean * nodeMean;
                 within += node.weight() * nodeVariance;
@@ -234,6 +241,7 @@ public final class ExactMethod {
             if (day == horizon) {
                 pmf = p;
                 tvBound = bound;
+                meanError = meanBound;
                 mean = m;
                 variance = v;
             }
@@ -252,7 +260,7 @@ public final class ExactMethod {
                 double w = nodes.get(j).weight();
                 double[] mv = revenue(scenario, value, lambda * (teamDaily == null
                         ? nodes.get(j).curves().inflowIntegral(horizon)
-                        : DailyInflow.weighted(integrals.get(j), horizon, teamDaily)).mid(),
+                        : DailyInflow.weighted(slices.get(j), horizon, teamDaily)).mid(),
                     effects.inflowCv(), dealWins.get(j));
                 rMean += w * mv[0];
                 rSecond += w * mv[0] * mv[0];
@@ -261,10 +269,10 @@ public final class ExactMethod {
             return new Forecast.Revenue(rMean, Math.sqrt(Math.max(0, rWithin + Math.max(0, rSecond - rMean * rMean))),
                 Optional.empty());
         });
-        // The mean of W moves by at most the same sum of half-widths as the pmf's TV bound.
+        // The mean of W moves by at most the sum of the half-widths; the pmf by the Poisson's own TV bound and the deals'.
         String solver = nodes.get(0).curves().describe() + (nodes.size() > 1
             ? ", mixed over " + nodes.size() + " Gauss-Hermite nodes of the month's conversion shift" : "");
-        Forecast.Exact method = new Forecast.Exact(solver, tvBound, tvBound);
+        Forecast.Exact method = new Forecast.Exact(solver, tvBound, meanError);
         return new Forecast(scenario.name(), method, horizon, target, already, wins, pHit, revenue, daily);
     }
 

@@ -6,10 +6,12 @@ import java.util.List;
  * The pieces of this period's wins that the planner turns around: wins from an inflow of rate
  * lambda are Poisson with mean {@code lambda * inflowIntegral}, and the pipeline's wins have the
  * Poisson-binomial pmf {@code pipelinePmf} (entry g of the pipeline wins with {@code dealWins(g)}).
- * {@code pipelineError} bounds the total-variation error of that pmf.
+ * {@code pipelineError} bounds the total-variation error of that pmf. {@code quickestWin} is the
+ * shortest time in which a new deal can be won ({@link funnelcast.model.QuickestWin}), for saying
+ * why no inflow reaches a target.
  */
-public record PeriodWins(String solver, Bounds inflowIntegral, List<Bounds> dealWins, double[] pipelinePmf,
-                         double pipelineError) {
+public record PeriodWins(String solver, int horizonDays, double quickestWin, Bounds inflowIntegral,
+                         List<Bounds> dealWins, double[] pipelinePmf, double pipelineError) {
     public PeriodWins {
         dealWins = List.copyOf(dealWins);
         pipelinePmf = pipelinePmf.clone();
@@ -22,6 +24,6 @@ public record PeriodWins(String solver, Bounds inflowIntegral, List<Bounds> deal
 
     /** Total-variation error bound of the wins pmf at inflow rate {@code lambda}. */
     public double errorBound(double lambda) {
-        return pipelineError + lambda * inflowIntegral.halfWidth();
+        return pipelineError + TotalVariation.poisson(lambda, inflowIntegral);
     }
 }

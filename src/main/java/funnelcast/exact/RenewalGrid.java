@@ -166,7 +166,58 @@ final class RenewalGrid implements WinCurves {
                 }
             }
         }
-        return solver.solve(direct, steps);
+        return exactZeros(solver.solve(direct, steps), direct, mass);
+    }
+
+    /**
+     * The solver's curves where the scheme's funnel gives exactly 0 or 1. Each scheme is a
+     * discrete-time funnel: a deal entering s cannot be won before the shortest path to won over
+     * each exit's first grid step of positive mass (the won exit's own first step of positive
+     * {@code direct}), and there its curve is exactly 0; the transforms leave round-off of about
+     * 1e-16 there, which a planner would read as a chance. Elsewhere round-off is clamped to [0, 1].
+     */
+    private double[][] exactZeros(double[][] curves, double[][] direct, double[][][] mass) {
+        int n = funnel.stageCount();
+        int[] earliest = new int[n];
+        for (int s = 0; s < n; s++) {
+            earliest[s] = firstPositive(direct[s]);
+        }
+        // Bellman-Ford over the open stages: at most n - 1 rounds settle every shortest path
+        for (int round = 0; round < n; round++) {
+            boolean changed = false;
+            for (int s = 0; s < n; s++) {
+                for (int e = 0; e < mass[s].length; e++) {
+                    int d = funnel.dest(s, e);
+                    if (d < n && funnel.prob(s, e) > 0 && earliest[d] != Integer.MAX_VALUE) {
+                        int first = firstPositive(mass[s][e]);
+                        if (first != Integer.MAX_VALUE && first + earliest[d] < earliest[s]) {
+                            earliest[s] = first + earliest[d];
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            double[] f = curves[s];
+            for (int k = 0; k < f.length; k++) {
+                f[k] = k < earliest[s] ? 0 : Math.min(1, Math.max(0, f[k]));
+            }
+        }
+        return curves;
+    }
+
+    /** The first index holding a positive value; {@link Integer#MAX_VALUE} when none does. */
+    private static int firstPositive(double[] values) {
+        for (int k = 0; k < values.length; k++) {
+            if (values[k] > 0) {
+                return k;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** P(a grid dwell <= k steps), k = 0..steps: the masses' running sum. */
@@ -204,6 +255,23 @@ final class RenewalGrid implements WinCurves {
             upper += high[i];
         }
         return new Bounds(lower * h, Math.max(lower, upper) * h);
+    }
+
+    @Override
+    public Bounds[] inflowSlices(int day) {
+        double[] low = curves(0, day)[funnel.entry()];
+        double[] high = curves(1, day)[funnel.entry()];
+        Bounds[] slices = new Bounds[day];
+        for (int j = 0; j < day; j++) {
+            double lower = 0;
+            double upper = 0;
+            for (int i = j * stepsPerDay; i < (j + 1) * stepsPerDay; i++) {
+                lower += low[i];
+                upper += high[i];
+            }
+            slices[j] = new Bounds(lower * h, Math.max(lower, upper) * h);
+        }
+        return slices;
     }
 
     @Override

@@ -132,6 +132,17 @@ final class Uniformization implements WinCurves {
     }
 
     @Override
+    public Bounds[] inflowSlices(int day) {
+        Bounds[] slices = new Bounds[day];
+        for (int j = 0; j < day; j++) {
+            double lower = Math.max(0, integral[j] - (j == 0 ? 0 : integral[j - 1]));
+            // the truncation of the whole integral up to day j + 1 bounds that of its last slice
+            slices[j] = new Bounds(lower, lower + integralTail[j]);
+        }
+        return slices;
+    }
+
+    @Override
     public Bounds[] dealWins(int stage, double age) {
         // Exponential dwells are memoryless: only the exit weights change with age.
         double[] weights = funnel.agedExitWeights(stage, age);

@@ -39,7 +39,7 @@ public final class Pmf {
         for (int k = Math.max(0, from); k < pmf.length; k++) {
             t += pmf[k];
         }
-        return Math.min(1, t);
+        return Math.min(1, Math.max(0, t));
     }
 
     public static Forecast.CountQuantiles quantiles(double[] pmf) {

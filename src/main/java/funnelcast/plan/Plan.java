@@ -36,14 +36,13 @@ public record Plan(String scenario, String entry, double pWinFromEntry, int targ
         int target = scenario.target().wins().orElseThrow(() -> new InputException(
             "plan needs target.wins in the scenario: the number of wins to plan for"));
         int already = scenario.target().alreadyWon();
-        double reps = scenario.inflow().reps();
         SteadyState steady = SteadyState.forWins(funnel, target);
         PeriodWins period = ExactMethod.period(funnel, stepsPerDay);
         int needed = target - already;
-        RequiredInflow now = RequiredInflow.solve(period, needed, confidence, reps);
+        RequiredInflow now = RequiredInflow.solve(period, needed, confidence, scenario.inflow());
         List<RequiredInflow> curve = new ArrayList<>();
         for (double c : CURVE) {
-            curve.add(RequiredInflow.solve(period, needed, c, reps));
+            curve.add(RequiredInflow.solve(period, needed, c, scenario.inflow()));
         }
         List<PipelineChance> pipelineChances = new ArrayList<>();
         List<PipelineDeal> pipeline = scenario.pipeline();

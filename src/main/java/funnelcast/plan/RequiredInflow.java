@@ -4,6 +4,8 @@ import funnelcast.InputException;
 import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
 import funnelcast.model.Funnel;
+import funnelcast.model.Inflow;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.AllowedSolution;
@@ -12,43 +14,92 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
  * The smallest daily inflow that reaches the target with probability {@code confidence} this
- * period (spec section 6). Inflow wins are Poisson with mean {@code lambda * I}, the pipeline's
- * wins have a fixed pmf, so {@code P(hit | lambda)} is a short sum, continuous and increasing in
- * lambda. The root of {@code P(hit | lambda) = confidence} is bracketed by doubling, then found by
- * Commons Math's bracketing Brent solver to 1e-10 relative, on the side where P(hit) reaches the
- * confidence. Where new deals cannot close before the horizon
- * ends ({@code I = 0}), no inflow helps: {@code reachable} is false and {@code bestPHit} is what
- * the pipeline alone gives.
+ * period. Inflow wins are Poisson with mean {@code lambda * I}, the pipeline's wins have a fixed
+ * pmf, so {@code P(hit | lambda)} is a short sum, continuous and increasing in lambda. The root of
+ * {@code P(hit | lambda) = confidence} is bracketed by doubling, then found by Commons Math's
+ * bracketing Brent solver to 1e-10 relative, on the side where P(hit) reaches the confidence.
+ *
+ * <p>No root is reported that the model does not hold: where the grid cannot show that a new deal
+ * closes before the horizon ends (the lower bound of I is 0, as it is wherever the quickest path
+ * to a win is longer than the horizon), or where the root lies beyond the most new deals a
+ * forecast follows ({@link Inflow#MAX_PER_HORIZON}), {@code reachable} is false, {@code reason}
+ * says why in numbers, and {@code bestPHit} is the best P(hit) an inflow the model follows gives
+ * (the pipeline's alone in the first case).
+ *
+ * <p>Where the inflow is given per rep, {@code perRepPerDay} is the inflow shared by today's head
+ * count, and {@code wholeReps} the ramped reps it takes in whole people (rounded up, each at
+ * today's rate per rep) with {@code pHitAtWholeReps} the P(hit) they give; 0 and NaN otherwise.
  */
 public record RequiredInflow(double confidence, boolean reachable, double inflowPerDay, double perRepPerDay,
-                             double pHitAtRequired, double bestPHit) {
+                             int wholeReps, double pHitAtWholeReps, double pHitAtRequired, double bestPHit,
+                             String reason) {
     static final double RELATIVE_TOLERANCE = 1e-10;
     private static final int MAX_EVALUATIONS = 1000;
 
     /** Wins still needed: the target less the wins already booked. */
-    public static RequiredInflow solve(PeriodWins period, int needed, double confidence, double reps) {
+    public static RequiredInflow solve(PeriodWins period, int needed, double confidence, Inflow inflow) {
+        double reps = inflow.reps();
         if (!(confidence > 0 && confidence < 1)) {
             throw new InputException("confidence must lie strictly between 0 and 1, got " + confidence);
         }
         double atZero = pHit(period, needed, 0);
         if (atZero >= confidence) {
-            return new RequiredInflow(confidence, true, 0, reps > 0 ? 0 : Double.NaN, atZero, 1);
+            return new RequiredInflow(confidence, true, 0, reps > 0 ? 0 : Double.NaN, 0, reps > 0 ? atZero : Double.NaN,
+                atZero, 1, "");
         }
-        double integral = period.inflowIntegral().mid();
-        if (!(integral > 0)) {
-            return new RequiredInflow(confidence, false, Double.NaN, Double.NaN, Double.NaN, atZero);
+        if (!(period.inflowIntegral().lower() > 0)) {
+            return unreachable(confidence, atZero, noNewDealCloses(period));
+        }
+        double most = Inflow.MAX_PER_HORIZON / period.horizonDays();
+        double atMost = pHit(period, needed, most);
+        if (atMost < confidence) {
+            return unreachable(confidence, atMost, String.format(Locale.ROOT,
+                "it would take more than %,.0f new deals a day (P(hit) = %.3f there), the most a forecast follows",
+                most, atMost));
         }
         double lo = 0;
-        double hi = Math.max(1e-9, needed / integral);
+        double hi = Math.min(most, Math.max(1e-9, needed / period.inflowIntegral().mid()));
         while (pHit(period, needed, hi) < confidence) {
             lo = hi;
-            hi *= 2;
+            hi = Math.min(most, 2 * hi);
         }
         UnivariateFunction gap = lambda -> pHit(period, needed, lambda) - confidence;
         hi = new BracketingNthOrderBrentSolver(RELATIVE_TOLERANCE, 1e-300, 5)
             .solve(MAX_EVALUATIONS, gap, lo, hi, AllowedSolution.ABOVE_SIDE);
-        return new RequiredInflow(confidence, true, hi, reps > 0 ? hi / reps : Double.NaN,
-            pHit(period, needed, hi), 1);
+        int whole = 0;
+        double atWhole = Double.NaN;
+        if (reps > 0) {
+            double each = inflow.perRepPerDay();
+            whole = (int) Math.min(Integer.MAX_VALUE, Math.ceil(hi / each - 1e-9));
+            atWhole = pHit(period, needed, whole * each);
+        }
+        return new RequiredInflow(confidence, true, hi, reps > 0 ? hi / reps : Double.NaN, whole, atWhole,
+            pHit(period, needed, hi), 1, "");
+    }
+
+    private static RequiredInflow unreachable(double confidence, double best, String reason) {
+        return new RequiredInflow(confidence, false, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, best, reason);
+    }
+
+    /** Why new deals add no win this period, in numbers. */
+    private static String noNewDealCloses(PeriodWins period) {
+        double quickest = period.quickestWin();
+        int horizon = period.horizonDays();
+        if (quickest == Double.POSITIVE_INFINITY) {
+            return "no path from the entry stage leads to a win";
+        }
+        if (quickest >= horizon) {
+            return String.format(Locale.ROOT, "the quickest path to a win takes %s working days; the horizon holds %d",
+                days(quickest), horizon);
+        }
+        return String.format(Locale.ROOT, "a new deal can close only in the last %s working days of the horizon, "
+            + "closer to its end than the grid resolves (%s); run with more --grid-steps", days(horizon - quickest),
+            period.solver());
+    }
+
+    /** Working days as a reader writes them: 15.5, 14, 0.25. */
+    private static String days(double d) {
+        return java.math.BigDecimal.valueOf(Math.round(d * 100) / 100.0).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -69,7 +120,7 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
             return OptionalDouble.empty();
         }
         RequiredInflow r = solve(period,
-            target.wins().getAsInt() - target.alreadyWon(), confidence, funnel.scenario().inflow().reps());
+            target.wins().getAsInt() - target.alreadyWon(), confidence, funnel.scenario().inflow());
         return r.reachable() ? OptionalDouble.of(r.inflowPerDay()) : OptionalDouble.empty();
     }
 
@@ -87,6 +138,6 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
             double inflowReaches = rest <= 0 ? 1 : inflow == null ? 0 : inflow.survivalProbability(rest - 1);
             p += pipeline[k] * inflowReaches;
         }
-        return Math.min(1, p);
+        return Math.min(1, Math.max(0, p));
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * either way and when its dwell is scaled by 0.8 and 1.2, ranked by the largest change. The
  * exact method computes every case; the Monte Carlo variant runs every case on the same seed,
  * so the cases share their random numbers (common random numbers) and the differences are not
- * noise. The bottleneck is the stage at the top: where conversion or speed is worth most.
+ * noise. The bottleneck is the stage at the top: where conversion or speed is worth most, by
+ * P(hit) where a case moves it, by expected wins otherwise.
  */
 public record Sensitivity(String scenario, String method, double baseWins, OptionalDouble basePHit,
                           List<StageEffect> stages) {
@@ -30,6 +31,8 @@ public record Sensitivity(String scenario, String method, double baseWins, Optio
     public static final double POINTS = 0.05;
     public static final double FASTER = 0.8;
     public static final double SLOWER = 1.2;
+    /** A change of P(hit) no larger than this is round-off, not an effect. */
+    static final double NOISE = 1e-9;
 
     /** The four changes at one stage, as differences from the base. */
     public record StageEffect(String stage, String label, String advanceTo, double meanDwell,
@@ -100,7 +103,8 @@ public record Sensitivity(String scenario, String method, double baseWins, Optio
                 faster.wins().mean() - base.wins().mean(), slower.wins().mean() - base.wins().mean(),
                 dp(up, base), dp(down, base), dp(faster, base), dp(slower, base)));
         }
-        boolean byPHit = base.pHitTarget().isPresent();
+        // P(hit) ranks only where it moves: a target out of reach leaves it 0 in every case, and round-off is no ranking
+        boolean byPHit = base.pHitTarget().isPresent() && effects.stream().anyMatch(e -> e.size(true) > NOISE);
         effects.sort(Comparator.comparingDouble((StageEffect e) -> e.size(byPHit)).reversed());
         return new Sensitivity(funnel.scenario().name(), method, base.wins().mean(), base.pHitTarget(), effects);
     }

@@ -9,6 +9,7 @@ import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
+import funnelcast.model.Inflow;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class PlanTest {
         assertRelative(integral, ExactMethod.period(f).inflowIntegral().mid(), 1e-12, "I");
         for (double c : new double[] {0.5, 0.8, 0.95}) {
             double required = GammaDistribution.of(5, 1).inverseCumulativeProbability(c) / integral;
-            RequiredInflow r = RequiredInflow.solve(ExactMethod.period(f), 5, c, 4);
+            RequiredInflow r = RequiredInflow.solve(ExactMethod.period(f), 5, c, new Inflow(4, 4, null));
             assertTrue(r.reachable());
             assertRelative(required, r.inflowPerDay(), 1e-9, "required inflow at " + c);
             assertRelative(required / 4, r.perRepPerDay(), 1e-9, "per rep at " + c);
@@ -105,7 +106,7 @@ class PlanTest {
     @Test
     void aPipelineThatReachesTheTargetAloneNeedsNoInflow() {
         Funnel f = TestScenarios.funnel("scenarios/telesales.json");
-        RequiredInflow r = RequiredInflow.solve(ExactMethod.period(f), 3, 0.8, 0);
+        RequiredInflow r = RequiredInflow.solve(ExactMethod.period(f), 3, 0.8, Inflow.NONE);
         assertTrue(r.reachable());
         assertEquals(0.0, r.inflowPerDay());
         assertTrue(r.pHitAtRequired() >= 0.8);
@@ -148,7 +149,7 @@ class PlanTest {
             double c = 0.8;
             PeriodWins period = ExactMethod.period(f);
             int needed = f.scenario().target().wins().getAsInt() - f.scenario().target().alreadyWon();
-            RequiredInflow r = RequiredInflow.solve(period, needed, c, 0);
+            RequiredInflow r = RequiredInflow.solve(period, needed, c, Inflow.NONE);
             assertTrue(r.reachable() && r.inflowPerDay() > 0, path);
             Forecast at = MonteCarloEngine.forecast(Funnel.of(ScenarioEdits.withInflow(f.scenario(), r.inflowPerDay())),
                 new MonteCarloEngine.Options(trials, 314L, 2));
