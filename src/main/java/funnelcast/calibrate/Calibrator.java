@@ -55,12 +55,6 @@ public final class Calibrator {
     private Calibrator() {
     }
 
-    /** The default horizon: the day after the as-of date to the end of that day's month. */
-    public static LocalDate[] defaultHorizon(LocalDate asOf) {
-        LocalDate start = asOf.plusDays(1);
-        return new LocalDate[] {start, start.withDayOfMonth(start.lengthOfMonth())};
-    }
-
     /** More calendar days than this between the history's last event and the as-of date get a note. */
     static final int QUIET_DAYS = 7;
 

@@ -1,7 +1,9 @@
 package funnelcast.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.InputException;
 import funnelcast.backtest.Backtest;
+import funnelcast.calibrate.MonthFit;
 import funnelcast.history.History;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,6 +51,18 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // every option is checked before the history is read: a large one takes a while
+        if (months < 0) {
+            throw new InputException("--months: expected a number of months >= 0 (0 for every month), got " + months);
+        }
+        if (window < 0) {
+            throw new InputException("--window: expected a number of working days >= 0 (0 for all before), got " + window);
+        }
+        MonthFit.Options monthFit = monthOptions.options();
+        calendar.weekdaySet();
+        calendar.holidaySet();
+        trials.check();
+        opportunities.check();
         History h = opportunities.read(history);
         LocalDate first = h.first().toLocalDate();
         LocalDate last = h.last().toLocalDate();
@@ -56,7 +70,7 @@ final class BacktestCommand implements Callable<Integer> {
         long total = Math.max(1, java.time.temporal.ChronoUnit.MONTHS.between(first.withDayOfMonth(1), last.withDayOfMonth(1)));
         ProgressBar bar = new ProgressBar(err, months > 0 ? months : total, "months");
         Backtest.Result r = Backtest.run(h, new Backtest.Options(calendar.clock(first, last.plusMonths(2)), months, window,
-            trials.count, trials.seed(), Runtime.getRuntime().availableProcessors(), bar::accept, monthOptions.options()));
+            trials.count, trials.seed(), Runtime.getRuntime().availableProcessors(), bar::accept, monthFit));
         bar.finish();
         ObjectNode node = BacktestOutput.json(r, h);
         if (output.out != null) {

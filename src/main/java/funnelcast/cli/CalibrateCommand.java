@@ -3,6 +3,8 @@ package funnelcast.cli;
 import funnelcast.InputException;
 import funnelcast.calibrate.Calibration;
 import funnelcast.calibrate.Calibrator;
+import funnelcast.calibrate.Horizon;
+import funnelcast.calibrate.MonthFit;
 import funnelcast.history.History;
 import funnelcast.history.WorkClock;
 import funnelcast.scenario.ScenarioWriter;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,10 +41,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     OpportunityOptions opportunities;
 
-    @Option(names = "--horizon-start", paramLabel = "DATE", description = "First day of the scenario's horizon (default: the day after --as-of).")
+    @Option(names = "--horizon-start", paramLabel = "DATE", description = "First day of the scenario's horizon (default: the day after --as-of, or the first of the "
+        + "next month when the rest of the --as-of month holds no working day).")
     String horizonStart;
 
-    @Option(names = "--horizon-end", paramLabel = "DATE", description = "Last day of the horizon (default: the end of that month).")
+    @Option(names = "--horizon-end", paramLabel = "DATE", description = "Last day of the horizon (default: the end of the horizon's first month).")
     String horizonEnd;
 
     @Option(names = "--window", defaultValue = "0", paramLabel = "DAYS",
@@ -70,27 +74,49 @@ final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The horizon given, or the default after the as-of date (the next month where the rest of its own holds no working day). */
+    private Horizon horizon(LocalDate asOfDate, java.util.Set<java.time.DayOfWeek> weekdays,
+                            java.util.Set<LocalDate> holidays) {
+        if (horizonStart == null && horizonEnd == null) {
+            return Horizon.after(asOfDate, weekdays, holidays);
+        }
+        LocalDate start = horizonStart != null ? CalendarOptions.date("--horizon-start", horizonStart) : asOfDate.plusDays(1);
+        LocalDate end = horizonEnd != null ? CalendarOptions.date("--horizon-end", horizonEnd)
+            : start.withDayOfMonth(start.lengthOfMonth());
+        return Horizon.given(start, end, weekdays, holidays);
+    }
+
     @Override
     public Integer call() throws Exception {
+        // every option and the horizon are checked before the history is read: a large one takes a while
         LocalDate asOfDate = CalendarOptions.date("--as-of", asOf);
         if (out != null && Files.exists(out) && !force) {
             throw new InputException(out + " exists; pass --force to overwrite it");
         }
+        if (window < 0) {
+            throw new InputException("--window: expected a number of working days >= 0 (0 for the whole history), got "
+                + window);
+        }
+        if (target != null && target < 0) {
+            throw new InputException("--target: expected a number of wins >= 0, got " + target);
+        }
+        MonthFit.Options months = monthOptions.options();
+        var weekdays = calendar.weekdaySet();
+        var holidays = calendar.holidaySet();
+        Horizon horizon = horizon(asOfDate, weekdays, holidays);
+        opportunities.check();
         History h = opportunities.read(history);
-        LocalDate[] horizon = Calibrator.defaultHorizon(asOfDate);
-        LocalDate start = horizonStart != null ? CalendarOptions.date("--horizon-start", horizonStart) : horizon[0];
-        LocalDate end = horizonEnd != null ? CalendarOptions.date("--horizon-end", horizonEnd) : horizon[1];
         LocalDate first = h.first().toLocalDate();
-        LocalDate last = h.last().toLocalDate().isAfter(end) ? h.last().toLocalDate() : end;
+        LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
         WorkClock clock = calendar.clock(first, last);
-        Calibration c = Calibrator.calibrate(h, new Calibrator.Options(asOfDate, clock, start, end, window,
-            target == null ? OptionalInt.empty() : OptionalInt.of(target),
-            "Calibrated from " + history.getFileName() + " as of " + asOfDate, monthOptions.options()));
+        Calibration c = Calibrator.calibrate(h, new Calibrator.Options(asOfDate, clock, horizon.start(), horizon.end(),
+            window, target == null ? OptionalInt.empty() : OptionalInt.of(target),
+            "Calibrated from " + history.getFileName() + " as of " + asOfDate, months));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.print(Json.text(CalibrationOutput.json(c)));
+            o.print(Json.text(CalibrationOutput.json(c, horizon)));
         } else {
-            CalibrationOutput.print(o, c);
+            CalibrationOutput.print(o, c, horizon);
         }
         if (charts != null) {
             ChartWriter w = new ChartWriter(charts, spec.commandLine().getErr());
@@ -101,7 +127,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.write(out, ScenarioWriter.json(c.scenario()).getBytes(StandardCharsets.UTF_8));
             if (!json) {
-                o.printf("%nWrote %s (run: funnel forecast %s --uncertainty)%n", out, out);
+                o.printf(Locale.ROOT, "%nWrote %s (run: funnel forecast %s --uncertainty)%n", out, out);
             }
         }
         o.flush();

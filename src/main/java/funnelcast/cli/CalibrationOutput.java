@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.calibrate.Calibration;
 import funnelcast.calibrate.DwellFit;
+import funnelcast.calibrate.Horizon;
 import funnelcast.calibrate.MonthFit;
 import funnelcast.calibrate.PushFit;
 import funnelcast.model.MonthEffects;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /** How the command prints the calibration: its table and its JSON. */
 final class CalibrationOutput {
@@ -16,10 +18,12 @@ final class CalibrationOutput {
     }
 
 
-    static ObjectNode json(Calibration c) {
+    static ObjectNode json(Calibration c, Horizon horizon) {
         ObjectNode root = Json.object();
         root.put("source", c.source());
         root.put("asOf", c.asOf().toString());
+        root.putObject("horizon").put("start", horizon.start().toString()).put("end", horizon.end().toString())
+            .put("workingDays", horizon.workingDays()).put("why", horizon.why());
         root.put("entry", c.entry());
         ArrayNode notes = root.putArray("notes");
         c.notes().forEach(notes::add);
@@ -107,8 +111,8 @@ final class CalibrationOutput {
     }
 
     static void printMonths(PrintWriter o, MonthFit m) {
-        o.printf("%nMonth effects (%s):%n", m.effects().describe());
-        m.reasons().forEach(r -> o.printf("   %s%n", r));
+        o.printf(Locale.ROOT, "%nMonth effects (%s):%n", m.effects().describe());
+        m.reasons().forEach(r -> o.printf(Locale.ROOT, "   %s%n", r));
         MonthFit.Part c = m.conversion();
         o.printf(java.util.Locale.ROOT, "   conversion: log odds level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
             + "this horizon %+.3f (sd %.3f)%n", c.level(), c.season()[0], c.season()[1], c.season()[2], c.tau(), c.mean(),
@@ -122,7 +126,7 @@ final class CalibrationOutput {
             + "this horizon %.3f a day (cv %.3f)%n", i.level(), i.season()[0], i.season()[1], i.season()[2], i.tau(), i.mean(),
             i.sd());
         if (!m.past().isEmpty()) {
-            o.printf("   %-8s %9s %17s %17s %8s %6s%n", "month", "new deals", "advances (exp.)", "other exits (exp.)",
+            o.printf(Locale.ROOT, "   %-8s %9s %17s %17s %8s %6s%n", "month", "new deals", "advances (exp.)", "other exits (exp.)",
                 "shift", "pace");
             for (MonthFit.PastMonth p : m.past()) {
                 o.printf(java.util.Locale.ROOT, "   %-8s %9d %7.0f (%7.1f) %7.0f (%7.1f) %+8.2f %6.2f%n", p.month(),
@@ -136,52 +140,54 @@ final class CalibrationOutput {
     private static String parameters(DwellFit f) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < f.estimates().length; i++) {
-            b.append(String.format("%s %.3g (%.3g..%.3g)  ", f.parameterNames()[i], f.estimates()[i], f.lower()[i],
+            b.append(String.format(Locale.ROOT, "%s %.3g (%.3g..%.3g)  ", f.parameterNames()[i], f.estimates()[i], f.lower()[i],
                 f.upper()[i]));
         }
         return b.toString().trim();
     }
 
-    static void print(PrintWriter o, Calibration c) {
-        o.printf("Calibrated from %s as of %s: entry stage '%s', %d open deals.%n", c.source(), c.asOf(), c.entry(),
+    static void print(PrintWriter o, Calibration c, Horizon horizon) {
+        o.printf(Locale.ROOT, "Calibrated from %s as of %s: entry stage '%s', %d open deals.%n", c.source(), c.asOf(), c.entry(),
             c.openDeals());
+        o.printf(Locale.ROOT, "Horizon: %s .. %s, %d working days (%s).%n", horizon.start(), horizon.end(), horizon.workingDays(),
+            horizon.why());
         Calibration.InflowFit in = c.inflow();
-        c.notes().forEach(n -> o.printf("note: %s%n", n));
-        o.printf("Inflow: %d new deals over %.0f working days (%s .. %s) = %.3f a day (90%%: %.3f .. %.3f).%n",
+        c.notes().forEach(n -> o.printf(Locale.ROOT, "note: %s%n", n));
+        o.printf(Locale.ROOT, "Inflow: %d new deals over %.0f working days (%s .. %s) = %.3f a day (90%%: %.3f .. %.3f).%n",
             in.deals(), in.days(), in.from(), in.to(), in.perDay(), in.lower(), in.upper());
         for (Calibration.StageFit s : c.stages()) {
-            o.printf("%n== %s: %d completed visits, %d still open (censored)%n", s.id(), s.completed(), s.open());
-            o.printf("   %-12s %9s %7s   %s%n", "exit", "count", "p", "90% interval");
+            o.printf(Locale.ROOT, "%n== %s: %d completed visits, %d still open (censored)%n", s.id(), s.completed(), s.open());
+            o.printf(Locale.ROOT, "   %-12s %9s %7s   %s%n", "exit", "count", "p", "90% interval");
             for (Calibration.ExitRate e : s.exits()) {
-                o.printf("   %-12s %9.1f %7.3f   %.3f .. %.3f%n", e.to(), e.count(), e.probability(), e.lower(), e.upper());
+                o.printf(Locale.ROOT, "   %-12s %9.1f %7.3f   %.3f .. %.3f%n", e.to(), e.count(), e.probability(), e.lower(), e.upper());
             }
-            o.printf("   dwell (working days)   AIC      KM dist  parameters (90%% interval)%n");
+            o.printf(Locale.ROOT, "   dwell (working days)   AIC      KM dist  parameters (90%% interval)%n");
             for (DwellFit f : s.fits()) {
-                o.printf(" %s %-12s %10.1f %8.3f  %s%n", f == s.best() ? "*" : " ", f.family(), f.aic(), f.kmDistance(),
+                o.printf(Locale.ROOT, " %s %-12s %10.1f %8.3f  %s%n", f == s.best() ? "*" : " ", f.family(), f.aic(), f.kmDistance(),
                     parameters(f));
             }
             if (s.exitModel() != null) {
-                o.printf("   exit-specific dwells (EM, open visits shared among exits): AIC %.1f vs pooled %.1f -> %s%n",
+                o.printf(Locale.ROOT, "   exit-specific dwells (EM, open visits shared among exits): AIC %.1f vs pooled %.1f -> %s%n",
                     s.exitModel().aic(), s.pooledAic(), s.exitSpecific() ? "chosen" : "not chosen");
                 for (var e : s.exitModel().fits().entrySet()) {
                     DwellFit f = e.getValue();
-                    o.printf("     to %-10s %-12s %s%n", e.getKey(), f.family(), parameters(f));
+                    o.printf(Locale.ROOT, "     to %-10s %-12s %s%n", e.getKey(), f.family(), parameters(f));
                 }
             }
             if (s.stalled() > 0) {
-                o.printf("   stalled: %.1f%% of visits never move on (the Kaplan-Meier plateau past the longest completed "
+                o.printf(Locale.ROOT, "   stalled: %.1f%% of visits never move on (the Kaplan-Meier plateau past the longest completed "
                     + "dwell, where open visits wait that nothing older ever left); an open deal is the likelier stalled "
                     + "the older it is (funnel review shows it)%n", 100 * s.stalled());
             }
-            o.printf("   KM distance of the chosen model: %.3f%n", s.kmDistance());
+            o.printf(Locale.ROOT, "   KM distance of the chosen model: %.3f%n", s.kmDistance());
             if (!s.reps().isEmpty()) {
-                o.printf("   per rep (conversion to the advance exit): raw -> shrunk toward the team%n");
+                o.printf(Locale.ROOT, "   per rep (conversion to the advance exit): raw -> shrunk toward the team%n");
                 for (Calibration.RepRate r : s.reps().values()) {
-                    o.printf("     %-20s %4d/%-4d  %6.3f -> %6.3f%n", r.rep(), r.advanced(), r.visits(), r.raw(), r.shrunk());
+                    o.printf(Locale.ROOT, "     %-20s %4d/%-4d  %6.3f -> %6.3f%n", r.rep(), r.advanced(), r.visits(), r.raw(), r.shrunk());
                 }
             }
         }
         printMonths(o, c.months());
-        o.printf("%n* = chosen by AIC. KM dist = the largest gap between the fitted survival and the Kaplan-Meier curve.%n");
+        o.printf(Locale.ROOT, "%n* = chosen by AIC. KM dist = the largest gap between the fitted survival and the Kaplan-Meier curve.%n");
     }
 }

@@ -56,15 +56,31 @@ final class OpportunityOptions {
             lostLabels == null ? StageNames.DEFAULT.lostLabels() : lostLabels, stageMap == null ? Map.of() : stageMap);
     }
 
-    History read(Path file) {
+    /** Checks every reading option before any file is read, so a mistake costs no wait on a large history. */
+    void check() {
         if (!opportunities) {
             if (wins != null || winsColumns != null || lostAfter != null) {
                 throw new InputException("--wins, --wins-columns and --lost-after read opportunity tables: "
                     + "add --opportunities");
             }
-            return HistoryReader.read(file, columns == null ? Map.of() : columns, names(), dateFormat);
+            HistoryReader.check(columns(), dateFormat);
+        } else {
+            OpportunityReader.check(mapping());
         }
-        return OpportunityReader.read(file, new OpportunityReader.Mapping(columns == null ? Map.of() : columns, names(),
-            wins, winsColumns == null ? Map.of() : winsColumns, lostAfter, stage, dateFormat));
+    }
+
+    History read(Path file) {
+        check();
+        return opportunities ? OpportunityReader.read(file, mapping())
+            : HistoryReader.read(file, columns(), names(), dateFormat);
+    }
+
+    private Map<String, String> columns() {
+        return columns == null ? Map.of() : columns;
+    }
+
+    private OpportunityReader.Mapping mapping() {
+        return new OpportunityReader.Mapping(columns(), names(), wins, winsColumns == null ? Map.of() : winsColumns,
+            lostAfter, stage, dateFormat);
     }
 }

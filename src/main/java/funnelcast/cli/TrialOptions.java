@@ -1,5 +1,7 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
+import funnelcast.engine.MonteCarloEngine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,5 +26,13 @@ final class TrialOptions {
 
     long seed() {
         return seed.value;
+    }
+
+    /** Refuses a trial count the engine would refuse, before any work (a history read, a calibration). */
+    void check() {
+        if (count < 1 || count > MonteCarloEngine.MAX_TRIALS) {
+            throw new InputException("trials must lie in 1.." + MonteCarloEngine.MAX_TRIALS
+                + ", got " + count);
+        }
     }
 }

@@ -43,15 +43,26 @@ final class DateColumn {
         this.monthFirst = monthFirst;
     }
 
+    /** Refuses a {@code --date-format} that is no java.time pattern; null (none given) passes. */
+    static void checkPattern(String dateFormat) {
+        if (dateFormat != null) {
+            pattern(dateFormat);
+        }
+    }
+
+    private static DateTimeFormatter pattern(String dateFormat) {
+        try {
+            return DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--date-format: expected a date pattern such as d/M/yyyy or "
+                + "M/d/yyyy h:mm a, got '" + dateFormat + "' (" + e.getMessage() + ")");
+        }
+    }
+
     /** The column's rule, from all its values (or from {@code --date-format}, a java.time pattern, when given). */
     static DateColumn of(String file, String column, List<String> values, String dateFormat) {
         if (dateFormat != null) {
-            try {
-                return new DateColumn(file, column, DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT), true);
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--date-format: expected a date pattern such as d/M/yyyy or "
-                    + "M/d/yyyy h:mm a, got '" + dateFormat + "' (" + e.getMessage() + ")");
-            }
+            return new DateColumn(file, column, pattern(dateFormat), true);
         }
         boolean dayOverTwelve = false;
         boolean monthOverTwelve = false;

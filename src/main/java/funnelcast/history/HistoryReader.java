@@ -96,8 +96,31 @@ public final class HistoryReader {
         return new History(csv.file(), deals, notes);
     }
 
+    /**
+     * Checks what can be checked of a reading before the file is opened: the roles {@code --columns}
+     * names (the three required ones among them, when it names any) and the {@code --date-format}
+     * pattern. The reader checks the same again; a command calls this first, so a mistake is
+     * reported before a large file is read.
+     */
+    public static void check(Map<String, String> columns, String dateFormat) {
+        DateColumn.checkPattern(dateFormat);
+        if (!columns.isEmpty()) {
+            checkRoles(columns);
+        }
+    }
+
     /** The columns the mapping names, by role; it must name the three required roles, each once, all in the header. */
     private static Map<String, Integer> mapped(Csv csv, Map<String, String> columns, List<String> notes) {
+        checkRoles(columns);
+        Map<String, Integer> at = csv.positions(columns);
+        List<String> ignored = csv.header().stream().filter(h -> !columns.containsValue(h)).toList();
+        if (!ignored.isEmpty()) {
+            notes.add("columns not mapped by --columns, ignored: " + String.join(", ", ignored));
+        }
+        return at;
+    }
+
+    private static void checkRoles(Map<String, String> columns) {
         for (String role : columns.keySet()) {
             if (!ROLES.contains(role)) {
                 throw new InputException("--columns: unknown role '" + role + "'; expected "
@@ -110,12 +133,6 @@ public final class HistoryReader {
                     + "entered_at are required), got " + columns);
             }
         }
-        Map<String, Integer> at = csv.positions(columns);
-        List<String> ignored = csv.header().stream().filter(h -> !columns.containsValue(h)).toList();
-        if (!ignored.isEmpty()) {
-            notes.add("columns not mapped by --columns, ignored: " + String.join(", ", ignored));
-        }
-        return at;
     }
 
     /** Sorts a deal's events in time (file order among equal times) and checks them. */

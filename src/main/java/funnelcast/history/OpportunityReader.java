@@ -31,10 +31,14 @@ public final class OpportunityReader {
     private OpportunityReader() {
     }
 
-    public static History read(Path path, Mapping m) {
-        Csv csv = Csv.read(path).withDateFormat(m.dateFormat());
-        String idCol = required(m.columns(), "id", "--columns");
-        String startCol = required(m.columns(), "start", "--columns");
+    /**
+     * Checks the mapping before any file is read: the roles of {@code --columns} and
+     * {@code --wins-columns}, the one stage's id, {@code --lost-after} and {@code --date-format}.
+     */
+    public static void check(Mapping m) {
+        DateColumn.checkPattern(m.dateFormat());
+        required(m.columns(), "id", "--columns");
+        required(m.columns(), "start", "--columns");
         for (String role : m.columns().keySet()) {
             if (!List.of("id", "start", "close", "outcome", "value", "rep").contains(role)) {
                 throw new InputException("--columns: unknown role '" + role + "'; expected id, start, close, "
@@ -45,6 +49,25 @@ public final class OpportunityReader {
             throw new InputException("--stage: expected a stage id of letters, digits, '-' and '_', got '"
                 + m.stage() + "'");
         }
+        if (m.lostAfter() != null && m.lostAfter() <= 0) {
+            throw new InputException("--lost-after: expected a number of calendar days > 0, got " + m.lostAfter());
+        }
+        if (m.wins() != null) {
+            required(m.winsColumns(), "id", "--wins-columns");
+            required(m.winsColumns(), "date", "--wins-columns");
+            for (String role : m.winsColumns().keySet()) {
+                if (!List.of("id", "date", "value", "rep").contains(role)) {
+                    throw new InputException("--wins-columns: unknown role '" + role + "'; expected id, date, value, rep");
+                }
+            }
+        }
+    }
+
+    public static History read(Path path, Mapping m) {
+        check(m);
+        Csv csv = Csv.read(path).withDateFormat(m.dateFormat());
+        String idCol = m.columns().get("id");
+        String startCol = m.columns().get("start");
         Map<String, Integer> at = csv.positions(m.columns());
         List<String> notes = new ArrayList<>(csv.notes());
         Map<String, Row> deals = new LinkedHashMap<>();

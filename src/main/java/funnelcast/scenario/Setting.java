@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import funnelcast.InputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A what-if without editing the file: {@code PATH=VALUE}, with the path as the error messages
@@ -70,6 +71,9 @@ public record Setting(String path, String value) implements java.io.Serializable
         String last = steps.get(steps.size() - 1);
         JsonNode value = node();
         if (at instanceof ObjectNode object) {
+            if (isExit(steps)) {
+                checkDestination(root, object, last, where);
+            }
             if (isExit(steps) && !last.equals("lost") && value.isNumber()) {
                 moveToLost(object, last, value.doubleValue());
             }
@@ -86,12 +90,35 @@ public record Setting(String path, String value) implements java.io.Serializable
         return steps.size() == 4 && steps.get(0).equals("stages") && steps.get(2).equals("exits");
     }
 
+    /**
+     * An exit's destination is checked before its value: a misspelt one ({@code exits.evalute})
+     * is named as such, not reported as the lost exit it would change. A new exit may go to any
+     * stage, won or lost.
+     */
+    private void checkDestination(ObjectNode root, ObjectNode exits, String destination, CharSequence where) {
+        if (exits.has(destination) || destination.equals("won") || destination.equals("lost")) {
+            return;
+        }
+        List<String> stages = new ArrayList<>();
+        for (JsonNode stage : root.path("stages")) {
+            stages.add(stage.path("id").asText());
+        }
+        if (stages.contains(destination)) {
+            return;
+        }
+        List<String> present = new ArrayList<>();
+        exits.fieldNames().forEachRemaining(present::add);
+        throw refuse(String.format(Locale.ROOT, "%s has no exit '%s' and no stage is called so; its exits are %s, and "
+            + "a new exit goes to a stage (%s), won or lost", where, destination, String.join(", ", present),
+            String.join(", ", stages)));
+    }
+
     private void moveToLost(ObjectNode exits, String destination, double probability) {
         double old = exits.path(destination).asDouble(0);
         double lost = exits.path("lost").asDouble(0);
         double now = lost - (probability - old);
         if (now < -1e-9) {
-            throw refuse(String.format(java.util.Locale.ROOT, "the stage's lost exit would fall to %.4g; lower another "
+            throw refuse(String.format(Locale.ROOT, "the stage's lost exit would fall to %.4g; lower another "
                 + "exit first, or set lost too", now));
         }
         if (exits.has("lost") || now > 0) {

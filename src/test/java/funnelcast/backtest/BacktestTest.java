@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import funnelcast.TestScenarios;
 import funnelcast.calibrate.Calibrator;
+import funnelcast.calibrate.Horizon;
 import funnelcast.calibrate.MonthFit;
 import funnelcast.calibrate.PushFit;
 import funnelcast.history.History;
@@ -129,8 +130,8 @@ class BacktestTest {
         assertTrue(a <= b + 0.15, "80% width " + a + " with month effects, " + b + " without");
 
         LocalDate asOf = LocalDate.parse("2028-05-31"); // the histories' last complete month
-        LocalDate[] horizon = Calibrator.defaultHorizon(asOf);
-        var o = new Calibrator.Options(asOf, CLOCK, horizon[0], horizon[1], 120, java.util.OptionalInt.empty(), "t");
+        Horizon horizon = Horizon.after(asOf, CLOCK);
+        var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 120, java.util.OptionalInt.empty(), "t");
         MonthFit steady = Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 11), o).months();
         assertEquals(0, steady.inflow().tau(), steady.reasons().toString());
         assertEquals(0, steady.conversion().tau(), steady.reasons().toString());
@@ -153,8 +154,8 @@ class BacktestTest {
     @Test
     void calibrationFindsTheClosingPushAndOnlyWhereThereIsOne(@TempDir Path dir) throws Exception {
         LocalDate asOf = LocalDate.parse("2028-06-30");
-        LocalDate[] horizon = Calibrator.defaultHorizon(asOf);
-        var o = new Calibrator.Options(asOf, CLOCK, horizon[0], horizon[1], 0, java.util.OptionalInt.empty(), "t");
+        Horizon horizon = Horizon.after(asOf, CLOCK);
+        var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 0, java.util.OptionalInt.empty(), "t");
         PushFit pushed = Calibrator.calibrate(history(dir, VARYING, new HistorySimulator.Variation(0, 0, new double[3],
             new funnelcast.model.ClosingPush(2, 3, true), null, null), 5), o).months().push();
         System.out.println("push found: " + pushed.reason());

@@ -56,8 +56,8 @@ class CalibrationTest {
         Files.writeString(file, csv.toString());
         History h = HistoryReader.read(file);
         LocalDate asOf = clock.dateTime(clock.at(start) + days - 0.5).toLocalDate();
-        LocalDate[] horizon = Calibrator.defaultHorizon(asOf);
-        return Calibrator.calibrate(h, new Calibrator.Options(asOf, clock, horizon[0], horizon[1], 0,
+        Horizon horizon = Horizon.after(asOf, clock);
+        return Calibrator.calibrate(h, new Calibrator.Options(asOf, clock, horizon.start(), horizon.end(), 0,
             OptionalInt.of(10), "round trip"));
     }
 

@@ -107,4 +107,68 @@ class CalibrateCliTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--uncertainty needs --method monte-carlo"), r.err());
     }
+
+    /**
+     * Options and the horizon are checked before the history is read: the history here is not even
+     * a CSV, so a message about it would mean it was read first. A large history made this a
+     * two-minute wait before a refusal.
+     */
+    @Test
+    void everyOptionAndTheHorizonAreCheckedBeforeTheHistoryIsRead(@TempDir Path dir) throws Exception {
+        Path garbage = dir.resolve("not-a-history.csv");
+        Files.writeString(garbage, "\"unclosed\n");
+        String h = garbage.toString();
+        String[][] cases = {
+            {"--horizon-start", "2027-08-01", "--horizon-end", "2027-08-01"}, // a Sunday
+            {"--horizon-start", "2027-08-10", "--horizon-end", "2027-08-02"},
+            {"--half-life", "-1"},
+            {"--weekdays", "MON,XYZ"},
+            {"--holidays", "christmas"},
+            {"--window", "-5"},
+            {"--columns", "begin=Create Date"},
+            {"--opportunities", "--columns", "id=Id,begin=Create Date"},
+            {"--date-format", "yyyy-MM-dd'T"},
+            {"--lost-after", "30"},
+        };
+        String[] expected = {"holds no working day", "is before --horizon-start", "--half-life", "--weekdays", "--holidays",
+            "--window", "unknown role 'begin'", "the 'start' column is required", "--date-format", "add --opportunities"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = new String[4 + cases[i].length];
+            args[0] = "calibrate";
+            args[1] = h;
+            args[2] = "--as-of";
+            args[3] = "2027-07-15";
+            System.arraycopy(cases[i], 0, args, 4, cases[i].length);
+            Cli r = Cli.run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", cases[i]));
+            assertTrue(r.err().contains(expected[i]) && !r.err().contains(h), String.join(" ", cases[i]) + ": " + r.err());
+        }
+        Cli backtest = Cli.run("backtest", h, "--months", "-1");
+        assertEquals(2, backtest.exitCode());
+        assertTrue(backtest.err().contains("--months"), backtest.err());
+        Cli trials = Cli.run("backtest", h, "--trials", "0");
+        assertTrue(trials.exitCode() == 2 && trials.err().contains("trials must lie in"), trials.err());
+    }
+
+    /** An as-of date on the last working day of a month (Friday 30 July 2027) forecasts August, and says so. */
+    @Test
+    void anAsOfDateOnAMonthsLastWorkingDayForecastsTheNextMonth(@TempDir Path dir) throws Exception {
+        Path history = dir.resolve("history.csv");
+        assertEquals(0, Cli.run("simulate-history", "scenarios/telesales.json", "--days", "60", "--seed", "4", "--out",
+            history.toString()).exitCode());
+        Path scenario = dir.resolve("august.json");
+        Cli r = Cli.run("calibrate", history.toString(), "--as-of", "2027-07-30", "--out", scenario.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode horizon = JSON.readTree(r.out()).get("horizon");
+        assertEquals("2027-08-01", horizon.get("start").asText());
+        assertEquals("2027-08-31", horizon.get("end").asText());
+        assertEquals(22, horizon.get("workingDays").asInt());
+        assertTrue(horizon.get("why").asText().contains("the rest of July 2027 after the as-of date holds no working day"),
+            horizon.toString());
+        JsonNode calendar = JSON.readTree(Files.readString(scenario)).get("calendar");
+        assertEquals("2027-08-01", calendar.get("start").asText());
+        Cli text = Cli.run("calibrate", history.toString(), "--as-of", "2027-07-30");
+        assertTrue(text.out().contains("Horizon: 2027-08-01 .. 2027-08-31, 22 working days (the rest of July 2027"),
+            text.out());
+    }
 }

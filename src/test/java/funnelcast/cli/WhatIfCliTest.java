@@ -63,6 +63,16 @@ class WhatIfCliTest {
         Cli negative = Cli.run("review", "scenarios/telesales.json", "--set", "inflow.perDay=-1");
         assertEquals(2, negative.exitCode());
         assertTrue(negative.err().contains("scenarios/telesales.json: inflow.perDay: expected"), negative.err());
+        // a misspelt exit is named as such, whatever its value (0.7 once said the lost exit would fall to -0.5)
+        for (String value : new String[] {"0.7", "0.1"}) {
+            Cli typo = Cli.run("forecast", "scenarios/telesales.json", "--set", "stages.need.exits.evalute=" + value);
+            assertEquals(2, typo.exitCode());
+            assertTrue(typo.err().contains("stages.need.exits has no exit 'evalute' and no stage is called so; its exits "
+                + "are evaluate, contact, lost"), typo.err());
+        }
+        Cli misspeltKey = Cli.run("plan", "scenarios/telesales.json", "--set", "inflow.perday=6.5");
+        assertEquals(2, misspeltKey.exitCode());
+        assertTrue(misspeltKey.err().contains("inflow.perday"), misspeltKey.err());
         Cli noEquals = Cli.run("sensitivity", "scenarios/telesales.json", "--set", "inflow.perDay");
         assertEquals(2, noEquals.exitCode());
         assertTrue(noEquals.err().contains("expected PATH=VALUE"), noEquals.err());
