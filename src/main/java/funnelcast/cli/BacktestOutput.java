@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.backtest.Backtest;
 import funnelcast.history.History;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** How the command prints the backtest: its table and its JSON. */
 final class BacktestOutput {
@@ -66,24 +67,24 @@ final class BacktestOutput {
     }
 
     static void print(PrintWriter o, Backtest.Result r, History h) {
-        o.printf("Backtest of %s: %d months, each forecast with parameter uncertainty (%,d trials)%n", r.source(),
+        o.printf(Locale.ROOT, "Backtest of %s: %d months, each forecast with parameter uncertainty (%,d trials)%n", r.source(),
             r.months().size(), r.trials());
-        h.notes().forEach(n -> o.printf("note: %s%n", n));
-        o.printf("%n%-8s %6s %5s  %-22s %5s %6s  %-16s %-16s%n", "month", "actual", "open", "model P10/P25/P50/P75/P90",
+        h.notes().forEach(n -> o.printf(Locale.ROOT, "note: %s%n", n));
+        o.printf(Locale.ROOT, "%n%-8s %6s %5s  %-22s %5s %6s  %-16s %-16s%n", "month", "actual", "open", "model P10/P25/P50/P75/P90",
             "PIT", "CRPS", "weighted P50", "last month P50");
         for (Backtest.Month m : r.months()) {
             Backtest.Score s = m.model();
-            o.printf("%-8s %6d %5d  %4d/%4d/%4d/%4d/%4d %5.2f %6.2f  %-16d %-16d%n", m.month(), m.actual(), m.openAtStart(),
+            o.printf(Locale.ROOT, "%-8s %6d %5d  %4d/%4d/%4d/%4d/%4d %5.2f %6.2f  %-16d %-16d%n", m.month(), m.actual(), m.openAtStart(),
                 s.p10(), s.p25(), s.p50(), s.p75(), s.p90(), s.pit(), s.crps(), m.weighted().p50(), m.lastMonth().p50());
         }
         for (String s : r.skipped()) {
-            o.printf("skipped %s%n", s);
+            o.printf(Locale.ROOT, "skipped %s%n", s);
         }
-        o.printf("%nMonth effects each forecast used (calibrated before its month; funnel calibrate says why):%n");
+        o.printf(Locale.ROOT, "%nMonth effects each forecast used (calibrated before its month; funnel calibrate says why):%n");
         for (Backtest.Month m : r.months()) {
-            o.printf("  %-8s %s%n", m.month(), m.effects());
+            o.printf(Locale.ROOT, "  %-8s %s%n", m.month(), m.effects());
         }
-        o.printf("%n%-24s %-17s %-17s %9s %10s %9s   non-randomised PIT histogram (10 bins, months)%n", "",
+        o.printf(Locale.ROOT, "%n%-24s %-17s %-17s %9s %10s %9s   non-randomised PIT histogram (10 bins, months)%n", "",
             "in 50% (chance)", "in 80% (chance)", "mean CRPS", "mean |err|", "80% width");
         for (Backtest.Summary s : r.summaries()) {
             StringBuilder pit = new StringBuilder();

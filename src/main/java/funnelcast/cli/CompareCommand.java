@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -110,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             CompareOutput.print(stdout, cases, confidence);
             if (!files.isEmpty()) {
-                stdout.printf("%nWrote %s%n", String.join(", ", files.stream().map(Path::toString).toList()));
+                stdout.printf(Locale.ROOT, "%nWrote %s%n", String.join(", ", files.stream().map(Path::toString).toList()));
             }
         }
         stdout.flush();

@@ -22,18 +22,18 @@ final class CompareOutput {
     static void print(PrintWriter o, List<CompareCommand.Case> cases, double confidence) {
         List<String> names = letters(cases.size());
         for (int i = 0; i < cases.size(); i++) {
-            o.printf("%s: %s (%s)%n", names.get(i), cases.get(i).name(), cases.get(i).forecast().scenario());
+            o.printf(Locale.ROOT, "%s: %s (%s)%n", names.get(i), cases.get(i).name(), cases.get(i).forecast().scenario());
         }
         Forecast first = cases.get(0).forecast();
-        o.printf("Method: %s%s%n%n", first.method().id(), first.method() instanceof Forecast.MonteCarlo mc
+        o.printf(Locale.ROOT, "Method: %s%s%n%n", first.method().id(), first.method() instanceof Forecast.MonteCarlo mc
             ? String.format(Locale.ROOT, ", %,d trials, seed %d, the same random numbers for every scenario", mc.trials(),
                 mc.seed()) : "");
-        StringBuilder header = new StringBuilder(String.format("%-28s", ""));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-28s", ""));
         for (String n : names) {
-            header.append(String.format("%12s", n));
+            header.append(String.format(Locale.ROOT, "%12s", n));
         }
         for (int i = 1; i < cases.size(); i++) {
-            header.append(String.format("%12s", names.get(i) + " - A"));
+            header.append(String.format(Locale.ROOT, "%12s", names.get(i) + " - A"));
         }
         o.println(header.toString().stripTrailing());
         row(o, "expected wins", cases, c -> c.forecast().alreadyWon() + c.forecast().wins().mean(), "%.2f", "%+.2f", 1);
@@ -58,13 +58,13 @@ final class CompareOutput {
     private static void row(PrintWriter o, String label, List<CompareCommand.Case> cases,
                             java.util.function.ToDoubleFunction<CompareCommand.Case> value, String format, String diff,
                             double scale) {
-        StringBuilder b = new StringBuilder(String.format("%-28s", label));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-28s", label));
         double a = value.applyAsDouble(cases.get(0)) * scale;
         for (CompareCommand.Case c : cases) {
-            b.append(String.format("%12s", String.format(Locale.ROOT, format, value.applyAsDouble(c) * scale)));
+            b.append(String.format(Locale.ROOT, "%12s", String.format(Locale.ROOT, format, value.applyAsDouble(c) * scale)));
         }
         for (int i = 1; i < cases.size(); i++) {
-            b.append(String.format("%12s", String.format(Locale.ROOT, diff, value.applyAsDouble(cases.get(i)) * scale - a)));
+            b.append(String.format(Locale.ROOT, "%12s", String.format(Locale.ROOT, diff, value.applyAsDouble(cases.get(i)) * scale - a)));
         }
         o.println(b.toString().stripTrailing());
     }

@@ -21,8 +21,8 @@ final class ExplainOutput {
         Scenario s = funnel.scenario();
         Absorption chain = Absorption.of(funnel);
         int horizon = s.horizonDays();
-        out.printf("%s%n%n", s.name());
-        out.printf("1. Where deals go. Each stage sends a deal to one exit, with these probabilities:%n%n");
+        out.printf(Locale.ROOT, "%s%n%n", s.name());
+        out.printf(Locale.ROOT, "1. Where deals go. Each stage sends a deal to one exit, with these probabilities:%n%n");
         for (int i = 0; i < funnel.stageCount(); i++) {
             Stage st = funnel.stage(i);
             List<String> exits = new ArrayList<>();
@@ -34,12 +34,12 @@ final class ExplainOutput {
                     st.stalled()));
             }
             // The label goes last: CJK characters are double width and would break the columns.
-            out.printf("   %-10s -> %-44s %s%n", st.id(), String.join(", ", exits),
+            out.printf(Locale.ROOT, "   %-10s -> %-44s %s%n", st.id(), String.join(", ", exits),
                 st.label().equals(st.id()) ? "" : "(" + st.label() + ")");
         }
-        out.printf("%n2. Eventual win probability h(s): the chance that a deal now at s is ever won.%n");
-        out.printf("   h(won) = 1, h(lost) = 0, and for every stage h(s) = sum over exits of p(s,d) * h(d).%n");
-        out.printf("   Solving these %d equations together (loops and fall-backs included):%n%n",
+        out.printf(Locale.ROOT, "%n2. Eventual win probability h(s): the chance that a deal now at s is ever won.%n");
+        out.printf(Locale.ROOT, "   h(won) = 1, h(lost) = 0, and for every stage h(s) = sum over exits of p(s,d) * h(d).%n");
+        out.printf(Locale.ROOT, "   Solving these %d equations together (loops and fall-backs included):%n%n",
             funnel.stageCount());
         for (int i = 0; i < funnel.stageCount(); i++) {
             Stage st = funnel.stage(i);
@@ -52,12 +52,12 @@ final class ExplainOutput {
                         .append(String.format(Locale.ROOT, "%.3g x %.3g", p, hd));
                 }
             }
-            out.printf("   h(%s) = %s = %.3f%n", st.id(), terms.length() == 0 ? "0" : terms,
+            out.printf(Locale.ROOT, "   h(%s) = %s = %.3f%n", st.id(), terms.length() == 0 ? "0" : terms,
                 chain.winProbability(i));
         }
         int entry = funnel.entry();
         double hEntry = chain.winProbability(entry);
-        out.printf("%n   So one new deal at '%s' is worth %.3f of a win: %.2f new deals make one win.%n",
+        out.printf(Locale.ROOT, "%n   So one new deal at '%s' is worth %.3f of a win: %.2f new deals make one win.%n",
             s.entry(), hEntry, hEntry > 0 ? 1 / hEntry : Double.POSITIVE_INFINITY);
         labels(out, funnel, chain);
         thisPeriod(out, funnel, chain);
@@ -65,20 +65,20 @@ final class ExplainOutput {
         SteadyState steady = s.target().wins().isPresent()
             ? SteadyState.forWins(funnel, s.target().wins().getAsInt())
             : SteadyState.forInflow(funnel, s.inflow().perDay());
-        out.printf("%n3. The daily numbers in steady state (Little's law: held = arrivals a day x mean dwell).%n");
+        out.printf(Locale.ROOT, "%n3. The daily numbers in steady state (Little's law: held = arrivals a day x mean dwell).%n");
         if (s.target().wins().isPresent()) {
-            out.printf("   To win %d deals in %d working days: %d / (%d x %.3f) = %.2f new deals a day",
+            out.printf(Locale.ROOT, "   To win %d deals in %d working days: %d / (%d x %.3f) = %.2f new deals a day",
                 s.target().wins().getAsInt(), horizon, s.target().wins().getAsInt(), horizon, hEntry,
                 steady.inflowPerDay());
         } else {
-            out.printf("   At the scenario's inflow of %.2f new deals a day (no target given)", steady.inflowPerDay());
+            out.printf(Locale.ROOT, "   At the scenario's inflow of %.2f new deals a day (no target given)", steady.inflowPerDay());
         }
         if (s.inflow().perRep()) {
-            out.printf(", %.2f per rep (%.3g reps)", steady.perRepPerDay(), s.inflow().reps());
+            out.printf(Locale.ROOT, ", %.2f per rep (%.3g reps)", steady.perRepPerDay(), s.inflow().reps());
         }
-        out.printf(".%n   A deal entering at '%s' visits each stage this often on average (loops count again):%n%n",
+        out.printf(Locale.ROOT, ".%n   A deal entering at '%s' visits each stage this often on average (loops count again):%n%n",
             s.entry());
-        out.printf("   %-10s %7s %8s %12s %11s %10s %10s%n", "stage", "h(s)", "visits", "arrivals/day",
+        out.printf(Locale.ROOT, "   %-10s %7s %8s %12s %11s %10s %10s%n", "stage", "h(s)", "visits", "arrivals/day",
             "mean dwell", "hold", "pipeline");
         for (SteadyState.StageFlow f : steady.stages()) {
             int held = 0;
@@ -87,23 +87,23 @@ final class ExplainOutput {
                     held += deal.count();
                 }
             }
-            out.printf("   %-10s %7.3f %8.3f %12.2f %11.2f %10.1f %10d%n", f.id(), f.pWin(), f.expectedVisits(),
+            out.printf(Locale.ROOT, "   %-10s %7.3f %8.3f %12.2f %11.2f %10.1f %10d%n", f.id(), f.pWin(), f.expectedVisits(),
                 f.arrivalsPerDay(), f.meanDwell(), f.inventory(), held);
         }
-        out.printf("%n   The columns, as plan prints them too:%n"
+        out.printf(Locale.ROOT, "%n   The columns, as plan prints them too:%n"
             + "   h(s)          the chance that a deal now at the stage is ever won (section 2);%n"
             + "   visits        how often a new deal passes through the stage on average, loops counted again;%n"
             + "   arrivals/day  deals entering the stage each day: new deals a day x visits;%n"
             + "   mean dwell    working days a visit lasts on average;%n"
             + "   hold          the stock a team at that rate carries there: arrivals/day x mean dwell (Little's law);%n"
             + "   pipeline      what the scenario holds there now. A stage far below its 'hold' is thin.%n");
-        out.printf("%n   Check: %.2f new a day x %d days x %.3f = %.1f wins per period.%n", steady.inflowPerDay(),
+        out.printf(Locale.ROOT, "%n   Check: %.2f new a day x %d days x %.3f = %.1f wins per period.%n", steady.inflowPerDay(),
             horizon, hEntry, steady.inflowPerDay() * horizon * hEntry);
         if (s.inflow().perDay() > 0) {
-            out.printf("   The scenario's own inflow, %.2f new deals a day, makes %.1f wins per period in steady state.%n",
+            out.printf(Locale.ROOT, "   The scenario's own inflow, %.2f new deals a day, makes %.1f wins per period in steady state.%n",
                 s.inflow().perDay(), s.inflow().perDay() * horizon * hEntry);
         }
-        out.printf("%n   In-period wins are fewer than steady state when the pipeline is thin or young:%n"
+        out.printf(Locale.ROOT, "%n   In-period wins are fewer than steady state when the pipeline is thin or young:%n"
             + "   run 'funnel forecast' for this period's distribution of wins.%n");
     }
 
@@ -121,7 +121,7 @@ final class ExplainOutput {
                 boolean off = m.group(1).equals("+") ? h < said - LABEL_SLACK
                     : m.group(1).isEmpty() ? Math.abs(said - h) > LABEL_SLACK : h > said + LABEL_SLACK;
                 if (off) {
-                    out.printf("   Note: '%s' is labelled %s, but its exits give h = %.3f: the label or the exits need a "
+                    out.printf(Locale.ROOT, "   Note: '%s' is labelled %s, but its exits give h = %.3f: the label or the exits need a "
                         + "look.%n", st.id(), m.group(), h);
                 }
             }
@@ -140,11 +140,11 @@ final class ExplainOutput {
         var s = funnel.scenario();
         double[] now = ExactMethod.winThisPeriod(funnel, ExactMethod.defaultStepsPerDay(s.horizonDays()));
         int entry = funnel.entry();
-        out.printf("%n   This period, by milestone (a deal that reaches the stage today, %d working days left):%n%n",
+        out.printf(Locale.ROOT, "%n   This period, by milestone (a deal that reaches the stage today, %d working days left):%n%n",
             s.horizonDays());
-        out.printf("   %-10s %10s %12s %20s%n", "stage", "h(s) ever", "this period", "worth, in new deals");
+        out.printf(Locale.ROOT, "   %-10s %10s %12s %20s%n", "stage", "h(s) ever", "this period", "worth, in new deals");
         for (int i = 0; i < funnel.stageCount(); i++) {
-            out.printf("   %-10s %10.3f %12.3f %20s%n", funnel.id(i), chain.winProbability(i), now[i],
+            out.printf(Locale.ROOT, "   %-10s %10.3f %12.3f %20s%n", funnel.id(i), chain.winProbability(i), now[i],
                 now[entry] > 0 ? String.format(Locale.ROOT, "%.1f", now[i] / now[entry]) : "-");
         }
         int last = -1;
@@ -154,7 +154,7 @@ final class ExplainOutput {
             }
         }
         if (last >= 0 && now[entry] > 0 && chain.winProbability(entry) > 0) {
-            out.printf("%n   A deal at '%s' is worth %.1f at '%s' eventually (%.3f / %.3f), but %.1f this period"
+            out.printf(Locale.ROOT, "%n   A deal at '%s' is worth %.1f at '%s' eventually (%.3f / %.3f), but %.1f this period"
                     + "%n   (%.3f / %.3f): it is nearer the win and also closes sooner, so it counts for more this month.%n",
                 funnel.id(last), chain.winProbability(last) / chain.winProbability(entry), funnel.id(entry),
                 chain.winProbability(last), chain.winProbability(entry), now[last] / now[entry], now[last], now[entry]);

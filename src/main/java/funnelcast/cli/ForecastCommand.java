@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,7 +96,7 @@ final class ForecastCommand implements Callable<Integer> {
         } else {
             ForecastTable.print(stdout, funnel.scenario(), forecast, seconds);
             if (!files.isEmpty()) {
-                stdout.printf("%nWrote %s%n", files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+                stdout.printf(Locale.ROOT, "%nWrote %s%n", files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
             }
         }
         stdout.flush();

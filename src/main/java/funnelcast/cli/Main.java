@@ -3,6 +3,7 @@ package funnelcast.cli;
 import funnelcast.InputException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // One locale for every number a person or a script reads, decided here once: our own output names
+        // Locale.ROOT where it formats, and this covers what the libraries format (chart axes, help).
+        Locale.setDefault(Locale.ROOT);
         int code;
         try {
             code = args.length == 2 && args[0].equals("validate") && !args[1].startsWith("-")

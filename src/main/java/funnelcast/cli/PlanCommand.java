@@ -8,6 +8,7 @@ import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.Sensitivity;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class PlanCommand implements Callable<Integer> {
         } else {
             PlanOutput.print(o, funnel, plan, bottleneck(funnel, plan), hires);
             if (output.out != null) {
-                o.printf("%nWrote plan.json, funnel.png/svg, inflow-curve.png/svg into %s%n", output.out);
+                o.printf(Locale.ROOT, "%nWrote plan.json, funnel.png/svg, inflow-curve.png/svg into %s%n", output.out);
             }
         }
         o.flush();

@@ -1,6 +1,7 @@
 package funnelcast.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
@@ -38,7 +39,7 @@ final class ProgressBar implements LongConsumer {
             lastDraw = now;
             int width = 30;
             int filled = (int) (width * done / total);
-            err.printf("\r[%s%s] %3d%% %,d/%,d %s", "#".repeat(filled), ".".repeat(width - filled),
+            err.printf(Locale.ROOT, "\r[%s%s] %3d%% %,d/%,d %s", "#".repeat(filled), ".".repeat(width - filled),
                 100 * done / total, done, total, unit);
             err.flush();
             drawn = true;
@@ -46,7 +47,7 @@ final class ProgressBar implements LongConsumer {
             int quarter = (int) (4 * done / total);
             if (quarter > lastQuarter) {
                 lastQuarter = quarter;
-                err.printf("progress: %d%% (%,d/%,d %s)%n", 25 * quarter, done, total, unit);
+                err.printf(Locale.ROOT, "progress: %d%% (%,d/%,d %s)%n", 25 * quarter, done, total, unit);
                 err.flush();
             }
         }

@@ -10,6 +10,7 @@ import funnelcast.report.Report;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
@@ -63,7 +64,7 @@ final class ReportCommand implements Callable<Integer> {
         AtomicFiles.write(out.resolve("report.md"), report.markdown().getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(out.resolve("report.html"), report.html().getBytes(StandardCharsets.UTF_8));
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("Wrote %s and %s, with %d charts (PNG and SVG) in %s%n", out.resolve("report.html"),
+        o.printf(Locale.ROOT, "Wrote %s and %s, with %d charts (PNG and SVG) in %s%n", out.resolve("report.html"),
             out.resolve("report.md"), report.charts().size(), out);
         o.flush();
         return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.plan.Review;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** How the command prints the pipeline review: its table and its JSON. */
 final class ReviewOutput {
@@ -50,32 +51,32 @@ final class ReviewOutput {
     }
 
     static void print(PrintWriter out, Review r) {
-        out.printf("%s: pipeline review%n", r.scenario());
+        out.printf(Locale.ROOT, "%s: pipeline review%n", r.scenario());
         for (Review.StageReview s : r.stages()) {
-            out.printf("%n== %s  %s: %d deals held, steady state needs %.1f%s%n", s.id(), s.label(), s.count(),
+            out.printf(Locale.ROOT, "%n== %s  %s: %d deals held, steady state needs %.1f%s%n", s.id(), s.label(), s.count(),
                 s.steadyStock(), s.thin() ? "  << THIN" : "");
             boolean stalls = r.showsStalled();
             if (!s.deals().isEmpty()) {
-                out.printf("   %-14s %-6s %6s %9s %-6s %13s %13s%s%n", "deal", "rep", "age", "age pct", "", "P(win now)",
-                    "P(win ever)", stalls ? String.format("%12s", "P(stalled)") : "");
+                out.printf(Locale.ROOT, "   %-14s %-6s %6s %9s %-6s %13s %13s%s%n", "deal", "rep", "age", "age pct", "", "P(win now)",
+                    "P(win ever)", stalls ? String.format(Locale.ROOT, "%12s", "P(stalled)") : "");
             }
             for (Review.DealReview d : s.deals()) {
-                out.printf("   %-14s %-6s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n", d.deal(), d.rep() == null ? "" : d.rep(),
+                out.printf(Locale.ROOT, "   %-14s %-6s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n", d.deal(), d.rep() == null ? "" : d.rep(),
                     d.age(), 100 * d.agePercentile(), d.stale() ? "STALE" : "", d.pWinThisPeriod(), d.pWinEventually(),
-                    !stalls ? "" : Double.isNaN(d.pStalled()) ? String.format("%12s", "")
-                    : String.format("%12.3f%s", d.pStalled(), d.likelyStalled() ? "  STALLED?" : ""));
+                    !stalls ? "" : Double.isNaN(d.pStalled()) ? String.format(Locale.ROOT, "%12s", "")
+                    : String.format(Locale.ROOT, "%12.3f%s", d.pStalled(), d.likelyStalled() ? "  STALLED?" : ""));
             }
             for (String q : s.questions()) {
-                out.printf("   ? %s%n", q);
+                out.printf(Locale.ROOT, "   ? %s%n", q);
             }
         }
         if (r.showsStalled()) {
             long stalled = r.stages().stream().flatMap(st -> st.deals().stream()).filter(Review.DealReview::likelyStalled)
                 .mapToInt(Review.DealReview::count).sum();
-            out.printf("%nLikelier stalled than moving: %d deals (STALLED?). They count in the forecast only with their "
+            out.printf(Locale.ROOT, "%nLikelier stalled than moving: %d deals (STALLED?). They count in the forecast only with their "
                 + "small chance of moving.%n", stalled);
         }
-        out.printf("%n%s%n", r.thinStages().isEmpty() ? "No stage is thin against the steady state the target needs."
+        out.printf(Locale.ROOT, "%n%s%n", r.thinStages().isEmpty() ? "No stage is thin against the steady state the target needs."
             : "Thin stages (below 75% of the steady-state stock): " + String.join(", ", r.thinStages()) + ".");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -73,9 +74,9 @@ final class ServeCommand implements Callable<Integer> {
         explorer.warmUp();
         PrintWriter out = spec.commandLine().getOut();
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        out.printf("funnel serve: the explorer is at http://%s:%d/ (Ctrl-C to stop)%n", shown, explorer.port());
+        out.printf(Locale.ROOT, "funnel serve: the explorer is at http://%s:%d/ (Ctrl-C to stop)%n", shown, explorer.port());
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
-            out.printf("funnel serve: listening on %s: other machines can reach it%n", host);
+            out.printf(Locale.ROOT, "funnel serve: listening on %s: other machines can reach it%n", host);
         }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

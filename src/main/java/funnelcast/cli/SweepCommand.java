@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -122,7 +123,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         List<Sweep.Row> rows = runner.run(new Sweep.Job(job, o), master, done -> {
-            err.printf("sweep: case %d/%d%s%n", done, cases.size(), done == cases.size() ? ", done" : "");
+            err.printf(Locale.ROOT, "sweep: case %d/%d%s%n", done, cases.size(), done == cases.size() ? ", done" : "");
             err.flush();
         });
         List<String> header = new ArrayList<>(scenarios != null ? List.of("file") : paths);
@@ -130,7 +131,7 @@ final class SweepCommand implements Callable<Integer> {
         AtomicFiles.write(out, csv(header, rows).getBytes(StandardCharsets.UTF_8));
         PrintWriter o2 = spec.commandLine().getOut();
         long failed = rows.stream().filter(Sweep.Row::failed).count();
-        o2.printf("Wrote %s: %d cases%s%n", out, rows.size(), failed > 0 ? ", " + failed + " failed (see the error column)" : "");
+        o2.printf(Locale.ROOT, "Wrote %s: %d cases%s%n", out, rows.size(), failed > 0 ? ", " + failed + " failed (see the error column)" : "");
         if (paths.size() == 2) {
             double[][] pHit = new double[values.get(0).size()][values.get(1).size()];
             for (Sweep.Row r : rows) {
@@ -140,7 +141,7 @@ final class SweepCommand implements Callable<Integer> {
             Path dir = out.toAbsolutePath().getParent();
             ChartWriter charts = new ChartWriter(dir, err);
             charts.write(name, SweepCharts.heatMap(paths.get(0), values.get(0), paths.get(1), values.get(1), pHit));
-            o2.printf("Wrote %s%n", String.join(", ", charts.written().stream().map(Path::toString).toList()));
+            o2.printf(Locale.ROOT, "Wrote %s%n", String.join(", ", charts.written().stream().map(Path::toString).toList()));
         }
         o2.flush();
         return 0;

@@ -5,6 +5,7 @@ import funnelcast.model.Scenario;
 import funnelcast.scenario.ScenarioReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     static int validate(Path file, PrintWriter out) {
         Funnel funnel = Funnel.of(ScenarioReader.read(file));
         Scenario s = funnel.scenario();
-        out.printf("%s: valid. \"%s\": %d stages (entry %s), %d working days %s..%s, %d pipeline deals, "
+        out.printf(Locale.ROOT, "%s: valid. \"%s\": %d stages (entry %s), %d working days %s..%s, %d pipeline deals, "
                 + "inflow %.3g a day%s.%n", file, s.name(), s.stages().size(), s.entry(), s.horizonDays(),
             s.calendar().start(), s.calendar().end(), s.pipelineDeals(), s.inflow().perDay(),
             s.target().wins().isPresent() ? ", target " + s.target().wins().getAsInt() + " wins" : "");

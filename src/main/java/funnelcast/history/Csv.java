@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A CSV file with a header, read whole, each row with its line number. */
@@ -75,7 +76,7 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         List<Row> footer = new ArrayList<>(rows.subList(first, rows.size()));
         rows.subList(first, rows.size()).clear();
         String text = String.join(" | ", footer.stream().map(r -> String.join(",", r.cells()).trim()).limit(4).toList());
-        notes.add(String.format("lines %d-%d of %s hold no data (a report footer: %s) and were skipped",
+        notes.add(String.format(Locale.ROOT, "lines %d-%d of %s hold no data (a report footer: %s) and were skipped",
             footer.get(0).line(), footer.get(footer.size() - 1).line(), file, text));
     }
 

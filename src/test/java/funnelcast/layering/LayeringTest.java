@@ -77,6 +77,18 @@ class LayeringTest {
         }
     }
 
+    /** One locale: every number a person or a script reads is formatted with Locale.ROOT, never the machine's. */
+    @Test
+    void nothingFormatsInTheMachinesLocale() {
+        noClasses().should().callMethod(String.class, "format", String.class, Object[].class)
+            .orShould().callMethod(String.class, "formatted", Object[].class)
+            .orShould().callMethod(java.io.PrintWriter.class, "printf", String.class, Object[].class)
+            .orShould().callMethod(java.io.PrintWriter.class, "format", String.class, Object[].class)
+            .orShould().callMethod(java.io.PrintStream.class, "printf", String.class, Object[].class)
+            .orShould().callMethod(java.io.PrintStream.class, "format", String.class, Object[].class)
+            .because("output reads the same on every machine: pass Locale.ROOT").check(MAIN);
+    }
+
     @Test
     void aPlantedBackEdgeIsCaught() {
         JavaClasses planted = new ClassFileImporter().importClasses(funnelcast.dist.PlantedBackEdge.class);
