@@ -1,6 +1,7 @@
 package funnelcast.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,10 @@ import java.nio.file.StandardCopyOption;
  * Writes a file whole or not at all: into a temporary file beside it, then moved into place. A
  * run stopped part way (Ctrl-C, SIGTERM) runs the shutdown hook, which deletes the temporary
  * files still pending, so the old file stays as it was and nothing is left behind.
+ *
+ * <p>For the test that stops a run in the middle of a write: with the system property
+ * {@value #PAUSE_PROPERTY} set to a file name, the write of that file stops half way for a minute
+ * and says so on standard error ({@value #PAUSED}), so the test can stop the run right then.
  */
 final class AtomicFiles {
     private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -33,10 +38,18 @@ final class AtomicFiles {
         }
     }
 
+    static final String PAUSE_PROPERTY = "funnelcast.test.pauseMidWrite";
+    static final String PAUSED = "funnelcast: paused mid-write of ";
+
     static void write(Path target, byte[] content) throws IOException {
         Path tmp = begin(target);
         try {
-            Files.write(tmp, content);
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                int half = content.length / 2;
+                out.write(content, 0, half);
+                pauseForTest(target, out);
+                out.write(content, half, content.length - half);
+            }
             try {
                 // a temporary file is created private (600); the output is an ordinary file
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -51,6 +64,22 @@ final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
             PENDING.remove(tmp);
+        }
+    }
+
+    /** The test hook: half the bytes on disk, then a pause long enough to stop the run. */
+    private static void pauseForTest(Path target, OutputStream out) throws IOException {
+        String name = System.getProperty(PAUSE_PROPERTY);
+        if (name == null || !name.equals(target.getFileName().toString())) {
+            return;
+        }
+        out.flush();
+        System.err.println(PAUSED + target);
+        System.err.flush();
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -124,22 +124,59 @@ class HostileInputTest {
         refused(run("calibrate", h.toString(), "--as-of", "31/03/2026"), "--as-of", "ISO date");
     }
 
-    /** A run stopped while writing leaves the old file whole and no temporary file (the shutdown hook cleans up). */
+    /**
+     * A run stopped in the middle of writing leaves the old file whole and no temporary file (the
+     * shutdown hook cleans up). The test hook stops the write of forecast.json half way; the run
+     * is stopped there (SIGTERM, as Ctrl-C). The same check run on a writer that writes straight
+     * into the file finds it half written, so the check can fail.
+     */
     @Test
-    void anInterruptedRunLeavesTheOldFileAndNoTemporaryFile(@TempDir Path dir) throws Exception {
+    void anInterruptedWriteLeavesTheOldFileAndNoTemporaryFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("forecast.json"), "the old forecast");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "funnelcast.cli.Main",
-            "forecast", "scenarios/telesales.json", "--trials", "900000000", "--out", out.toString())
-            .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
-        Thread.sleep(2500);
+        Path target = out.resolve("forecast.json");
+        Files.writeString(target, "the old forecast");
+        stopMidWrite(dir, "-Dfunnelcast.test.pauseMidWrite=forecast.json", "funnelcast.cli.Main", "forecast",
+            "scenarios/telesales.json", "--trials", "2000", "--out", out.toString());
+        assertEquals(java.util.List.of(), damage(out, target), "the product's writer");
+
+        Path naive = dir.resolve("naive");
+        Files.createDirectories(naive);
+        Path naiveTarget = naive.resolve("forecast.json");
+        Files.writeString(naiveTarget, "the old forecast");
+        stopMidWrite(dir, "-Dunused=1", NaiveWriter.class.getName(), naiveTarget.toString());
+        assertTrue(!damage(naive, naiveTarget).isEmpty(), "the check finds a non-atomic write's half-written file");
+    }
+
+    /** Starts the run, waits until it says it is paused in the middle of a write, and stops it with SIGTERM. */
+    private static void stopMidWrite(Path dir, String property, String main, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), property,
+            "-cp", System.getProperty("java.class.path"), main));
+        command.addAll(java.util.List.of(args));
+        Path log = Files.createTempFile(dir, "log", ".txt");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.readString(log).contains("paused mid-write of ")) {
+            assertTrue(p.isAlive(), "the run ended before writing: " + Files.readString(log));
+            assertTrue(System.nanoTime() < deadline, "no pause within a minute: " + Files.readString(log));
+            Thread.sleep(20);
+        }
         p.destroy(); // SIGTERM: what Ctrl-C does, shutdown hooks run
         assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals("the old forecast", Files.readString(out.resolve("forecast.json")));
-        try (var files = Files.list(out)) {
-            assertEquals(java.util.List.of("forecast.json"), files.map(x -> x.getFileName().toString()).toList());
+    }
+
+    /** What is wrong in the output folder after the stop: the old file changed, or files left beside it. */
+    private static java.util.List<String> damage(Path folder, Path target) throws Exception {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        String now = Files.readString(target);
+        if (!now.equals("the old forecast")) {
+            found.add(target.getFileName() + " holds " + now.length() + " characters of something else");
         }
+        try (var files = Files.list(folder)) {
+            files.map(x -> x.getFileName().toString()).filter(n -> !n.equals(target.getFileName().toString()))
+                .forEach(n -> found.add("left behind: " + n));
+        }
+        return found;
     }
 }
