@@ -16,7 +16,7 @@ import funnelcast.model.Scenario;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.Sensitivity;
 import funnelcast.plan.SteadyState;
-import funnelcast.plan.Sweep;
+import funnelcast.sweep.Sweep;
 import java.util.Locale;
 import java.util.OptionalDouble;
 

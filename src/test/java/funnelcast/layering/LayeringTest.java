@@ -29,13 +29,14 @@ class LayeringTest {
         Map.entry("scenario", List.of("model", "dist")),
         Map.entry("engine", List.of("model", "dist", "forecast")),
         Map.entry("exact", List.of("model", "dist", "forecast")),
-        Map.entry("plan", List.of("engine", "exact", "forecast", "scenario", "model", "dist")),
+        Map.entry("plan", List.of("engine", "exact", "forecast", "model", "dist")),
+        Map.entry("sweep", List.of("plan", "engine", "exact", "forecast", "scenario", "model", "dist")),
         Map.entry("history", List.of("model", "dist")),
         Map.entry("calibrate", List.of("history", "engine", "exact", "forecast", "model", "dist")),
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model", "dist")),
         Map.entry("chart", List.of("backtest", "calibrate", "history", "plan", "forecast", "model", "dist")),
         Map.entry("report", List.of("chart", "plan", "forecast", "model", "dist")),
-        Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model", "dist")));
+        Map.entry("web", List.of("chart", "sweep", "plan", "engine", "exact", "forecast", "scenario", "model", "dist")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("funnelcast");

@@ -1,7 +1,7 @@
 package funnelcast.engine;
 
-import funnelcast.plan.Sweep;
-import funnelcast.plan.SweepEngine;
+import funnelcast.sweep.Sweep;
+import funnelcast.sweep.SweepEngine;
 import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.nio.file.Files;

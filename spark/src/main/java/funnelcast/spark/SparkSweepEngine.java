@@ -1,8 +1,8 @@
 package funnelcast.spark;
 
 import funnelcast.InputException;
-import funnelcast.plan.Sweep;
-import funnelcast.plan.SweepEngine;
+import funnelcast.sweep.Sweep;
+import funnelcast.sweep.SweepEngine;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package funnelcast.plan;
+package funnelcast.sweep;
 
 import java.util.List;
 import java.util.function.IntConsumer;

@@ -1,4 +1,4 @@
-package funnelcast.plan;
+package funnelcast.sweep;
 
 import static funnelcast.Serialization.travel;
 import static org.junit.jupiter.api.Assertions.assertEquals;

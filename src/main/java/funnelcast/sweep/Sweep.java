@@ -1,4 +1,4 @@
-package funnelcast.plan;
+package funnelcast.sweep;
 
 import funnelcast.InputException;
 import funnelcast.engine.MonteCarloEngine;
@@ -6,6 +6,8 @@ import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
+import funnelcast.plan.RequiredInflow;
+import funnelcast.plan.Sensitivity;
 import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.io.Serializable;
