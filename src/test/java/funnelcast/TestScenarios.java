@@ -5,6 +5,7 @@ import funnelcast.model.Scenario;
 import funnelcast.scenario.ScenarioReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** The scenarios the tests share: the shipped ones and those under src/test/resources/scenarios. */
 public final class TestScenarios {
@@ -33,7 +34,7 @@ public final class TestScenarios {
 
     /** A hand-built funnel over 2026-03-02..13 (ten working days, T = 10) entering at {@code entry}. */
     public static Funnel tenDays(String entry, String stages, String rest) {
-        return funnelOf(String.format(java.util.Locale.ROOT, """
+        return funnelOf(String.format(Locale.ROOT, """
             { "calendar": { "start": "2026-03-02", "end": "2026-03-13" }, "entry": "%s",
               "stages": [ %s ] %s }""", entry, stages, rest));
     }

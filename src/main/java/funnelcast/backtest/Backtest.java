@@ -14,10 +14,15 @@ import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
@@ -92,7 +97,12 @@ public final class Backtest {
     }
 
     /** Nominal levels of the coverage curve. */
-    public static final double[] LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final double[] LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+    /** The nominal levels of the coverage curve, a copy. */
+    public static double[] levels() {
+        return LEVELS.clone();
+    }
 
     /**
      * A method's scores over the months: coverage of the 50% and 80% intervals with the range of
@@ -180,8 +190,8 @@ public final class Backtest {
         }
         // Months are independent (each has its own seed): they run side by side, one thread each,
         // and the result is the same as in sequence.
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, o.threads()));
+        AtomicInteger done = new AtomicInteger();
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, o.threads()));
         List<Object> outcomes;
         try {
             outcomes = pool.submit(() -> all.parallelStream().map(m -> {
@@ -192,7 +202,7 @@ public final class Backtest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the backtest was interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();
@@ -229,7 +239,7 @@ public final class Backtest {
                 new MonteCarloEngine.Options(o.trials(), o.seed() + index, 1).withUncertainty(true));
             int actual = wins(history, start, m.atEndOfMonth());
             int previous = wins(history, start.minusMonths(1), asOf);
-            String stalled = c.stages().stream().filter(s -> s.stalled() > 0).map(s -> String.format(java.util.Locale.ROOT,
+            String stalled = c.stages().stream().filter(s -> s.stalled() > 0).map(s -> String.format(Locale.ROOT,
                 "%s %.1f%% stalled", s.id(), 100 * s.stalled())).reduce((a, b) -> a + ", " + b).map(x -> "; " + x).orElse("");
             return new Month(m, actual, c.openDeals(), c.scenario().monthEffects().describe() + stalled,
                 Score.of(f.wins().pmf(), actual),
@@ -245,7 +255,7 @@ public final class Backtest {
      */
     public static int wins(History h, LocalDate from, LocalDate to) {
         int n = 0;
-        for (java.time.LocalDateTime w : h.ruledLostWins()) {
+        for (LocalDateTime w : h.ruledLostWins()) {
             if (!w.toLocalDate().isBefore(from) && !w.toLocalDate().isAfter(to)) {
                 n++;
             }

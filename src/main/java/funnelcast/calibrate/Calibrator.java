@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -65,7 +66,7 @@ public final class Calibrator {
         LocalDate lastEvent = history.last().toLocalDate();
         long quiet = ChronoUnit.DAYS.between(lastEvent, o.asOf());
         if (quiet > QUIET_DAYS) {
-            notes.add(String.format(java.util.Locale.ROOT, "the history's last event is on %s, %d days before the as-of "
+            notes.add(String.format(Locale.ROOT, "the history's last event is on %s, %d days before the as-of "
                 + "date %s: those days are read as days in which nothing happened (no new deal, no exit), in the "
                 + "month effects too; if the export ends on %s, calibrate as of that date", lastEvent, quiet, o.asOf(),
                 lastEvent));

@@ -6,7 +6,10 @@ import funnelcast.dist.Exponential;
 import funnelcast.dist.Gamma;
 import funnelcast.dist.LogNormal;
 import funnelcast.dist.Weibull;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -94,7 +97,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
      */
     record Distinct(Observation.Kind[] kind, double[] lo, double[] hi, double[] weight) {
         static Distinct of(List<Observation> obs, double[] weights) {
-            java.util.Map<Observation, Integer> index = new java.util.LinkedHashMap<>();
+            Map<Observation, Integer> index = new LinkedHashMap<>();
             double[] w = new double[obs.size()];
             for (int i = 0; i < obs.size(); i++) {
                 Observation o = obs.get(i);
@@ -111,7 +114,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
                 lo[e.getValue()] = e.getKey().lo();
                 hi[e.getValue()] = e.getKey().hi();
             }
-            return new Distinct(kind, lo, hi, java.util.Arrays.copyOf(w, n));
+            return new Distinct(kind, lo, hi, Arrays.copyOf(w, n));
         }
 
         double logLikelihood(Distribution law) {
@@ -297,7 +300,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
                 se[i] = v > 0 ? Math.sqrt(v) : Double.NaN;
             }
         } catch (RuntimeException singular) {
-            java.util.Arrays.fill(se, Double.NaN);
+            Arrays.fill(se, Double.NaN);
         }
         return se;
     }

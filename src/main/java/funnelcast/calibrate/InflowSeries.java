@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import java.util.Arrays;
 import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
@@ -39,7 +40,7 @@ final class InflowSeries {
 
     /** Rate, its relative variance, and season factors from months [0, upTo), seen from month {@code at}. */
     private double[] estimate(int upTo, int at, double halfLife, boolean seasonal, double[] season) {
-        java.util.Arrays.fill(season, 1);
+        Arrays.fill(season, 1);
         double deals = 0;
         double time = 0;
         for (int m = 0; m < upTo; m++) {

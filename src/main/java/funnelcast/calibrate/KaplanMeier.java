@@ -3,6 +3,7 @@ package funnelcast.calibrate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The Kaplan-Meier estimate of a stage's dwell survival: at each completed dwell time t,
@@ -59,7 +60,7 @@ public record KaplanMeier(double[] times, double[] survival, double[] censoredTi
     }
 
     /** The largest gap between the curve and a fitted survival, on both sides of every step. */
-    public double distanceTo(java.util.function.DoubleUnaryOperator fitted) {
+    public double distanceTo(DoubleUnaryOperator fitted) {
         double d = 0;
         double before = 1;
         for (int k = 0; k < times.length; k++) {

@@ -8,7 +8,10 @@ import funnelcast.model.MonthEffects;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * The month effects of a history: how each past calendar month's inflow and conversion differed
@@ -165,7 +168,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * {@code seasonByDefault}, the month-of-quarter terms where the history has a month in the
      * horizon's position.
      */
-    private static <F extends Scored> Choice<F> choose(java.util.function.BiFunction<Double, Boolean, F> fit,
+    private static <F extends Scored> Choice<F> choose(BiFunction<Double, Boolean, F> fit,
                                                      List<PastMonth> months, int targetPos, Options o,
                                                      boolean seasonByDefault) {
         F best = null;
@@ -227,8 +230,8 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         boolean supported = supported(c.fit(), evidence);
         F best = supported || !gated ? c.fit() : steady;
         String why = c.fit().scored() == 0 ? "no past month to score it on"
-            : String.format(java.util.Locale.ROOT, "log score %+.1f nats with it%s", evidence,
-                supported ? "" : String.format(java.util.Locale.ROOT, ", %s %.1f", gated ? "below" : "kept against",
+            : String.format(Locale.ROOT, "log score %+.1f nats with it%s", evidence,
+                supported ? "" : String.format(Locale.ROOT, ", %s %.1f", gated ? "below" : "kept against",
                     MIN_EVIDENCE));
         reasons.add(reason(name, chosen, best.scored(), months, c.halfLife(), c.seasonal(), c.evidence())
             + "; month-to-month variation " + (supported ? "on" : gated ? "off" : "kept") + " (" + why + ")");
@@ -295,13 +298,13 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
 
     private static String reason(String name, boolean chosen, int scored, int months, double halfLife, boolean seasonal,
                                  double evidence) {
-        String h = Double.isInfinite(halfLife) ? "none" : String.format(java.util.Locale.ROOT, "%.0f months", halfLife);
+        String h = Double.isInfinite(halfLife) ? "none" : String.format(Locale.ROOT, "%.0f months", halfLife);
         String how = !chosen ? "half-life as given" : scored < MIN_SCORED
             ? months + " past months are too few to choose from, so the defaults"
             : "chosen by one-step-ahead forecasts of " + scored + " past months";
-        String why = Double.isNaN(evidence) ? "" : String.format(java.util.Locale.ROOT,
+        String why = Double.isNaN(evidence) ? "" : String.format(Locale.ROOT,
             "; evidence for month-of-quarter terms: log score %+.1f nats", evidence);
-        return String.format(java.util.Locale.ROOT, "%s: half-life %s, month-of-quarter terms %s (%s%s)", name, h,
+        return String.format(Locale.ROOT, "%s: half-life %s, month-of-quarter terms %s (%s%s)", name, h,
             seasonal ? "on" : "off", how, why);
     }
 
@@ -422,7 +425,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
 
     /** The first month a visit entered at {@code entered} was open in: the first whose end is after it (bisection). */
     static int firstMonth(double[] ends, double entered) {
-        int i = java.util.Arrays.binarySearch(ends, entered);
+        int i = Arrays.binarySearch(ends, entered);
         return i >= 0 ? i + 1 : -i - 1;
     }
 

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntPredicate;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
@@ -45,12 +48,12 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
 
     /** Why the push was kept or not, with its figures. */
     public String reason() {
-        String counts = String.format(java.util.Locale.ROOT,
+        String counts = String.format(Locale.ROOT,
             "%.0f wins in the last %d working days of each %s against %.1f expected without a push, %.0f against %.1f elsewhere; "
                 + "evidence %+.1f nats", windowWins, DAYS, quarterly ? "quarter" : "month", windowExpected, otherWins,
             otherExpected, evidence);
         if (kept) {
-            return String.format(java.util.Locale.ROOT, "closing push: x%.2f (%s)", factor, counts);
+            return String.format(Locale.ROOT, "closing push: x%.2f (%s)", factor, counts);
         }
         return "closing push: none (" + counts + (windowWins / windowExpected <= otherWins / otherExpected
             ? "; the windows close no faster than the rest)" : ", below " + MIN_EVIDENCE + ")");
@@ -149,7 +152,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
 
     private static PushFit estimate(boolean quarterly, Funnel funnel, List<Exposure> exposures, double[] bodyWins,
                                     double[] bodyExpected, double[] windowWins, List<YearMonth> months) {
-        java.util.function.IntPredicate pushed = i -> !quarterly || months.get(i).getMonthValue() % 3 == 0;
+        IntPredicate pushed = i -> !quarterly || months.get(i).getMonthValue() % 3 == 0;
         double ow = 0;
         double oo = 0;
         double eo = 0;
@@ -170,7 +173,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
                 eo += x.expected(funnel, 1);
             }
         }
-        java.util.function.DoubleUnaryOperator ew = factor -> {
+        DoubleUnaryOperator ew = factor -> {
             double sum = 0;
             for (Exposure x : in) {
                 sum += x.expected(funnel, factor);

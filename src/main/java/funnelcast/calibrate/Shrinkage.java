@@ -46,7 +46,7 @@ final class Shrinkage {
         double pooled = (double) x / n;
         double a;
         double b;
-        if (data.size() < 2 || pooled == 0 || pooled == 1) {
+        if (data.size() < 2 || x == 0 || x == n) {
             // nothing to learn a spread from: everyone at the team's rate
             a = pooled * Math.exp(LOG_CAP);
             b = (1 - pooled) * Math.exp(LOG_CAP);

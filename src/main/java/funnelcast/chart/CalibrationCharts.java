@@ -6,12 +6,19 @@ import funnelcast.calibrate.KaplanMeier;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.text.NumberFormat;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.renderer.xy.YIntervalRenderer;
@@ -121,7 +128,7 @@ public final class CalibrationCharts {
         YIntervalRenderer r = new YIntervalRenderer();
         r.setSeriesPaint(0, color);
         r.setSeriesStroke(0, new BasicStroke(width));
-        r.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-width / 2 - 2, -1.5, width + 4, 3));
+        r.setSeriesShape(0, new Rectangle2D.Double(-width / 2 - 2, -1.5, width + 4, 3));
         plot.setRenderer(index, r);
     }
 
@@ -141,21 +148,21 @@ public final class CalibrationCharts {
         for (int i = 0; i < h.length; i++) {
             bins.add(0.05 + 0.1 * i, h[i]);
         }
-        org.jfree.chart.renderer.xy.XYBarRenderer bars = new org.jfree.chart.renderer.xy.XYBarRenderer(0.05);
+        XYBarRenderer bars = new XYBarRenderer(0.05);
         XYSeriesCollection data = new XYSeriesCollection(bins);
         data.setIntervalWidth(0.1);
-        XYPlot plot = new XYPlot(data, new org.jfree.chart.axis.NumberAxis("PIT of the actual wins (non-randomised)"),
-            new org.jfree.chart.axis.NumberAxis("months"), bars);
+        XYPlot plot = new XYPlot(data, new NumberAxis("PIT of the actual wins (non-randomised)"),
+            new NumberAxis("months"), bars);
         plot.getDomainAxis().setRange(0, 1);
-        plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(model.months() / 10.0, ForecastCharts.TARGET,
+        plot.addRangeMarker(new ValueMarker(model.months() / 10.0, ForecastCharts.TARGET,
             new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0)));
         return plot;
     }
 
     /** Colours set after the chart's theme, which would reset them. */
     private static void paintPit(XYPlot plot) {
-        org.jfree.chart.renderer.xy.XYBarRenderer bars = (org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer();
-        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        XYBarRenderer bars = (XYBarRenderer) plot.getRenderer();
+        bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, ForecastCharts.BAR);
         ForecastCharts.style(plot);
@@ -186,28 +193,29 @@ public final class CalibrationCharts {
         ideal.add(0, 0);
         ideal.add(1, 1);
         curves.addSeries(ideal);
+        double[] levels = Backtest.levels();
         for (Backtest.Summary s : r.summaries()) {
             XYSeries c = new XYSeries(s.method());
             c.add(0, 0);
-            for (int i = 0; i < Backtest.LEVELS.length; i++) {
-                c.add(Backtest.LEVELS[i], s.coverage()[i]);
+            for (int i = 0; i < levels.length; i++) {
+                c.add(levels[i], s.coverage()[i]);
             }
             curves.addSeries(c);
         }
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
-        org.jfree.chart.axis.NumberAxis nominal = new org.jfree.chart.axis.NumberAxis("nominal level");
+        NumberAxis nominal = new NumberAxis("nominal level");
         nominal.setRange(0, 1);
-        org.jfree.chart.axis.NumberAxis observed = new org.jfree.chart.axis.NumberAxis("months inside");
+        NumberAxis observed = new NumberAxis("months inside");
         observed.setRange(0, 1.02);
-        observed.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
+        observed.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
         XYPlot coverage = new XYPlot(curves, nominal, observed, lines);
 
         XYPlot pit = pitPlot(r.summaries().get(0));
         // Stacked on one probability axis: the PIT value above, the nominal level below.
-        org.jfree.chart.axis.NumberAxis level = new org.jfree.chart.axis.NumberAxis(
+        NumberAxis level = new NumberAxis(
             "probability: PIT value (top), nominal level of the central interval (bottom)");
         level.setRange(0, 1);
-        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(level);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(level);
         plot.setGap(14);
         plot.add(pit, 2);
         plot.add(coverage, 3);

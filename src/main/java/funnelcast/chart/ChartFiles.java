@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
@@ -17,6 +18,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /** A chart's PNG and SVG bytes; the command line writes them (atomically) where it is told. */
 public final class ChartFiles {
@@ -67,7 +69,7 @@ public final class ChartFiles {
     }
 
     @SafeVarargs
-    private static void markers(float k, java.util.Collection<? extends Marker>... groups) {
+    private static void markers(float k, Collection<? extends Marker>... groups) {
         for (var group : groups) {
             if (group == null) {
                 continue;
@@ -110,7 +112,7 @@ public final class ChartFiles {
     /** The same, without fixed dimensions but with a view box: it scales to the width a page gives it. */
     public static String svgScalable(JFreeChart chart, int width, int height, String prefix) {
         return draw(chart, width, height, prefix).getSVGElement(null, false,
-            new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
+            new ViewBox(0, 0, width, height), null, null);
     }
 
     public static String svgText(JFreeChart chart, int width, int height) {

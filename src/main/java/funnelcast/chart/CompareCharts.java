@@ -3,8 +3,10 @@ package funnelcast.chart;
 import funnelcast.forecast.Forecast;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.text.SimpleDateFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -83,8 +85,8 @@ public final class CompareCharts {
             }
         }
         plot.setRenderer(r);
-        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("MMM d", Locale.ROOT));
-        ((DateAxis) plot.getDomainAxis()).setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("MMM d", Locale.ROOT));
+        ((DateAxis) plot.getDomainAxis()).setTimeZone(TimeZone.getTimeZone("UTC"));
         forecasts.get(0).target().ifPresent(t -> plot.addRangeMarker(ForecastCharts.horizontal(t, "target " + t)));
         ForecastCharts.style(plot);
         return chart;

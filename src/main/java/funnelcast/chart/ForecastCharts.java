@@ -3,10 +3,15 @@ package funnelcast.chart;
 import funnelcast.forecast.Forecast;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -18,6 +23,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
@@ -71,7 +77,7 @@ public final class ForecastCharts {
         XYBarRenderer r = (XYBarRenderer) plot.getRenderer();
         r.setSeriesPaint(0, BAR);
         r.setShadowVisible(false);
-        r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        r.setBarPainter(new StandardXYBarPainter());
         r.setMargin(0.1);
         plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         if (a > 0) {
@@ -91,8 +97,8 @@ public final class ForecastCharts {
     }
 
     /** Probabilities read as percentages on an axis: 0.11 is "11%". */
-    static java.text.NumberFormat percent() {
-        java.text.NumberFormat f = java.text.NumberFormat.getPercentInstance(Locale.ROOT);
+    static NumberFormat percent() {
+        NumberFormat f = NumberFormat.getPercentInstance(Locale.ROOT);
         f.setMaximumFractionDigits(1);
         return f;
     }
@@ -145,8 +151,8 @@ public final class ForecastCharts {
         r.setSeriesStroke(1, new BasicStroke(2.5f));
         r.setAlpha(0.8f);
         plot.setRenderer(r);
-        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("MMM d", Locale.ROOT));
-        ((DateAxis) plot.getDomainAxis()).setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("MMM d", Locale.ROOT));
+        ((DateAxis) plot.getDomainAxis()).setTimeZone(TimeZone.getTimeZone("UTC"));
         f.target().ifPresent(t -> {
             plot.addRangeMarker(horizontal(t, targetLabel(f)));
             double top = a;
@@ -160,7 +166,7 @@ public final class ForecastCharts {
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(patch("80% band (P10-P90)", new Color(0xC9DAEB)));
         legend.add(patch("50% band (P25-P75)", new Color(0x7FA3C9)));
-        LegendItem median = new LegendItem("median", null, null, null, new java.awt.geom.Line2D.Double(-7, 0, 7, 0),
+        LegendItem median = new LegendItem("median", null, null, null, new Line2D.Double(-7, 0, 7, 0),
             new BasicStroke(2.5f), new Color(0x1F4E79));
         legend.add(median);
         plot.setFixedLegendItems(legend);
@@ -170,7 +176,7 @@ public final class ForecastCharts {
 
     /** A legend entry drawn as a filled square, as the band it names. */
     static LegendItem patch(String label, Color fill) {
-        return new LegendItem(label, null, null, null, new java.awt.geom.Rectangle2D.Double(-6, -6, 12, 12), fill);
+        return new LegendItem(label, null, null, null, new Rectangle2D.Double(-6, -6, 12, 12), fill);
     }
 
     /** A horizontal line with its label above it at the left, where nothing clips it. */

@@ -5,6 +5,7 @@ import funnelcast.plan.Plan;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.Sensitivity;
 import funnelcast.plan.SteadyState;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class PlanCharts {
             : String.format(Locale.ROOT, "out of reach by inflow: best P(hit) %.3f", now.bestPHit())));
         XYPlot plot = chart.getXYPlot();
         plot.getRenderer().setSeriesPaint(0, ForecastCharts.BAR);
-        plot.getRenderer().setSeriesStroke(0, new java.awt.BasicStroke(2.5f));
+        plot.getRenderer().setSeriesStroke(0, new BasicStroke(2.5f));
         ValueMarker m = ForecastCharts.horizontal(currentPerDay, String.format(Locale.ROOT, "now: %.2f a day",
             currentPerDay));
         m.setPaint(new Color(0xE39B2F));
@@ -127,7 +128,7 @@ public final class PlanCharts {
         r.setSeriesPaint(3, new Color(0xE08E79));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new java.awt.BasicStroke(1f)));
+        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));
         return chart;
     }
 

@@ -2,9 +2,11 @@ package funnelcast.chart;
 
 import java.awt.Color;
 import java.awt.Paint;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -56,7 +58,7 @@ public final class SweepCharts {
         // each cell's value written on it
         for (int k = 0; k < n; k++) {
             double v = data[2][k];
-            var a = new org.jfree.chart.annotations.XYTextAnnotation(Double.isNaN(v) ? "-"
+            var a = new XYTextAnnotation(Double.isNaN(v) ? "-"
                 : String.format(Locale.ROOT, "%.0f%%", 100 * v), data[0][k], data[1][k]);
             a.setPaint(Double.isNaN(v) || v < 0.55 ? Color.BLACK : Color.WHITE);
             plot.addAnnotation(a);
@@ -65,7 +67,7 @@ public final class SweepCharts {
     }
 
     /** Light (0%) to dark blue (100%); grey where there is no value. */
-    private static final class Scale implements PaintScale, java.io.Serializable {
+    private static final class Scale implements PaintScale, Serializable {
         private static final long serialVersionUID = 1L;
 
         @Override

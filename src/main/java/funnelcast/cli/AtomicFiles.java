@@ -6,6 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a file whole or not at all: into a temporary file beside it, then moved into place. A
@@ -17,7 +20,7 @@ import java.nio.file.StandardCopyOption;
  * and says so on standard error ({@value #PAUSED}), so the test can stop the run right then.
  */
 final class AtomicFiles {
-    private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::cleanUp, "funnelcast-cleanup"));
@@ -52,7 +55,7 @@ final class AtomicFiles {
             }
             try {
                 // a temporary file is created private (600); the output is an ordinary file
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException notPosix) {
                 // other file systems keep their defaults
             }
@@ -70,7 +73,8 @@ final class AtomicFiles {
     /** The test hook: half the bytes on disk, then a pause long enough to stop the run. */
     private static void pauseForTest(Path target, OutputStream out) throws IOException {
         String name = System.getProperty(PAUSE_PROPERTY);
-        if (name == null || !name.equals(target.getFileName().toString())) {
+        Path file = target.getFileName();
+        if (name == null || file == null || !name.equals(file.toString())) {
             return;
         }
         out.flush();
@@ -86,6 +90,9 @@ final class AtomicFiles {
     /** The temporary file a write of {@code target} goes through, registered for clean-up at exit. */
     static Path begin(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || target.getFileName() == null) {
+            throw new IOException(target + " is not a file path");
+        }
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         PENDING.add(tmp);

@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
 import funnelcast.backtest.Backtest;
 import funnelcast.calibrate.MonthFit;
+import funnelcast.chart.CalibrationCharts;
 import funnelcast.history.History;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
     description = {"Were the forecasts right? A month-by-month backtest.",
@@ -67,7 +69,7 @@ final class BacktestCommand implements Callable<Integer> {
         LocalDate first = h.first().toLocalDate();
         LocalDate last = h.last().toLocalDate();
         PrintWriter err = spec.commandLine().getErr();
-        long total = Math.max(1, java.time.temporal.ChronoUnit.MONTHS.between(first.withDayOfMonth(1), last.withDayOfMonth(1)));
+        long total = Math.max(1, ChronoUnit.MONTHS.between(first.withDayOfMonth(1), last.withDayOfMonth(1)));
         ProgressBar bar = new ProgressBar(err, months > 0 ? months : total, "months");
         Backtest.Result r = Backtest.run(h, new Backtest.Options(calendar.clock(first, last.plusMonths(2)), months, window,
             trials.count, trials.seed(), Runtime.getRuntime().availableProcessors(), bar::accept, monthFit));
@@ -76,9 +78,9 @@ final class BacktestCommand implements Callable<Integer> {
         if (output.out != null) {
             Json.write(output.out.resolve("backtest.json"), node);
             ChartWriter charts = output.charts(err);
-            charts.write("backtest", funnelcast.chart.CalibrationCharts.backtest(r));
-            charts.write("pit", funnelcast.chart.CalibrationCharts.pit(r));
-            charts.write("calibration", funnelcast.chart.CalibrationCharts.calibration(r));
+            charts.write("backtest", CalibrationCharts.backtest(r));
+            charts.write("pit", CalibrationCharts.pit(r));
+            charts.write("calibration", CalibrationCharts.calibration(r));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (output.json()) {

@@ -89,11 +89,11 @@ final class BacktestOutput {
         for (Backtest.Summary s : r.summaries()) {
             StringBuilder pit = new StringBuilder();
             for (double c : s.pitHistogram()) {
-                pit.append(String.format(java.util.Locale.ROOT, "%.1f ", c));
+                pit.append(String.format(Locale.ROOT, "%.1f ", c));
             }
-            o.printf(java.util.Locale.ROOT, "%-24s %-17s %-17s %9.2f %10.2f %9.1f   %s%n", s.method(),
-                String.format(java.util.Locale.ROOT, "%d/%d (%d-%d)", s.in50(), s.months(), s.chance50()[0], s.chance50()[1]),
-                String.format(java.util.Locale.ROOT, "%d/%d (%d-%d)", s.in80(), s.months(), s.chance80()[0], s.chance80()[1]),
+            o.printf(Locale.ROOT, "%-24s %-17s %-17s %9.2f %10.2f %9.1f   %s%n", s.method(),
+                String.format(Locale.ROOT, "%d/%d (%d-%d)", s.in50(), s.months(), s.chance50()[0], s.chance50()[1]),
+                String.format(Locale.ROOT, "%d/%d (%d-%d)", s.in80(), s.months(), s.chance80()[0], s.chance80()[1]),
                 s.meanCrps(), s.meanAbsError(), s.meanWidth80(), pit.toString().trim());
         }
         o.println();

@@ -5,6 +5,7 @@ import funnelcast.calibrate.Calibration;
 import funnelcast.calibrate.Calibrator;
 import funnelcast.calibrate.Horizon;
 import funnelcast.calibrate.MonthFit;
+import funnelcast.chart.CalibrationCharts;
 import funnelcast.history.History;
 import funnelcast.history.WorkClock;
 import funnelcast.scenario.ScenarioWriter;
@@ -12,15 +13,17 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Measures a funnel from CRM history and writes a scenario.",
@@ -75,8 +78,8 @@ final class CalibrateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** The horizon given, or the default after the as-of date (the next month where the rest of its own holds no working day). */
-    private Horizon horizon(LocalDate asOfDate, java.util.Set<java.time.DayOfWeek> weekdays,
-                            java.util.Set<LocalDate> holidays) {
+    private Horizon horizon(LocalDate asOfDate, Set<DayOfWeek> weekdays,
+                            Set<LocalDate> holidays) {
         if (horizonStart == null && horizonEnd == null) {
             return Horizon.after(asOfDate, weekdays, holidays);
         }
@@ -121,7 +124,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (charts != null) {
             ChartWriter w = new ChartWriter(charts, spec.commandLine().getErr());
             for (Calibration.StageFit s : c.stages()) {
-                w.write("survival-" + s.id(), funnelcast.chart.CalibrationCharts.survival(s));
+                w.write("survival-" + s.id(), CalibrationCharts.survival(s));
             }
         }
         if (out != null) {

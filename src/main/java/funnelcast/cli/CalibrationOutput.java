@@ -114,22 +114,22 @@ final class CalibrationOutput {
         o.printf(Locale.ROOT, "%nMonth effects (%s):%n", m.effects().describe());
         m.reasons().forEach(r -> o.printf(Locale.ROOT, "   %s%n", r));
         MonthFit.Part c = m.conversion();
-        o.printf(java.util.Locale.ROOT, "   conversion: log odds level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
+        o.printf(Locale.ROOT, "   conversion: log odds level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
             + "this horizon %+.3f (sd %.3f)%n", c.level(), c.season()[0], c.season()[1], c.season()[2], c.tau(), c.mean(),
             c.sd());
         MonthFit.Part pace = m.pace();
-        o.printf(java.util.Locale.ROOT, "   pace: log level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
+        o.printf(Locale.ROOT, "   pace: log level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
             + "this horizon x%.3f%s%n", pace.level(), pace.season()[0], pace.season()[1], pace.season()[2], pace.tau(),
             Math.exp(pace.mean()), m.effects().pace() == 1 ? " (measured, applied only with --pace)" : "");
         MonthFit.Part i = m.inflow();
-        o.printf(java.util.Locale.ROOT, "   inflow: %.3f a working day, month of quarter x%.2f/x%.2f/x%.2f, month cv %.3f; "
+        o.printf(Locale.ROOT, "   inflow: %.3f a working day, month of quarter x%.2f/x%.2f/x%.2f, month cv %.3f; "
             + "this horizon %.3f a day (cv %.3f)%n", i.level(), i.season()[0], i.season()[1], i.season()[2], i.tau(), i.mean(),
             i.sd());
         if (!m.past().isEmpty()) {
             o.printf(Locale.ROOT, "   %-8s %9s %17s %17s %8s %6s%n", "month", "new deals", "advances (exp.)", "other exits (exp.)",
                 "shift", "pace");
             for (MonthFit.PastMonth p : m.past()) {
-                o.printf(java.util.Locale.ROOT, "   %-8s %9d %7.0f (%7.1f) %7.0f (%7.1f) %+8.2f %6.2f%n", p.month(),
+                o.printf(Locale.ROOT, "   %-8s %9d %7.0f (%7.1f) %7.0f (%7.1f) %+8.2f %6.2f%n", p.month(),
                     p.entries(), p.advances(), p.expectedAdvances(), p.others(), p.expectedOthers(), p.shift(),
                     Math.exp(p.pace()));
             }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** How compare prints: one column a scenario (A, B, ...), then each one's difference against A. */
 final class CompareOutput {
@@ -56,7 +57,7 @@ final class CompareOutput {
     }
 
     private static void row(PrintWriter o, String label, List<CompareCommand.Case> cases,
-                            java.util.function.ToDoubleFunction<CompareCommand.Case> value, String format, String diff,
+                            ToDoubleFunction<CompareCommand.Case> value, String format, String diff,
                             double scale) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-28s", label));
         double a = value.applyAsDouble(cases.get(0)) * scale;

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How explain prints: the funnel's maths worked through for a class. */
 final class ExplainOutput {
@@ -111,10 +113,10 @@ final class ExplainOutput {
     /** Flags a stage whose label names a chance ("60%") that its exits do not give. */
     private static void labels(PrintWriter out, Funnel funnel, Absorption chain) {
         // "+80%" reads as at least 80%, "-80%" as at most (the milestones either side of 80%)
-        java.util.regex.Pattern percent = java.util.regex.Pattern.compile("([+\\-\u2212]?)(\\d{1,3})\\s*%");
+        Pattern percent = Pattern.compile("([+\\-\u2212]?)(\\d{1,3})\\s*%");
         for (int i = 0; i < funnel.stageCount(); i++) {
             Stage st = funnel.stage(i);
-            java.util.regex.Matcher m = percent.matcher(st.label());
+            Matcher m = percent.matcher(st.label());
             if (m.find()) {
                 double said = Integer.parseInt(m.group(2)) / 100.0;
                 double h = chain.winProbability(i);

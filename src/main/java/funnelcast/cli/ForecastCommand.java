@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true,
     description = {"Forecasts this period's wins, P(hit target), revenue and the daily fan.",
@@ -96,7 +97,7 @@ final class ForecastCommand implements Callable<Integer> {
         } else {
             ForecastTable.print(stdout, funnel.scenario(), forecast, seconds);
             if (!files.isEmpty()) {
-                stdout.printf(Locale.ROOT, "%nWrote %s%n", files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+                stdout.printf(Locale.ROOT, "%nWrote %s%n", files.stream().map(Path::toString).collect(Collectors.joining(", ")));
             }
         }
         stdout.flush();

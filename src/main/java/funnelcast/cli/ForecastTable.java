@@ -2,6 +2,7 @@ package funnelcast.cli;
 
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Scenario;
+import funnelcast.model.Stage;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ final class ForecastTable {
         if (!scenario.monthEffects().isNone()) {
             out.printf(Locale.ROOT, "Month:   %s (docs/month-effects.md)%n", scenario.monthEffects().describe());
         }
-        for (funnelcast.model.Stage st : scenario.stages()) {
+        for (Stage st : scenario.stages()) {
             if (st.stalled() > 0) {
                 out.printf(Locale.ROOT, "Stalled: %.1f%% of visits to %s never move on; old deals there count with their chance of "
                     + "still moving%n", 100 * st.stalled(), st.id());

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /** The one mapper every command's --json goes through. */
 final class Json {
@@ -17,8 +20,8 @@ final class Json {
     }
 
     /** Writes the node as a file, whole or not at all. */
-    static void write(java.nio.file.Path file, ObjectNode node) throws java.io.IOException {
-        AtomicFiles.write(file, text(node).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static void write(Path file, ObjectNode node) throws IOException {
+        AtomicFiles.write(file, text(node).getBytes(StandardCharsets.UTF_8));
     }
 
     static String text(ObjectNode node) {

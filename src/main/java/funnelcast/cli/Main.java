@@ -1,11 +1,15 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code funnel}: the command line. Nothing below {@code cli} prints. */
 @Command(name = "funnel", mixinStandardHelpOptions = true, version = "funnelcast 0.1.0",
@@ -44,10 +48,11 @@ public final class Main implements Runnable {
      * time. Anything else (options, help) goes through picocli as usual; the output is the same.
      */
     private static int quickValidate(String file) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        // the terminal's encoding, as picocli's own writers use on every other path
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
         try {
-            return ValidateCommand.validate(java.nio.file.Path.of(file), out);
+            return ValidateCommand.validate(Path.of(file), out);
         } catch (Exception e) {
             return handle(e, err);
         } finally {
@@ -128,7 +133,7 @@ public final class Main implements Runnable {
             err.flush();
             return INVALID_INPUT;
         }
-        if (e instanceof java.io.IOException io) {
+        if (e instanceof IOException io) {
             err.println("funnel: could not write: " + io.getMessage());
             err.flush();
             return FAILURE;

@@ -1,18 +1,20 @@
 package funnelcast.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.chart.PlanCharts;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Hires;
 import funnelcast.plan.Plan;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.Sensitivity;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"What the target takes, every day.",
@@ -37,7 +39,7 @@ final class PlanCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence.value(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         List<Hires> hires = Hires.of(funnel, plan.thisPeriod(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
@@ -45,8 +47,8 @@ final class PlanCommand implements Callable<Integer> {
         if (output.out != null) {
             Json.write(output.out.resolve("plan.json"), node);
             ChartWriter charts = output.charts(spec.commandLine().getErr());
-            charts.write("funnel", funnelcast.chart.PlanCharts.funnel(funnel.scenario(), plan.steadyState()));
-            charts.write("inflow-curve", funnelcast.chart.PlanCharts.inflowCurve(plan, funnel.scenario().inflow().perDay()));
+            charts.write("funnel", PlanCharts.funnel(funnel.scenario(), plan.steadyState()));
+            charts.write("inflow-curve", PlanCharts.inflowCurve(plan, funnel.scenario().inflow().perDay()));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (output.json()) {

@@ -3,6 +3,8 @@ package funnelcast.cli;
 import funnelcast.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,7 +30,7 @@ final class ResultOptions {
         if (size == null) {
             return new ChartWriter(out, err);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{2,5})x(\\d{2,5})").matcher(size.trim());
+        Matcher m = Pattern.compile("(\\d{2,5})x(\\d{2,5})").matcher(size.trim());
         if (!m.matches()) {
             throw new InputException("--size: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080, got '" + size + "'");
         }

@@ -2,14 +2,16 @@ package funnelcast.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
+import funnelcast.chart.PlanCharts;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Sensitivity;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
     description = {"Which stage matters most: the bottleneck.",
@@ -36,7 +38,7 @@ final class SensitivityCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         Funnel funnel = input.funnel();
         Sensitivity result = switch (method) {
             case "exact" -> Sensitivity.exact(funnel,
@@ -49,7 +51,7 @@ final class SensitivityCommand implements Callable<Integer> {
         if (output.out != null) {
             Json.write(output.out.resolve("sensitivity.json"), node);
             output.charts(spec.commandLine().getErr()).write("tornado",
-                funnelcast.chart.PlanCharts.tornado(funnel.scenario(), result));
+                PlanCharts.tornado(funnel.scenario(), result));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (output.json()) {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"The explorer: a page to move the funnel's numbers and see the month change at once.",
@@ -46,8 +48,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new InputException("--port " + port + ": expected 0..65535");
         }
         try {
-            java.net.InetAddress.getByName(host);
-        } catch (java.net.UnknownHostException e) {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
             throw new InputException("--host " + host + ": no such address; expected an address of this machine, "
                 + "e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
         }

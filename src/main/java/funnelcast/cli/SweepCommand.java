@@ -137,8 +137,12 @@ final class SweepCommand implements Callable<Integer> {
             for (Sweep.Row r : rows) {
                 pHit[r.index() / values.get(1).size()][r.index() % values.get(1).size()] = r.pHitTarget();
             }
-            String name = out.getFileName().toString().replaceFirst("\\.csv$", "") + "-heatmap";
+            Path file = out.getFileName();
+            String name = (file == null ? "sweep" : file.toString()).replaceFirst("\\.csv$", "") + "-heatmap";
             Path dir = out.toAbsolutePath().getParent();
+            if (dir == null) {
+                throw new InputException("--out " + out + ": expected a file path, not a root folder");
+            }
             ChartWriter charts = new ChartWriter(dir, err);
             charts.write(name, SweepCharts.heatMap(paths.get(0), values.get(0), paths.get(1), values.get(1), pHit));
             o2.printf(Locale.ROOT, "Wrote %s%n", String.join(", ", charts.written().stream().map(Path::toString).toList()));

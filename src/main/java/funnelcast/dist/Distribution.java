@@ -1,5 +1,6 @@
 package funnelcast.dist;
 
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 
@@ -36,7 +37,7 @@ public sealed interface Distribution
     }
 
     /** {@code f(from + j * step)} for j = 0..count-1. */
-    static double[] onGrid(double from, double step, int count, java.util.function.DoubleUnaryOperator f) {
+    static double[] onGrid(double from, double step, int count, DoubleUnaryOperator f) {
         double[] out = new double[count];
         for (int j = 0; j < count; j++) {
             out[j] = f.applyAsDouble(from + j * step);

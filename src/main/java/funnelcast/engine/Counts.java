@@ -1,6 +1,7 @@
 package funnelcast.engine;
 
 import funnelcast.forecast.Pmf;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * and an array from zero would cost memory for values no trial reached. Counts are integers,
  * so they merge exactly in any order.
  */
-final class Counts implements java.io.Serializable {
+final class Counts implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private long[] counts = new long[16];

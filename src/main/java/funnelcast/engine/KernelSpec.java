@@ -9,6 +9,8 @@ import funnelcast.model.PipelineDeal;
 import funnelcast.model.PushClock;
 import funnelcast.model.Scenario;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
@@ -131,7 +133,7 @@ final class KernelSpec {
 
         inflowMean = scenario.inflow().perDay() * horizon;
         if (inflowMean > Inflow.MAX_PER_HORIZON) {
-            throw new InputException(String.format(java.util.Locale.ROOT,
+            throw new InputException(String.format(Locale.ROOT,
                 "the inflow brings %.3g new deals per trial, above the limit of %.0g: lower inflow.perDay",
                 inflowMean, Inflow.MAX_PER_HORIZON));
         }
@@ -337,7 +339,7 @@ final class KernelSpec {
 
     /** The exits with positive weight. */
     private static int[] positive(double[] w) {
-        return java.util.stream.IntStream.range(0, w.length).filter(e -> w[e] > 0).toArray();
+        return IntStream.range(0, w.length).filter(e -> w[e] > 0).toArray();
     }
 
     private static double[] compact(double[] w, int[] index) {

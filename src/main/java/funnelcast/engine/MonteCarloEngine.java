@@ -6,7 +6,9 @@ import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
 import funnelcast.model.WorkCalendar;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -85,7 +87,7 @@ public final class MonteCarloEngine {
      * so a forecast split into ranges run anywhere (another thread, another machine) combines to
      * the same numbers as one run. Serializable for that.
      */
-    public static final class Partial implements java.io.Serializable {
+    public static final class Partial implements Serializable {
         private static final long serialVersionUID = 1L;
         final int fromBlock;
         final Tally tally;
@@ -186,7 +188,7 @@ public final class MonteCarloEngine {
     public static Forecast combine(Funnel funnel, Options options, List<Partial> parts) {
         int blocks = blockCount(options.trials());
         List<Partial> ordered = new ArrayList<>(parts);
-        ordered.sort(java.util.Comparator.comparingInt(p -> p.fromBlock));
+        ordered.sort(Comparator.comparingInt(p -> p.fromBlock));
         double[] blockRevenue = new double[blocks];
         double[] blockRevenueSquares = new double[blocks];
         int next = 0;

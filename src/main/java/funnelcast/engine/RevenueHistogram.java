@@ -1,12 +1,14 @@
 package funnelcast.engine;
 
+import java.io.Serializable;
+
 /**
  * Revenue per trial in log-spaced buckets, so that quantiles cost fixed memory whatever the
  * trial count and merge exactly (integer counts) whatever the thread count. A bucket spans a
  * factor of 2^(1/1024) (0.07%); a quantile is reported as its bucket's midpoint, within 0.035%
  * of the empirical quantile. Zero revenue has a bucket of its own.
  */
-final class RevenueHistogram implements java.io.Serializable {
+final class RevenueHistogram implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final int MANTISSA_BITS = 10;

@@ -1,12 +1,14 @@
 package funnelcast.engine;
 
+import java.io.Serializable;
+
 /**
  * One worker's running statistics: counts only (wins pmf, cumulative wins per day, revenue
  * buckets), which merge exactly in any order, so memory stays flat as trials grow and the
  * result does not depend on which worker ran which block. Revenue sums, which are floating
  * point, are kept per block and added in block order by {@link MonteCarloEngine}.
  */
-final class Tally implements java.io.Serializable {
+final class Tally implements Serializable {
     private static final long serialVersionUID = 1L;
 
     long trials;

@@ -12,6 +12,7 @@ import funnelcast.model.QuickestWin;
 import funnelcast.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -54,7 +55,7 @@ public final class ExactMethod {
     static WinCurves curves(Funnel funnel, int stepsPerDay) {
         double lambdaT = funnel.scenario().inflow().perDay() * funnel.scenario().horizonDays();
         if (lambdaT > Inflow.MAX_PER_HORIZON) {
-            throw new InputException(String.format(java.util.Locale.ROOT,
+            throw new InputException(String.format(Locale.ROOT,
                 "the exact method takes inflows up to %.0g new deals per horizon, got %.3g", Inflow.MAX_PER_HORIZON, lambdaT));
         }
         if (funnel.allExponential() && funnel.push().isNone() && Uniformization.jumps(funnel) <= MAX_JUMPS) {

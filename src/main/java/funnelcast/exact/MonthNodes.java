@@ -1,8 +1,9 @@
 package funnelcast.exact;
 
+import funnelcast.dist.Distribution;
 import funnelcast.forecast.Forecast;
-import funnelcast.model.Exit;
 import funnelcast.model.Absorption;
+import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
@@ -101,7 +102,7 @@ final class MonthNodes {
             s.dealValue(), s.monthEffects()));
     }
 
-    private static funnelcast.dist.Distribution paced(funnelcast.dist.Distribution d, double pace) {
+    private static Distribution paced(Distribution d, double pace) {
         return pace == 1 ? d : d.scaled(1 / pace);
     }
 

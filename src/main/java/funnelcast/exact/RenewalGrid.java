@@ -3,6 +3,8 @@ package funnelcast.exact;
 import funnelcast.dist.Distribution;
 import funnelcast.model.Funnel;
 import funnelcast.model.PushClock;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 
@@ -50,7 +52,7 @@ final class RenewalGrid implements WinCurves {
             : Math.max(1, Math.min(horizon + 1, (int) Math.floor(push.firstWindow()) + 1));
         this.pushed = new double[2][horizon + 1 - firstPushed][][];
         // the two schemes apart from each other, the upper one on another core
-        var upper = java.util.concurrent.CompletableFuture.runAsync(() -> solveScheme(1));
+        var upper = CompletableFuture.runAsync(() -> solveScheme(1));
         solveScheme(0);
         upper.join();
     }
@@ -331,7 +333,7 @@ final class RenewalGrid implements WinCurves {
 
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
             "renewal equation on a grid of %d steps per working day, bracketed by dwells rounded up and down",
             stepsPerDay);
     }

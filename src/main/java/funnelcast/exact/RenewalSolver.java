@@ -2,6 +2,7 @@ package funnelcast.exact;
 
 import funnelcast.model.Funnel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ final class RenewalSolver {
         this.to = links.stream().mapToInt(l -> l[1]).toArray();
         this.kernel = kernels.toArray(double[][]::new);
         this.inverse = inverse;
-        this.sources = java.util.Arrays.stream(from).distinct().sorted().toArray();
-        this.dests = java.util.Arrays.stream(to).distinct().sorted().toArray();
+        this.sources = Arrays.stream(from).distinct().sorted().toArray();
+        this.dests = Arrays.stream(to).distinct().sorted().toArray();
     }
 
     /** The links of a scheme: each open stage's exits into open stages, those into the same stage merged. */
@@ -91,7 +92,7 @@ final class RenewalSolver {
         run.solve(0, size);
         double[][] f = new double[stages][];
         for (int s = 0; s < stages; s++) {
-            f[s] = java.util.Arrays.copyOf(run.f[s], steps + 1);
+            f[s] = Arrays.copyOf(run.f[s], steps + 1);
         }
         return f;
     }

@@ -2,6 +2,7 @@ package funnelcast.exact;
 
 import funnelcast.dist.Exponential;
 import funnelcast.model.Funnel;
+import java.util.Locale;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
@@ -159,7 +160,7 @@ final class Uniformization implements WinCurves {
 
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
             "CTMC transient solution by uniformization (rate %.4g per day, Poisson tail < 1e-15)", rate);
     }
 }

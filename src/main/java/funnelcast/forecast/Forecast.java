@@ -1,5 +1,6 @@
 package funnelcast.forecast;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -84,6 +85,6 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
      * Wins by the end of working day {@code day}. P25 and P75 serve the fan chart's 50% band;
      * the JSON result keeps the spec's keys (mean, P10, P50, P90).
      */
-    public record Day(int day, java.time.LocalDate date, double mean, int p10, int p25, int p50, int p75, int p90) {
+    public record Day(int day, LocalDate date, double mean, int p10, int p25, int p50, int p75, int p90) {
     }
 }

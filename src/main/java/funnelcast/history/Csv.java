@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** A CSV file with a header, read whole, each row with its line number. */
 record Csv(String file, List<String> header, List<Row> rows, String dateFormat, Map<String, DateColumn> dateColumns,
@@ -85,7 +87,7 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
      * quoted first header, which then reads as '"deal_id"' with its quotes.
      */
     private static Reader withoutByteOrderMark(Reader reader) throws IOException {
-        java.io.PushbackReader r = new java.io.PushbackReader(reader, 1);
+        PushbackReader r = new PushbackReader(reader, 1);
         int first = r.read();
         if (first != -1 && first != '\uFEFF') {
             r.unread(first);
@@ -177,10 +179,10 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
     }
 
     /** Currency signs and codes that may stand before or after an amount. */
-    private static final java.util.regex.Pattern CURRENCY =
-        java.util.regex.Pattern.compile("^(?:[$¥€£]|USD|CNY|RMB|EUR|GBP|JPY)\\s*|\\s*(?:[$¥€£]|USD|CNY|RMB|EUR|GBP|JPY)$");
+    private static final Pattern CURRENCY =
+        Pattern.compile("^(?:[$¥€£]|USD|CNY|RMB|EUR|GBP|JPY)\\s*|\\s*(?:[$¥€£]|USD|CNY|RMB|EUR|GBP|JPY)$");
     /** Thousands separated by commas: 11,800 or 15,600.00. */
-    private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     /**
      * An amount: blank means none; a currency sign or code before or after it ($, ¥, €, £, USD,

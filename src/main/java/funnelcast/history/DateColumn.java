@@ -1,6 +1,7 @@
 package funnelcast.history;
 
 import funnelcast.InputException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -139,7 +140,7 @@ final class DateColumn {
             } catch (DateTimeParseException e) {
                 return OffsetDateTime.parse(iso).toLocalDateTime();
             }
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new HistoryException(file, line, column + ": expected a date such as 2026-03-02, 2026-03-02T14:30, "
                 + "3/2/2026 2:30 PM or 2.3.2026" + (format != null ? " in the --date-format given" : "") + ", got '"
                 + text + "'");
@@ -155,7 +156,7 @@ final class DateColumn {
         String half = m.groupCount() >= 7 ? m.group(7) : null;
         if (half != null) {
             if (hour < 1 || hour > 12) {
-                throw new java.time.DateTimeException("hour " + hour + " with " + half);
+                throw new DateTimeException("hour " + hour + " with " + half);
             }
             hour = hour % 12 + (half.equalsIgnoreCase("PM") ? 12 : 0);
         }

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +54,7 @@ public final class HistoryReader {
         Map<String, List<History.Event>> events = new LinkedHashMap<>();
         Map<String, String> reps = new HashMap<>();
         Map<String, Double> values = new HashMap<>();
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (Csv.Row row : csv.rows()) {
             String id = csv.cell(row, col.get("deal_id")).trim();
             String rawStage = csv.cell(row, col.get("stage")).trim();

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,7 @@ public final class HistorySimulator {
             for (int i = 0; i < n; i++) {
                 arrivals[i] = days * rng.nextDouble();
             }
-            java.util.Arrays.sort(arrivals);
+            Arrays.sort(arrivals);
             for (double t : arrivals) {
                 String id = String.format(Locale.ROOT, "D%06d", ++counter);
                 String rep = reps > 0 ? "rep" + (1 + rng.nextInt(reps)) : null;

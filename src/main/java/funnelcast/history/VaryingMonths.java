@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
@@ -73,7 +74,7 @@ final class VaryingMonths {
         }
         start[n] = Double.POSITIVE_INFINITY;
         push = v.push().isNone() ? PushClock.NONE : v.push().clock(new WorkCalendar(v.start(),
-            v.clock().dateTime(origin + days).toLocalDate(), v.clock().weekdays(), new java.util.TreeSet<>(v.clock().holidays())));
+            v.clock().dateTime(origin + days).toLocalDate(), v.clock().weekdays(), new TreeSet<>(v.clock().holidays())));
     }
 
     /** The push clock over the whole log, in its working time. */

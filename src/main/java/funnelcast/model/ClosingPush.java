@@ -3,6 +3,7 @@ package funnelcast.model;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The period-end closing push: in the last {@code days} working days of every month (or, when
@@ -33,7 +34,7 @@ public record ClosingPush(double factor, int days, boolean quarterly) {
 
     /** "x1.80 in the last 3 working days of each quarter", or "none". */
     public String describe() {
-        return isNone() ? "none" : String.format(java.util.Locale.ROOT, "x%.2f in the last %d working days of each %s",
+        return isNone() ? "none" : String.format(Locale.ROOT, "x%.2f in the last %d working days of each %s",
             factor, days, quarterly ? "quarter" : "month");
     }
 

@@ -1,6 +1,8 @@
 package funnelcast.model;
 
 import funnelcast.dist.Distribution;
+import funnelcast.dist.Exponential;
+import funnelcast.dist.Never;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +58,7 @@ public final class Funnel {
                 // A stalled share is one more way out: to lost, after a dwell that never ends.
                 dest[s][width - 1] = n + 1;
                 prob[s][width - 1] = stalled;
-                dwell[s][width - 1] = funnelcast.dist.Never.INSTANCE;
+                dwell[s][width - 1] = Never.INSTANCE;
             }
             for (int e = 0; e < exits.size(); e++) {
                 Exit exit = exits.get(e);
@@ -182,7 +184,7 @@ public final class Funnel {
     public boolean allExponential() {
         for (Distribution[] ds : dwell) {
             for (Distribution d : ds) {
-                if (!(d instanceof funnelcast.dist.Exponential)) {
+                if (!(d instanceof Exponential)) {
                     return false;
                 }
             }

@@ -1,5 +1,8 @@
 package funnelcast.model;
 
+import java.util.Locale;
+import java.util.Objects;
+
 /**
  * How this period differs from an average one, and how much it may swing: the month effects.
  *
@@ -38,7 +41,7 @@ public record MonthEffects(double inflowFactor, double inflowCv, double conversi
     }
 
     public MonthEffects {
-        java.util.Objects.requireNonNull(push, "push");
+        Objects.requireNonNull(push, "push");
         if (push.isNone()) {
             push = ClosingPush.NONE; // one value for "no push", so NONE compares equal
         }
@@ -75,7 +78,7 @@ public record MonthEffects(double inflowFactor, double inflowCv, double conversi
         if (isNone()) {
             return "none";
         }
-        return String.format(java.util.Locale.ROOT, "inflow x%.2f cv %.2f, conversion %+.2f sd %.2f, pace %.2f",
+        return String.format(Locale.ROOT, "inflow x%.2f cv %.2f, conversion %+.2f sd %.2f, pace %.2f",
             inflowFactor, inflowCv, conversionShift, conversionSd, pace)
             + (push.isNone() ? "" : ", push " + push.describe());
     }

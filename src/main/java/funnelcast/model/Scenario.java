@@ -2,6 +2,7 @@ package funnelcast.model;
 
 import funnelcast.dist.Distribution;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A funnel, its calendar, its inflow and opening pipeline, and this period's target. */
@@ -11,7 +12,7 @@ public record Scenario(String name, WorkCalendar calendar, String entry, List<St
     public Scenario {
         stages = List.copyOf(stages);
         pipeline = List.copyOf(pipeline);
-        java.util.Objects.requireNonNull(monthEffects, "monthEffects");
+        Objects.requireNonNull(monthEffects, "monthEffects");
     }
 
     /** A scenario without month effects (an average period, as in the base model). */

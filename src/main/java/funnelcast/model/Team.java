@@ -1,6 +1,7 @@
 package funnelcast.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -17,7 +18,7 @@ public record Team(double perRepPerDay, int rampDays, List<Rep> reps) {
     /** One rep: an id, a start date (null: ramped before the horizon) and days off. */
     public record Rep(String id, LocalDate start, SortedSet<LocalDate> daysOff) {
         public Rep {
-            daysOff = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(daysOff));
+            daysOff = Collections.unmodifiableSortedSet(new TreeSet<>(daysOff));
         }
     }
 

@@ -2,6 +2,7 @@ package funnelcast.model;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -37,7 +38,7 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
             throw new ScenarioException("calendar.end",
                 "expected a date on or after calendar.start (" + start + "), got " + end);
         }
-        long span = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
+        long span = ChronoUnit.DAYS.between(start, end) + 1;
         if (span > MAX_SPAN_DAYS) {
             throw new ScenarioException("calendar.end", "expected a horizon of at most " + MAX_SPAN_DAYS
                 + " days (10 years), got " + span + " days from " + start + " to " + end);

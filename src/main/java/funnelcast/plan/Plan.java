@@ -20,7 +20,7 @@ public record Plan(String scenario, String entry, double pWinFromEntry, int targ
                    List<PipelineChance> pipelineChances, int reachableTarget, String solver) {
 
     /** Confidences of the curve, 50% to 99%. */
-    public static final double[] CURVE = {0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95, 0.99};
+    private static final double[] CURVE = {0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95, 0.99};
 
     /** A pipeline entry and its chance to win in this period. */
     public record PipelineChance(String deal, String stage, int count, double pWinThisPeriod) {

@@ -5,6 +5,7 @@ import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.analysis.UnivariateFunction;
@@ -99,7 +100,7 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
 
     /** Working days as a reader writes them: 15.5, 14, 0.25. */
     private static String days(double d) {
-        return java.math.BigDecimal.valueOf(Math.round(d * 100) / 100.0).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(Math.round(d * 100) / 100.0).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -1,15 +1,16 @@
 package funnelcast.scenario;
 
 import funnelcast.dist.Distribution;
-import funnelcast.dist.ParameterException;
 import funnelcast.dist.Empirical;
 import funnelcast.dist.Exponential;
 import funnelcast.dist.Fixed;
 import funnelcast.dist.Gamma;
 import funnelcast.dist.LogNormal;
+import funnelcast.dist.ParameterException;
 import funnelcast.dist.Uniform;
 import funnelcast.dist.Weibull;
 import funnelcast.model.ScenarioException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ final class DistributionReader {
     }
 
     private static List<String> concat(String first, List<String> rest) {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(first);
         all.addAll(rest);
         return all;

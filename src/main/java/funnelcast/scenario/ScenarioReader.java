@@ -1,6 +1,8 @@
 package funnelcast.scenario;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import funnelcast.dist.Distribution;
@@ -29,6 +32,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +42,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +92,7 @@ public final class ScenarioReader {
                 throw new ScenarioException("", "the document is empty; expected a scenario object");
             }
             if (!settings.isEmpty()) {
-                if (!(root instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+                if (!(root instanceof ObjectNode object)) {
                     throw new ScenarioException("", "expected a scenario object to apply --set to");
                 }
                 for (Setting s : settings) {
@@ -130,11 +135,11 @@ public final class ScenarioReader {
             YAMLFactory factory = YAMLFactory.builder().streamReadConstraints(limits).build();
             mapper = new YAMLMapper(factory);
         } else {
-            mapper = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+            mapper = JsonMapper.builder(new JsonFactoryBuilder()
                 .streamReadConstraints(limits).build()).build();
         }
         // NaN and Infinity are read so that the message can name the value's path.
-        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+        mapper.enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
         return mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -152,7 +157,7 @@ public final class ScenarioReader {
             return "the document exceeds a reading limit (" + firstLine(original) + ")";
         }
         if (original != null && original.startsWith("Duplicate field")) {
-            java.util.regex.Matcher key = java.util.regex.Pattern.compile("'([^']*)'").matcher(original);
+            Matcher key = Pattern.compile("'([^']*)'").matcher(original);
             return "duplicate key " + (key.find() ? "'" + key.group(1) + "'" : "") + "; expected each key once";
         }
         String kind = yaml ? "YAML" : "JSON";
@@ -169,7 +174,7 @@ public final class ScenarioReader {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         String line = nl < 0 ? s : s.substring(0, nl);
-        java.util.regex.Matcher opened = java.util.regex.Pattern
+        Matcher opened = Pattern
             .compile("\\(start marker at \\[Source: .*?line: (\\d+), column: (\\d+)\\]\\)").matcher(line);
         line = opened.replaceAll("(opened at line $1, column $2)");
         return line.replaceAll(", from `[^`]*`", "").replaceAll(" \\(for `[^`]*`\\)", "");
@@ -269,7 +274,8 @@ public final class ScenarioReader {
     }
 
     private static String stem(String fileName) {
-        String base = Path.of(fileName).getFileName().toString();
+        Path file = Path.of(fileName).getFileName();
+        String base = file == null ? fileName : file.toString();
         int dot = base.lastIndexOf('.');
         return dot > 0 ? base.substring(0, dot) : base;
     }
@@ -296,7 +302,7 @@ public final class ScenarioReader {
                 LocalDate d = items.get(i).date();
                 if (weekdays.contains(d.getDayOfWeek())) {
                     throw items.get(i).error("a make-up working day on a day that is not already worked (a "
-                        + d.getDayOfWeek().name().toLowerCase(java.util.Locale.ROOT) + " is one of the weekdays)");
+                        + d.getDayOfWeek().name().toLowerCase(Locale.ROOT) + " is one of the weekdays)");
                 }
                 workdays.add(d);
             }
@@ -468,7 +474,7 @@ public final class ScenarioReader {
             throw t.field("reps").error("at least one rep");
         }
         List<Team.Rep> reps = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Node r : items) {
             r.object().allowKeys(List.of("id", "start", "daysOff"));
             String id = r.field("id").text();

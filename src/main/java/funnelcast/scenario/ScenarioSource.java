@@ -1,5 +1,6 @@
 package funnelcast.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import funnelcast.model.Scenario;
 import funnelcast.model.ScenarioException;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public record ScenarioSource(String name, String text, boolean yaml) implements 
     }
 
     /** The document as a tree (YAML read as the same tree JSON gives). */
-    public com.fasterxml.jackson.databind.JsonNode document() {
+    public JsonNode document() {
         return ScenarioReader.document(text, name, yaml, List.of());
     }
 

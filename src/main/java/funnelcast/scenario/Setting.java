@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import funnelcast.InputException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.Locale;
  * (other than {@code lost}) moves the difference onto that stage's {@code lost} exit, and is
  * refused when {@code lost} would fall below 0.
  */
-public record Setting(String path, String value) implements java.io.Serializable {
+public record Setting(String path, String value) implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads {@code PATH=VALUE}. */

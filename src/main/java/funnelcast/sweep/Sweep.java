@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -282,7 +283,7 @@ public final class Sweep {
     }
 
     /** The row's figures other than the forecast: the inflow needed (given) and the bottleneck. */
-    private static Row figures(Case c, Funnel funnel, Options o, java.util.OptionalDouble needed) {
+    private static Row figures(Case c, Funnel funnel, Options o, OptionalDouble needed) {
         String bottleneck = Sensitivity.exact(funnel, Math.min(Sensitivity.RANKING_STEPS, steps(funnel, o))).bottleneck();
         return new Row(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, needed.orElse(Double.NaN),
             bottleneck, null);

@@ -11,38 +11,37 @@ import funnelcast.history.History;
 import funnelcast.history.HistoryReader;
 import funnelcast.history.HistorySimulator;
 import funnelcast.history.WorkClock;
+import funnelcast.model.ClosingPush;
 import funnelcast.model.Funnel;
+import funnelcast.model.WorkCalendar;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BacktestTest {
     /**
-     * A long run on history simulated from a known, stationary scenario: the model's 80% intervals
-     * cover 70-90% of 100 months (the standard error of the share is 4 points), and its PIT
-     * histogram has no empty half. The stage-weighted pipeline, which ignores time and new deals,
-     * does far worse on CRPS.
+     * A long run on history simulated from a known, stationary scenario (the one the stationary
+     * test below backtests, shared with it): the model's 80% intervals cover 70-90% of 100 months
+     * (the standard error of the share is 4 points), and its PIT histogram has no empty half. The
+     * stage-weighted pipeline, which ignores time and new deals, does far worse on CRPS.
      */
     @Test
-    void eightyPercentIntervalsCoverEightyPercentOfMonths(@TempDir Path dir) throws Exception {
-        Funnel f = TestScenarios.funnelOf("""
-            { "calendar": { "start": "2020-01-01", "end": "2020-01-31" }, "entry": "a",
-              "stages": [
-                { "id": "a", "exits": { "b": 0.5, "lost": 0.5 }, "dwell": { "dist": "gamma", "shape": 2, "scale": 1.5 } },
-                { "id": "b", "exits": { "won": 0.6, "lost": 0.4 }, "dwell": { "dist": "lognormal", "median": 3, "sigma": 0.6 } } ],
-              "inflow": { "perDay": 4 } }""");
-        LocalDate start = LocalDate.parse("2020-01-01");
-        WorkClock clock = new WorkClock(funnelcast.model.WorkCalendar.MONDAY_TO_FRIDAY, Set.of(), start.minusDays(60), start.plusDays(3500));
-        StringWriter csv = new StringWriter();
-        HistorySimulator.write(HistorySimulator.simulate(f, 2200, 11), clock, start, csv);
-        Path file = dir.resolve("long.csv");
-        Files.writeString(file, csv.toString());
-        History h = HistoryReader.read(file);
-        Backtest.Result r = Backtest.run(h, new Backtest.Options(clock, 0, 120, 4000, 5, 2, m -> { }));
+    @Tag("slow")
+    void eightyPercentIntervalsCoverEightyPercentOfMonths() throws Exception {
+        Backtest.Result r = stationary(MonthFit.Options.DEFAULT);
         assertTrue(r.months().size() >= 100, "months " + r.months().size());
         Backtest.Summary model = r.summaries().get(0);
         assertEquals("model", model.method());
@@ -67,28 +66,54 @@ class BacktestTest {
     static final String VARYING_STALLED = VARYING.replace("\"won\": 0.6, \"lost\": 0.4 }", "\"won\": 0.6, \"lost\": 0.4 }, \"stalled\": 0.1");
 
     static final LocalDate START = LocalDate.parse("2020-01-01");
-    static final WorkClock CLOCK = new WorkClock(funnelcast.model.WorkCalendar.MONDAY_TO_FRIDAY, Set.of(), START.minusDays(60), START.plusDays(3500));
+    static final WorkClock CLOCK = new WorkClock(WorkCalendar.MONDAY_TO_FRIDAY, Set.of(), START.minusDays(60), START.plusDays(3500));
+
+    /** The histories and backtests the tests share: each is simulated, read or run once. */
+    private static final Map<String, Object> SHARED = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path dir;
+
+    @SuppressWarnings("unchecked")
+    private static <T> T shared(String key, Callable<T> make) throws Exception {
+        Object value = SHARED.get(key);
+        if (value == null) {
+            value = make.call();
+            SHARED.put(key, value);
+        }
+        return (T) value;
+    }
+
+    /** The stationary history of seed 11 backtested with these month options (2,000 trials a month). */
+    private static Backtest.Result stationary(MonthFit.Options months) throws Exception {
+        return shared("stationary " + months, () -> backtest(VARYING, HistorySimulator.Variation.NONE, months, 11));
+    }
 
     /** 2200 working days (about 100 months) simulated from a funnel whose months vary as given. */
-    static History history(Path dir, String funnel, HistorySimulator.Variation variation, long seed) throws Exception {
+    static History history(String funnel, HistorySimulator.Variation variation, long seed) throws Exception {
+        return shared("history " + funnel.hashCode() + " " + variation + " " + seed,
+            () -> simulated(funnel, variation, seed));
+    }
+
+    private static History simulated(String funnel, HistorySimulator.Variation variation, long seed) throws Exception {
         Funnel f = TestScenarios.funnelOf(funnel);
         HistorySimulator.Variation v = variation == HistorySimulator.Variation.NONE ? variation : variation.on(CLOCK, START);
         StringWriter csv = new StringWriter();
         HistorySimulator.write(HistorySimulator.simulate(f, 2200, seed, v), CLOCK, START, csv);
-        Path file = dir.resolve("history-" + seed + ".csv");
+        Path file = dir.resolve("history-" + funnel.hashCode() + "-" + seed + "-" + SHARED.size() + ".csv");
         Files.writeString(file, csv.toString());
         return HistoryReader.read(file);
     }
 
-    static Backtest.Result backtest(Path dir, String funnel, HistorySimulator.Variation variation, MonthFit.Options months,
+    static Backtest.Result backtest(String funnel, HistorySimulator.Variation variation, MonthFit.Options months,
                                     long seed) throws Exception {
-        History h = history(dir, funnel, variation, seed);
+        History h = history(funnel, variation, seed);
         return Backtest.run(h, new Backtest.Options(CLOCK, 0, 120, 2000, 5, 2, m -> { }, months));
     }
 
     /** Months that swing, quarters whose last month converts better and ends with a closing push. */
     static final HistorySimulator.Variation SWINGING = new HistorySimulator.Variation(0.25, 0.4, new double[] {0, 0, 0.8},
-        new funnelcast.model.ClosingPush(2, 3, true), null, null);
+        new ClosingPush(2, 3, true), null, null);
 
     /**
      * Months that swing (inflow cv 0.25, conversion log odds sd 0.4), quarters that end with a
@@ -97,11 +122,12 @@ class BacktestTest {
      * intervals hold 75-90% of them, and its mean CRPS beats both baselines by at least 20%.
      */
     @Test
-    void monthEffectsKeepIntervalsHonestWhenMonthsSwing(@TempDir Path dir) throws Exception {
-        Backtest.Result r = backtest(dir, VARYING_STALLED, SWINGING, MonthFit.Options.DEFAULT, 23);
+    @Tag("slow")
+    void monthEffectsKeepIntervalsHonestWhenMonthsSwing() throws Exception {
+        Backtest.Result r = backtest(VARYING_STALLED, SWINGING, MonthFit.Options.DEFAULT, 23);
         assertTrue(r.months().size() >= 100, "months " + r.months().size());
         Backtest.Summary model = r.summaries().get(0);
-        System.out.printf("varying months: %d months, 80%% coverage %.2f, 50%% coverage %.2f, CRPS %.2f against %.2f "
+        System.out.printf(Locale.ROOT, "varying months: %d months, 80%% coverage %.2f, 50%% coverage %.2f, CRPS %.2f against %.2f "
             + "and %.2f%n", model.months(), model.coverage80(), model.coverage50(), model.meanCrps(),
             r.summaries().get(1).meanCrps(), r.summaries().get(2).meanCrps());
         assertTrue(model.coverage80() >= 0.75 && model.coverage80() <= 0.90, "80% coverage " + model.coverage80());
@@ -120,29 +146,31 @@ class BacktestTest {
      * 100 months about 0.05 per model, so two standard errors of the difference are 0.15 wins.
      */
     @Test
-    void aStationaryHistoryGetsNoMonthVariationAndNoWiderIntervals(@TempDir Path dir) throws Exception {
-        Backtest.Result with = backtest(dir, VARYING, HistorySimulator.Variation.NONE, MonthFit.Options.DEFAULT, 11);
-        Backtest.Result without = backtest(dir, VARYING, HistorySimulator.Variation.NONE, MonthFit.Options.NONE, 11);
+    @Tag("slow")
+    void aStationaryHistoryGetsNoMonthVariationAndNoWiderIntervals() throws Exception {
+        Backtest.Result with = stationary(MonthFit.Options.DEFAULT);
+        Backtest.Result without = stationary(MonthFit.Options.NONE);
         double a = with.summaries().get(0).meanWidth80();
         double b = without.summaries().get(0).meanWidth80();
-        System.out.printf("80%% widths: %.2f with month effects, %.2f without; coverage %.2f and %.2f%n", a, b,
+        System.out.printf(Locale.ROOT, "80%% widths: %.2f with month effects, %.2f without; coverage %.2f and %.2f%n", a, b,
             with.summaries().get(0).coverage80(), without.summaries().get(0).coverage80());
         assertTrue(a <= b + 0.15, "80% width " + a + " with month effects, " + b + " without");
 
         LocalDate asOf = LocalDate.parse("2028-05-31"); // the histories' last complete month
         Horizon horizon = Horizon.after(asOf, CLOCK);
-        var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 120, java.util.OptionalInt.empty(), "t");
-        MonthFit steady = Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 11), o).months();
+        var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 120, OptionalInt.empty(), "t");
+        var calibration = Calibrator.calibrate(history(VARYING, HistorySimulator.Variation.NONE, 11), o);
+        MonthFit steady = calibration.months();
         assertEquals(0, steady.inflow().tau(), steady.reasons().toString());
         assertEquals(0, steady.conversion().tau(), steady.reasons().toString());
-        assertTrue(Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 11), o).notes().stream()
-            .noneMatch(n -> n.contains("last event")), "the history runs past its as-of date");
+        assertTrue(calibration.notes().stream().noneMatch(n -> n.contains("last event")),
+            "the history runs past its as-of date");
         var late = new Calibrator.Options(LocalDate.parse("2028-06-30"), CLOCK, LocalDate.parse("2028-07-01"),
-            LocalDate.parse("2028-07-31"), 120, java.util.OptionalInt.empty(), "t");
-        var quiet = Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 11), late).notes();
+            LocalDate.parse("2028-07-31"), 120, OptionalInt.empty(), "t");
+        var quiet = Calibrator.calibrate(history(VARYING, HistorySimulator.Variation.NONE, 11), late).notes();
         assertTrue(quiet.stream().anyMatch(n -> n.contains("last event is on 2028-06-") && n.contains("calibrate as of")),
             quiet.toString());
-        MonthFit swinging = Calibrator.calibrate(history(dir, VARYING_STALLED, SWINGING, 23), o).months();
+        MonthFit swinging = Calibrator.calibrate(history(VARYING_STALLED, SWINGING, 23), o).months();
         assertTrue(swinging.inflow().tau() > 0 && swinging.conversion().tau() > 0, swinging.reasons().toString());
     }
 
@@ -152,17 +180,18 @@ class BacktestTest {
      * on a history without one (a one-sided test at about 2.5%: this seed's outcome is fixed).
      */
     @Test
-    void calibrationFindsTheClosingPushAndOnlyWhereThereIsOne(@TempDir Path dir) throws Exception {
+    @Tag("slow")
+    void calibrationFindsTheClosingPushAndOnlyWhereThereIsOne() throws Exception {
         LocalDate asOf = LocalDate.parse("2028-06-30");
         Horizon horizon = Horizon.after(asOf, CLOCK);
-        var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 0, java.util.OptionalInt.empty(), "t");
-        PushFit pushed = Calibrator.calibrate(history(dir, VARYING, new HistorySimulator.Variation(0, 0, new double[3],
-            new funnelcast.model.ClosingPush(2, 3, true), null, null), 5), o).months().push();
+        var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 0, OptionalInt.empty(), "t");
+        PushFit pushed = Calibrator.calibrate(history(VARYING, new HistorySimulator.Variation(0, 0, new double[3],
+            new ClosingPush(2, 3, true), null, null), 5), o).months().push();
         System.out.println("push found: " + pushed.reason());
         assertTrue(pushed.kept() && pushed.quarterly(), pushed.reason());
         double se = Math.sqrt(1 / pushed.windowWins() + 1 / pushed.otherWins());
         assertEquals(Math.log(2), Math.log(pushed.factor()), 2 * se + 0.05, pushed.reason());
-        PushFit none = Calibrator.calibrate(history(dir, VARYING, HistorySimulator.Variation.NONE, 6), o).months().push();
+        PushFit none = Calibrator.calibrate(history(VARYING, HistorySimulator.Variation.NONE, 6), o).months().push();
         System.out.println("no push: " + none.reason());
         assertTrue(!none.kept(), none.reason());
     }
@@ -178,23 +207,23 @@ class BacktestTest {
         assertEquals(1.0, s.absError());
         assertTrue(s.in80() && s.in50());
         // The non-randomised PIT of x = 2 is uniform on [F(1), F(2)] = [0.5, 0.75].
-        Backtest.Summary one = Backtest.Summary.of("m", java.util.List.of(s));
+        Backtest.Summary one = Backtest.Summary.of("m", List.of(s));
         double[] expected = {0, 0, 0, 0, 0, 0.4, 0.4, 0.2, 0, 0};
         for (int j = 0; j < 10; j++) {
             assertEquals(expected[j], one.pitHistogram()[j], 1e-12, "PIT bin " + j);
         }
         assertEquals(3, s.width80(), "P90 - P10 = 3 - 0");
         // A calibrated 80% interval lands in 5 to 10 of 10 months 95% of the time: P(X <= 4) = 0.0064, P(X <= 5) = 0.0328.
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {5, 10}, Backtest.Summary.chance(10, 0.8));
+        Assertions.assertArrayEquals(new int[] {5, 10}, Backtest.Summary.chance(10, 0.8));
     }
 
     @Test
     void theActualWinsOfAMonthIncludeWinsARuleCountedAsLosses() {
-        var won = new History.Event("won", java.time.LocalDateTime.parse("2021-03-10T00:00"), 2, true);
-        var open = new History.Event("open", java.time.LocalDateTime.parse("2021-03-01T00:00"), 2, true);
-        History h = new History("x", java.util.List.of(new History.Deal("a", null, null, java.util.List.of(open, won))),
-            java.util.List.of(), java.util.List.of(java.time.LocalDateTime.parse("2021-03-20T00:00"),
-            java.time.LocalDateTime.parse("2021-04-02T00:00")));
+        var won = new History.Event("won", LocalDateTime.parse("2021-03-10T00:00"), 2, true);
+        var open = new History.Event("open", LocalDateTime.parse("2021-03-01T00:00"), 2, true);
+        History h = new History("x", List.of(new History.Deal("a", null, null, List.of(open, won))),
+            List.of(), List.of(LocalDateTime.parse("2021-03-20T00:00"),
+            LocalDateTime.parse("2021-04-02T00:00")));
         assertEquals(2, Backtest.wins(h, LocalDate.parse("2021-03-01"), LocalDate.parse("2021-03-31")));
     }
 }

@@ -12,7 +12,10 @@ import funnelcast.history.HistoryReader;
 import funnelcast.history.HistorySimulator;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Funnel;
+import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -21,12 +24,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +71,7 @@ class CalibrationTest {
      * true family) must cover the truth about 90% of the time. With ~520 intervals the observed
      * share has a standard error near 1.3 points, so [0.84, 0.96] fails an interval that covers 70%.
      */
+    @Tag("slow")
     @Test
     void simulateThenCalibrateCoversTheTruthAtTheRatePromised(@TempDir Path dir) throws Exception {
         Funnel f = TestScenarios.funnelOf(KNOWN);
@@ -106,8 +112,8 @@ class CalibrationTest {
         assertEquals(8.0, c.inflow().perDay(), 3 * Math.sqrt(8.0 / c.inflow().days()) + 0.01);
         assertTrue(c.inflow().lower() < 8 && 8 < c.inflow().upper());
         // The scenario it writes runs as it is, and parses back to itself.
-        String json = funnelcast.scenario.ScenarioWriter.json(c.scenario());
-        var back = funnelcast.scenario.ScenarioReader.parse(json, "calibrated.json", false);
+        String json = ScenarioWriter.json(c.scenario());
+        var back = ScenarioReader.parse(json, "calibrated.json", false);
         assertEquals(c.scenario().stages().size(), back.stages().size());
         assertEquals(c.scenario().pipeline().size(), back.pipeline().size());
         assertTrue(c.openDeals() > 0, "deals open at the as-of date become the pipeline");
@@ -229,7 +235,7 @@ class CalibrationTest {
                 "dwell": { "dist": "lognormal", "median": 6, "sigma": 0.7 },
                 "exitDwell": { "lost": { "dist": "gamma", "shape": 2, "scale": 8 } } } ],
               "inflow": { "perDay": 6 } }""";
-        Calibration c = roundTrip(TestScenarios.funnelOf(String.format(stage, "\"stalled\": 0.15,")), 500, 3, dir);
+        Calibration c = roundTrip(TestScenarios.funnelOf(String.format(Locale.ROOT, stage, "\"stalled\": 0.15,")), 500, 3, dir);
         Calibration.StageFit fit = c.stages().get(0);
         double n = 6 * 400; // visits that entered early enough to be seen far past every completed dwell
         assertEquals(0.15, fit.stalled(), 4 * Math.sqrt(0.15 * 0.85 / n), "stalled share");
@@ -237,7 +243,7 @@ class CalibrationTest {
         double won = fit.exits().stream().filter(e -> e.to().equals("won")).findFirst().orElseThrow().probability();
         assertEquals(0.4, won, 4 * Math.sqrt(0.4 * 0.6 / n), "won share of the visits that move on");
 
-        Calibration none = roundTrip(TestScenarios.funnelOf(String.format(stage, "")), 500, 3, dir);
+        Calibration none = roundTrip(TestScenarios.funnelOf(String.format(Locale.ROOT, stage, "")), 500, 3, dir);
         assertEquals(0, none.stages().get(0).stalled(), 1e-12, "no stalled share without stalls");
     }
 
@@ -267,7 +273,7 @@ class CalibrationTest {
     void aByteOrderMarkBeforeQuotedHeadersIsRead(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("excel.csv");
         Files.writeString(file, "\uFEFF\"deal_id\",\"stage\",\"entered_at\"\r\n\"D1\",\"a\",\"2026-01-05\"\r\n"
-            + "\"D1\",\"won\",\"2026-01-09\"\r\n", java.nio.charset.StandardCharsets.UTF_8);
+            + "\"D1\",\"won\",\"2026-01-09\"\r\n", StandardCharsets.UTF_8);
         History h = HistoryReader.read(file);
         assertEquals(1, h.deals().size());
         assertEquals(List.of("a", "won"), h.deals().get(0).events().stream().map(History.Event::stage).toList());

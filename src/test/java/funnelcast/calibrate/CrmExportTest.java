@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -37,7 +38,7 @@ class CrmExportTest {
         List<Entry> out = new ArrayList<>();
         LocalDate start = LocalDate.parse("2026-01-05");
         for (int i = 0; i < 240; i++) {
-            String id = String.format("006Hs00001%05d", i);
+            String id = String.format(Locale.ROOT, "006Hs00001%05d", i);
             String account = i % 3 == 0 ? "北京科技有限公司 " + i : "Acme, Inc. #" + i;
             String owner = i % 2 == 0 ? "Zhang Wei" : "Ann Lee";
             LocalDate day = start.plusDays(rng.nextInt(150));

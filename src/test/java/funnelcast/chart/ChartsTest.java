@@ -4,22 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import funnelcast.TestScenarios;
 import funnelcast.backtest.Backtest;
+import funnelcast.calibrate.Calibrator;
 import funnelcast.forecast.Forecast;
+import funnelcast.history.HistoryReader;
+import funnelcast.history.WorkClock;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Plan;
 import funnelcast.plan.Sensitivity;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /** Every chart rendered from known results: valid files of the size asked for, with the result's numbers on them. */
@@ -42,7 +55,7 @@ class ChartsTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = factory.newDocumentBuilder()
-            .parse(new ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", doc.getDocumentElement().getNodeName());
         assertEquals(w, Double.parseDouble(doc.getDocumentElement().getAttribute("width")));
         assertEquals(h, Double.parseDouble(doc.getDocumentElement().getAttribute("height")));
@@ -76,7 +89,7 @@ class ChartsTest {
     void theSameChartGivesTheSameBytes() {
         assertEquals(ChartFiles.svgText(ForecastCharts.wins(known()), 640, 400),
             ChartFiles.svgText(ForecastCharts.wins(known()), 640, 400));
-        assertTrue(java.util.Arrays.equals(ChartFiles.png(ForecastCharts.fan(known()), 640, 400),
+        assertTrue(Arrays.equals(ChartFiles.png(ForecastCharts.fan(known()), 640, 400),
             ChartFiles.png(ForecastCharts.fan(known()), 640, 400)));
     }
 
@@ -101,7 +114,7 @@ class ChartsTest {
             assertTrue(funnel.contains(cjk ? xml(st.label()) : st.id()), "stage label " + st.label());
         }
         String curve = svg(PlanCharts.inflowCurve(plan, 5), 900, 520);
-        assertTrue(curve.contains(String.format(java.util.Locale.ROOT, "at 80%%: %.2f a day; now 5.00 a day",
+        assertTrue(curve.contains(String.format(Locale.ROOT, "at 80%%: %.2f a day; now 5.00 a day",
             plan.thisPeriod().inflowPerDay())));
         assertTrue(curve.contains("now: 5.00 a day"), "the current inflow is marked");
         Sensitivity s = Sensitivity.exact(f, 20);
@@ -123,9 +136,9 @@ class ChartsTest {
     }
 
     @Test
-    void theSurvivalChartShowsKaplanMeierCensoringAndTheFit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void theSurvivalChartShowsKaplanMeierCensoringAndTheFit(@TempDir Path dir)
             throws Exception {
-        java.nio.file.Path h = dir.resolve("h.csv");
+        Path h = dir.resolve("h.csv");
         StringBuilder csv = new StringBuilder("deal_id,stage,entered_at\n");
         for (int i = 0; i < 40; i++) {
             csv.append("D").append(i).append(",talk,2026-03-0").append(2 + i % 5).append("\n");
@@ -134,18 +147,18 @@ class ChartsTest {
                     .append("\n");
             }
         }
-        java.nio.file.Files.writeString(h, csv.toString());
-        var clock = new funnelcast.history.WorkClock(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY,
-            java.time.DayOfWeek.FRIDAY), java.util.Set.of(), LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
-        var c = funnelcast.calibrate.Calibrator.calibrate(funnelcast.history.HistoryReader.read(h),
-            new funnelcast.calibrate.Calibrator.Options(LocalDate.parse("2026-03-31"), clock, LocalDate.parse("2026-04-01"),
+        Files.writeString(h, csv.toString());
+        var clock = new WorkClock(EnumSet.range(DayOfWeek.MONDAY,
+            DayOfWeek.FRIDAY), Set.of(), LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+        var c = Calibrator.calibrate(HistoryReader.read(h),
+            new Calibrator.Options(LocalDate.parse("2026-03-31"), clock, LocalDate.parse("2026-04-01"),
                 LocalDate.parse("2026-04-30"), 0, OptionalInt.empty(), "t"));
         var stage = c.stages().get(0);
         JFreeChart chart = CalibrationCharts.survival(stage);
         png(chart, 900, 520);
         String svg = svg(chart, 900, 520);
         assertTrue(svg.contains("Kaplan-Meier") && svg.contains("open visits (censored)"), "the curve and its marks");
-        assertTrue(svg.contains(String.format(java.util.Locale.ROOT, "%d completed visits, %d open; largest gap to "
+        assertTrue(svg.contains(String.format(Locale.ROOT, "%d completed visits, %d open; largest gap to "
             + "Kaplan-Meier %.3f", stage.completed(), stage.open(), stage.kmDistance())), "the fit's numbers");
     }
 
@@ -153,7 +166,7 @@ class ChartsTest {
     void backtestPitAndCalibrationChartsRender() throws Exception {
         double[] pmf = {0.1, 0.2, 0.4, 0.2, 0.1};
         Backtest.Score s = Backtest.Score.of(pmf, 2);
-        Backtest.Month m = new Backtest.Month(java.time.YearMonth.of(2026, 1), 2, 10, "none", s, s, s);
+        Backtest.Month m = new Backtest.Month(YearMonth.of(2026, 1), 2, 10, "none", s, s, s);
         List<Backtest.Summary> sums = List.of(Backtest.Summary.of("model", List.of(s, s)),
             Backtest.Summary.of("stage-weighted pipeline", List.of(s, s)), Backtest.Summary.of("last month's wins", List.of(s, s)));
         Backtest.Result r = new Backtest.Result("x", List.of(m, m), List.of(), sums, 100);

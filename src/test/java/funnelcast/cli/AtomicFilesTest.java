@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +29,9 @@ class AtomicFilesTest {
     void aWriteReplacesTheFileWholeWithOrdinaryPermissions(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("out.json");
         Files.writeString(target, "old");
-        AtomicFiles.write(target, "new".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
         assertEquals("new", Files.readString(target));
-        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left");
         }

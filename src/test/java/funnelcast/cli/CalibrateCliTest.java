@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,9 +76,9 @@ class CalibrateCliTest {
         StringBuilder csv = new StringBuilder("id,agent,stage,engaged,closed,amount\n");
         csv.append("X0,ann,Prospecting,,,\n");
         for (int i = 1; i <= 60; i++) {
-            String engaged = String.format("2026-%02d-%02d", 1 + i % 5, 1 + i % 27);
+            String engaged = String.format(Locale.ROOT, "2026-%02d-%02d", 1 + i % 5, 1 + i % 27);
             String outcome = i % 3 == 0 ? "Lost" : i % 7 == 0 ? "Engaging" : "Won";
-            String closed = outcome.equals("Engaging") ? "" : String.format("2026-%02d-%02d", 7 + i % 4, 1 + i % 27);
+            String closed = outcome.equals("Engaging") ? "" : String.format(Locale.ROOT, "2026-%02d-%02d", 7 + i % 4, 1 + i % 27);
             csv.append("X").append(i).append(",").append(i % 2 == 0 ? "ann" : "bob").append(",").append(outcome)
                 .append(",").append(engaged).append(",").append(closed).append(",")
                 .append(outcome.equals("Won") ? "1000" : "0").append("\n");

@@ -1,14 +1,17 @@
 package funnelcast.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Runs the command line in-process and captures what it prints. */
 record Cli(int exitCode, String out, String err) {
     /** A JSON object's keys, in order. */
-    static java.util.List<String> keys(com.fasterxml.jackson.databind.JsonNode node) {
-        java.util.List<String> keys = new java.util.ArrayList<>();
+    static List<String> keys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
         node.fieldNames().forEachRemaining(keys::add);
         return keys;
     }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +73,8 @@ class CliTest {
         JsonNode written = JSON.readTree(Files.readString(dir.resolve("forecast.json")));
         assertEquals("Telesales team, December 2026", written.get("scenario").asText());
         try (var files = Files.list(dir)) {
-            assertEquals(java.util.Set.of("forecast.json", "wins.png", "wins.svg", "fan.png", "fan.svg"),
-                files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+            assertEquals(Set.of("forecast.json", "wins.png", "wins.svg", "fan.png", "fan.svg"),
+                files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
                 "the result, its two charts, and no temporary file left behind");
         }
     }
@@ -137,8 +141,8 @@ class CliTest {
     @Test
     void runningOutOfMemorySaysWhatToDo() {
         picocli.CommandLine cl = Main.commandLine();
-        java.io.StringWriter err = new java.io.StringWriter();
-        cl.setErr(new java.io.PrintWriter(err));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
         int code = Main.handle(new IllegalStateException(new OutOfMemoryError("Java heap space")), cl, null);
         assertEquals(Main.FAILURE, code);
         assertEquals("funnel: " + Main.OUT_OF_MEMORY, err.toString().strip());
@@ -148,12 +152,12 @@ class CliTest {
     /** Only InputException means the input is wrong; an IllegalArgumentException from inside is funnelcast's failure. */
     @Test
     void onlyInputExceptionsExitTwo() {
-        java.io.StringWriter err = new java.io.StringWriter();
+        StringWriter err = new StringWriter();
         assertEquals(Main.INVALID_INPUT, Main.handle(new funnelcast.InputException("x.json: target.wins: expected a number"),
-            new java.io.PrintWriter(err)));
+            new PrintWriter(err)));
         assertEquals("funnel: x.json: target.wins: expected a number", err.toString().strip());
-        java.io.StringWriter bug = new java.io.StringWriter();
-        assertEquals(Main.FAILURE, Main.handle(new IllegalArgumentException("lower 2 > upper 1"), new java.io.PrintWriter(bug)));
+        StringWriter bug = new StringWriter();
+        assertEquals(Main.FAILURE, Main.handle(new IllegalArgumentException("lower 2 > upper 1"), new PrintWriter(bug)));
         assertTrue(bug.toString().startsWith("funnel: internal error: "), bug.toString());
     }
 }

@@ -3,8 +3,16 @@ package funnelcast.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,18 +44,18 @@ class CrmExportCliTest {
         StringBuilder raw = new StringBuilder("\uFEFF\"Deal Name\",\"Deal Stage\",\"Create Date\",\"Close Date\","
             + "\"Amount\",\"Deal owner\"\r\n");
         StringBuilder clean = new StringBuilder("id,outcome,start,close,value,rep\n");
-        java.util.Random rng = new java.util.Random(5);
+        Random rng = new Random(5);
         for (int i = 0; i < 300; i++) {
             String name = i % 4 == 0 ? "上海贸易有限公司, 第" + i + "单" : "Deal " + i;
-            java.time.LocalDateTime start = java.time.LocalDateTime.parse("2026-01-05T09:00").plusDays(rng.nextInt(120))
+            LocalDateTime start = LocalDateTime.parse("2026-01-05T09:00").plusDays(rng.nextInt(120))
                 .plusMinutes(rng.nextInt(480));
             int outcome = rng.nextInt(3);
-            java.time.LocalDateTime close = start.plusDays(1 + rng.nextInt(40)).plusMinutes(rng.nextInt(300));
-            boolean open = outcome == 2 || close.isAfter(java.time.LocalDateTime.parse("2026-05-31T00:00"));
+            LocalDateTime close = start.plusDays(1 + rng.nextInt(40)).plusMinutes(rng.nextInt(300));
+            boolean open = outcome == 2 || close.isAfter(LocalDateTime.parse("2026-05-31T00:00"));
             String stage = open ? "Appointment Scheduled" : outcome == 0 ? "Closed Won" : "Closed Lost";
             int amount = 1000 + rng.nextInt(30000);
             raw.append('"').append(name).append("\",\"").append(stage).append("\",\"").append(us(start)).append("\",\"")
-                .append(open ? "" : us(close)).append("\",\"").append(String.format(java.util.Locale.ROOT, "$%,d.00", amount))
+                .append(open ? "" : us(close)).append("\",\"").append(String.format(Locale.ROOT, "$%,d.00", amount))
                 .append("\",\"Li Na\"\r\n");
             clean.append("D").append(i).append(',').append(open ? "Appointment Scheduled" : outcome == 0 ? "Won" : "Lost")
                 .append(',').append(start).append(',').append(open ? "" : close.toString()).append(',').append(amount)
@@ -63,17 +71,17 @@ class CrmExportCliTest {
     }
 
     /** Calibrates the raw export with its options and the clean copy plainly; the summaries must agree. Returns the raw one. */
-    private static com.fasterxml.jackson.databind.JsonNode sameSummary(Path clean, Path raw, String... options)
+    private static JsonNode sameSummary(Path clean, Path raw, String... options)
         throws Exception {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("calibrate", raw.toString(), "--as-of",
+        List<String> args = new ArrayList<>(List.of("calibrate", raw.toString(), "--as-of",
             "2026-05-31", "--json", "--opportunities"));
-        args.addAll(java.util.List.of(options));
+        args.addAll(List.of(options));
         Cli a = Cli.run(args.toArray(String[]::new));
         assertEquals(0, a.exitCode(), a.err());
         Cli b = Cli.run("calibrate", clean.toString(), "--as-of", "2026-05-31", "--json", "--opportunities", "--columns",
             "id=id,start=start,close=close,outcome=outcome,value=value,rep=rep");
         assertEquals(0, b.exitCode(), b.err());
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var mapper = new ObjectMapper();
         var x = mapper.readTree(a.out());
         var y = mapper.readTree(b.out());
         assertEquals(y.get("inflow"), x.get("inflow"));
@@ -92,16 +100,16 @@ class CrmExportCliTest {
         StringBuilder raw = new StringBuilder("\"Opportunity Name\",\"Account Name\",\"Stage\",\"Amount\","
             + "\"Created Date\",\"Close Date\",\"Opportunity Owner\"\r\n");
         StringBuilder clean = new StringBuilder("id,outcome,start,close,value,rep\n");
-        java.util.Random rng = new java.util.Random(8);
+        Random rng = new Random(8);
         for (int i = 0; i < 300; i++) {
-            java.time.LocalDate start = java.time.LocalDate.parse("2026-01-02").plusDays(rng.nextInt(120));
-            java.time.LocalDate close = start.plusDays(1 + rng.nextInt(50));
+            LocalDate start = LocalDate.parse("2026-01-02").plusDays(rng.nextInt(120));
+            LocalDate close = start.plusDays(1 + rng.nextInt(50));
             int outcome = rng.nextInt(3);
-            boolean open = outcome == 2 || close.isAfter(java.time.LocalDate.parse("2026-05-31"));
+            boolean open = outcome == 2 || close.isAfter(LocalDate.parse("2026-05-31"));
             String stage = open ? "Negotiation/Review" : outcome == 0 ? "Closed Won" : "Closed Lost";
             int amount = 500 + rng.nextInt(40000);
             raw.append("\"Renewal ").append(i).append("\",\"杭州网络科技有限公司\",\"").append(stage).append("\",\"USD ")
-                .append(String.format(java.util.Locale.ROOT, "%,d.00", amount)).append("\",\"").append(dmy(start))
+                .append(String.format(Locale.ROOT, "%,d.00", amount)).append("\",\"").append(dmy(start))
                 .append("\",\"").append(open ? "" : dmy(close)).append("\",\"Wang Fang\"\r\n");
             clean.append("R").append(i).append(',').append(open ? "open" : outcome == 0 ? "Won" : "Lost").append(',')
                 .append(start).append(',').append(open ? "" : close.toString()).append(',').append(amount)
@@ -117,13 +125,13 @@ class CrmExportCliTest {
         assertTrue(x.get("notes").toString().contains("a report footer: Total"), x.get("notes").toString());
     }
 
-    private static String dmy(java.time.LocalDate d) {
+    private static String dmy(LocalDate d) {
         return d.getDayOfMonth() + "/" + d.getMonthValue() + "/" + d.getYear();
     }
 
-    private static String us(java.time.LocalDateTime t) {
+    private static String us(LocalDateTime t) {
         int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
-        return String.format(java.util.Locale.ROOT, "%d/%d/%d %d:%02d %s", t.getMonthValue(), t.getDayOfMonth(), t.getYear(),
+        return String.format(Locale.ROOT, "%d/%d/%d %d:%02d %s", t.getMonthValue(), t.getDayOfMonth(), t.getYear(),
             hour, t.getMinute(), t.getHour() < 12 ? "AM" : "PM");
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +50,9 @@ class PlanCliTest {
      */
     @Test
     void aTargetOutOfReachIsSaidToBeWithTheReason() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("plan");
-        java.nio.file.Path slow = dir.resolve("slow.json");
-        java.nio.file.Files.writeString(slow, """
+        Path dir = Files.createTempDirectory("plan");
+        Path slow = dir.resolve("slow.json");
+        Files.writeString(slow, """
             { "calendar": { "start": "2026-12-01", "end": "2026-12-21", "holidays": ["2026-12-21"] },
               "entry": "contact",
               "stages": [
@@ -97,10 +99,10 @@ class PlanCliTest {
 
     @Test
     void planWithoutATargetOrWithABadConfidenceExitsTwo() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("plan");
-        java.nio.file.Path noTarget = dir.resolve("no-target.json");
-        java.nio.file.Files.writeString(noTarget, java.nio.file.Files.readString(
-            java.nio.file.Path.of("scenarios/telesales.json")).replace("\"target\": { \"wins\": 20 },", ""));
+        Path dir = Files.createTempDirectory("plan");
+        Path noTarget = dir.resolve("no-target.json");
+        Files.writeString(noTarget, Files.readString(
+            Path.of("scenarios/telesales.json")).replace("\"target\": { \"wins\": 20 },", ""));
         Cli r = Cli.run("plan", noTarget.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("plan needs target.wins"), r.err());

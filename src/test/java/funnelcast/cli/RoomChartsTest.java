@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +54,7 @@ class RoomChartsTest {
     /** The largest font-size in an SVG (the title's). */
     private static double fontSize(String svg) {
         double max = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("font-size: ?([0-9.]+)px").matcher(svg);
+        Matcher m = Pattern.compile("font-size: ?([0-9.]+)px").matcher(svg);
         while (m.find()) {
             max = Math.max(max, Double.parseDouble(m.group(1)));
         }

@@ -5,8 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import funnelcast.scenario.ScenarioSource;
 import funnelcast.web.Explorer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** funnel serve's refusals: each one line and exit 2, before anything listens. */
@@ -47,35 +61,35 @@ class ServeCliTest {
             "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "funnelcast.cli.Main",
             "serve", "scenarios/telesales.json", "--port", "0").redirectErrorStream(true).start();
         try {
-            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8));
+            var out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8));
             String line = out.readLine();
             assertTrue(line != null && line.matches("funnel serve: the explorer is at http://127\\.0\\.0\\.1:\\d+/ .*"),
                 String.valueOf(line));
             int port = Integer.parseInt(line.replaceAll(".*127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
-            var http = java.net.http.HttpClient.newHttpClient();
-            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
-                + "/api/figures")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            var http = HttpClient.newHttpClient();
+            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/figures")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
             Cli exact = Cli.run("forecast", "scenarios/telesales.json", "--method", "exact");
             String pHit = exact.out().replaceAll("(?s).*P\\(hit target\\) = ([0-9.]+%).*", "$1");
             assertTrue(body.contains("\"pHitText\":\"" + pHit + "\""), pHit + " in " + body);
-            for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
-                for (var a : java.util.Collections.list(nic.getInetAddresses())) {
-                    if (a.isLoopbackAddress() || !(a instanceof java.net.Inet4Address)) {
+            for (var nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (var a : Collections.list(nic.getInetAddresses())) {
+                    if (a.isLoopbackAddress() || !(a instanceof Inet4Address)) {
                         continue;
                     }
-                    try (var s = new java.net.Socket()) {
-                        s.connect(new java.net.InetSocketAddress(a, port), 2000);
+                    try (var s = new Socket()) {
+                        s.connect(new InetSocketAddress(a, port), 2000);
                         throw new AssertionError("funnel serve answered on " + a);
-                    } catch (java.net.ConnectException refused) {
+                    } catch (ConnectException refused) {
                         // nothing listens there
                     }
                 }
             }
         } finally {
             p.destroy();
-            assertTrue(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "serve stops on SIGTERM");
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "serve stops on SIGTERM");
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ class SweepCliTest {
     private static final String[] GRID = {"--grid", "inflow.perDay=4,5,6", "--grid", "stages.contact.exits.need=0.4,0.5,0.55,0.6"};
 
     private static Cli sweep(Path out, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("sweep", "scenarios/telesales.json"));
+        List<String> args = new ArrayList<>(List.of("sweep", "scenarios/telesales.json"));
         args.addAll(List.of(GRID));
         args.addAll(List.of(more));
         args.addAll(List.of("--out", out.toString()));

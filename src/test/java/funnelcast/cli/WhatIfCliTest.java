@@ -13,6 +13,7 @@ import funnelcast.scenario.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,7 +133,7 @@ class WhatIfCliTest {
             independent[i] = fc.wins().mean() - fa.wins().mean();
         }
         double ratio = variance(common) / variance(independent);
-        System.out.printf("common random numbers: variance of the difference %.4f against %.4f (ratio %.2f)%n",
+        System.out.printf(Locale.ROOT, "common random numbers: variance of the difference %.4f against %.4f (ratio %.2f)%n",
             variance(common), variance(independent), ratio);
         assertTrue(ratio < 0.42, "variance ratio " + ratio);
     }

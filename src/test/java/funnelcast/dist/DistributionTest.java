@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -131,7 +132,7 @@ class DistributionTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void badParametersNameTheParameterAndTheValue() {
         ParameterException e = assertThrows(ParameterException.class, () -> new Exponential(-1));
         assertEquals("mean must be a positive finite number, got -1.0", e.getMessage());

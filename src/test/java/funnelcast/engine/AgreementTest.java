@@ -11,8 +11,10 @@ import funnelcast.scenario.ScenarioReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -51,12 +53,13 @@ class AgreementTest {
         return tv / 2;
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> cases() {
-        return scenarios().flatMap(s -> Stream.of(org.junit.jupiter.params.provider.Arguments.of(s, false),
-            org.junit.jupiter.params.provider.Arguments.of(s, true)));
+    static Stream<Arguments> cases() {
+        return scenarios().flatMap(s -> Stream.of(Arguments.of(s, false),
+            Arguments.of(s, true)));
     }
 
     /** Both engine paths: only the eventual winners (the default), and every deal (winnersOnly off). */
+    @Tag("slow")
     @ParameterizedTest(name = "{0}, plain paths {1}")
     @MethodSource("cases")
     void monteCarloAgreesWithTheExactMethod(String path, boolean everyDeal) {

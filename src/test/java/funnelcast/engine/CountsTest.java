@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import funnelcast.forecast.Pmf;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class CountsTest {
             forward.addAll(parts[i]);
             backward.addAll(parts[2 - i]);
         }
-        long[] trimmed = java.util.Arrays.copyOf(dense, 350);
+        long[] trimmed = Arrays.copyOf(dense, 350);
         double mean = 0;
         for (int v = 0; v < dense.length; v++) {
             mean += (double) v * dense[v] / n;

@@ -8,6 +8,8 @@ import funnelcast.engine.MonteCarloEngine;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.model.PushClock;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.junit.jupiter.api.Test;
@@ -23,9 +25,9 @@ class ClosingPushTest {
     private static final double MU = 1 / 5.0;
 
     private static Funnel march(String stages, String entry, String rest, String push) {
-        return TestScenarios.funnelOf("""
+        return TestScenarios.funnelOf(String.format(Locale.ROOT, """
             { "calendar": { "start": "2027-03-01", "end": "2027-03-31" }, "entry": "%s", "stages": [ %s ] %s
-              %s }""".formatted(entry, stages, rest, push.isEmpty() ? "" : ", \"monthEffects\": { \"push\": " + push + " }"));
+              %s }""", entry, stages, rest, push.isEmpty() ? "" : ", \"monthEffects\": { \"push\": " + push + " }"));
     }
 
     private static final String CLOSING = """
@@ -98,7 +100,7 @@ class ClosingPushTest {
         Funnel f = march(stages, "need", ", \"pipeline\": [ { \"stage\": \"need\", \"count\": 12, \"age\": 0 } ]",
             "{ \"factor\": 3, \"days\": 3 }");
         PushClock clock = f.push();
-        java.util.function.DoubleUnaryOperator g = x -> 0.5 * 0.5 * Math.exp(-x / 2) * (1 - Math.exp(-(clock.at(23) - clock.at(x)) / 15));
+        DoubleUnaryOperator g = x -> 0.5 * 0.5 * Math.exp(-x / 2) * (1 - Math.exp(-(clock.at(23) - clock.at(x)) / 15));
         double q = simpson(g, 0, 20) + simpson(g, 20, 23);
         Forecast exact = ExactMethod.forecast(f);
         double bound = ((Forecast.Exact) exact.method()).pmfTotalVariation();
@@ -119,16 +121,16 @@ class ClosingPushTest {
     @Test
     void aQuarterlyPushLeavesOtherMonthsAlone() {
         String pipeline = ", \"pipeline\": [ { \"stage\": \"commit\", \"count\": 10, \"age\": 2 } ]";
-        Funnel feb = TestScenarios.funnelOf("""
+        Funnel feb = TestScenarios.funnelOf(String.format(Locale.ROOT, """
             { "calendar": { "start": "2027-02-01", "end": "2027-02-26" }, "entry": "commit", "stages": [ %s ] %s,
-              "monthEffects": { "push": { "factor": 2, "days": 3, "period": "quarter" } } }""".formatted(CLOSING, pipeline));
+              "monthEffects": { "push": { "factor": 2, "days": 3, "period": "quarter" } } }""", CLOSING, pipeline));
         assertTrue(feb.push().isNone());
         Funnel quarter = march(CLOSING, "commit", pipeline, "{ \"factor\": 2, \"days\": 3, \"period\": \"quarter\" }");
         Funnel month = march(CLOSING, "commit", pipeline, "{ \"factor\": 2, \"days\": 3 }");
         assertEquals(ExactMethod.forecast(month).wins().mean(), ExactMethod.forecast(quarter).wins().mean(), 0);
     }
 
-    private static double simpson(java.util.function.DoubleUnaryOperator f, double a, double b) {
+    private static double simpson(DoubleUnaryOperator f, double a, double b) {
         int n = 2000;
         double h = (b - a) / n;
         double sum = f.applyAsDouble(a) + f.applyAsDouble(b);

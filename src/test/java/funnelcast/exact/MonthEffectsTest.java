@@ -8,7 +8,9 @@ import funnelcast.engine.MonteCarloEngine;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
+import funnelcast.model.Inflow;
 import funnelcast.model.MonthEffects;
+import funnelcast.model.Scenario;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.PascalDistribution;
@@ -155,8 +157,8 @@ class MonthEffectsTest {
         Funnel withEffects = Funnel.of(base.scenario().withMonthEffects(fixed));
         Funnel shifted = MonthNodes.shifted(base, 0.5);
         var s = shifted.scenario();
-        Funnel edited = Funnel.of(new funnelcast.model.Scenario(s.name(), s.calendar(), s.entry(), s.stages(),
-            new funnelcast.model.Inflow(s.inflow().perDay() * 1.3, 0, null), s.pipeline(), s.target(), s.dealValue()));
+        Funnel edited = Funnel.of(new Scenario(s.name(), s.calendar(), s.entry(), s.stages(),
+            new Inflow(s.inflow().perDay() * 1.3, 0, null), s.pipeline(), s.target(), s.dealValue()));
         Forecast a = ExactMethod.forecast(withEffects);
         Forecast b = ExactMethod.forecast(edited);
         assertEquals(b.wins().mean(), a.wins().mean(), 1e-12);

@@ -2,10 +2,18 @@ package funnelcast.exact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.TestScenarios;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
+import funnelcast.plan.Hires;
+import funnelcast.plan.Plan;
+import funnelcast.scenario.ScenarioSource;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -84,10 +92,10 @@ class TeamInflowTest {
         String scenario = SCENARIO.replace("\"wins\": 30", "\"wins\": 95"); // beyond the team as it stands
         Funnel f = TestScenarios.funnelOf(scenario);
         int steps = ExactMethod.defaultStepsPerDay(23);
-        funnelcast.plan.Plan plan = funnelcast.plan.Plan.of(f, 0.8, steps);
-        java.util.List<funnelcast.plan.Hires> hires = funnelcast.plan.Hires.of(f, plan.thisPeriod(), steps);
+        Plan plan = Plan.of(f, 0.8, steps);
+        List<Hires> hires = Hires.of(f, plan.thisPeriod(), steps);
         assertTrue(hires.size() >= 3, "starts every 5 working days: " + hires);
-        for (funnelcast.plan.Hires h : hires.subList(0, 3)) {
+        for (Hires h : hires.subList(0, 3)) {
             assertTrue(h.needed() >= 1);
             for (int n : new int[] {h.needed(), h.needed() - 1}) {
                 StringBuilder extra = new StringBuilder();
@@ -115,11 +123,11 @@ class TeamInflowTest {
      */
     @Test
     void theBoundStaysReadableForTeamsOfUpToFiftyReps() throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         for (String path : TestScenarios.SHIPPED) {
             for (int reps : new int[] {5, 20, 50}) {
-                var root = (com.fasterxml.jackson.databind.node.ObjectNode)
-                    funnelcast.scenario.ScenarioSource.load(java.nio.file.Path.of(path)).document();
+                var root = (ObjectNode)
+                    ScenarioSource.load(Path.of(path)).document();
                 var team = json.createObjectNode().put("perRepPerDay", 1.0);
                 var t = team.putObject("team").put("rampDays", 5);
                 var list = t.putArray("reps");
@@ -127,10 +135,10 @@ class TeamInflowTest {
                 for (int r = 0; r < reps; r++) {
                     var rep = list.addObject().put("id", "r" + r);
                     if (r % 7 == 3) {
-                        rep.put("start", java.time.LocalDate.parse(start).plusDays(7 + r % 5).toString());
+                        rep.put("start", LocalDate.parse(start).plusDays(7 + r % 5).toString());
                     }
                     if (r % 5 == 1) {
-                        rep.putArray("daysOff").add(java.time.LocalDate.parse(start).plusDays(3).toString());
+                        rep.putArray("daysOff").add(LocalDate.parse(start).plusDays(3).toString());
                     }
                 }
                 root.set("inflow", team);
@@ -149,8 +157,8 @@ class TeamInflowTest {
      */
     @Test
     void hiresThatCannotReachTheTargetSaySoInWords() throws Exception {
-        var root = (com.fasterxml.jackson.databind.node.ObjectNode)
-            funnelcast.scenario.ScenarioSource.load(java.nio.file.Path.of("scenarios/telesales.json")).document();
+        var root = (ObjectNode)
+            ScenarioSource.load(Path.of("scenarios/telesales.json")).document();
         var inflow = root.putObject("inflow").put("perRepPerDay", 1.0);
         var reps = inflow.putObject("team").put("rampDays", 5).putArray("reps");
         for (int r = 0; r < 5; r++) {
@@ -159,8 +167,8 @@ class TeamInflowTest {
         root.putObject("target").put("wins", 30);
         Funnel f = TestScenarios.funnelOf(root.toString());
         int steps = ExactMethod.defaultStepsPerDay(f.scenario().horizonDays());
-        var plan = funnelcast.plan.Plan.of(f, 0.8, steps);
-        var hires = funnelcast.plan.Hires.of(f, plan.thisPeriod(), steps);
+        var plan = Plan.of(f, 0.8, steps);
+        var hires = Hires.of(f, plan.thisPeriod(), steps);
         assertTrue(hires.get(0).reachable() && hires.get(0).needed() >= 1, hires.toString());
         var last = hires.get(hires.size() - 1);
         assertTrue(!last.reachable() && last.reason().contains("more than 50 hires"), last.toString());

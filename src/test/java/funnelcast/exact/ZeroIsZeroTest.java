@@ -11,6 +11,7 @@ import funnelcast.model.Funnel;
 import funnelcast.model.QuickestWin;
 import funnelcast.plan.Plan;
 import funnelcast.plan.RequiredInflow;
+import java.util.Locale;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ZeroIsZeroTest {
      * need Uniform(4, 6), commit exactly 6: the quickest win takes contact + 10 working days.
      */
     private static Funnel slow(double contact) {
-        return TestScenarios.funnelOf("""
+        return TestScenarios.funnelOf(String.format(Locale.ROOT, """
             { "calendar": { "start": "2026-12-01", "end": "2026-12-21", "holidays": ["2026-12-21"] },
               "entry": "contact",
               "stages": [
@@ -36,7 +37,7 @@ class ZeroIsZeroTest {
                 { "id": "orphan", "exits": { "lost": 1 }, "dwell": { "dist": "exponential", "mean": 2 } } ],
               "inflow": { "perDay": 5 },
               "pipeline": [ { "stage": "commit", "count": 3, "age": 1 }, { "stage": "need", "count": 4, "age": 0.5 } ],
-              "target": { "wins": 10 } }""".formatted(contact));
+              "target": { "wins": 10 } }""", contact));
     }
 
     @Test

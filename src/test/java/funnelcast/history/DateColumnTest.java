@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class DateColumnTest {
 
     @Test
     void amountsMayCarryCurrencyAndThousands() throws Exception {
-        Csv csv = new Csv("f.csv", List.of("Amount"), List.of(), null, new java.util.HashMap<>(), List.of());
+        Csv csv = new Csv("f.csv", List.of("Amount"), List.of(), null, new HashMap<>(), List.of());
         Csv.Row row = new Csv.Row(3, new String[] {""});
         assertEquals(15600.0, csv.number(row, "Amount", "$15,600.00"));
         assertEquals(11800.0, csv.number(row, "Amount", "¥11,800"));

@@ -9,6 +9,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import funnelcast.dist.PlantedBackEdge;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,16 +86,16 @@ class LayeringTest {
     void nothingFormatsInTheMachinesLocale() {
         noClasses().should().callMethod(String.class, "format", String.class, Object[].class)
             .orShould().callMethod(String.class, "formatted", Object[].class)
-            .orShould().callMethod(java.io.PrintWriter.class, "printf", String.class, Object[].class)
-            .orShould().callMethod(java.io.PrintWriter.class, "format", String.class, Object[].class)
-            .orShould().callMethod(java.io.PrintStream.class, "printf", String.class, Object[].class)
-            .orShould().callMethod(java.io.PrintStream.class, "format", String.class, Object[].class)
+            .orShould().callMethod(PrintWriter.class, "printf", String.class, Object[].class)
+            .orShould().callMethod(PrintWriter.class, "format", String.class, Object[].class)
+            .orShould().callMethod(PrintStream.class, "printf", String.class, Object[].class)
+            .orShould().callMethod(PrintStream.class, "format", String.class, Object[].class)
             .because("output reads the same on every machine: pass Locale.ROOT").check(MAIN);
     }
 
     @Test
     void aPlantedBackEdgeIsCaught() {
-        JavaClasses planted = new ClassFileImporter().importClasses(funnelcast.dist.PlantedBackEdge.class);
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedBackEdge.class);
         long violated = rules().stream().filter(r -> r.evaluate(planted).hasViolation()).count();
         System.out.println("the planted back-edge breaks " + violated + " of " + rules().size() + " layering rules");
         assertTrue(violated >= 2, "the back-edge from dist to cli broke " + violated + " rules, expected at least 2");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,7 @@ class WorkCalendarTest {
         for (int d = 8; d <= 12; d++) {
             off.add(LocalDate.of(2027, 2, d));
         }
-        TreeSet<LocalDate> worked = new TreeSet<>(java.util.List.of(LocalDate.parse("2027-02-20")));
+        TreeSet<LocalDate> worked = new TreeSet<>(List.of(LocalDate.parse("2027-02-20")));
         WorkCalendar c = new WorkCalendar(LocalDate.parse("2027-02-01"), LocalDate.parse("2027-02-28"),
             WorkCalendar.MONDAY_TO_FRIDAY, off, worked);
         assertEquals(16, c.horizonDays());

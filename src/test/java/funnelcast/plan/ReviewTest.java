@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import funnelcast.TestScenarios;
 import funnelcast.model.Funnel;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReviewTest {
@@ -39,7 +40,7 @@ class ReviewTest {
         assertEquals(0.5 * sg3 / (0.5 * sg3 + 0.5 * Math.exp(-3)), mid.pWinEventually(), 1e-12);
         double sg13 = Math.exp(-6.5) * 7.5;
         assertEquals(mid.pWinEventually() * (1 - sg13 / sg3), mid.pWinThisPeriod(), 1e-3);
-        assertEquals(java.util.List.of("Who signs?"), s.questions());
+        assertEquals(List.of("Who signs?"), s.questions());
         // The target's steady state: 4 / (10 * 0.5) = 0.8 a day, holding 0.8 * (0.5 * 4 + 0.5 * 1) = 2.
         assertEquals(2.0, s.steadyStock(), 1e-12);
         assertFalse(s.thin(), "3 deals held against 2 needed");

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import funnelcast.TestScenarios;
+import funnelcast.exact.ExactMethod;
 import funnelcast.model.Funnel;
+import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.Setting;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SensitivityTest {
@@ -74,17 +80,17 @@ class SensitivityTest {
      */
     @Test
     void theRankingGridNamesTheDefaultGridsBottleneck() {
-        java.util.List<Funnel> funnels = new java.util.ArrayList<>();
+        List<Funnel> funnels = new ArrayList<>();
         for (String file : TestScenarios.SHIPPED) {
             funnels.add(TestScenarios.funnel(file));
         }
         for (String[] what : new String[][] {{"inflow.perDay", "3"}, {"inflow.perDay", "8"},
             {"stages.contact.exits.need", "0.3"}, {"stages.contact.exits.need", "0.7"}}) {
-            funnels.add(Funnel.of(funnelcast.scenario.ScenarioReader.read(java.nio.file.Path.of("scenarios/telesales.json"),
-                java.util.List.of(new funnelcast.scenario.Setting(what[0], what[1])))));
+            funnels.add(Funnel.of(ScenarioReader.read(Path.of("scenarios/telesales.json"),
+                List.of(new Setting(what[0], what[1])))));
         }
         for (Funnel f : funnels) {
-            int full = funnelcast.exact.ExactMethod.defaultStepsPerDay(f.scenario().horizonDays());
+            int full = ExactMethod.defaultStepsPerDay(f.scenario().horizonDays());
             assertEquals(Sensitivity.exact(f, full).bottleneck(), Sensitivity.exact(f, Sensitivity.RANKING_STEPS).bottleneck(),
                 f.scenario().name());
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.cli.Main;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
@@ -138,7 +139,7 @@ class EdgePropertiesTest {
                 {"plan", file.toString(), "--json"}}) {
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
-                CommandLine cl = funnelcast.cli.Main.commandLine();
+                CommandLine cl = Main.commandLine();
                 cl.setOut(new PrintWriter(out, true));
                 cl.setErr(new PrintWriter(err, true));
                 assertEquals(0, cl.execute(args), err + "\n" + spec.json());

@@ -11,6 +11,8 @@ import funnelcast.dist.Gamma;
 import funnelcast.dist.LogNormal;
 import funnelcast.dist.Uniform;
 import funnelcast.dist.Weibull;
+import funnelcast.scenario.ScenarioWriter;
+import java.lang.reflect.Method;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -138,7 +140,7 @@ final class RandomScenario {
     static ObjectNode node(Distribution d) {
         try {
             // the writer's own mapping keeps generator and format in step
-            java.lang.reflect.Method m = funnelcast.scenario.ScenarioWriter.class.getDeclaredMethod("dist", Distribution.class);
+            Method m = ScenarioWriter.class.getDeclaredMethod("dist", Distribution.class);
             m.setAccessible(true);
             return (ObjectNode) m.invoke(null, d);
         } catch (ReflectiveOperationException e) {

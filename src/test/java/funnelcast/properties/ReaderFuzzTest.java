@@ -6,6 +6,7 @@ import funnelcast.history.HistoryException;
 import funnelcast.history.HistoryReader;
 import funnelcast.model.ScenarioException;
 import funnelcast.scenario.ScenarioReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -31,7 +32,7 @@ class ReaderFuzzTest {
             SCENARIOS = new String[] {Files.readString(Path.of("scenarios/telesales.json")),
                 Files.readString(Path.of("scenarios/fallbacks-reneging.yaml")),
                 Files.readString(Path.of("scenarios/midmonth-team.json"))};
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

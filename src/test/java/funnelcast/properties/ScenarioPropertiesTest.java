@@ -3,6 +3,7 @@ package funnelcast.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
@@ -17,6 +18,7 @@ import funnelcast.scenario.ScenarioReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -173,7 +175,7 @@ class ScenarioPropertiesTest {
     @Property(tries = 200, seed = "8")
     void everyBrokenRuleIsRejectedWithItsPath(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         RandomScenario r = new RandomScenario(seed, true);
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed ^ 0x5EED);
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5EED);
         int i = rnd.nextInt(r.stages);
         ObjectNode stage = (ObjectNode) r.root.withArray("stages").get(i);
         String exitsKey = stage.has("exits") ? "exits" : "exitCounts";
@@ -200,7 +202,7 @@ class ScenarioPropertiesTest {
                     dwell.fieldNames().forEachRemaining(this::add);
                 }}.get(1);
                 if (dwell.get(param).isArray()) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) dwell.get(param)).set(0, -1.0);
+                    ((ArrayNode) dwell.get(param)).set(0, -1.0);
                     expectedPath = "stages[" + i + "].dwell." + param;
                 } else {
                     dwell.put(param, -dwell.get(param).asDouble() - 1);

@@ -13,8 +13,13 @@ import funnelcast.plan.Sensitivity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +38,13 @@ class ReportTest {
             assertFalse(html.contains(forbidden), "nothing is fetched: " + forbidden);
         }
         // url(...) only as references inside the page (clip paths): url(#...)
-        assertFalse(java.util.regex.Pattern.compile("url\\((?!#)").matcher(html).find(), "no url() to another resource");
+        assertFalse(Pattern.compile("url\\((?!#)").matcher(html).find(), "no url() to another resource");
         // http:// only as XML namespace names, which are never fetched
         assertFalse(html.replaceAll("xmlns(:\\w+)?=['\"]http://[^'\"]*['\"]", "").contains("http://"),
             "no http:// resource");
         assertEquals(5, html.split("<svg", -1).length - 1, "five inline charts");
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("id='([^']+)'").matcher(html);
+        Set<String> ids = new HashSet<>();
+        Matcher id = Pattern.compile("id='([^']+)'").matcher(html);
         while (id.find()) {
             assertTrue(ids.add(id.group(1)), "ids are unique across the page's charts: " + id.group(1));
         }
@@ -56,6 +61,7 @@ class ReportTest {
      * itself (with --v=1 Chromium logs every file it loads). Runs where Chromium is installed;
      * .ci/run installs it.
      */
+    @Tag("browser")
     @Test
     void theReportOpensInHeadlessChromiumWithoutErrors(@TempDir Path dir) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");

@@ -3,10 +3,14 @@ package funnelcast.robustness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import funnelcast.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,7 +23,7 @@ class HostileInputTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = funnelcast.cli.Main.commandLine();
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -138,7 +142,7 @@ class HostileInputTest {
         Files.writeString(target, "the old forecast");
         stopMidWrite(dir, "-Dfunnelcast.test.pauseMidWrite=forecast.json", "funnelcast.cli.Main", "forecast",
             "scenarios/telesales.json", "--trials", "2000", "--out", out.toString());
-        assertEquals(java.util.List.of(), damage(out, target), "the product's writer");
+        assertEquals(List.of(), damage(out, target), "the product's writer");
 
         Path naive = dir.resolve("naive");
         Files.createDirectories(naive);
@@ -150,10 +154,10 @@ class HostileInputTest {
 
     /** Starts the run, waits until it says it is paused in the middle of a write, and stops it with SIGTERM. */
     private static void stopMidWrite(Path dir, String property, String main, String... args) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), property,
             "-cp", System.getProperty("java.class.path"), main));
-        command.addAll(java.util.List.of(args));
+        command.addAll(List.of(args));
         Path log = Files.createTempFile(dir, "log", ".txt");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -163,12 +167,12 @@ class HostileInputTest {
             Thread.sleep(20);
         }
         p.destroy(); // SIGTERM: what Ctrl-C does, shutdown hooks run
-        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     }
 
     /** What is wrong in the output folder after the stop: the old file changed, or files left beside it. */
-    private static java.util.List<String> damage(Path folder, Path target) throws Exception {
-        java.util.List<String> found = new java.util.ArrayList<>();
+    private static List<String> damage(Path folder, Path target) throws Exception {
+        List<String> found = new ArrayList<>();
         String now = Files.readString(target);
         if (!now.equals("the old forecast")) {
             found.add(target.getFileName() + " holds " + now.length() + " characters of something else");

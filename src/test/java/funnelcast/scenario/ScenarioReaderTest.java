@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import funnelcast.dist.LogNormal;
 import funnelcast.model.Scenario;
 import funnelcast.model.ScenarioException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Every rule of scenario-format.md, each broken by its own test. */
@@ -79,7 +83,7 @@ class ScenarioReaderTest {
 
     @Test
     void yamlReadsTheSameKeys() throws Exception {
-        String yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(JSON.readTree(VALID));
+        String yaml = new YAMLMapper().writeValueAsString(JSON.readTree(VALID));
         assertEquals(ScenarioReader.parse(VALID, "a.json", false), ScenarioReader.parse(yaml, "a.yaml", true));
     }
 
@@ -336,22 +340,22 @@ class ScenarioReaderTest {
     @Test
     void aMissingFileIsNamed() {
         ScenarioException e = assertThrows(ScenarioException.class,
-            () -> ScenarioReader.read(java.nio.file.Path.of("no/such/scenario.json")));
+            () -> ScenarioReader.read(Path.of("no/such/scenario.json")));
         assertEquals("no/such/scenario.json: no such file", e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void workdaysAddMakeUpDaysAndRefuseDaysAlreadyWorked() {
         String base = """
             { "calendar": { "start": "2027-02-01", "end": "2027-02-28", "holidays": ["2027-02-08", "2027-02-09"],
                             "workdays": [%s] },
               "entry": "a", "stages": [ { "id": "a", "exits": { "won": 1 }, "dwell": { "dist": "exponential", "mean": 1 } } ] }""";
-        var s = ScenarioReader.parse(base.formatted("\"2027-02-20\""), "t.json", false);
+        var s = ScenarioReader.parse(String.format(Locale.ROOT, base, "\"2027-02-20\""), "t.json", false);
         assertEquals(19, s.horizonDays());
         var again = ScenarioReader.parse(ScenarioWriter.json(s), "t.json", false);
         assertEquals(s.calendar(), again.calendar());
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-            () -> ScenarioReader.parse(base.formatted("\"2027-02-22\""), "t.json", false));
+        ScenarioException e = Assertions.assertThrows(ScenarioException.class,
+            () -> ScenarioReader.parse(String.format(Locale.ROOT, base, "\"2027-02-22\""), "t.json", false));
         assertEquals("t.json: calendar.workdays[0]: expected a make-up working day on a day that is not already worked "
             + "(a monday is one of the weekdays), got '2027-02-22'", e.getMessage());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import funnelcast.InputException;
+import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,8 +130,8 @@ class ExplorerApiTest {
     @Test
     void parameterUncertaintyIsTheEnginesAsTheCommandLineRunsIt() throws Exception {
         JsonNode f = JSON.readTree(post("/api/figures", "{\"scenario\": 1, \"uncertainty\": true}").body());
-        Forecast expected = funnelcast.engine.MonteCarloEngine.forecast(Funnel.of(ScenarioReader.read(FALLBACKS)),
-            new funnelcast.engine.MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true));
+        Forecast expected = MonteCarloEngine.forecast(Funnel.of(ScenarioReader.read(FALLBACKS)),
+            new MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true));
         assertEquals(expected.pHitTarget().getAsDouble(), f.get("pHitTarget").asDouble(), 0);
         assertTrue(f.get("method").asText().startsWith("Monte Carlo with parameter uncertainty"), f.get("method").asText());
         HttpResponse<String> none = post("/api/figures", "{\"uncertainty\": true}");
@@ -166,7 +169,7 @@ class ExplorerApiTest {
 
     @Test
     void anOpenedScenarioTravelsInTheRequestAndADownloadReadsBackTheSame() throws Exception {
-        String text = java.nio.file.Files.readString(TELESALES);
+        String text = Files.readString(TELESALES);
         String opened = JSON.createObjectNode().set("source", JSON.createObjectNode().put("name", "mine.json")
             .put("text", text)).toString();
         assertEquals(JSON.readTree(post("/api/figures", "{}").body()).get("pHitTarget"),
@@ -201,6 +204,7 @@ class ExplorerApiTest {
     }
 
     /** 50 clients at once on loopback, each with its own what-if: every answer is its own exact figure. */
+    @Tag("slow")
     @Test
     void fiftyConcurrentClientsAllGetTheirOwnCorrectAnswers() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(50);

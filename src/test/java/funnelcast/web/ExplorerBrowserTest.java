@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import funnelcast.engine.MonteCarloEngine;
+import funnelcast.model.Funnel;
+import funnelcast.scenario.ScenarioReader;
 import funnelcast.scenario.ScenarioSource;
 import java.io.File;
 import java.nio.file.Files;
@@ -12,10 +15,12 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's chromedriver (both installed by .ci/run; without them the test is skipped, and says so).
  * Each figure is checked against the exact method's, formatted as the command line prints it.
  */
+@Tag("browser")
 class ExplorerBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -67,7 +73,7 @@ class ExplorerBrowserTest {
     private static void waitForText(String id, String expected) {
         try {
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> expected.equals(d.findElement(By.id(id)).getText()));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("#" + id + " shows \"" + browser.findElement(By.id(id)).getText() + "\", expected \""
                 + expected + "\"; status: " + browser.findElement(By.id("status")).getText(), e);
         }
@@ -155,9 +161,9 @@ class ExplorerBrowserTest {
         assertTrue(browser.findElement(By.id("title")).getText().startsWith("Fall-backs and reneging"));
         // its exits are counts: parameter uncertainty is offered, and gives the engine's figures
         browser.findElement(By.id("uncertainty")).click();
-        waitForText("phit", Answers.percent(funnelcast.engine.MonteCarloEngine.forecast(
-            funnelcast.model.Funnel.of(funnelcast.scenario.ScenarioReader.read(ExplorerApiTest.FALLBACKS)),
-            new funnelcast.engine.MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true)).pHitTarget().getAsDouble()));
+        waitForText("phit", Answers.percent(MonteCarloEngine.forecast(
+            Funnel.of(ScenarioReader.read(ExplorerApiTest.FALLBACKS)),
+            new MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true)).pHitTarget().getAsDouble()));
         assertTrue(browser.getCurrentUrl().contains("uncertainty=1"), browser.getCurrentUrl());
     }
 

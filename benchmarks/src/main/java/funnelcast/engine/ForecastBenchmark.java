@@ -2,7 +2,14 @@ package funnelcast.engine;
 
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,11 +70,11 @@ public class ForecastBenchmark {
     }
 
     /** Runs {@code blocks} blocks on {@code threads} workers, as the engine hands them out; sums their results. */
-    private double onThreads(int blocks, java.util.function.IntToDoubleFunction block) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    private double onThreads(int blocks, IntToDoubleFunction block) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            java.util.List<java.util.concurrent.Future<Double>> parts = new java.util.ArrayList<>();
+            List<Future<Double>> parts = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 parts.add(pool.submit(() -> {
                     double x = 0;

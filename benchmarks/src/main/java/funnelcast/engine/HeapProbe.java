@@ -4,6 +4,7 @@ import funnelcast.model.Funnel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,7 +40,7 @@ public final class HeapProbe {
                 }
             }));
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("trials %,12d: live heap %5.1f MB, peak heap in use %5.1f MB, %.1f s (with the collections)%n",
+            System.out.printf(Locale.ROOT, "trials %,12d: live heap %5.1f MB, peak heap in use %5.1f MB, %.1f s (with the collections)%n",
                 trials, live.get() / 1e6, heapUsed(true) / 1e6, seconds);
         }
     }

@@ -2,6 +2,7 @@ package funnelcast.engine;
 
 import funnelcast.model.Funnel;
 import java.util.Arrays;
+import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -59,7 +60,7 @@ public final class PairedRatio {
                 perTrial[r] = (t1 - t0) / 1e3 / trials;
             }
         }
-        System.out.printf("telesales, %d rounds of %,d trials on 1 thread (checksum %s)%n", rounds, trials, sink != 0);
+        System.out.printf(Locale.ROOT, "telesales, %d rounds of %,d trials on 1 thread (checksum %s)%n", rounds, trials, sink != 0);
         System.out.println("  forecast, microseconds a trial: " + summary(perTrial));
         System.out.println("  forecast / exact variates only: " + summary(overVariates));
         System.out.println("  forecast / random words only:   " + summary(overWords));
@@ -68,6 +69,6 @@ public final class PairedRatio {
     private static String summary(double[] x) {
         double[] s = x.clone();
         Arrays.sort(s);
-        return String.format("median %.2f (10-90%%: %.2f..%.2f)", s[s.length / 2], s[s.length / 10], s[s.length * 9 / 10]);
+        return String.format(Locale.ROOT, "median %.2f (10-90%%: %.2f..%.2f)", s[s.length / 2], s[s.length / 10], s[s.length * 9 / 10]);
     }
 }
