@@ -11,6 +11,7 @@ import funnelcast.forecast.Pmf;
 import funnelcast.history.History;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Absorption;
+import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
 import java.time.LocalDate;
@@ -263,7 +264,7 @@ public final class Backtest {
         for (History.Deal d : h.deals()) {
             for (History.Event e : d.events()) {
                 LocalDate day = e.at().toLocalDate();
-                if (e.stage().equals("won") && !day.isBefore(from) && !day.isAfter(to)) {
+                if (e.stage().equals(Exit.WON) && !day.isBefore(from) && !day.isAfter(to)) {
                     n++;
                 }
             }

@@ -309,7 +309,7 @@ public final class Calibrator {
         for (History.Deal d : deals) {
             for (History.Event e : d.events()) {
                 LocalDate day = e.at().toLocalDate();
-                if (e.stage().equals("won") && !day.isBefore(from) && !day.isAfter(asOf)) {
+                if (e.stage().equals(Exit.WON) && !day.isBefore(from) && !day.isAfter(asOf)) {
                     n++;
                 }
             }
@@ -322,7 +322,7 @@ public final class Calibrator {
         List<Double> logs = new ArrayList<>();
         for (History.Deal d : deals) {
             LocalDateTime end = d.events().get(d.events().size() - 1).at();
-            boolean won = d.events().get(d.events().size() - 1).stage().equals("won");
+            boolean won = d.events().get(d.events().size() - 1).stage().equals(Exit.WON);
             if (won && !end.toLocalDate().isAfter(asOf) && d.value() != null && d.value() > 0) {
                 logs.add(Math.log(d.value()));
             }

@@ -21,16 +21,9 @@ record Streams(UniformRandomProvider inflow, UniformRandomProvider exits, Unifor
     }
 
     private static UniformRandomProvider stream(long seed, long block, int source) {
-        long start = mix(mix(seed) ^ mix(block * 8 + source + 0x9E3779B97F4A7C15L));
+        long start = Seeds.mix(Seeds.mix(seed) ^ Seeds.mix(block * 8 + source + Seeds.GOLDEN));
         UniformRandomProvider splitMix = RandomSource.SPLIT_MIX_64.create(start);
         long[] lxmSeed = {splitMix.nextLong(), splitMix.nextLong(), splitMix.nextLong(), splitMix.nextLong()};
         return RandomSource.L64_X128_MIX.create(lxmSeed);
-    }
-
-    /** Stafford's mix13 finaliser (the one SplitMix64 uses). */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

@@ -1,5 +1,6 @@
 package funnelcast.history;
 
+import funnelcast.model.Exit;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
         }
 
         public boolean isTerminal(Event e) {
-            return e.stage().equals("won") || e.stage().equals("lost");
+            return e.stage().equals(Exit.WON) || e.stage().equals(Exit.LOST);
         }
     }
 

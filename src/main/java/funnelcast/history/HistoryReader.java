@@ -1,6 +1,7 @@
 package funnelcast.history;
 
 import funnelcast.InputException;
+import funnelcast.model.Exit;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class HistoryReader {
                 ordered(csv.file(), e.getKey(), e.getValue())));
         }
         boolean ends = events.values().stream().flatMap(List::stream)
-            .anyMatch(e -> e.stage().equals("won") || e.stage().equals("lost"));
+            .anyMatch(e -> e.stage().equals(Exit.WON) || e.stage().equals(Exit.LOST));
         if (!ends) {
             throw new HistoryException(csv.file(), 1, stageName + ": no value means won or lost, so no deal ever closes; "
                 + "the values seen are " + String.join(", ", seen.stream().limit(20).map(v -> "'" + v + "'").toList())
@@ -148,7 +149,7 @@ public final class HistoryReader {
                 throw new HistoryException(file, cur.line(), "deal " + deal + " enters " + cur.stage() + " at "
                     + cur.at() + " twice (also line " + prev.line() + "); expected each entry once");
             }
-            if (prev.stage().equals("won") || prev.stage().equals("lost")) {
+            if (prev.stage().equals(Exit.WON) || prev.stage().equals(Exit.LOST)) {
                 throw new HistoryException(file, cur.line(), "deal " + deal + " enters " + cur.stage()
                     + " after it was " + prev.stage() + " (line " + prev.line() + "); expected nothing after won or lost");
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import funnelcast.dist.Distribution;
 import funnelcast.model.ClosingPush;
+import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
@@ -137,9 +138,9 @@ public final class HistorySimulator {
                 Distribution law = f.scenario().dealValue().get();
                 v = (double) Math.round(law.sampler(rng).sample());
             }
-            rows.add(new Row(id, "won", t, rep, v));
+            rows.add(new Row(id, Exit.WON, t, rep, v));
         } else if (dest == f.lost()) {
-            rows.add(new Row(id, "lost", t, rep, null));
+            rows.add(new Row(id, Exit.LOST, t, rep, null));
         } else {
             rows.add(new Row(id, f.id(dest), t, rep, null));
             visit(f, rng, rows, id, rep, dest, t, end, value);

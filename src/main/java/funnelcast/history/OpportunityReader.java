@@ -1,6 +1,7 @@
 package funnelcast.history;
 
 import funnelcast.InputException;
+import funnelcast.model.Exit;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class OpportunityReader {
                     + "outcome, value, rep");
             }
         }
-        if (!HistoryReader.STAGE.matcher(m.stage()).matches() || m.stage().equals("won") || m.stage().equals("lost")) {
+        if (!HistoryReader.STAGE.matcher(m.stage()).matches() || m.stage().equals(Exit.WON) || m.stage().equals(Exit.LOST)) {
             throw new InputException("--stage: expected a stage id of letters, digits, '-' and '_', got '"
                 + m.stage() + "'");
         }
@@ -90,7 +91,7 @@ public final class OpportunityReader {
             LocalDateTime start = csv.timestamp(row, startCol, startText);
             String outcome = csv.cell(row, at.get("outcome")).trim();
             String named = m.outcomes().id(outcome);
-            String terminal = "won".equals(named) ? "won" : "lost".equals(named) ? "lost" : null;
+            String terminal = Exit.WON.equals(named) ? Exit.WON : Exit.LOST.equals(named) ? Exit.LOST : null;
             LocalDateTime close = null;
             boolean closeDayOnly = true;
             if (terminal != null) {
@@ -103,7 +104,7 @@ public final class OpportunityReader {
                 closeDayOnly = csv.dateOnly(m.columns().getOrDefault("close", "close"), closeText);
             }
             String rep = csv.cell(row, at.get("rep")).trim();
-            Double value = terminal != null && terminal.equals("won")
+            Double value = terminal != null && terminal.equals(Exit.WON)
                 ? csv.number(row, m.columns().getOrDefault("value", "value"), csv.cell(row, at.get("value"))) : null;
             deals.put(id, new Row(row.line(), start, terminal, close, rep.isEmpty() ? null : rep, value,
                 csv.dateOnly(startCol, startText), closeDayOnly));
@@ -134,11 +135,11 @@ public final class OpportunityReader {
             if (m.lostAfter() != null) {
                 LocalDateTime silence = r.start.plusDays(m.lostAfter());
                 if (terminal == null || close.isAfter(silence)) {
-                    if (terminal != null && terminal.equals("won")) {
+                    if (terminal != null && terminal.equals(Exit.WON)) {
                         lateWins++;
                         ruledLost.add(close);
                     }
-                    terminal = "lost";
+                    terminal = Exit.LOST;
                     close = silence;
                     closeDayOnly = true; // a rule's date, not an observed time
                 }
@@ -148,7 +149,7 @@ public final class OpportunityReader {
             if (terminal != null) {
                 events.add(new History.Event(terminal, close, r.line, closeDayOnly));
             }
-            out.add(new History.Deal(e.getKey(), r.rep, terminal != null && terminal.equals("won") ? r.value : null,
+            out.add(new History.Deal(e.getKey(), r.rep, terminal != null && terminal.equals(Exit.WON) ? r.value : null,
                 events));
         }
         if (wonBeforeStart > 0) {
@@ -184,7 +185,7 @@ public final class OpportunityReader {
             LocalDateTime close = wins.timestamp(row, dateCol, text);
             Double value = valueCol == null ? null : wins.number(row, m.winsColumns().get("value"), wins.cell(row, valueCol));
             String rep = repCol == null ? deal.rep : wins.cell(row, repCol).trim();
-            deals.put(id, new Row(deal.line, deal.start, "won", close, rep, value, deal.startDayOnly,
+            deals.put(id, new Row(deal.line, deal.start, Exit.WON, close, rep, value, deal.startDayOnly,
                 wins.dateOnly(dateCol, text)));
         }
     }

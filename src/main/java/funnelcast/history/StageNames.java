@@ -1,6 +1,7 @@
 package funnelcast.history;
 
 import funnelcast.InputException;
+import funnelcast.model.Exit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record StageNames(List<String> wonLabels, List<String> lostLabels, Map<St
         map = Map.copyOf(map);
         for (Map.Entry<String, String> e : map.entrySet()) {
             String to = e.getValue().trim();
-            if (!(to.equals("won") || to.equals("lost") || HistoryReader.STAGE.matcher(to).matches())) {
+            if (!(to.equals(Exit.WON) || to.equals(Exit.LOST) || HistoryReader.STAGE.matcher(to).matches())) {
                 throw new InputException("--stage-map: expected NAME=ID with an id of letters, digits, '-' and "
                     + "'_' (or won, lost), got '" + e.getKey() + "=" + e.getValue() + "'");
             }
@@ -39,10 +40,10 @@ public record StageNames(List<String> wonLabels, List<String> lostLabels, Map<St
             return mapped.trim();
         }
         if (matches(wonLabels, trimmed)) {
-            return "won";
+            return Exit.WON;
         }
         if (matches(lostLabels, trimmed)) {
-            return "lost";
+            return Exit.LOST;
         }
         String id = OTHER.matcher(trimmed.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
         return id.isEmpty() ? null : id;

@@ -8,6 +8,10 @@ import funnelcast.dist.Distribution;
  * unless the exit carries one, {@code ownDwell}).
  */
 public record Exit(String to, double probability, Distribution dwell, boolean ownDwell) {
+    /** The destination of a deal that is won, and of one that is lost: the two ends of every path. */
+    public static final String WON = "won";
+    public static final String LOST = "lost";
+
     public Exit {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("probability must lie in [0, 1], got " + probability);

@@ -40,10 +40,10 @@ public final class Funnel {
             ids[s] = stages.get(s).id();
             index.put(ids[s], s);
         }
-        ids[n] = "won";
-        ids[n + 1] = "lost";
-        index.put("won", n);
-        index.put("lost", n + 1);
+        ids[n] = Exit.WON;
+        ids[n + 1] = Exit.LOST;
+        index.put(Exit.WON, n);
+        index.put(Exit.LOST, n + 1);
         dest = new int[n][];
         prob = new double[n][];
         dwell = new Distribution[n][];

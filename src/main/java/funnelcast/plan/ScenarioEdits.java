@@ -44,16 +44,16 @@ public final class ScenarioEdits {
         for (int e = 0; e < st.exits().size(); e++) {
             Exit x = st.exits().get(e);
             double p = e == adv ? now : others > 0 ? x.probability() * (1 - now) / others : 0;
-            hasLost |= x.to().equals("lost");
+            hasLost |= x.to().equals(Exit.LOST);
             exits.add(new Exit(x.to(), p, x.dwell(), x.ownDwell()));
         }
         if (!(others > 0) && now < 1) {
             if (hasLost) {
-                int lost = indexOf(exits, "lost");
+                int lost = indexOf(exits, Exit.LOST);
                 Exit x = exits.get(lost);
-                exits.set(lost, new Exit("lost", 1 - now, x.dwell(), x.ownDwell()));
+                exits.set(lost, new Exit(Exit.LOST, 1 - now, x.dwell(), x.ownDwell()));
             } else {
-                exits.add(new Exit("lost", 1 - now, st.dwell(), false));
+                exits.add(new Exit(Exit.LOST, 1 - now, st.dwell(), false));
             }
         }
         return replaceStage(s, stage, new Stage(st.id(), st.label(), exits, st.dwell(), Map.of(), st.criteria(),

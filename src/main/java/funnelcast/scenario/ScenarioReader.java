@@ -338,7 +338,7 @@ public final class ScenarioReader {
             if (!ID.matcher(id).matches()) {
                 throw idNode.error("an id of letters, digits, '-' and '_'");
             }
-            if (id.equals("won") || id.equals("lost")) {
+            if (id.equals(Exit.WON) || id.equals(Exit.LOST)) {
                 throw idNode.error("an id other than won and lost, which are the terminal states");
             }
             Integer previous = ids.putIfAbsent(id, i);
@@ -364,7 +364,7 @@ public final class ScenarioReader {
         double sum = 0;
         for (String to : exitsNode.keys()) {
             Node w = exitsNode.field(to);
-            if (!to.equals("won") && !to.equals("lost") && !ids.containsKey(to)) {
+            if (!to.equals(Exit.WON) && !to.equals(Exit.LOST) && !ids.containsKey(to)) {
                 throw new ScenarioException(w.path(), "expected won, lost or the id of a stage ("
                     + String.join(", ", ids.keySet()) + "), got unknown destination '" + to + "'");
             }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import funnelcast.InputException;
+import funnelcast.model.Exit;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public record Setting(String path, String value) implements Serializable {
             if (isExit(steps)) {
                 checkDestination(root, object, last, where);
             }
-            if (isExit(steps) && !last.equals("lost") && value.isNumber()) {
+            if (isExit(steps) && !last.equals(Exit.LOST) && value.isNumber()) {
                 moveToLost(object, last, value.doubleValue());
             }
             object.set(last, value);
@@ -97,7 +98,7 @@ public record Setting(String path, String value) implements Serializable {
      * stage, won or lost.
      */
     private void checkDestination(ObjectNode root, ObjectNode exits, String destination, CharSequence where) {
-        if (exits.has(destination) || destination.equals("won") || destination.equals("lost")) {
+        if (exits.has(destination) || destination.equals(Exit.WON) || destination.equals(Exit.LOST)) {
             return;
         }
         List<String> stages = new ArrayList<>();
@@ -116,14 +117,14 @@ public record Setting(String path, String value) implements Serializable {
 
     private void moveToLost(ObjectNode exits, String destination, double probability) {
         double old = exits.path(destination).asDouble(0);
-        double lost = exits.path("lost").asDouble(0);
+        double lost = exits.path(Exit.LOST).asDouble(0);
         double now = lost - (probability - old);
         if (now < -1e-9) {
             throw refuse(String.format(Locale.ROOT, "the stage's lost exit would fall to %.4g; lower another "
                 + "exit first, or set lost too", now));
         }
-        if (exits.has("lost") || now > 0) {
-            exits.set("lost", DoubleNode.valueOf(Math.max(0, now)));
+        if (exits.has(Exit.LOST) || now > 0) {
+            exits.set(Exit.LOST, DoubleNode.valueOf(Math.max(0, now)));
         }
     }
 

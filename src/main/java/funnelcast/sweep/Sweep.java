@@ -2,6 +2,7 @@ package funnelcast.sweep;
 
 import funnelcast.InputException;
 import funnelcast.engine.MonteCarloEngine;
+import funnelcast.engine.Seeds;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
@@ -123,14 +124,6 @@ public final class Sweep {
         boolean finished() {
             return trials == null;
         }
-    }
-
-    /** The seed of case {@code index}: SplitMix64's finaliser of the seed and the index, a fixed function of both. */
-    public static long caseSeed(long seed, int index) {
-        long z = seed + 0x9E3779B97F4A7C15L * (index + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
 
@@ -294,6 +287,6 @@ public final class Sweep {
     }
 
     private static MonteCarloEngine.Options engineOptions(Case c, Options o) {
-        return new MonteCarloEngine.Options(o.trials(), caseSeed(o.seed(), c.index()), o.threads());
+        return new MonteCarloEngine.Options(o.trials(), Seeds.derive(o.seed(), c.index()), o.threads());
     }
 }

@@ -8,6 +8,7 @@ import funnelcast.chart.ChartFiles;
 import funnelcast.chart.ForecastCharts;
 import funnelcast.chart.PlanCharts;
 import funnelcast.engine.MonteCarloEngine;
+import funnelcast.engine.Seeds;
 import funnelcast.exact.ExactMethod;
 import funnelcast.exact.PeriodWins;
 import funnelcast.forecast.Forecast;
@@ -16,7 +17,6 @@ import funnelcast.model.Scenario;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.Sensitivity;
 import funnelcast.plan.SteadyState;
-import funnelcast.sweep.Sweep;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -175,7 +175,7 @@ final class Answers {
         for (int k = from; k < from + count; k++) {
             Forecast one;
             try {
-                one = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(1, Sweep.caseSeed(seed, k), 1)
+                one = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(1, Seeds.derive(seed, k), 1)
                     .withUncertainty(uncertainty));
             } catch (InputException e) {
                 throw new Explorer.FieldException(e.getMessage(), "uncertainty");

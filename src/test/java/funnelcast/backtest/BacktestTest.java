@@ -25,6 +25,7 @@ import java.util.OptionalInt;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
@@ -74,6 +75,15 @@ class BacktestTest {
     @TempDir
     static Path dir;
 
+    /** A fixture made on another thread: its checked exceptions become unchecked there. */
+    private static <T> T call(Callable<T> make) {
+        try {
+            return make.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> T shared(String key, Callable<T> make) throws Exception {
         Object value = SHARED.get(key);
@@ -89,8 +99,8 @@ class BacktestTest {
         return shared("stationary " + months, () -> backtest(VARYING, HistorySimulator.Variation.NONE, months, 11));
     }
 
-    /** 2200 working days (about 100 months) simulated from a funnel whose months vary as given. */
-    static History history(String funnel, HistorySimulator.Variation variation, long seed) throws Exception {
+    /** 2200 working days (about 100 months) simulated from a funnel whose months vary as given (once, whichever thread asks first). */
+    static synchronized History history(String funnel, HistorySimulator.Variation variation, long seed) throws Exception {
         return shared("history " + funnel.hashCode() + " " + variation + " " + seed,
             () -> simulated(funnel, variation, seed));
     }
@@ -156,22 +166,36 @@ class BacktestTest {
             with.summaries().get(0).coverage80(), without.summaries().get(0).coverage80());
         assertTrue(a <= b + 0.15, "80% width " + a + " with month effects, " + b + " without");
 
+    }
+
+    /**
+     * Calibrated at the end of the stationary history, the month variation is off for the inflow
+     * and the conversion; at the end of the swinging one, on for both. As of a date a month past
+     * the history's last event, calibration says those days are read as days with nothing new.
+     * The three calibrations are apart from each other and run side by side.
+     */
+    @Test
+    @Tag("slow")
+    void calibrationTurnsMonthVariationOnOnlyWhereMonthsSwing() throws Exception {
         LocalDate asOf = LocalDate.parse("2028-05-31"); // the histories' last complete month
         Horizon horizon = Horizon.after(asOf, CLOCK);
         var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 120, OptionalInt.empty(), "t");
-        var calibration = Calibrator.calibrate(history(VARYING, HistorySimulator.Variation.NONE, 11), o);
+        var late = new Calibrator.Options(LocalDate.parse("2028-06-30"), CLOCK, LocalDate.parse("2028-07-01"),
+            LocalDate.parse("2028-07-31"), 120, OptionalInt.empty(), "t");
+        History stationary = history(VARYING, HistorySimulator.Variation.NONE, 11);
+        History swinging = history(VARYING_STALLED, SWINGING, 23);
+        CompletableFuture<MonthFit> swung = CompletableFuture.supplyAsync(() -> Calibrator.calibrate(swinging, o).months());
+        CompletableFuture<List<String>> quiet = CompletableFuture.supplyAsync(() -> Calibrator.calibrate(stationary, late).notes());
+        var calibration = Calibrator.calibrate(stationary, o);
         MonthFit steady = calibration.months();
         assertEquals(0, steady.inflow().tau(), steady.reasons().toString());
         assertEquals(0, steady.conversion().tau(), steady.reasons().toString());
         assertTrue(calibration.notes().stream().noneMatch(n -> n.contains("last event")),
             "the history runs past its as-of date");
-        var late = new Calibrator.Options(LocalDate.parse("2028-06-30"), CLOCK, LocalDate.parse("2028-07-01"),
-            LocalDate.parse("2028-07-31"), 120, OptionalInt.empty(), "t");
-        var quiet = Calibrator.calibrate(history(VARYING, HistorySimulator.Variation.NONE, 11), late).notes();
-        assertTrue(quiet.stream().anyMatch(n -> n.contains("last event is on 2028-06-") && n.contains("calibrate as of")),
-            quiet.toString());
-        MonthFit swinging = Calibrator.calibrate(history(VARYING_STALLED, SWINGING, 23), o).months();
-        assertTrue(swinging.inflow().tau() > 0 && swinging.conversion().tau() > 0, swinging.reasons().toString());
+        assertTrue(quiet.join().stream().anyMatch(n -> n.contains("last event is on 2028-06-") && n.contains("calibrate as of")),
+            quiet.join().toString());
+        MonthFit months = swung.join();
+        assertTrue(months.inflow().tau() > 0 && months.conversion().tau() > 0, months.reasons().toString());
     }
 
     /**
@@ -185,13 +209,15 @@ class BacktestTest {
         LocalDate asOf = LocalDate.parse("2028-06-30");
         Horizon horizon = Horizon.after(asOf, CLOCK);
         var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 0, OptionalInt.empty(), "t");
+        CompletableFuture<PushFit> noPush = CompletableFuture.supplyAsync(() -> call(() ->
+            Calibrator.calibrate(history(VARYING, HistorySimulator.Variation.NONE, 6), o).months().push()));
         PushFit pushed = Calibrator.calibrate(history(VARYING, new HistorySimulator.Variation(0, 0, new double[3],
             new ClosingPush(2, 3, true), null, null), 5), o).months().push();
         System.out.println("push found: " + pushed.reason());
         assertTrue(pushed.kept() && pushed.quarterly(), pushed.reason());
         double se = Math.sqrt(1 / pushed.windowWins() + 1 / pushed.otherWins());
         assertEquals(Math.log(2), Math.log(pushed.factor()), 2 * se + 0.05, pushed.reason());
-        PushFit none = Calibrator.calibrate(history(VARYING, HistorySimulator.Variation.NONE, 6), o).months().push();
+        PushFit none = noPush.join();
         System.out.println("no push: " + none.reason());
         assertTrue(!none.kept(), none.reason());
     }

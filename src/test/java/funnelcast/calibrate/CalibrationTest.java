@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -77,8 +78,15 @@ class CalibrationTest {
         Funnel f = TestScenarios.funnelOf(KNOWN);
         int intervals = 0;
         int covered = 0;
-        for (long seed = 1; seed <= 40; seed++) {
-            Calibration c = roundTrip(f, 80, seed, dir);
+        // the 40 round trips are independent of each other: side by side on every core
+        List<Calibration> trips = LongStream.rangeClosed(1, 40).parallel().mapToObj(seed -> {
+            try {
+                return roundTrip(f, 80, seed, dir);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        for (Calibration c : trips) {
             for (Calibration.StageFit s : c.stages()) {
                 for (Calibration.ExitRate e : s.exits()) {
                     double truth = f.scenario().stage(s.id()).exits().stream().filter(x -> x.to().equals(e.to()))

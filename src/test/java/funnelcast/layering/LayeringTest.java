@@ -39,7 +39,7 @@ class LayeringTest {
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model", "dist")),
         Map.entry("chart", List.of("backtest", "calibrate", "history", "plan", "forecast", "model", "dist")),
         Map.entry("report", List.of("chart", "plan", "forecast", "model", "dist")),
-        Map.entry("web", List.of("chart", "sweep", "plan", "engine", "exact", "forecast", "scenario", "model", "dist")));
+        Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model", "dist")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("funnelcast");
