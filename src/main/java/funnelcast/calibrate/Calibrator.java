@@ -33,10 +33,10 @@ import org.apache.commons.statistics.distribution.GammaDistribution;
 
 /**
  * Calibrates a scenario from an event log, using only what was known at the end of the as-of
- * date (spec section 8): for each stage the exits taken and the dwell of each completed visit
+ * date (docs/scenario-format.md, the history): for each stage the exits taken and the dwell of each completed visit
  * in working days; visits still open at the as-of date are right-censored at their age. The
  * written scenario carries the counts ({@code exitCounts}) and the observed inflow, so a forecast
- * can draw them from their posteriors (spec section 7).
+ * can draw them from their posteriors (docs/model.md, parameter uncertainty).
  */
 public final class Calibrator {
     /**

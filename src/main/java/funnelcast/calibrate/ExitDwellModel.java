@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The spec's visit model with a dwell per exit, fitted to a stage's visits by EM. A visit still
  * open at the as-of date has not shown its exit; it may be on any exit, and more likely on a slow
- * one: its membership of exit d is {@code p_d S_d(a) / sum_e p_e S_e(a)} (spec section 3). The
+ * one: its membership of exit d is {@code p_d S_d(a) / sum_e p_e S_e(a)} (docs/model.md, the model in a paragraph). The
  * M-step re-estimates each exit's share (completed visits plus expected memberships) and fits
  * each exit's dwell to its completed visits and, weighted, the open ones (right-censored). Each
  * exit's family is the best by AIC on the first M-step, then kept. Fitted this way the exit

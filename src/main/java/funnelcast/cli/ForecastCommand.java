@@ -56,7 +56,7 @@ final class ForecastCommand implements Callable<Integer> {
     ExactOptions exactOptions;
 
     @Option(names = "--uncertainty", description = "Draw exit probabilities (from exitCounts) and the inflow rate (from "
-        + "inflow.observed) from their posteriors in each trial (spec section 7). Monte Carlo only.")
+        + "inflow.observed) from their posteriors in each trial (docs/model.md, parameter uncertainty). Monte Carlo only.")
     boolean uncertainty;
 
     @CommandLine.Spec

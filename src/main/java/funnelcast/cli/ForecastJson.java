@@ -7,7 +7,7 @@ import funnelcast.forecast.Forecast;
 /**
  * The forecast result format of {@code scenario-format.md}, key for key. The exact method
  * adds {@code errorBound} (solver, proven bound on the pmf's total-variation error and on the
- * mean), which the spec allows as an added field.
+ * mean), an added field (docs/scenario-format.md).
  */
 final class ForecastJson {
     private ForecastJson() {

@@ -86,7 +86,7 @@ final class Counts implements Serializable {
         return sum / trials;
     }
 
-    /** The q-quantile over {@code trials} trials (spec section 4); values below the window have no trials. */
+    /** The q-quantile over {@code trials} trials (docs/scenario-format.md, the forecast result); values below the window have no trials. */
     int quantile(long trials, double q) {
         return offset + Pmf.quantile(Arrays.copyOf(counts, max - offset + 1), trials, q);
     }

@@ -23,7 +23,7 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * Everything a trial needs, precomputed once per forecast and shared by all workers: the stage
  * graph as arrays, alias tables of the exits, dwell samplers, and for each pipeline deal the
- * exit probabilities and residual dwells conditioned on its age (spec section 3). Samplers are
+ * exit probabilities and residual dwells conditioned on its age (docs/model.md, the model in a paragraph). Samplers are
  * bound to a placeholder stream; each worker copies them onto its block's streams.
  */
 final class KernelSpec {
@@ -84,7 +84,7 @@ final class KernelSpec {
     final int[][] winningExitIndex;
     final int[][] pipelineWinningExitIndex;
 
-    /** Parameter uncertainty (spec section 7): per-trial exit probabilities and inflow rate. */
+    /** Parameter uncertainty (docs/model.md, parameter uncertainty): per-trial exit probabilities and inflow rate. */
     static final double PRIOR = 0.5;
     /** Dirichlet(counts + 1/2) as independent Gamma(count + 1/2, 1) draws; null for stages without counts. */
     final SharedStateContinuousSampler[][] dirichlet;

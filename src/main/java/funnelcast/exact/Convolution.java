@@ -6,7 +6,7 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /** The pmf of a sum of independent counts: Poisson inflow wins and Poisson-binomial pipeline wins. */
 public final class Convolution {
-    /** A pmf is cut where what lies beyond is below this (spec: until its tail is below 1e-12). */
+    /** A pmf is cut where what lies beyond is below this (until its tail is below 1e-12). */
     static final double TAIL = 1e-12;
     private static final double TERM_TAIL = 1e-17;
 

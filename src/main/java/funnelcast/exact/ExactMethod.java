@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * The exact forecast (spec section 5): inflow wins are Poisson with mean
+ * The exact forecast (docs/model.md, the exact method): inflow wins are Poisson with mean
  * {@code lambda * integral_0^T F(entry, v) dv}, each pipeline deal wins with its own aged
  * probability, and W is the convolution of the two. Exponential dwells use the CTMC transient
  * solution; any other dwell the bracketing renewal grid, whose bounds turn into a proven bound

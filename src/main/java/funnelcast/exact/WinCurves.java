@@ -2,7 +2,7 @@ package funnelcast.exact;
 
 /**
  * {@code F(s, t)}, the probability that a deal entering stage s at time 0 is won by t, in the
- * two forms the forecast needs, each as rigorous bounds (spec section 5).
+ * two forms the forecast needs, each as rigorous bounds (docs/model.md, the exact method).
  */
 sealed interface WinCurves permits Uniformization, RenewalGrid {
 

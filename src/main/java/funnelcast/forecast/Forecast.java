@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * A forecast of this period's wins, the same shape from either method (spec section 4 and the
+ * A forecast of this period's wins, the same shape from either method (docs/scenario-format.md, the forecast result, and the
  * forecast result format). {@code wins} counts only wins inside the horizon; {@code pHitTarget}
  * adds {@code alreadyWon}.
  */
@@ -24,7 +24,7 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
 
     /**
      * Sampled: {@code trials} trials from {@code seed}; with {@code uncertainty}, each trial drew
-     * its exit probabilities and inflow rate from their posteriors (spec section 7).
+     * its exit probabilities and inflow rate from their posteriors (docs/model.md, parameter uncertainty).
      */
     public record MonteCarlo(long trials, long seed, boolean uncertainty) implements Method {
         @Override
@@ -83,7 +83,7 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
 
     /**
      * Wins by the end of working day {@code day}. P25 and P75 serve the fan chart's 50% band;
-     * the JSON result keeps the spec's keys (mean, P10, P50, P90).
+     * the JSON result keeps the keys docs/scenario-format.md lists (mean, P10, P50, P90).
      */
     public record Day(int day, LocalDate date, double mean, int p10, int p25, int p50, int p75, int p90) {
     }

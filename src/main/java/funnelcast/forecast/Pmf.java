@@ -2,7 +2,7 @@ package funnelcast.forecast;
 
 /**
  * Summaries of a count's distribution. The q-quantile is the smallest k with P(W <= k) >= q
- * (spec section 4); the cumulative sum is compared with a relative slack of 1e-12 so that a
+ * (docs/scenario-format.md, the forecast result); the cumulative sum is compared with a relative slack of 1e-12 so that a
  * cdf summed in floating point to 0.49999999999999994 still counts as 0.5.
  */
 public final class Pmf {

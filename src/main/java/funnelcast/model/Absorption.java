@@ -6,7 +6,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * The embedded jump chain of the funnel, time left aside (spec section 6): {@code h(s)}, the
+ * The embedded jump chain of the funnel, time left aside (docs/model.md, planner): {@code h(s)}, the
  * probability that a deal at stage s is ever won, and {@code v(s)}, the expected visits to s
  * of a deal entering at the entry stage, both from the fundamental matrix {@code (I - Q)^-1}.
  */

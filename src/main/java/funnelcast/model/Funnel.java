@@ -160,7 +160,7 @@ public final class Funnel {
     }
 
     /**
-     * P(exit e | still in stage s at age a), proportional to p(s,e) * S(s,e)(a) (spec section 3):
+     * P(exit e | still in stage s at age a), proportional to p(s,e) * S(s,e)(a) (docs/model.md, the model in a paragraph):
      * an old deal is more likely to be on a slow exit. Unchanged when all exits share one dwell.
      */
     public double[] agedExitWeights(int s, double age) {

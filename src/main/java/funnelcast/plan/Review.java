@@ -94,7 +94,7 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
         return stages.stream().flatMap(st -> st.deals().stream()).anyMatch(d -> !Double.isNaN(d.pStalled()));
     }
 
-    /** h of a deal aged {@code age}: its exits reweighted by their dwells' survival (spec section 3). */
+    /** h of a deal aged {@code age}: its exits reweighted by their dwells' survival (docs/model.md, the model in a paragraph). */
     static double eventualWin(Funnel funnel, Absorption chain, int s, double age) {
         double[] w = funnel.agedExitWeights(s, age);
         double h = 0;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The team's standing daily numbers (spec section 6): to win {@code target} deals in T working
+ * The team's standing daily numbers (docs/model.md, planner): to win {@code target} deals in T working
  * days a team needs {@code lambda = target / (T h(entry))} new deals a day; stage s then
  * receives {@code lambda v(s)} deals a day and holds {@code lambda v(s) E[dwell s]} (Little's law).
  */
