@@ -70,7 +70,8 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
     }
 
     /** With {@code weights} (one per observation, or null for all 1): the EM's weighted fit. */
-    static double logLikelihood(Distribution law, List<Observation> obs, double[] weights) {
+    static double logLikelihood(Distribution dwell, List<Observation> obs, double[] weights) {
+        Distribution.Evaluation law = dwell.evaluation();
         double ll = 0;
         for (int i = 0; i < obs.size(); i++) {
             Observation o = obs.get(i);
@@ -117,7 +118,8 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
             return new Distinct(kind, lo, hi, Arrays.copyOf(w, n));
         }
 
-        double logLikelihood(Distribution law) {
+        double logLikelihood(Distribution dwell) {
+            Distribution.Evaluation law = dwell.evaluation(); // the family's maths built once for every point
             double ll = 0;
             for (int u = 0; u < weight.length; u++) {
                 if (weight[u] == 0) {

@@ -45,6 +45,35 @@ public sealed interface Distribution
         return out;
     }
 
+    /**
+     * A law's log density and survival at many points in a row (a likelihood's sum): whatever the
+     * family builds to evaluate them is built once, not at every point. The same numbers as
+     * {@link #logDensity} and {@link #survival}.
+     */
+    interface Evaluation {
+        double logDensity(double x);
+
+        double survival(double x);
+    }
+
+    /** The law's {@link Evaluation}. */
+    default Evaluation evaluation() {
+        return new Pointwise(this);
+    }
+
+    /** An evaluation that asks the law itself at every point. */
+    record Pointwise(Distribution law) implements Evaluation {
+        @Override
+        public double logDensity(double x) {
+            return law.logDensity(x);
+        }
+
+        @Override
+        public double survival(double x) {
+            return law.survival(x);
+        }
+    }
+
     /** The smallest x with P(X <= x) >= p. */
     double inverseCdf(double p);
 

@@ -25,6 +25,12 @@ public record Exponential(double mean) implements StatisticsLaw {
         return -Math.log(mean) - x / mean;
     }
 
+    /** Its closed forms at every point, as {@link #logDensity} and {@link #survival} give them. */
+    @Override
+    public Evaluation evaluation() {
+        return new Pointwise(this);
+    }
+
     @Override
     public double cdf(double x) {
         return x <= 0 ? 0 : -Math.expm1(-x / mean);

@@ -38,6 +38,23 @@ sealed interface StatisticsLaw extends Distribution permits Exponential, LogNorm
         return Distribution.onGrid(from, step, count, x -> x <= 0 ? 1 : law.survivalProbability(x));
     }
 
+    /** Commons Statistics' distribution made once for every point (its density and survival, as one call each gives). */
+    @Override
+    default Evaluation evaluation() {
+        ContinuousDistribution law = law();
+        return new Evaluation() {
+            @Override
+            public double logDensity(double x) {
+                return law.logDensity(x);
+            }
+
+            @Override
+            public double survival(double x) {
+                return x <= 0 ? 1 : law.survivalProbability(x);
+            }
+        };
+    }
+
     @Override
     default double inverseCdf(double p) {
         return law().inverseCumulativeProbability(p);
