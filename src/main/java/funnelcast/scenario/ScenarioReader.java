@@ -1,18 +1,12 @@
 package funnelcast.scenario;
 
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import funnelcast.Mappers;
 import funnelcast.dist.Distribution;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Exit;
@@ -128,20 +122,7 @@ public final class ScenarioReader {
     }
 
     private static ObjectMapper mapper(boolean yaml) {
-        StreamReadConstraints limits = StreamReadConstraints.builder()
-            .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build();
-        ObjectMapper mapper;
-        if (yaml) {
-            YAMLFactory factory = YAMLFactory.builder().streamReadConstraints(limits).build();
-            mapper = new YAMLMapper(factory);
-        } else {
-            mapper = JsonMapper.builder(new JsonFactoryBuilder()
-                .streamReadConstraints(limits).build()).build();
-        }
-        // NaN and Infinity are read so that the message can name the value's path.
-        mapper.enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
-        return mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return yaml ? Mappers.SCENARIO_YAML : Mappers.SCENARIO_JSON;
     }
 
     private static String location(JsonProcessingException e) {

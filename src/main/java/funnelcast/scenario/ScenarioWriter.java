@@ -2,9 +2,9 @@ package funnelcast.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import funnelcast.Mappers;
 import funnelcast.dist.Distribution;
 import funnelcast.dist.Empirical;
 import funnelcast.dist.Exponential;
@@ -24,7 +24,7 @@ import java.time.LocalDate;
 
 /** Writes a scenario in the format {@link ScenarioReader} reads: what calibration hands to forecast. */
 public final class ScenarioWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Mappers.OUTPUT;
 
     private ScenarioWriter() {
     }

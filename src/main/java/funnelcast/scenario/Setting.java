@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import funnelcast.InputException;
+import funnelcast.Mappers;
 import funnelcast.model.Exit;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * refused when {@code lost} would fall below 0.
  */
 public record Setting(String path, String value) implements Serializable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.PLAIN;
 
     /** Reads {@code PATH=VALUE}. */
     public static Setting parse(String text) {

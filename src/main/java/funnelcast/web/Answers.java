@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
+import funnelcast.Mappers;
 import funnelcast.chart.ChartFiles;
 import funnelcast.chart.ForecastCharts;
 import funnelcast.chart.PlanCharts;
@@ -31,7 +32,7 @@ final class Answers {
     static final long FALLBACK_TRIALS = 100_000;
     static final long FALLBACK_SEED = 42;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.PLAIN;
 
     private Answers() {
     }

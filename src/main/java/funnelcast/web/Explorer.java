@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
+import funnelcast.Mappers;
 import funnelcast.model.Scenario;
 import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
@@ -35,7 +36,7 @@ public final class Explorer implements AutoCloseable {
     static final int MAX_SETTINGS = 500;
     static final int MAX_MONTHS = 200;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.PLAIN;
     private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
         + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
