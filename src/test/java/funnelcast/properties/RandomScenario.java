@@ -17,10 +17,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * A valid scenario drawn from a seed: 1-4 stages with random exits (loops, self-loops and
+ * A valid scenario built from random choices ({@link Choices}, which jqwik shrinks): 1-4 stages with random exits (loops, self-loops and
  * fall-backs included, every stage with a way to won or lost), every dwell family, exit-specific
  * dwells, aged pipeline deals below their stage's support, calendars with holidays and odd
  * weekdays. No dwell has an atom at 0, so no loop can be run in zero time.
@@ -30,10 +29,10 @@ final class RandomScenario {
     final ObjectNode root;
     final int stages;
 
-    RandomScenario(long seed, boolean withInflow) {
-        SplittableRandom r = new SplittableRandom(seed);
+    /** The scenario these choices make; the choices left over serve the caller (a mutation to try). */
+    RandomScenario(Choices r, boolean withInflow) {
         root = JSON.createObjectNode();
-        root.put("name", "random " + seed);
+        root.put("name", "random");
         ObjectNode cal = root.putObject("calendar");
         LocalDate start = LocalDate.parse("2026-01-05").plusDays(r.nextInt(300));
         int length = 7 + r.nextInt(24);
@@ -116,7 +115,7 @@ final class RandomScenario {
         }
     }
 
-    static Distribution distribution(SplittableRandom r) {
+    static Distribution distribution(Choices r) {
         return switch (r.nextInt(7)) {
             case 0 -> new Exponential(0.5 + 4 * r.nextDouble());
             case 1 -> new LogNormal(0.5 + 4 * r.nextDouble(), 0.2 + r.nextDouble());

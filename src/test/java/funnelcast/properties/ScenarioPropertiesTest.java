@@ -18,16 +18,22 @@ import funnelcast.scenario.ScenarioReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.Provide;
 
 /**
- * The laws of the model on generated scenarios. Seeds are fixed so CI is reproducible; a failure
- * names its seed, and {@code new RandomScenario(seed, ...)} rebuilds the scenario.
+ * The laws of the model on generated scenarios, built from jqwik's choices ({@link Choices}), so
+ * a failure shrinks to a small scenario; jqwik's seeds are fixed so CI is reproducible, and a
+ * failure names the choices it used.
  */
 class ScenarioPropertiesTest {
+    @Provide
+    Arbitrary<Choices> choices() {
+        return Choices.arbitrary();
+    }
+
     static final int GRID = 40;
 
     static Funnel funnel(RandomScenario r) {
@@ -43,15 +49,15 @@ class ScenarioPropertiesTest {
     }
 
     @Property(tries = 300, seed = "1")
-    void validateAcceptsEveryGeneratedScenario(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        funnel(new RandomScenario(seed, true));
+    void validateAcceptsEveryGeneratedScenario(@ForAll("choices") Choices choices) {
+        funnel(new RandomScenario(choices, true));
     }
 
     @Property(tries = 40, seed = "2")
-    void pmfsSumToOneAndQuantilesAreOrdered(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        Funnel f = funnel(new RandomScenario(seed, true));
+    void pmfsSumToOneAndQuantilesAreOrdered(@ForAll("choices") Choices choices) {
+        Funnel f = funnel(new RandomScenario(choices, true));
         for (Forecast r : new Forecast[] {ExactMethod.forecast(f, GRID),
-            MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(2000, seed, 1))}) {
+            MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(2000, choices.seed(), 1))}) {
             double sum = 0;
             for (double p : r.wins().pmf()) {
                 assertTrue(p >= 0);
@@ -76,19 +82,19 @@ class ScenarioPropertiesTest {
      * mean error at the largest value (pipeline deals may carry their own values).
      */
     @Property(tries = 25, seed = "3")
-    void monteCarloAgreesWithTheExactMethod(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        Funnel f = funnel(new RandomScenario(seed, true));
+    void monteCarloAgreesWithTheExactMethod(@ForAll("choices") Choices choices) {
+        Funnel f = funnel(new RandomScenario(choices, true));
         Forecast exact = ExactMethod.forecast(f, GRID);
         int n = 20_000;
         for (boolean plain : new boolean[] {false, true}) {
-            Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, seed, 2).withWinnersOnly(!plain));
+            Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(n, choices.seed(), 2).withWinnersOnly(!plain));
             double bound = Math.sqrt(Math.log(1e6) / (2.0 * n)) + error(exact);
             double tv = 0;
             for (int k = 0; k < Math.max(exact.wins().support(), mc.wins().support()); k++) {
                 bound += k < exact.wins().support() ? 0.5 * Math.sqrt(exact.wins().pmf(k) * (1 - exact.wins().pmf(k)) / n) : 0;
                 tv += Math.abs(exact.wins().pmf(k) - mc.wins().pmf(k)) / 2;
             }
-            assertTrue(tv <= bound, "seed " + seed + ", plain " + plain + ": TV " + tv + " > " + bound);
+            assertTrue(tv <= bound, "" + choices + ", plain " + plain + ": TV " + tv + " > " + bound);
             if (exact.revenue().isPresent()) {
                 double largest = f.scenario().dealValue().orElseThrow().mean();
                 for (var deal : f.scenario().pipeline()) {
@@ -97,25 +103,25 @@ class ScenarioPropertiesTest {
                 double se = mc.revenue().orElseThrow().sd() / Math.sqrt(n);
                 double meanError = ((Forecast.Exact) exact.method()).meanError();
                 assertEquals(exact.revenue().get().mean(), mc.revenue().get().mean(), 4 * se + meanError * largest,
-                    "seed " + seed + ", plain " + plain + ": revenue mean");
+                    "" + choices + ", plain " + plain + ": revenue mean");
             }
         }
     }
 
     @Property(tries = 30, seed = "4")
-    void moreInflowNeverLowersWins(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        Scenario s = funnel(new RandomScenario(seed, true)).scenario();
+    void moreInflowNeverLowersWins(@ForAll("choices") Choices choices) {
+        Scenario s = funnel(new RandomScenario(choices, true)).scenario();
         Forecast less = exact(s);
         Forecast more = exact(ScenarioEdits.withInflow(s, s.inflow().perDay() * 1.5 + 0.5));
         double slack = error(less) + error(more) + 1e-9;
-        assertTrue(more.wins().mean() >= less.wins().mean() - slack, "seed " + seed);
-        assertTrue(more.pHitTarget().getAsDouble() >= less.pHitTarget().getAsDouble() - slack, "seed " + seed);
+        assertTrue(more.wins().mean() >= less.wins().mean() - slack, "" + choices);
+        assertTrue(more.pHitTarget().getAsDouble() >= less.pHitTarget().getAsDouble() - slack, "" + choices);
     }
 
     /** Moving probability from lost to the exit most likely to win never lowers wins. */
     @Property(tries = 30, seed = "5")
-    void movingProbabilityFromLostToAnAdvanceNeverLowersWins(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        Funnel f = funnel(new RandomScenario(seed, true));
+    void movingProbabilityFromLostToAnAdvanceNeverLowersWins(@ForAll("choices") Choices choices) {
+        Funnel f = funnel(new RandomScenario(choices, true));
         Scenario s = f.scenario();
         for (int i = 0; i < s.stages().size(); i++) {
             Stage st = s.stages().get(i);
@@ -142,7 +148,7 @@ class ScenarioPropertiesTest {
             Forecast before = exact(s);
             Forecast after = exact(better);
             double slack = error(before) + error(after) + 1e-9;
-            assertTrue(after.wins().mean() >= before.wins().mean() - slack, "seed " + seed + " stage " + i);
+            assertTrue(after.wins().mean() >= before.wins().mean() - slack, "" + choices + " stage " + i);
             assertTrue(after.pHitTarget().getAsDouble() >= before.pHitTarget().getAsDouble() - slack);
             return;
         }
@@ -150,8 +156,8 @@ class ScenarioPropertiesTest {
 
     /** Every dwell 30% longer (ages with it): each deal wins later, so never more wins in the horizon. */
     @Property(tries = 30, seed = "6")
-    void longerDwellsNeverRaiseWins(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        Funnel f = funnel(new RandomScenario(seed, true));
+    void longerDwellsNeverRaiseWins(@ForAll("choices") Choices choices) {
+        Funnel f = funnel(new RandomScenario(choices, true));
         Scenario slower = f.scenario();
         for (int i = 0; i < f.stageCount(); i++) {
             slower = ScenarioEdits.withDwellScale(Funnel.of(slower), i, 1.3);
@@ -159,23 +165,23 @@ class ScenarioPropertiesTest {
         Forecast before = exact(f.scenario());
         Forecast after = exact(slower);
         double slack = error(before) + error(after) + 1e-9;
-        assertTrue(after.wins().mean() <= before.wins().mean() + slack, "seed " + seed);
+        assertTrue(after.wins().mean() <= before.wins().mean() + slack, "" + choices);
         assertTrue(after.pHitTarget().getAsDouble() <= before.pHitTarget().getAsDouble() + slack);
     }
 
     @Property(tries = 40, seed = "7")
-    void winsNeverExceedThePipelineWithoutInflow(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        Funnel f = funnel(new RandomScenario(seed, false));
-        Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(3000, seed, 1).withWinnersOnly(seed % 2 != 0));
-        assertTrue(mc.wins().support() - 1 <= f.scenario().pipelineDeals(), "seed " + seed);
+    void winsNeverExceedThePipelineWithoutInflow(@ForAll("choices") Choices choices) {
+        Funnel f = funnel(new RandomScenario(choices, false));
+        Forecast mc = MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(3000, choices.seed(), 1).withWinnersOnly(choices.seed() % 2 != 0));
+        assertTrue(mc.wins().support() - 1 <= f.scenario().pipelineDeals(), "" + choices);
         assertTrue(ExactMethod.forecast(f, GRID).wins().support() - 1 <= f.scenario().pipelineDeals());
     }
 
     /** Every mutation that breaks a rule of the format is rejected, naming the broken value's path. */
     @Property(tries = 200, seed = "8")
-    void everyBrokenRuleIsRejectedWithItsPath(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        RandomScenario r = new RandomScenario(seed, true);
-        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5EED);
+    void everyBrokenRuleIsRejectedWithItsPath(@ForAll("choices") Choices choices) {
+        RandomScenario r = new RandomScenario(choices, true);
+        Choices rnd = choices; // the mutation is chosen by the choices the scenario left over
         int i = rnd.nextInt(r.stages);
         ObjectNode stage = (ObjectNode) r.root.withArray("stages").get(i);
         String exitsKey = stage.has("exits") ? "exits" : "exitCounts";
@@ -226,8 +232,8 @@ class ScenarioPropertiesTest {
             }
         }
         ScenarioException e = assertThrows(ScenarioException.class,
-            () -> ScenarioReader.parse(r.json(), "mutated.json", false), "seed " + seed);
+            () -> ScenarioReader.parse(r.json(), "mutated.json", false), "" + choices);
         assertEquals("mutated.json", e.file());
-        assertTrue(e.path().startsWith(expectedPath), "seed " + seed + ": " + e.getMessage() + " (expected " + expectedPath + ")");
+        assertTrue(e.path().startsWith(expectedPath), "" + choices + ": " + e.getMessage() + " (expected " + expectedPath + ")");
     }
 }
