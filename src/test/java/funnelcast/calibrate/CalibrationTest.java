@@ -1,13 +1,10 @@
 package funnelcast.calibrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import funnelcast.TestScenarios;
 import funnelcast.dist.LogNormal;
 import funnelcast.history.History;
-import funnelcast.history.HistoryException;
 import funnelcast.history.HistoryReader;
 import funnelcast.history.HistorySimulator;
 import funnelcast.history.WorkClock;
@@ -15,7 +12,6 @@ import funnelcast.model.Funnel;
 import funnelcast.scenario.ScenarioReader;
 import funnelcast.scenario.ScenarioWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -181,54 +177,6 @@ class CalibrationTest {
         assertTrue(veteran.shrunk() < veteran.raw(), "toward the team");
     }
 
-    @Test
-    void historyErrorsNameTheLine(@TempDir Path dir) throws Exception {
-        Path bad = dir.resolve("bad.csv");
-        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nA,won,2026-03-05\nA,need,2026-03-09\n");
-        HistoryException after = assertThrows(HistoryException.class, () -> HistoryReader.read(bad));
-        assertTrue(after.getMessage().contains("line 4") && after.getMessage().contains("after it was won"),
-            after.getMessage());
-        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nB,contact,the 3rd\n");
-        HistoryException date = assertThrows(HistoryException.class, () -> HistoryReader.read(bad));
-        assertTrue(date.getMessage().contains("line 3") && date.getMessage().contains("expected a date"),
-            date.getMessage());
-        // 03/02/2026 could be the 3rd of February or the 2nd of March: nothing in the column settles it
-        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nB,contact,03/02/2026\n");
-        HistoryException order = assertThrows(HistoryException.class, () -> HistoryReader.read(bad));
-        assertTrue(order.getMessage().contains("entered_at") && order.getMessage().contains("--date-format"),
-            order.getMessage());
-        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact,2026-03-02\nA,contact,2026-03-02\n");
-        assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
-            .contains("twice"));
-        Files.writeString(bad, "deal_id,stage,entered,rep\nA,contact,2026-03-02,li\n");
-        assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
-            .contains("unknown column 'entered'"));
-        Files.writeString(bad, "deal_id,stage,entered_at\nA,contact\n");
-        assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
-            .contains("line 2: expected 3 fields"));
-    }
-
-    @Test
-    void eventsMayComeInAnyOrder(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("shuffled.csv");
-        Files.writeString(file, "deal_id,stage,entered_at\nA,won,2026-03-09\nA,contact,2026-03-02\nA,need,2026-03-04\n");
-        History h = HistoryReader.read(file);
-        assertEquals(List.of("contact", "need", "won"), h.deals().get(0).events().stream().map(History.Event::stage)
-            .toList());
-        assertTrue(h.deals().get(0).events().stream().allMatch(History.Event::dayOnly), "dates only: known to the day");
-    }
-
-    @Test
-    void theWorkClockSkipsWeekendsAndHolidays() {
-        WorkClock c = new WorkClock(WEEK, Set.of(LocalDate.parse("2026-03-06")), LocalDate.parse("2026-01-01"),
-            LocalDate.parse("2026-12-31"));
-        // Thursday noon to Monday noon, with Friday a holiday: one working day.
-        assertEquals(1.0, c.at(LocalDate.parse("2026-03-09").atTime(12, 0)) - c.at(LocalDate.parse("2026-03-05").atTime(12, 0)),
-            1e-12);
-        assertEquals(LocalDate.parse("2026-03-09").atTime(12, 0), c.dateTime(c.at(LocalDate.parse("2026-03-09").atTime(12, 0))));
-        assertFalse(c.isWorkingDay(LocalDate.parse("2026-03-07")));
-    }
-
     /**
      * A funnel in which 15% of visits stall: calibration finds the share from the open visits
      * older than any completed one, within four standard errors of a binomial share of the
@@ -253,37 +201,5 @@ class CalibrationTest {
 
         Calibration none = roundTrip(TestScenarios.funnelOf(String.format(Locale.ROOT, stage, "")), 500, 3, dir);
         assertEquals(0, none.stages().get(0).stalled(), 1e-12, "no stalled share without stalls");
-    }
-
-    /** Ids and rep names with commas, quotes and Chinese text are quoted on the way out and read back unchanged. */
-    @Test
-    void simulatedHistoryReadsBackUnchangedWhateverItsNames(@TempDir Path dir) throws Exception {
-        Funnel f = TestScenarios.funnelOf("""
-            { "calendar": { "start": "2026-01-05", "end": "2026-01-30" }, "entry": "a",
-              "stages": [ { "id": "a", "exits": { "won": 0.5, "lost": 0.5 }, "dwell": { "dist": "exponential", "mean": 5 } } ],
-              "pipeline": [ { "id": "ACME, Inc. \\"big\\" deal", "stage": "a", "age": 2, "rep": "Zhang, Wei" },
-                            { "id": "北京科技有限公司", "stage": "a", "age": 1, "rep": "李\\"小\\"龙" } ] }""");
-        LocalDate start = f.scenario().calendar().start();
-        WorkClock clock = new WorkClock(WEEK, Set.of(), start.minusDays(60), start.plusDays(400));
-        StringWriter csv = new StringWriter();
-        HistorySimulator.write(HistorySimulator.simulate(f, 150, 1), clock, start, csv);
-        Path file = dir.resolve("names.csv");
-        Files.writeString(file, csv.toString());
-        History h = HistoryReader.read(file);
-        Map<String, String> reps = new LinkedHashMap<>();
-        h.deals().forEach(d -> reps.put(d.id(), d.rep()));
-        assertEquals(Map.of("ACME, Inc. \"big\" deal", "Zhang, Wei", "北京科技有限公司", "李\"小\"龙"), reps);
-        assertTrue(csv.toString().startsWith("deal_id,stage,entered_at,rep,value\n"), csv.toString());
-    }
-
-    /** Excel's byte order mark before a quoted header, and CRLF line ends, read as a plain log. */
-    @Test
-    void aByteOrderMarkBeforeQuotedHeadersIsRead(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("excel.csv");
-        Files.writeString(file, "\uFEFF\"deal_id\",\"stage\",\"entered_at\"\r\n\"D1\",\"a\",\"2026-01-05\"\r\n"
-            + "\"D1\",\"won\",\"2026-01-09\"\r\n", StandardCharsets.UTF_8);
-        History h = HistoryReader.read(file);
-        assertEquals(1, h.deals().size());
-        assertEquals(List.of("a", "won"), h.deals().get(0).events().stream().map(History.Event::stage).toList());
     }
 }
