@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering that each package's package-info states, enforced: every package depends only on
  * the packages below it, there are no cycles, {@code engine} and {@code exact} know nothing of
- * each other, and nothing below {@code cli} knows {@code cli}. A planted back-edge (a test class
+ * each other, nothing below {@code cli} knows {@code cli}, and JFreeChart, Javalin and picocli
+ * stay in the layers that need them. A planted back-edge (a test class
  * in {@code dist} that reaches up into {@code cli}) must be caught by the same rules.
  */
 class LayeringTest {
@@ -61,6 +62,14 @@ class LayeringTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
                 .as(e.getKey() + " uses only " + e.getValue() + " of funnelcast"));
         }
+        // third-party walls: each library stays in the layer that needs it
+        rules.add(noClasses().that().resideOutsideOfPackages("funnelcast.chart..", "funnelcast.report..", "funnelcast.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.jfree..")
+            .as("JFreeChart only in chart, report and cli"));
+        rules.add(noClasses().that().resideOutsideOfPackage("funnelcast.web..")
+            .should().dependOnClassesThat().resideInAPackage("io.javalin..").as("Javalin only in web"));
+        rules.add(noClasses().that().resideOutsideOfPackage("funnelcast.cli..")
+            .should().dependOnClassesThat().resideInAPackage("picocli..").as("picocli only in cli"));
         rules.replaceAll(r -> r.allowEmptyShould(true));
         return rules;
     }
