@@ -2,10 +2,7 @@ package funnelcast.calibrate;
 
 import funnelcast.InputException;
 import funnelcast.dist.Distribution;
-import funnelcast.dist.Exponential;
-import funnelcast.dist.Gamma;
-import funnelcast.dist.LogNormal;
-import funnelcast.dist.Weibull;
+import funnelcast.dist.Family;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,25 +35,21 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
                        double kmDistance) {
     static final double Z90 = 1.6448536269514722;
 
-    public static final List<String> FAMILIES = List.of("exponential", "lognormal", "gamma", "weibull");
+    /** The families fitted to dwells: those with a density. */
+    public static final List<String> FAMILIES = List.of(Family.EXPONENTIAL.id(), Family.LOGNORMAL.id(), Family.GAMMA.id(),
+        Family.WEIBULL.id());
 
     /** Builds the law from log-scale parameters. */
     static Distribution law(String family, double[] theta) {
-        return switch (family) {
-            case "exponential" -> new Exponential(Math.exp(theta[0]));
-            case "lognormal" -> new LogNormal(Math.exp(theta[0]), Math.exp(theta[1]));
-            case "gamma" -> new Gamma(Math.exp(theta[0]), Math.exp(theta[1]));
-            case "weibull" -> new Weibull(Math.exp(theta[0]), Math.exp(theta[1]));
-            default -> throw new IllegalArgumentException(family);
-        };
+        double[] p = new double[theta.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(theta[i]);
+        }
+        return Family.named(family).of(p);
     }
 
     static String[] names(String family) {
-        return switch (family) {
-            case "exponential" -> new String[] {"mean"};
-            case "lognormal" -> new String[] {"median", "sigma"};
-            default -> new String[] {"shape", "scale"};
-        };
+        return Family.named(family).parameters().toArray(String[]::new);
     }
 
     /**

@@ -6,13 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.Mappers;
 import funnelcast.dist.Distribution;
-import funnelcast.dist.Empirical;
-import funnelcast.dist.Exponential;
-import funnelcast.dist.Fixed;
-import funnelcast.dist.Gamma;
-import funnelcast.dist.LogNormal;
-import funnelcast.dist.Uniform;
-import funnelcast.dist.Weibull;
+import funnelcast.dist.Family;
 import funnelcast.model.Exit;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
@@ -154,24 +148,19 @@ public final class ScenarioWriter {
         }
     }
 
+    /** A law as the file writes it: its family's name, then its parameters in the family's order. */
     static ObjectNode dist(Distribution d) {
-        ObjectNode n = MAPPER.createObjectNode();
-        if (d instanceof Exponential e) {
-            n.put("dist", "exponential").put("mean", e.mean());
-        } else if (d instanceof LogNormal l) {
-            n.put("dist", "lognormal").put("median", l.median()).put("sigma", l.sigma());
-        } else if (d instanceof Gamma g) {
-            n.put("dist", "gamma").put("shape", g.shape()).put("scale", g.scale());
-        } else if (d instanceof Weibull w) {
-            n.put("dist", "weibull").put("shape", w.shape()).put("scale", w.scale());
-        } else if (d instanceof Fixed f) {
-            n.put("dist", "fixed").put("value", f.value());
-        } else if (d instanceof Uniform u) {
-            n.put("dist", "uniform").put("min", u.min()).put("max", u.max());
-        } else if (d instanceof Empirical e) {
-            ArrayNode v = n.put("dist", "empirical").putArray("values");
-            for (double x : e.values()) {
+        Family family = Family.of(d);
+        ObjectNode n = MAPPER.createObjectNode().put("dist", family.id());
+        double[] values = family.values(d);
+        if (family == Family.EMPIRICAL) {
+            ArrayNode v = n.putArray("values");
+            for (double x : values) {
                 v.add(x);
+            }
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                n.put(family.parameters().get(i), values[i]);
             }
         }
         return n;
