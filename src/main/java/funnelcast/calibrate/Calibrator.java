@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.GammaDistribution;
@@ -140,8 +141,7 @@ public final class Calibrator {
 
         Calibration.InflowFit inflow = inflow(known, entry, o, clock);
         WorkCalendar calendar = new WorkCalendar(o.horizonStart(), o.horizonEnd(), clock.weekdays(),
-            new TreeSet<>(clock.holidays().stream().filter(d -> !d.isBefore(o.horizonStart())
-                && !d.isAfter(o.horizonEnd())).toList()));
+            inHorizon(clock.holidays(), o), inHorizon(clock.workdays(), o));
         Scenario scenario = new Scenario(o.name(), calendar, entry, stages,
             new Inflow(inflow.perDay(), 0, new Inflow.Observed(inflow.deals(), inflow.days())), pipeline,
             o.targetWins().isPresent() ? new Target(o.targetWins(), wonIn(known, o.horizonStart(), o.asOf()),
@@ -301,6 +301,11 @@ public final class Calibrator {
         double lower = n == 0 ? 0 : GammaDistribution.of(n, 1).inverseCumulativeProbability(0.05) / days;
         double upper = GammaDistribution.of(n + 1, 1).inverseCumulativeProbability(0.95) / days;
         return new Calibration.InflowFit(n, days, n / days, lower, upper, from, o.asOf());
+    }
+
+    /** The dates of a history's calendar that fall in the horizon, for the scenario's calendar. */
+    private static TreeSet<LocalDate> inHorizon(Set<LocalDate> dates, Options o) {
+        return new TreeSet<>(dates.stream().filter(d -> !d.isBefore(o.horizonStart()) && !d.isAfter(o.horizonEnd())).toList());
     }
 
     /** Wins already booked inside the horizon up to the as-of date (a mid-month calibration). */

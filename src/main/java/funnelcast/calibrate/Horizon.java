@@ -19,10 +19,11 @@ import java.util.Set;
 public record Horizon(LocalDate start, LocalDate end, int workingDays, String why) {
 
     /** The default horizon after {@code asOf}, on these working days. */
-    public static Horizon after(LocalDate asOf, Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
+    public static Horizon after(LocalDate asOf, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
+                                Set<LocalDate> workdays) {
         LocalDate start = asOf.plusDays(1);
         LocalDate end = start.withDayOfMonth(start.lengthOfMonth());
-        int days = count(start, end, weekdays, holidays);
+        int days = count(start, end, weekdays, holidays, workdays);
         if (days > 0) {
             return new Horizon(start, end, days, start.getDayOfMonth() == 1
                 ? "the month after the as-of date" : "the rest of the as-of date's month");
@@ -30,10 +31,10 @@ public record Horizon(LocalDate start, LocalDate end, int workingDays, String wh
         YearMonth next = YearMonth.from(start).plusMonths(1);
         LocalDate from = next.atDay(1);
         LocalDate to = next.atEndOfMonth();
-        int nextDays = count(from, to, weekdays, holidays);
+        int nextDays = count(from, to, weekdays, holidays, workdays);
         if (nextDays == 0) {
             throw new InputException("neither the rest of " + month(YearMonth.from(start)) + " nor " + month(next)
-                + " holds a working day on --weekdays and --holidays; check them, or give --horizon-start and --horizon-end");
+                + " holds a working day on --weekdays, --holidays and --workdays; check them, or give --horizon-start and --horizon-end");
         }
         return new Horizon(from, to, nextDays, "the rest of " + month(YearMonth.from(start))
             + " after the as-of date holds no working day, so the next month");
@@ -41,11 +42,12 @@ public record Horizon(LocalDate start, LocalDate end, int workingDays, String wh
 
     /** The default horizon after {@code asOf}, on a history's working days. */
     public static Horizon after(LocalDate asOf, WorkClock clock) {
-        return after(asOf, clock.weekdays(), clock.holidays());
+        return after(asOf, clock.weekdays(), clock.holidays(), clock.workdays());
     }
 
     /** A horizon given by {@code --horizon-start} and {@code --horizon-end}: refused when it holds no working day. */
-    public static Horizon given(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
+    public static Horizon given(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
+                                Set<LocalDate> workdays) {
         if (end.isBefore(start)) {
             throw new InputException("--horizon-end " + end + " is before --horizon-start " + start);
         }
@@ -53,18 +55,19 @@ public record Horizon(LocalDate start, LocalDate end, int workingDays, String wh
             throw new InputException("--horizon-start .. --horizon-end: expected at most " + WorkCalendar.MAX_SPAN_DAYS
                 + " days, got " + start + " .. " + end);
         }
-        int days = count(start, end, weekdays, holidays);
+        int days = count(start, end, weekdays, holidays, workdays);
         if (days == 0) {
             throw new InputException("--horizon-start .. --horizon-end: the horizon " + start + " .. " + end
-                + " holds no working day on --weekdays and --holidays");
+                + " holds no working day on --weekdays, --holidays and --workdays");
         }
         return new Horizon(start, end, days, "as given");
     }
 
-    private static int count(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
+    private static int count(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
+                             Set<LocalDate> workdays) {
         int n = 0;
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            if (WorkCalendar.isWorkingDay(d, weekdays, holidays)) {
+            if (WorkCalendar.isWorkingDay(d, weekdays, holidays, workdays)) {
                 n++;
             }
         }

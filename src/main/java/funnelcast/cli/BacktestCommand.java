@@ -63,6 +63,7 @@ final class BacktestCommand implements Callable<Integer> {
         MonthFit.Options monthFit = monthOptions.options();
         calendar.weekdaySet();
         calendar.holidaySet();
+        calendar.workdaySet();
         trials.check();
         opportunities.check();
         History h = opportunities.read(history);

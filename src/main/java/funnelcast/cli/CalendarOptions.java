@@ -20,6 +20,10 @@ final class CalendarOptions {
     @Option(names = "--holidays", split = ",", paramLabel = "DATE", description = "Holidays, ISO dates, comma-separated.")
     List<String> holidays;
 
+    @Option(names = "--workdays", split = ",", paramLabel = "DATE", description = "Make-up working days on days "
+        + "otherwise off (a Saturday worked for a holiday), ISO dates, comma-separated.")
+    List<String> workdays;
+
     Set<DayOfWeek> weekdaySet() {
         if (weekdays == null || weekdays.isEmpty()) {
             return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
@@ -41,13 +45,21 @@ final class CalendarOptions {
     }
 
     Set<LocalDate> holidaySet() {
+        return dates("--holidays", holidays);
+    }
+
+    Set<LocalDate> workdaySet() {
+        return dates("--workdays", workdays);
+    }
+
+    private static Set<LocalDate> dates(String option, List<String> texts) {
         Set<LocalDate> set = new HashSet<>();
-        if (holidays != null) {
-            for (String h : holidays) {
+        if (texts != null) {
+            for (String h : texts) {
                 try {
                     set.add(LocalDate.parse(h.trim()));
                 } catch (DateTimeParseException e) {
-                    throw new InputException("--holidays: expected ISO dates (2026-12-25), got '" + h + "'");
+                    throw new InputException(option + ": expected ISO dates (2026-12-25), got '" + h + "'");
                 }
             }
         }
@@ -55,7 +67,7 @@ final class CalendarOptions {
     }
 
     WorkClock clock(LocalDate from, LocalDate to) {
-        return new WorkClock(weekdaySet(), holidaySet(), from.minusDays(400), to.plusDays(400));
+        return new WorkClock(weekdaySet(), holidaySet(), workdaySet(), from.minusDays(400), to.plusDays(400));
     }
 
     static LocalDate date(String option, String text) {

@@ -81,12 +81,12 @@ final class CalibrateCommand implements Callable<Integer> {
     private Horizon horizon(LocalDate asOfDate, Set<DayOfWeek> weekdays,
                             Set<LocalDate> holidays) {
         if (horizonStart == null && horizonEnd == null) {
-            return Horizon.after(asOfDate, weekdays, holidays);
+            return Horizon.after(asOfDate, weekdays, holidays, calendar.workdaySet());
         }
         LocalDate start = horizonStart != null ? CalendarOptions.date("--horizon-start", horizonStart) : asOfDate.plusDays(1);
         LocalDate end = horizonEnd != null ? CalendarOptions.date("--horizon-end", horizonEnd)
             : start.withDayOfMonth(start.lengthOfMonth());
-        return Horizon.given(start, end, weekdays, holidays);
+        return Horizon.given(start, end, weekdays, holidays, calendar.workdaySet());
     }
 
     @Override

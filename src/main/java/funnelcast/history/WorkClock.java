@@ -10,18 +10,27 @@ import java.util.Set;
 /**
  * Working time: a timestamp's position in working days since an epoch. On a working day the
  * time of day counts as a fraction of the day; a non-working day is a single instant (the start
- * of the next working day), so no deal ages over a weekend or a holiday.
+ * of the next working day), so no deal ages over a weekend or a holiday. Working days follow the
+ * scenario calendar's one rule ({@link WorkCalendar#isWorkingDay}), make-up working days included.
  */
 public final class WorkClock {
     private final Set<DayOfWeek> weekdays;
     private final Set<LocalDate> holidays;
+    private final Set<LocalDate> workdays;
     private final LocalDate epoch;
     private final int[] before;
 
-    /** A clock for dates in {@code [from, to]}; others are refused. */
+    /** A clock for dates in {@code [from, to]}, without make-up working days; others are refused. */
     public WorkClock(Set<DayOfWeek> weekdays, Set<LocalDate> holidays, LocalDate from, LocalDate to) {
+        this(weekdays, holidays, Set.of(), from, to);
+    }
+
+    /** The same with make-up working days ({@code workdays}: a Saturday worked for a holiday), as a scenario's calendar has. */
+    public WorkClock(Set<DayOfWeek> weekdays, Set<LocalDate> holidays, Set<LocalDate> workdays, LocalDate from,
+                     LocalDate to) {
         this.weekdays = Set.copyOf(weekdays);
         this.holidays = Set.copyOf(holidays);
+        this.workdays = Set.copyOf(workdays);
         this.epoch = from.minusDays(1);
         int n = (int) ChronoUnit.DAYS.between(epoch, to.plusDays(2)) + 1;
         before = new int[n];
@@ -32,7 +41,7 @@ public final class WorkClock {
     }
 
     public boolean isWorkingDay(LocalDate d) {
-        return WorkCalendar.isWorkingDay(d, weekdays, holidays);
+        return WorkCalendar.isWorkingDay(d, weekdays, holidays, workdays);
     }
 
     private int index(LocalDate d) {
@@ -94,5 +103,9 @@ public final class WorkClock {
 
     public Set<LocalDate> holidays() {
         return holidays;
+    }
+
+    public Set<LocalDate> workdays() {
+        return workdays;
     }
 }

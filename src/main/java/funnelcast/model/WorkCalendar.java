@@ -53,7 +53,7 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
                                                Set<LocalDate> holidays, Set<LocalDate> workdays) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            if (isWorkingDay(d, weekdays, holidays) || workdays.contains(d)) {
+            if (isWorkingDay(d, weekdays, holidays, workdays)) {
                 days.add(d);
             }
         }
@@ -61,12 +61,16 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return isWorkingDay(date, weekdays, holidays) || workdays.contains(date);
+        return isWorkingDay(date, weekdays, holidays, workdays);
     }
 
-    /** The one rule for a working day, for the horizon's calendar and a history's clock alike. */
-    public static boolean isWorkingDay(LocalDate date, Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
-        return weekdays.contains(date.getDayOfWeek()) && !holidays.contains(date);
+    /**
+     * The one rule for a working day, for the horizon's calendar and a history's clock alike: a
+     * working weekday that is no holiday, or a make-up working day.
+     */
+    public static boolean isWorkingDay(LocalDate date, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
+                                       Set<LocalDate> workdays) {
+        return weekdays.contains(date.getDayOfWeek()) && !holidays.contains(date) || workdays.contains(date);
     }
 
     /** The working dates of the horizon, in order. */

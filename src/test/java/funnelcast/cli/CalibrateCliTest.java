@@ -171,5 +171,14 @@ class CalibrateCliTest {
         Cli text = Cli.run("calibrate", history.toString(), "--as-of", "2027-07-30");
         assertTrue(text.out().contains("Horizon: 2027-08-01 .. 2027-08-31, 22 working days (the rest of July 2027"),
             text.out());
+        // a Saturday worked to make up for a holiday counts, and the scenario's calendar keeps it
+        Path madeUp = dir.resolve("made-up.json");
+        Cli worked = Cli.run("calibrate", history.toString(), "--as-of", "2027-07-30", "--holidays", "2027-08-02",
+            "--workdays", "2027-08-07", "--out", madeUp.toString(), "--json");
+        assertEquals(0, worked.exitCode(), worked.err());
+        assertEquals(22, JSON.readTree(worked.out()).get("horizon").get("workingDays").asInt(), "one off, one made up");
+        JsonNode madeUpCalendar = JSON.readTree(Files.readString(madeUp)).get("calendar");
+        assertEquals("[\"2027-08-07\"]", madeUpCalendar.get("workdays").toString());
+        assertEquals("[\"2027-08-02\"]", madeUpCalendar.get("holidays").toString());
     }
 }

@@ -71,6 +71,12 @@ class HistoryReaderTest {
             1e-12);
         assertEquals(LocalDate.parse("2026-03-09").atTime(12, 0), c.dateTime(c.at(LocalDate.parse("2026-03-09").atTime(12, 0))));
         assertFalse(c.isWorkingDay(LocalDate.parse("2026-03-07")));
+        // Saturday the 7th worked to make up for the holiday (a make-up working day, as a scenario's calendar.workdays)
+        WorkClock madeUp = new WorkClock(WEEK, Set.of(LocalDate.parse("2026-03-06")), Set.of(LocalDate.parse("2026-03-07")),
+            LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+        assertTrue(madeUp.isWorkingDay(LocalDate.parse("2026-03-07")));
+        assertEquals(2.0, madeUp.at(LocalDate.parse("2026-03-09").atTime(12, 0))
+            - madeUp.at(LocalDate.parse("2026-03-05").atTime(12, 0)), 1e-12);
     }
 
     /** Ids and rep names with commas, quotes and Chinese text are quoted on the way out and read back unchanged. */
