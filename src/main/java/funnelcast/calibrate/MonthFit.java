@@ -40,11 +40,34 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * What calibration may use: month effects at all, seasonality, a half-life (NaN: chosen;
      * infinite: none), the pace (off by default: on the shared real data it made the backtests
      * worse, see docs/month-effects.md), a stalled share per stage, and a closing push ({@link PushFit}).
+     * Start from {@link #DEFAULT} or {@link #NONE} and change what differs by name
+     * ({@code DEFAULT.withPace(true)}).
      */
     public record Options(boolean effects, boolean seasonality, double halfLife, boolean pace, boolean stalled,
                           boolean push) {
         public static final Options DEFAULT = new Options(true, true, Double.NaN, false, true, true);
         public static final Options NONE = new Options(false, false, Double.POSITIVE_INFINITY, false, false, false);
+
+        public Options withSeasonality(boolean on) {
+            return new Options(effects, on, halfLife, pace, stalled, push);
+        }
+
+        /** NaN: chosen on the history's own past months; infinite: no weighting by recency. */
+        public Options withHalfLife(double months) {
+            return new Options(effects, seasonality, months, pace, stalled, push);
+        }
+
+        public Options withPace(boolean on) {
+            return new Options(effects, seasonality, halfLife, on, stalled, push);
+        }
+
+        public Options withStalled(boolean on) {
+            return new Options(effects, seasonality, halfLife, pace, on, push);
+        }
+
+        public Options withPush(boolean on) {
+            return new Options(effects, seasonality, halfLife, pace, stalled, on);
+        }
     }
 
     /** A complete past month: exits observed and expected (advance and other), and new deals over working days. */

@@ -33,8 +33,9 @@ final class MonthOptions {
         }
         double h = halfLife == null ? Double.NaN : halfLife == 0 ? Double.POSITIVE_INFINITY : halfLife;
         if (noEffects) {
-            return new MonthFit.Options(false, false, Double.POSITIVE_INFINITY, false, !noStalled, false);
+            return MonthFit.Options.NONE.withStalled(!noStalled);
         }
-        return new MonthFit.Options(true, !noSeasonality, h, pace, !noStalled, !noPush);
+        return MonthFit.Options.DEFAULT.withSeasonality(!noSeasonality).withHalfLife(h).withPace(pace)
+            .withStalled(!noStalled).withPush(!noPush);
     }
 }
