@@ -5,8 +5,10 @@ import funnelcast.history.WorkClock;
 import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
+import funnelcast.model.Quarters;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -263,7 +265,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
 
     /** 1, 2 or 3: the month's place in its quarter, as an index 0..2. */
     static int quarterPosition(YearMonth m) {
-        return (m.getMonthValue() - 1) % 3;
+        return Quarters.place(m.getMonth());
     }
 
     private static MonthSeries series(List<PastMonth> months, YearMonth target, boolean pace, double fitted) {
@@ -283,7 +285,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
     }
 
     private static int monthsFrom(YearMonth target, YearMonth m) {
-        return (int) (m.getYear() * 12L + m.getMonthValue() - (target.getYear() * 12L + target.getMonthValue()));
+        return (int) ChronoUnit.MONTHS.between(target, m);
     }
 
     /**

@@ -3,6 +3,7 @@ package funnelcast.calibrate;
 import funnelcast.history.WorkClock;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Funnel;
+import funnelcast.model.Quarters;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
 
     private static PushFit estimate(boolean quarterly, Funnel funnel, List<Exposure> exposures, double[] bodyWins,
                                     double[] bodyExpected, double[] windowWins, List<YearMonth> months) {
-        IntPredicate pushed = i -> !quarterly || months.get(i).getMonthValue() % 3 == 0;
+        IntPredicate pushed = i -> !quarterly || Quarters.endsQuarter(months.get(i).getMonth());
         double ow = 0;
         double oo = 0;
         double eo = 0;

@@ -2,6 +2,7 @@ package funnelcast.cli;
 
 import funnelcast.InputException;
 import funnelcast.history.WorkClock;
+import funnelcast.model.WorkCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,12 +31,7 @@ final class CalendarOptions {
         }
         Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
         for (String w : weekdays) {
-            DayOfWeek found = null;
-            for (DayOfWeek d : DayOfWeek.values()) {
-                if (d.name().substring(0, 3).equalsIgnoreCase(w.trim())) {
-                    found = d;
-                }
-            }
+            DayOfWeek found = WorkCalendar.weekday(w.trim());
             if (found == null) {
                 throw new InputException("--weekdays: expected MON, TUE, WED, THU, FRI, SAT or SUN, got '" + w + "'");
             }

@@ -5,6 +5,7 @@ import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.PushClock;
+import funnelcast.model.Quarters;
 import funnelcast.model.WorkCalendar;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -58,7 +59,7 @@ final class VaryingMonths {
                 break;
             }
             starts.add(t);
-            positions.add((m.getMonthValue() - 1) % 3); // the month's place in its quarter
+            positions.add(Quarters.place(m.getMonth()));
         }
         int n = starts.size();
         start = new double[n + 1];

@@ -44,7 +44,7 @@ public record ClosingPush(double factor, int days, boolean quarterly) {
      * working days on the calendar's weekdays (its holidays are known only inside it).
      */
     boolean pushes(LocalDate date, WorkCalendar calendar) {
-        if (isNone() || quarterly && date.getMonthValue() % 3 != 0) {
+        if (isNone() || quarterly && !Quarters.endsQuarter(date.getMonth())) {
             return false;
         }
         int after = 0;

@@ -2,11 +2,13 @@ package funnelcast.model;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -71,6 +73,21 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
     public static boolean isWorkingDay(LocalDate date, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
                                        Set<LocalDate> workdays) {
         return weekdays.contains(date.getDayOfWeek()) && !holidays.contains(date) || workdays.contains(date);
+    }
+
+    /** A weekday as a scenario writes it: MON, TUE, WED, THU, FRI, SAT, SUN. */
+    public static String code(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toUpperCase(Locale.ROOT);
+    }
+
+    /** The weekday a scenario's code names, case aside; null for none. */
+    public static DayOfWeek weekday(String code) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (code(d).equalsIgnoreCase(code)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** The working dates of the horizon, in order. */

@@ -303,10 +303,9 @@ public final class ScenarioReader {
 
     private static DayOfWeek weekday(Node node) {
         String s = node.isMissing() || !node.json().isTextual() ? "" : node.text();
-        for (DayOfWeek d : DayOfWeek.values()) {
-            if (d.name().substring(0, 3).equals(s)) {
-                return d;
-            }
+        DayOfWeek d = WorkCalendar.weekday(s);
+        if (d != null && WorkCalendar.code(d).equals(s)) { // a scenario writes the codes in capitals
+            return d;
         }
         throw node.error("one of MON, TUE, WED, THU, FRI, SAT, SUN");
     }

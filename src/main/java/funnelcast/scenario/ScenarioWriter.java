@@ -12,6 +12,7 @@ import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import funnelcast.model.Stage;
+import funnelcast.model.WorkCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
@@ -32,7 +33,7 @@ public final class ScenarioWriter {
         ArrayNode weekdays = cal.putArray("weekdays");
         for (DayOfWeek d : DayOfWeek.values()) {
             if (s.calendar().weekdays().contains(d)) {
-                weekdays.add(d.name().substring(0, 3));
+                weekdays.add(WorkCalendar.code(d));
             }
         }
         ArrayNode holidays = cal.putArray("holidays");
