@@ -35,10 +35,11 @@ public final class MonteCarloEngine {
      * Trials, seed, threads, and a callback told the trials done so far (from any worker thread).
      * {@code winnersOnly} (the default) simulates only the deals that will win eventually, with
      * fixed or drawn parameters; without it every deal is walked, losers included. Both give the
-     * same distribution, and the tests check both against the exact method.
+     * same distribution, and the tests check both against the exact method. {@code executor}, when
+     * given, runs the workers (otherwise the engine makes a pool of {@code threads} and ends it).
      */
     public record Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty,
-                          boolean winnersOnly) {
+                          boolean winnersOnly, ExecutorService executor) {
         public Options {
             if (trials < 1 || trials > MAX_TRIALS) {
                 throw new InputException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
@@ -46,6 +47,11 @@ public final class MonteCarloEngine {
             if (threads < 1) {
                 throw new InputException("threads must be >= 1, got " + threads);
             }
+        }
+
+        public Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty,
+                       boolean winnersOnly) {
+            this(trials, seed, threads, progress, uncertainty, winnersOnly, null);
         }
 
         public Options(long trials, long seed, int threads) {
@@ -61,11 +67,19 @@ public final class MonteCarloEngine {
         }
 
         public Options withUncertainty(boolean on) {
-            return new Options(trials, seed, threads, progress, on, winnersOnly);
+            return new Options(trials, seed, threads, progress, on, winnersOnly, executor);
         }
 
         public Options withWinnersOnly(boolean on) {
-            return new Options(trials, seed, threads, progress, uncertainty, on);
+            return new Options(trials, seed, threads, progress, uncertainty, on, executor);
+        }
+
+        /**
+         * Runs the workers on the caller's pool (a server's one pool for every request) instead of
+         * a pool of the engine's own; the caller keeps it, and must not run the engine from it.
+         */
+        public Options withExecutor(ExecutorService pool) {
+            return new Options(trials, seed, threads, progress, uncertainty, winnersOnly, pool);
         }
     }
 
@@ -125,13 +139,14 @@ public final class MonteCarloEngine {
         int threads = Math.max(1, Math.min(options.threads(), toBlock - fromBlock));
 
         List<Tally> tallies = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        boolean own = options.executor() == null;
+        ExecutorService pool = own ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "funnelcast-worker");
             t.setDaemon(true);
             return t;
-        });
+        }) : options.executor();
+        List<Future<Tally>> futures = new ArrayList<>();
         try {
-            List<Future<Tally>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
                     BlockKernel kernel = BlockKernel.of(spec, BLOCK_TRIALS);
@@ -171,7 +186,11 @@ public final class MonteCarloEngine {
             }
             throw new IllegalStateException(cause);
         } finally {
-            pool.shutdownNow();
+            if (own) {
+                pool.shutdownNow();
+            } else {
+                futures.forEach(f -> f.cancel(true)); // nothing left running on the caller's pool
+            }
         }
 
         Tally total = new Tally(spec.horizon, spec.reportsRevenue(), revenueTarget(funnel));

@@ -20,6 +20,8 @@ import funnelcast.plan.Sensitivity;
 import funnelcast.plan.SteadyState;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * What the page shows for one state of a scenario, as JSON. The headline figures come from the
@@ -123,11 +125,22 @@ final class Answers {
         return out;
     }
 
+    /**
+     * The one pool every request's engine runs on, as many threads as cores: concurrent requests
+     * share the machine instead of each starting a pool of its own.
+     */
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(
+        Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "funnelcast-explorer");
+            t.setDaemon(true);
+            return t;
+        });
+
     /** The engine with the command line's default trials and seed, on every core. */
     private static Forecast engine(Funnel funnel, boolean uncertainty) {
         try {
             return MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
-                Runtime.getRuntime().availableProcessors()).withUncertainty(uncertainty));
+                Runtime.getRuntime().availableProcessors()).withUncertainty(uncertainty).withExecutor(POOL));
         } catch (InputException e) {
             throw new Explorer.FieldException(e.getMessage(), "uncertainty");
         }
@@ -177,7 +190,7 @@ final class Answers {
             Forecast one;
             try {
                 one = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(1, Seeds.derive(seed, k), 1)
-                    .withUncertainty(uncertainty));
+                    .withUncertainty(uncertainty).withExecutor(POOL));
             } catch (InputException e) {
                 throw new Explorer.FieldException(e.getMessage(), "uncertainty");
             }
