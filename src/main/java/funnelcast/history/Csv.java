@@ -110,7 +110,8 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
             String h = header.get(i);
             if (refuseUnknown && !required.contains(h) && !optional.contains(h)) {
                 throw new HistoryException(file, 1, "unknown column '" + h + "'; expected " + String.join(",", required)
-                    + " and optionally " + String.join(",", optional));
+                    + " and optionally " + String.join(",", optional) + ", or name your columns with --columns ROLE=COLUMN,"
+                    + " e.g. --columns '" + example(required) + "'");
             }
             if (at.put(h, i) != null) {
                 throw new HistoryException(file, 1, "column '" + h + "' appears twice");
@@ -118,10 +119,22 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         }
         for (String r : required) {
             if (!at.containsKey(r)) {
-                throw new HistoryException(file, 1, "missing column '" + r + "'; the header is " + header);
+                throw new HistoryException(file, 1, "missing column '" + r + "'; the header is " + header
+                    + (required.isEmpty() ? "" : "; name your columns with --columns ROLE=COLUMN, e.g. --columns '"
+                    + example(required) + "'"));
             }
         }
         return at;
+    }
+
+    /** A --columns value naming every required role, with the header's first columns as the columns. */
+    private String example(List<String> roles) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < roles.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(roles.get(i)).append('=')
+                .append(i < header.size() ? header.get(i) : "COLUMN");
+        }
+        return b.toString();
     }
 
     /** Each role's column position, for a mapping of roles to column names; a name not in the header is an error. */

@@ -38,14 +38,15 @@ public final class OpportunityReader {
      */
     public static void check(Mapping m) {
         DateColumn.checkPattern(m.dateFormat());
-        required(m.columns(), "id", "--columns");
-        required(m.columns(), "start", "--columns");
+        // a role that does not exist first: 'begin=Create Date' is a misspelt start, not a missing one
         for (String role : m.columns().keySet()) {
             if (!List.of("id", "start", "close", "outcome", "value", "rep").contains(role)) {
                 throw new InputException("--columns: unknown role '" + role + "'; expected id, start, close, "
                     + "outcome, value, rep");
             }
         }
+        required(m.columns(), "id", "--columns");
+        required(m.columns(), "start", "--columns");
         if (!HistoryReader.STAGE.matcher(m.stage()).matches() || m.stage().equals(Exit.WON) || m.stage().equals(Exit.LOST)) {
             throw new InputException("--stage: expected a stage id of letters, digits, '-' and '_', got '"
                 + m.stage() + "'");

@@ -132,7 +132,8 @@ class CalibrateCliTest {
             {"--lost-after", "30"},
         };
         String[] expected = {"holds no working day", "is before --horizon-start", "--half-life", "--weekdays", "--holidays",
-            "--window", "unknown role 'begin'", "the 'start' column is required", "--date-format", "add --opportunities"};
+            "--window", "unknown role 'begin'", "unknown role 'begin'; expected id, start, close", "--date-format",
+            "add --opportunities"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[4 + cases[i].length];
             args[0] = "calibrate";
