@@ -65,13 +65,7 @@ public record Horizon(LocalDate start, LocalDate end, int workingDays, String wh
 
     private static int count(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
                              Set<LocalDate> workdays) {
-        int n = 0;
-        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            if (WorkCalendar.isWorkingDay(d, weekdays, holidays, workdays)) {
-                n++;
-            }
-        }
-        return n;
+        return WorkCalendar.workingDays(start, end, weekdays, holidays, workdays).size();
     }
 
     private static String month(YearMonth m) {

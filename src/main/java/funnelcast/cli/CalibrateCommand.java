@@ -78,8 +78,9 @@ final class CalibrateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** The horizon given, or the default after the as-of date (the next month where the rest of its own holds no working day). */
-    private Horizon horizon(LocalDate asOfDate, Set<DayOfWeek> weekdays,
-                            Set<LocalDate> holidays) {
+    private Horizon horizon(LocalDate asOfDate) {
+        Set<DayOfWeek> weekdays = calendar.weekdaySet();
+        Set<LocalDate> holidays = calendar.holidaySet();
         if (horizonStart == null && horizonEnd == null) {
             return Horizon.after(asOfDate, weekdays, holidays, calendar.workdaySet());
         }
@@ -104,9 +105,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new InputException("--target: expected a number of wins >= 0, got " + target);
         }
         MonthFit.Options months = monthOptions.options();
-        var weekdays = calendar.weekdaySet();
-        var holidays = calendar.holidaySet();
-        Horizon horizon = horizon(asOfDate, weekdays, holidays);
+        Horizon horizon = horizon(asOfDate);
         opportunities.check();
         History h = opportunities.read(history);
         LocalDate first = h.first().toLocalDate();

@@ -1,6 +1,5 @@
 package funnelcast.cli;
 
-import funnelcast.InputException;
 import funnelcast.engine.MonteCarloEngine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +29,6 @@ final class TrialOptions {
 
     /** Refuses a trial count the engine would refuse, before any work (a history read, a calibration). */
     void check() {
-        if (count < 1 || count > MonteCarloEngine.MAX_TRIALS) {
-            throw new InputException("trials must lie in 1.." + MonteCarloEngine.MAX_TRIALS
-                + ", got " + count);
-        }
+        MonteCarloEngine.checkTrials(count);
     }
 }

@@ -11,19 +11,21 @@ import java.util.Locale;
  * here, so a family added here is read, written and (if it has a density) fitted alike.
  */
 public enum Family {
-    EXPONENTIAL("exponential", "mean"),
-    LOGNORMAL("lognormal", "median", "sigma"),
-    GAMMA("gamma", "shape", "scale"),
-    WEIBULL("weibull", "shape", "scale"),
-    FIXED("fixed", "value"),
-    UNIFORM("uniform", "min", "max"),
+    EXPONENTIAL(Exponential.class, "exponential", "mean"),
+    LOGNORMAL(LogNormal.class, "lognormal", "median", "sigma"),
+    GAMMA(Gamma.class, "gamma", "shape", "scale"),
+    WEIBULL(Weibull.class, "weibull", "shape", "scale"),
+    FIXED(Fixed.class, "fixed", "value"),
+    UNIFORM(Uniform.class, "uniform", "min", "max"),
     /** Its one parameter, {@code values}, is a list. */
-    EMPIRICAL("empirical", "values");
+    EMPIRICAL(Empirical.class, "empirical", "values");
 
+    private final Class<? extends Distribution> type;
     private final String id;
     private final List<String> parameters;
 
-    Family(String id, String... parameters) {
+    Family(Class<? extends Distribution> type, String id, String... parameters) {
+        this.type = type;
         this.id = id;
         this.parameters = List.of(parameters);
     }
@@ -71,20 +73,10 @@ public enum Family {
 
     /** The family of a law a scenario can hold. */
     public static Family of(Distribution law) {
-        if (law instanceof Exponential) {
-            return EXPONENTIAL;
-        } else if (law instanceof LogNormal) {
-            return LOGNORMAL;
-        } else if (law instanceof Gamma) {
-            return GAMMA;
-        } else if (law instanceof Weibull) {
-            return WEIBULL;
-        } else if (law instanceof Fixed) {
-            return FIXED;
-        } else if (law instanceof Uniform) {
-            return UNIFORM;
-        } else if (law instanceof Empirical) {
-            return EMPIRICAL;
+        for (Family f : values()) {
+            if (f.type.isInstance(law)) {
+                return f;
+            }
         }
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%s belongs to no family a scenario can name",
             law.describe()));

@@ -41,9 +41,7 @@ public final class MonteCarloEngine {
     public record Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty,
                           boolean winnersOnly, ExecutorService executor) {
         public Options {
-            if (trials < 1 || trials > MAX_TRIALS) {
-                throw new InputException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
-            }
+            checkTrials(trials);
             if (threads < 1) {
                 throw new InputException("threads must be >= 1, got " + threads);
             }
@@ -84,6 +82,13 @@ public final class MonteCarloEngine {
     }
 
     private MonteCarloEngine() {
+    }
+
+    /** Refuses a trial count outside 1..{@link #MAX_TRIALS}; a command calls it before any other work. */
+    public static void checkTrials(long trials) {
+        if (trials < 1 || trials > MAX_TRIALS) {
+            throw new InputException("trials must lie in 1.." + MAX_TRIALS + ", got " + trials);
+        }
     }
 
     public static Forecast forecast(Funnel funnel, Options options) {

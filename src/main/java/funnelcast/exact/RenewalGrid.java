@@ -3,6 +3,7 @@ package funnelcast.exact;
 import funnelcast.dist.Distribution;
 import funnelcast.model.Funnel;
 import funnelcast.model.PushClock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -40,6 +41,8 @@ final class RenewalGrid implements WinCurves {
     private final int firstPushed;
     /** Under a push, {@code pushed[scheme][day - firstPushed]}: V_t with t = day, per stage. */
     private final double[][][][] pushed;
+    /** The entry's inflow slices on the plain curves (the days before the push), each day a prefix of them. */
+    private final Bounds[] plainSlices;
 
     RenewalGrid(Funnel funnel, int stepsPerDay) {
         this.funnel = funnel;
@@ -55,15 +58,23 @@ final class RenewalGrid implements WinCurves {
         var upper = CompletableFuture.runAsync(() -> solveScheme(1));
         solveScheme(0);
         upper.join();
+        plainSlices = slices(curve[0][funnel.entry()], curve[1][funnel.entry()], Math.min(horizon, firstPushed - 1));
     }
 
     /** One scheme: its masses and lag-0 inverse serve its plain solve and every pushed day's. */
     private void solveScheme(int scheme) {
         double[][][] mass = stageMasses(scheme);
         RenewalSolver solver = RenewalSolver.of(funnel, mass, lagZeroInverse(mass));
-        curve[scheme] = solve(scheme, mass, solver, Double.NaN);
+        int[][] firstMass = new int[mass.length][];
+        for (int s = 0; s < mass.length; s++) {
+            firstMass[s] = new int[mass[s].length];
+            for (int e = 0; e < mass[s].length; e++) {
+                firstMass[s][e] = firstPositive(mass[s][e]);
+            }
+        }
+        curve[scheme] = solve(scheme, mass, firstMass, solver, Double.NaN);
         for (int day = firstPushed; day <= horizon; day++) {
-            pushed[scheme][day - firstPushed] = solve(scheme, mass, solver, day);
+            pushed[scheme][day - firstPushed] = solve(scheme, mass, firstMass, solver, day);
         }
     }
 
@@ -151,7 +162,7 @@ final class RenewalGrid implements WinCurves {
      * probability that a deal entering s at {@code t - kh} is won by t) for k = 0..t/h. The exits
      * into won give the direct terms; the solver adds the moves between open stages.
      */
-    private double[][] solve(int scheme, double[][][] mass, RenewalSolver solver, double t) {
+    private double[][] solve(int scheme, double[][][] mass, int[][] firstMass, RenewalSolver solver, double t) {
         boolean atDay = !Double.isNaN(t);
         int steps = atDay ? (int) Math.round(t * stepsPerDay) : this.steps;
         int n = funnel.stageCount();
@@ -168,7 +179,7 @@ final class RenewalGrid implements WinCurves {
                 }
             }
         }
-        return exactZeros(solver.solve(direct, steps), direct, mass);
+        return exactZeros(solver.solve(direct, steps), direct, firstMass);
     }
 
     /**
@@ -178,7 +189,7 @@ final class RenewalGrid implements WinCurves {
      * {@code direct}), and there its curve is exactly 0; the transforms leave round-off of about
      * 1e-16 there, which a planner would read as a chance. Elsewhere round-off is clamped to [0, 1].
      */
-    private double[][] exactZeros(double[][] curves, double[][] direct, double[][][] mass) {
+    private double[][] exactZeros(double[][] curves, double[][] direct, int[][] firstMass) {
         int n = funnel.stageCount();
         int[] earliest = new int[n];
         for (int s = 0; s < n; s++) {
@@ -188,10 +199,10 @@ final class RenewalGrid implements WinCurves {
         for (int round = 0; round < n; round++) {
             boolean changed = false;
             for (int s = 0; s < n; s++) {
-                for (int e = 0; e < mass[s].length; e++) {
+                for (int e = 0; e < firstMass[s].length; e++) {
                     int d = funnel.dest(s, e);
                     if (d < n && funnel.prob(s, e) > 0 && earliest[d] != Integer.MAX_VALUE) {
-                        int first = firstPositive(mass[s][e]);
+                        int first = firstMass[s][e];
                         if (first != Integer.MAX_VALUE && first + earliest[d] < earliest[s]) {
                             earliest[s] = first + earliest[d];
                             changed = true;
@@ -261,8 +272,14 @@ final class RenewalGrid implements WinCurves {
 
     @Override
     public Bounds[] inflowSlices(int day) {
-        double[] low = curves(0, day)[funnel.entry()];
-        double[] high = curves(1, day)[funnel.entry()];
+        if (day < firstPushed) {
+            return Arrays.copyOf(plainSlices, day);
+        }
+        return slices(curves(0, day)[funnel.entry()], curves(1, day)[funnel.entry()], day);
+    }
+
+    /** The integral of each scheme's curve over each of the first {@code days} days of age. */
+    private Bounds[] slices(double[] low, double[] high, int day) {
         Bounds[] slices = new Bounds[day];
         for (int j = 0; j < day; j++) {
             double lower = 0;

@@ -51,8 +51,9 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
         }
     }
 
-    private static List<LocalDate> workingDays(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays,
-                                               Set<LocalDate> holidays, Set<LocalDate> workdays) {
+    /** The working dates of {@code start..end} by the one rule, in order (none is an empty list, not an error). */
+    public static List<LocalDate> workingDays(LocalDate start, LocalDate end, Set<DayOfWeek> weekdays,
+                                              Set<LocalDate> holidays, Set<LocalDate> workdays) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
             if (isWorkingDay(d, weekdays, holidays, workdays)) {
