@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +34,18 @@ class QuickValidateTest {
     void theQuickPathPrintsWhatTheCommandLinePrints(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(Path.of("scenarios/telesales.json")).replace("\"perDay\": 5", "\"perDay\": -1"));
+        List<Integer> codes = new ArrayList<>();
         for (String file : List.of("scenarios/telesales.json", bad.toString(), dir.resolve("missing.json").toString())) {
             Run fast = quick(file, dir);
             Cli slow = Cli.run("validate", file);
             assertEquals(slow.exitCode(), fast.code(), file);
             assertEquals(slow.out(), fast.out(), file);
             assertEquals(slow.err(), fast.err(), file);
+            codes.add(fast.code());
+            if (file.equals(bad.toString())) {
+                assertTrue(fast.err().contains("inflow.perDay"), fast.err());
+            }
         }
-        assertEquals(0, quick("scenarios/telesales.json", dir).code());
-        Run refused = quick(bad.toString(), dir);
-        assertEquals(2, refused.code());
-        assertTrue(refused.err().contains("inflow.perDay"), refused.err());
+        assertEquals(List.of(0, 2, 2), codes);
     }
 }
