@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -111,6 +112,15 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
             return new Distinct(kind, lo, hi, Arrays.copyOf(w, n));
         }
 
+        /** How many distinct completed dwells carry weight. */
+        int completedValues() {
+            int count = 0;
+            for (int u = 0; u < weight.length; u++) {
+                count += weight[u] > 0 && kind[u] != Observation.Kind.CENSORED ? 1 : 0;
+            }
+            return count;
+        }
+
         double logLikelihood(Distribution dwell) {
             Distribution.Evaluation law = dwell.evaluation(); // the family's maths built once for every point
             double ll = 0;
@@ -151,6 +161,9 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
     private static DwellFit fit(String family, List<Observation> obs, double[] weights, KaplanMeier km, double[] start,
                                 boolean search) {
         Distinct sample = Distinct.of(obs, weights);
+        if (start.length > 1 && sample.completedValues() < 2) {
+            return null; // one dwell seen (or none): a two-parameter law's likelihood has no maximum
+        }
         MultivariateFunction negLl = theta -> {
             try {
                 double ll = sample.logLikelihood(law(family, theta));
@@ -197,13 +210,20 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
         double[] best = start;
         double bestValue = f.value(start);
         for (double[] s : starts) {
+            Lowest lowest = new Lowest(f);
             double[] x = s;
             double value = f.value(x);
             // An EM step's refit starts next to its optimum: one restart is enough to confirm it.
             for (int round = 0; round < (search ? 8 : 2); round++) {
                 double step = round == 0 && search ? 0.5 : 0.05;
-                PointValuePair p = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(f), GoalType.MINIMIZE,
-                    new InitialGuess(x), new NelderMeadSimplex(new double[] {step, step}));
+                PointValuePair p;
+                try {
+                    p = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(lowest), GoalType.MINIMIZE,
+                        new InitialGuess(x), new NelderMeadSimplex(new double[] {step, step}));
+                } catch (TooManyEvaluationsException e) {
+                    // a valley that never flattens to the tolerance: the lowest point seen is the answer
+                    p = new PointValuePair(lowest.point, lowest.value);
+                }
                 boolean improved = p.getValue() < value - 1e-9 * Math.max(1, Math.abs(value));
                 x = p.getPoint();
                 value = p.getValue();
@@ -217,6 +237,30 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
             }
         }
         return best;
+    }
+
+    /** Evaluations allowed to one Nelder-Mead run. */
+    static final int MAX_EVALUATIONS = 20_000;
+
+    /** The objective, remembering the lowest point it was asked about. */
+    private static final class Lowest implements MultivariateFunction {
+        private final MultivariateFunction f;
+        private double[] point;
+        private double value = Double.POSITIVE_INFINITY;
+
+        Lowest(MultivariateFunction f) {
+            this.f = f;
+        }
+
+        @Override
+        public double value(double[] x) {
+            double v = f.value(x);
+            if (v < value) {
+                value = v;
+                point = x.clone();
+            }
+            return v;
+        }
     }
 
     /** Brent's method (Commons Math) on the log mean, over a generous interval around the start. */

@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import funnelcast.dist.Gamma;
@@ -51,5 +52,27 @@ class ExitDwellModelTest {
         assertTrue(s.exitSpecific(), "AIC prefers exit-specific dwells here");
         assertTrue(Math.abs(s.exits().stream().filter(e -> e.to().equals("won")).findFirst().orElseThrow().probability()
             - 0.25) < 0.025);
+    }
+
+    /**
+     * An exit seen once (one lost visit among forty wins, as in a backtest's early month) holds
+     * no information on a dwell's shape: a two-parameter law's likelihood rises without end as
+     * it narrows onto that one day. Such an exit gets the one-parameter law, and the fit ends
+     * (it used to stop the calibration with "maximal count (20,000) exceeded").
+     */
+    @Test
+    void anExitSeenOnceGetsAOneParameterDwell() {
+        List<Observation> obs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            obs.add(Observation.exact(1 + 0.25 * i, "won", null));
+        }
+        obs.add(Observation.exact(0.9933680555555497, "lost", null));
+        for (String family : DwellFit.FAMILIES) {
+            DwellFit fit = DwellFit.fit(family, List.of(obs.get(40)), null);
+            assertEquals(family.equals("exponential"), fit != null, family + " from one dwell");
+        }
+        ExitDwellModel m = ExitDwellModel.fit(obs);
+        assertEquals("exponential", m.fits().get("lost").family());
+        assertEquals(1.0 / 41, m.shares().get("lost"), 1e-12);
     }
 }
