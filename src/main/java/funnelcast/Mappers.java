@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -26,12 +28,18 @@ public final class Mappers {
     /** Scenario documents in YAML, read as the same tree JSON gives. */
     public static final ObjectMapper SCENARIO_YAML = scenario(new YAMLMapper(YAMLFactory.builder()
         .streamReadConstraints(LIMITS).build()));
-    /** What the commands and files print: indented JSON. */
-    public static final ObjectMapper OUTPUT = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Plain JSON trees: the explorer's requests and answers, a --set value. */
-    public static final ObjectMapper PLAIN = new ObjectMapper();
+    /** What the commands and files print: indented JSON, records written as they are, dates as ISO text. */
+    public static final ObjectMapper OUTPUT = output().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Plain JSON: the explorer's requests and answers, a --set value. */
+    public static final ObjectMapper PLAIN = output().build();
 
     private Mappers() {
+    }
+
+    /** Optional values written as their value or left out, java.time values as ISO text. */
+    private static JsonMapper.Builder output() {
+        return JsonMapper.builder().addModule(new Jdk8Module()).addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     private static ObjectMapper scenario(ObjectMapper mapper) {

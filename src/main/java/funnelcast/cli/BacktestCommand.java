@@ -1,6 +1,5 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
 import funnelcast.backtest.Backtest;
 import funnelcast.calibrate.MonthFit;
@@ -75,7 +74,7 @@ final class BacktestCommand implements Callable<Integer> {
         Backtest.Result r = Backtest.run(h, new Backtest.Options(calendar.clock(first, last.plusMonths(2)), months, window,
             trials.count, trials.seed(), Runtime.getRuntime().availableProcessors(), bar::accept, monthFit));
         bar.finish();
-        ObjectNode node = BacktestOutput.json(r, h);
+        BacktestOutput.View node = BacktestOutput.json(r, h);
         if (output.out != null) {
             Json.write(output.out.resolve("backtest.json"), node);
             ChartWriter charts = output.charts(err);

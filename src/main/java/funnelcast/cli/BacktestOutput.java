@@ -1,10 +1,11 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.backtest.Backtest;
 import funnelcast.history.History;
 import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** How the command prints the backtest: its table and its JSON. */
@@ -13,57 +14,41 @@ final class BacktestOutput {
     }
 
 
-    static ObjectNode json(Backtest.Result r, History h) {
-        ObjectNode root = Json.object();
-        root.put("source", r.source());
-        root.put("trialsPerMonth", r.trials());
-        ArrayNode notes = root.putArray("notes");
-        h.notes().forEach(notes::add);
-        ArrayNode months = root.putArray("months");
-        for (Backtest.Month m : r.months()) {
-            ObjectNode n = months.addObject();
-            n.put("month", m.month().toString());
-            n.put("actual", m.actual());
-            n.put("openAtStart", m.openAtStart());
-            n.put("effects", m.effects());
-            n.set("model", score(m.model()));
-            n.set("stageWeighted", score(m.weighted()));
-            n.set("lastMonth", score(m.lastMonth()));
-        }
-        ArrayNode skipped = root.putArray("skipped");
-        r.skipped().forEach(skipped::add);
-        ArrayNode summary = root.putArray("summary");
-        for (Backtest.Summary s : r.summaries()) {
-            ObjectNode n = summary.addObject();
-            n.put("method", s.method());
-            n.put("months", s.months());
-            n.put("coverage50", s.coverage50());
-            n.put("coverage80", s.coverage80());
-            n.put("in50", s.in50());
-            n.put("in80", s.in80());
-            n.putArray("chance50").add(s.chance50()[0]).add(s.chance50()[1]);
-            n.putArray("chance80").add(s.chance80()[0]).add(s.chance80()[1]);
-            n.put("meanCrps", s.meanCrps());
-            n.put("meanAbsError", s.meanAbsError());
-            n.put("meanWidth80", s.meanWidth80());
-            ArrayNode pit = n.putArray("pitHistogram");
-            for (double c : s.pitHistogram()) {
-                pit.add(c);
-            }
-            ArrayNode coverage = n.putObject("coverageByLevel").putArray("observed");
-            for (double c : s.coverage()) {
-                coverage.add(c);
-            }
-        }
-        return root;
+    static View json(Backtest.Result r, History h) {
+        return new View(r.source(), r.trials(), h.notes(), r.months().stream().map(m -> new Month(m.month(), m.actual(),
+            m.openAtStart(), m.effects(), Score.of(m.model()), Score.of(m.weighted()), Score.of(m.lastMonth()))).toList(),
+            r.skipped(), r.summaries().stream().map(Summary::of).toList());
     }
 
-    private static ObjectNode score(Backtest.Score s) {
-        ObjectNode n = Json.object();
-        n.put("p10", s.p10()).put("p25", s.p25()).put("p50", s.p50()).put("p75", s.p75()).put("p90", s.p90());
-        n.put("in50", s.in50()).put("in80", s.in80()).put("pit", s.pit()).put("pitBelow", s.below())
-            .put("pitAtOrBelow", s.atOrBelow()).put("crps", s.crps()).put("absError", s.absError());
-        return n;
+    /** The backtest as --json prints it. */
+    record View(String source, long trialsPerMonth, List<String> notes, List<Month> months, List<String> skipped,
+                List<Summary> summary) {
+    }
+
+    record Month(YearMonth month, int actual, int openAtStart, String effects, Score model, Score stageWeighted,
+                 Score lastMonth) {
+    }
+
+    record Score(int p10, int p25, int p50, int p75, int p90, boolean in50, boolean in80, double pit, double pitBelow,
+                 double pitAtOrBelow, double crps, double absError) {
+        static Score of(Backtest.Score s) {
+            return new Score(s.p10(), s.p25(), s.p50(), s.p75(), s.p90(), s.in50(), s.in80(), s.pit(), s.below(), s.atOrBelow(),
+                s.crps(), s.absError());
+        }
+    }
+
+    record Summary(String method, int months, double coverage50, double coverage80, int in50, int in80, int[] chance50,
+                   int[] chance80, double meanCrps, double meanAbsError, double meanWidth80, double[] pitHistogram,
+                   Levels coverageByLevel) {
+        static Summary of(Backtest.Summary s) {
+            return new Summary(s.method(), s.months(), s.coverage50(), s.coverage80(), s.in50(), s.in80(),
+                Arrays.copyOf(s.chance50(), 2), Arrays.copyOf(s.chance80(), 2), s.meanCrps(), s.meanAbsError(), s.meanWidth80(),
+                s.pitHistogram(), new Levels(s.coverage()));
+        }
+    }
+
+    /** The share of months inside each central interval of Backtest.levels(). */
+    record Levels(double[] observed) {
     }
 
     static void print(PrintWriter o, Backtest.Result r, History h) {

@@ -1,7 +1,6 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import funnelcast.calibrate.Calibration;
 import funnelcast.calibrate.DwellFit;
 import funnelcast.calibrate.Horizon;
@@ -9,8 +8,16 @@ import funnelcast.calibrate.MonthFit;
 import funnelcast.calibrate.PushFit;
 import funnelcast.model.MonthEffects;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** How the command prints the calibration: its table and its JSON. */
 final class CalibrationOutput {
@@ -18,96 +25,87 @@ final class CalibrationOutput {
     }
 
 
-    static ObjectNode json(Calibration c, Horizon horizon) {
-        ObjectNode root = Json.object();
-        root.put("source", c.source());
-        root.put("asOf", c.asOf().toString());
-        root.putObject("horizon").put("start", horizon.start().toString()).put("end", horizon.end().toString())
-            .put("workingDays", horizon.workingDays()).put("why", horizon.why());
-        root.put("entry", c.entry());
-        ArrayNode notes = root.putArray("notes");
-        c.notes().forEach(notes::add);
-        ObjectNode in = root.putObject("inflow");
-        in.put("deals", c.inflow().deals());
-        in.put("days", c.inflow().days());
-        in.put("perDay", c.inflow().perDay());
-        in.put("lower90", c.inflow().lower());
-        in.put("upper90", c.inflow().upper());
-        root.put("openDeals", c.openDeals());
-        root.set("monthEffects", months(c.months()));
-        ArrayNode stages = root.putArray("stages");
-        for (Calibration.StageFit s : c.stages()) {
-            ObjectNode n = stages.addObject();
-            n.put("id", s.id());
-            n.put("completedVisits", s.completed());
-            n.put("openVisits", s.open());
-            ArrayNode exits = n.putArray("exits");
-            for (Calibration.ExitRate e : s.exits()) {
-                exits.addObject().put("to", e.to()).put("count", e.count()).put("probability", e.probability())
-                    .put("lower90", e.lower()).put("upper90", e.upper());
-            }
-            n.put("bestDwell", s.best().family());
-            n.put("exitSpecificDwells", s.exitSpecific());
-            n.put("stalled", s.stalled());
-            n.put("kmDistance", s.kmDistance());
-            ArrayNode fits = n.putArray("dwellFits");
-            for (DwellFit f : s.fits()) {
-                ObjectNode fn = fits.addObject();
-                fn.put("family", f.family());
-                fn.put("aic", f.aic());
-                fn.put("kmDistance", f.kmDistance());
-                ObjectNode params = fn.putObject("parameters");
-                for (int i = 0; i < f.estimates().length; i++) {
-                    params.putObject(f.parameterNames()[i]).put("estimate", f.estimates()[i])
-                        .put("lower90", f.lower()[i]).put("upper90", f.upper()[i]);
-                }
-            }
-            if (!s.reps().isEmpty()) {
-                ArrayNode reps = n.putArray("reps");
-                for (Calibration.RepRate r : s.reps().values()) {
-                    reps.addObject().put("rep", r.rep()).put("visits", r.visits()).put("advanced", r.advanced())
-                        .put("raw", r.raw()).put("shrunk", r.shrunk());
-                }
-            }
-        }
-        return root;
+    static View json(Calibration c, Horizon horizon) {
+        Calibration.InflowFit in = c.inflow();
+        return new View(c.source(), c.asOf(), horizon, c.entry(), c.notes(),
+            new Inflow(in.deals(), in.days(), in.perDay(), in.lower(), in.upper()), c.openDeals(), Months.of(c.months()),
+            c.stages().stream().map(Stage::of).toList());
     }
 
-    static ObjectNode months(MonthFit m) {
-        ObjectNode n = Json.object();
-        MonthEffects e = m.effects();
-        n.putObject("inflow").put("factor", e.inflowFactor()).put("cv", e.inflowCv());
-        n.putObject("conversion").put("shift", e.conversionShift()).put("sd", e.conversionSd());
-        n.put("pace", e.pace());
-        PushFit push = m.push();
-        n.putObject("pushFit").put("period", push.quarterly() ? "quarter" : "month").put("days", PushFit.DAYS)
-            .put("windowWins", push.windowWins()).put("windowExpected", push.windowExpected())
-            .put("otherWins", push.otherWins()).put("otherExpected", push.otherExpected())
-            .put("factor", push.factor()).put("evidenceNats", push.evidence()).put("kept", push.kept());
-        for (MonthFit.Part p : List.of(m.conversion(), m.pace(), m.inflow())) {
-            ObjectNode pn = n.putObject(p.name() + "Fit");
-            pn.put("months", p.months());
-            pn.put("halfLifeMonths", Double.isFinite(p.halfLife()) ? p.halfLife() : -1);
-            pn.put("seasonal", p.seasonal());
-            if (!Double.isNaN(p.seasonalEvidence())) {
-                pn.put("seasonalEvidenceNats", p.seasonalEvidence());
-            }
-            pn.put("level", p.level());
-            pn.putArray("monthOfQuarter").add(p.season()[0]).add(p.season()[1]).add(p.season()[2]);
-            pn.put("monthSd", p.tau());
-            pn.put("forecastMean", p.mean());
-            pn.put("forecastSd", p.sd());
+    /** The calibration as --json prints it. */
+    record View(String source, LocalDate asOf, Horizon horizon, String entry, List<String> notes, Inflow inflow, int openDeals,
+                Months monthEffects, List<Stage> stages) {
+    }
+
+    record Inflow(int deals, double days, double perDay, double lower90, double upper90) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Stage(String id, int completedVisits, int openVisits, List<Exit> exits, String bestDwell, boolean exitSpecificDwells,
+                 double stalled, double kmDistance, List<Fit> dwellFits, Collection<Calibration.RepRate> reps) {
+        static Stage of(Calibration.StageFit s) {
+            return new Stage(s.id(), s.completed(), s.open(), s.exits().stream().map(e -> new Exit(e.to(), e.count(),
+                e.probability(), e.lower(), e.upper())).toList(), s.best().family(), s.exitSpecific(), s.stalled(), s.kmDistance(),
+                s.fits().stream().map(Fit::of).toList(), s.reps().isEmpty() ? null : s.reps().values());
         }
-        ArrayNode reasons = n.putArray("reasons");
-        m.reasons().forEach(reasons::add);
-        ArrayNode past = n.putArray("pastMonths");
-        for (MonthFit.PastMonth p : m.past()) {
-            past.addObject().put("month", p.month().toString()).put("newDeals", p.entries())
-                .put("workingDays", p.workingDays()).put("advances", p.advances())
-                .put("expectedAdvances", p.expectedAdvances()).put("others", p.others())
-                .put("expectedOthers", p.expectedOthers()).put("shift", p.shift()).put("pace", Math.exp(p.pace()));
+    }
+
+    record Exit(String to, double count, double probability, double lower90, double upper90) {
+    }
+
+    /** A family's fit, each parameter with its estimate and 90% interval. */
+    record Fit(String family, double aic, double kmDistance, Map<String, Estimate> parameters) {
+        static Fit of(DwellFit f) {
+            String[] names = f.parameterNames();
+            return new Fit(f.family(), f.aic(), f.kmDistance(), IntStream.range(0, names.length).boxed().collect(
+                Collectors.toMap(i -> names[i], i -> new Estimate(f.estimates()[i], f.lower()[i], f.upper()[i]), (a, b) -> a,
+                    LinkedHashMap::new)));
         }
-        return n;
+    }
+
+    record Estimate(double estimate, double lower90, double upper90) {
+    }
+
+    /** The month effects, each series' fit, why, and the past months they were measured on. */
+    record Months(Spread inflow, Shift conversion, double pace, Push pushFit, Series conversionFit, Series paceFit,
+                  Series inflowFit, List<String> reasons, List<Past> pastMonths) {
+        static Months of(MonthFit m) {
+            MonthEffects e = m.effects();
+            PushFit p = m.push();
+            return new Months(new Spread(e.inflowFactor(), e.inflowCv()), new Shift(e.conversionShift(), e.conversionSd()),
+                e.pace(), new Push(p.quarterly() ? "quarter" : "month", PushFit.DAYS, p.windowWins(), p.windowExpected(),
+                p.otherWins(), p.otherExpected(), p.factor(), p.evidence(), p.kept()), Series.of(m.conversion()),
+                Series.of(m.pace()), Series.of(m.inflow()), m.reasons(), m.past().stream().map(Past::of).toList());
+        }
+    }
+
+    record Spread(double factor, double cv) {
+    }
+
+    record Shift(double shift, double sd) {
+    }
+
+    record Push(String period, int days, double windowWins, double windowExpected, double otherWins, double otherExpected,
+                double factor, double evidenceNats, boolean kept) {
+    }
+
+    /** One series' fit; a half-life of -1 is no weighting by recency. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Series(int months, double halfLifeMonths, boolean seasonal, Double seasonalEvidenceNats, double level,
+                  double[] monthOfQuarter, double monthSd, double forecastMean, double forecastSd) {
+        static Series of(MonthFit.Part p) {
+            return new Series(p.months(), Double.isFinite(p.halfLife()) ? p.halfLife() : -1, p.seasonal(),
+                Double.isNaN(p.seasonalEvidence()) ? null : p.seasonalEvidence(), p.level(), Arrays.copyOf(p.season(), 3), p.tau(),
+                p.mean(), p.sd());
+        }
+    }
+
+    record Past(YearMonth month, int newDeals, double workingDays, double advances, double expectedAdvances, double others,
+                double expectedOthers, double shift, double pace) {
+        static Past of(MonthFit.PastMonth p) {
+            return new Past(p.month(), p.entries(), p.workingDays(), p.advances(), p.expectedAdvances(), p.others(),
+                p.expectedOthers(), p.shift(), Math.exp(p.pace()));
+        }
     }
 
     static void printMonths(PrintWriter o, MonthFit m) {

@@ -1,7 +1,7 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import funnelcast.InputException;
 import funnelcast.chart.CompareCharts;
 import funnelcast.engine.MonteCarloEngine;
@@ -87,14 +87,8 @@ final class CompareCommand implements Callable<Integer> {
             int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());
             cases.add(new Case(scenarios.get(i), funnel, forecast, RequiredInflow.forTarget(funnel, confidence, steps)));
         }
-        ObjectNode root = Json.object();
-        ArrayNode list = root.putArray("scenarios");
-        for (Case c : cases) {
-            ObjectNode n = ForecastJson.node(c.forecast());
-            n.put("file", c.name());
-            c.inflowNeeded().ifPresent(v -> n.put("inflowPerDayNeeded", v));
-            list.add(n);
-        }
+        Comparison root = new Comparison(cases.stream().map(c -> new Compared(ForecastJson.View.of(c.forecast()), c.name(),
+            c.inflowNeeded())).toList());
         List<Path> files = new ArrayList<>();
         if (output.out != null) {
             Json.write(output.out.resolve("compare.json"), root);
@@ -135,4 +129,12 @@ final class CompareCommand implements Callable<Integer> {
         return Funnel.of(ScenarioReader.read(Path.of(file), own));
     }
 
+
+    /** What --json prints: each scenario's forecast, its file and the inflow it needs. */
+    record Comparison(List<Compared> scenarios) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Compared(@JsonUnwrapped ForecastJson.View forecast, String file, OptionalDouble inflowPerDayNeeded) {
+    }
 }

@@ -19,14 +19,15 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
-    /** Writes the node as a file, whole or not at all. */
-    static void write(Path file, ObjectNode node) throws IOException {
-        AtomicFiles.write(file, text(node).getBytes(StandardCharsets.UTF_8));
+    /** Writes the value as a file, whole or not at all. */
+    static void write(Path file, Object value) throws IOException {
+        AtomicFiles.write(file, text(value).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String text(ObjectNode node) {
+    /** A record (or a tree) as indented JSON and a line end. */
+    static String text(Object value) {
         try {
-            return MAPPER.writeValueAsString(node) + System.lineSeparator();
+            return MAPPER.writeValueAsString(value) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

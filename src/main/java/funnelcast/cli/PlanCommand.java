@@ -1,6 +1,5 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.chart.PlanCharts;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Hires;
@@ -43,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence.value(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         List<Hires> hires = Hires.of(funnel, plan.thisPeriod(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        ObjectNode node = PlanOutput.json(plan, funnel.scenario(), hires);
+        PlanOutput.View node = PlanOutput.json(plan, funnel.scenario(), hires);
         if (output.out != null) {
             Json.write(output.out.resolve("plan.json"), node);
             ChartWriter charts = output.charts(spec.commandLine().getErr());

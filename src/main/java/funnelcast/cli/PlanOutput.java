@@ -1,7 +1,7 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
 import funnelcast.plan.Hires;
@@ -9,6 +9,7 @@ import funnelcast.plan.Plan;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.SteadyState;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,68 +23,49 @@ final class PlanOutput {
      * The plan result; where the inflow is given per rep, each period also says how many ramped
      * reps that inflow takes ({@code repsNeeded}: the inflow a day over one rep's new deals a day).
      */
-    static ObjectNode json(Plan plan, Scenario scenario, List<Hires> hires) {
+    static View json(Plan plan, Scenario scenario, List<Hires> hires) {
         double perRep = scenario.inflow().perRepPerDay();
-        ObjectNode root = Json.object();
-        root.put("entry", plan.entry());
-        root.put("pWinFromEntry", plan.pWinFromEntry());
         SteadyState st = plan.steadyState();
-        ObjectNode steady = root.putObject("steadyState");
-        steady.put("inflowPerDay", st.inflowPerDay());
-        if (!Double.isNaN(st.perRepPerDay())) {
-            steady.put("perRepPerDay", st.perRepPerDay());
-        }
-        ArrayNode stages = steady.putArray("stages");
-        for (SteadyState.StageFlow f : st.stages()) {
-            ObjectNode s = stages.addObject();
-            s.put("id", f.id());
-            s.put("pWin", f.pWin());
-            s.put("expectedVisits", f.expectedVisits());
-            s.put("arrivalsPerDay", f.arrivalsPerDay());
-            s.put("meanDwell", f.meanDwell());
-            s.put("inventory", f.inventory());
-        }
-        root.set("thisPeriod", period(plan.thisPeriod(), perRep));
-        if (!plan.thisPeriod().reachable()) {
-            ((ObjectNode) root.get("thisPeriod")).put("pipelineReachesWithConfidence", plan.reachableTarget());
-        }
-        if (!hires.isEmpty()) {
-            ArrayNode h = ((ObjectNode) root.get("thisPeriod")).putArray("hires");
-            for (Hires x : hires) {
-                ObjectNode entry = h.addObject().put("start", x.start().toString()).put("reachable", x.reachable());
-                if (x.reachable()) {
-                    entry.put("needed", x.needed());
-                } else {
-                    entry.put("reason", x.reason());
-                }
-                entry.put("winsPerHire", x.winsPerHire());
-            }
-        }
-        ArrayNode curve = root.putArray("curve");
-        for (RequiredInflow r : plan.curve()) {
-            curve.add(period(r, perRep));
-        }
-        return root;
+        RequiredInflow now = plan.thisPeriod();
+        Period thisPeriod = Period.of(now, perRep, now.reachable() ? null : plan.reachableTarget(),
+            hires.isEmpty() ? null : hires.stream().map(Hire::of).toList());
+        return new View(plan.entry(), plan.pWinFromEntry(),
+            new Steady(st.inflowPerDay(), Double.isNaN(st.perRepPerDay()) ? null : st.perRepPerDay(), st.stages()),
+            thisPeriod, plan.curve().stream().map(r -> Period.of(r, perRep, null, null)).toList());
     }
 
-    private static ObjectNode period(RequiredInflow r, double perRep) {
-        ObjectNode p = Json.object();
-        p.put("confidence", r.confidence());
-        p.put("reachable", r.reachable());
-        if (r.reachable()) {
-            p.put("inflowPerDay", r.inflowPerDay());
-            if (!Double.isNaN(r.perRepPerDay())) {
-                p.put("perRepPerDay", r.perRepPerDay());
-                p.put("repsNeeded", r.inflowPerDay() / perRep);
-                p.put("wholeReps", r.wholeReps());
-                p.put("pHitAtWholeReps", r.pHitAtWholeReps());
+    /** The plan as --json prints it. */
+    record View(String entry, double pWinFromEntry, Steady steadyState, Period thisPeriod, List<Period> curve) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Steady(double inflowPerDay, Double perRepPerDay, @JsonIgnoreProperties("label") List<SteadyState.StageFlow> stages) {
+    }
+
+    /** One confidence's inflow: reachable with its figures, or out of reach with why and the best P(hit). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Period(double confidence, boolean reachable, Double inflowPerDay, Double perRepPerDay, Double repsNeeded,
+                  Integer wholeReps, Double pHitAtWholeReps, Double pHitAtRequired, String reason, Double bestPHit,
+                  Integer pipelineReachesWithConfidence, List<Hire> hires) {
+        static Period of(RequiredInflow r, double perRep, Integer pipelineReaches, List<Hire> hires) {
+            if (!r.reachable()) {
+                return new Period(r.confidence(), false, null, null, null, null, null, null, r.reason(), r.bestPHit(),
+                    pipelineReaches, hires);
             }
-            p.put("pHitAtRequired", r.pHitAtRequired());
-        } else {
-            p.put("reason", r.reason());
-            p.put("bestPHit", r.bestPHit());
+            boolean reps = !Double.isNaN(r.perRepPerDay());
+            return new Period(r.confidence(), true, r.inflowPerDay(), reps ? r.perRepPerDay() : null,
+                reps ? r.inflowPerDay() / perRep : null, reps ? r.wholeReps() : null, reps ? r.pHitAtWholeReps() : null,
+                r.pHitAtRequired(), null, null, pipelineReaches, hires);
         }
-        return p;
+    }
+
+    /** Hires from one start: how many, or why none would do. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Hire(LocalDate start, boolean reachable, Integer needed, String reason, double winsPerHire) {
+        static Hire of(Hires h) {
+            return new Hire(h.start(), h.reachable(), h.reachable() ? h.needed() : null, h.reachable() ? null : h.reason(),
+                h.winsPerHire());
+        }
     }
 
     /** The plan as a table; {@code bottleneck} (or null) is named when the inflow needed is several times today's. */

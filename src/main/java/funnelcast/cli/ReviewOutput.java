@@ -1,10 +1,11 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import funnelcast.plan.Review;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /** How the command prints the pipeline review: its table and its JSON. */
 final class ReviewOutput {
@@ -12,42 +13,24 @@ final class ReviewOutput {
     }
 
 
-    static ObjectNode json(Review r) {
-        ObjectNode root = Json.object();
-        root.put("scenario", r.scenario());
-        root.put("steadyInflowPerDay", r.steadyInflowPerDay());
-        ArrayNode thin = root.putArray("thinStages");
-        r.thinStages().forEach(thin::add);
-        ArrayNode stages = root.putArray("stages");
-        for (Review.StageReview s : r.stages()) {
-            ObjectNode n = stages.addObject();
-            n.put("id", s.id());
-            n.put("label", s.label());
-            n.put("count", s.count());
-            n.put("steadyStock", s.steadyStock());
-            n.put("thin", s.thin());
-            ArrayNode q = n.putArray("questions");
-            s.questions().forEach(q::add);
-            ArrayNode deals = n.putArray("deals");
-            for (Review.DealReview d : s.deals()) {
-                ObjectNode x = deals.addObject();
-                x.put("deal", d.deal());
-                x.put("count", d.count());
-                if (d.rep() != null) {
-                    x.put("rep", d.rep());
-                }
-                d.value().ifPresent(v -> x.put("value", v));
-                x.put("age", d.age());
-                x.put("agePercentile", d.agePercentile());
-                x.put("stale", d.stale());
-                x.put("pWinThisPeriod", d.pWinThisPeriod());
-                x.put("pWinEventually", d.pWinEventually());
-                if (!Double.isNaN(d.pStalled())) {
-                    x.put("pStalled", d.pStalled());
-                }
-            }
-        }
-        return root;
+    static View json(Review r) {
+        return new View(r.scenario(), r.steadyInflowPerDay(), r.thinStages(), r.stages().stream().map(s -> new Stage(s.id(),
+            s.label(), s.count(), s.steadyStock(), s.thin(), s.questions(), s.deals().stream().map(d -> new Deal(d.deal(),
+                d.count(), d.rep(), d.value(), d.age(), d.agePercentile(), d.stale(), d.pWinThisPeriod(), d.pWinEventually(),
+                Double.isNaN(d.pStalled()) ? null : d.pStalled())).toList())).toList());
+    }
+
+    /** The review as --json prints it. */
+    record View(String scenario, double steadyInflowPerDay, List<String> thinStages, List<Stage> stages) {
+    }
+
+    record Stage(String id, String label, int count, double steadyStock, boolean thin, List<String> questions, List<Deal> deals) {
+    }
+
+    /** A deal, or a count of deals without ids; rep, value and the stalled chance only where known. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Deal(String deal, int count, String rep, OptionalDouble value, double age, double agePercentile, boolean stale,
+                double pWinThisPeriod, double pWinEventually, Double pStalled) {
     }
 
     static void print(PrintWriter out, Review r) {

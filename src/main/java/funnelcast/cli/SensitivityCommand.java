@@ -1,6 +1,5 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
 import funnelcast.chart.PlanCharts;
 import funnelcast.model.Funnel;
@@ -47,7 +46,7 @@ final class SensitivityCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
             default -> throw new InputException("--method must be exact or monte-carlo, got '" + method + "'");
         };
-        ObjectNode node = SensitivityOutput.json(result);
+        SensitivityOutput.View node = SensitivityOutput.json(result);
         if (output.out != null) {
             Json.write(output.out.resolve("sensitivity.json"), node);
             output.charts(spec.commandLine().getErr()).write("tornado",

@@ -1,10 +1,12 @@
 package funnelcast.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import funnelcast.plan.Sensitivity;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /** How the command prints the sensitivity: its table and its JSON. */
 final class SensitivityOutput {
@@ -12,34 +14,27 @@ final class SensitivityOutput {
     }
 
 
-    static ObjectNode json(Sensitivity s) {
-        ObjectNode root = Json.object();
-        root.put("scenario", s.scenario());
-        root.put("method", s.method());
-        root.put("baseWins", s.baseWins());
-        s.basePHit().ifPresent(p -> root.put("basePHit", p));
-        root.put("bottleneck", s.bottleneck());
-        ArrayNode stages = root.putArray("stages");
-        for (Sensitivity.StageEffect e : s.stages()) {
-            ObjectNode n = stages.addObject();
-            n.put("stage", e.stage());
-            n.put("advanceTo", e.advanceTo());
-            ObjectNode wins = n.putObject("deltaWins");
-            wins.put("advancePlus5", e.winsUp());
-            wins.put("advanceMinus5", e.winsDown());
-            wins.put("dwellTimes0.8", e.winsFaster());
-            wins.put("dwellTimes1.2", e.winsSlower());
-            if (s.basePHit().isPresent()) {
-                ObjectNode p = n.putObject("deltaPHit");
-                p.put("advancePlus5", e.pHitUp());
-                p.put("advanceMinus5", e.pHitDown());
-                p.put("dwellTimes0.8", e.pHitFaster());
-                p.put("dwellTimes1.2", e.pHitSlower());
-            }
-            n.put("winsPerPoint", e.winsPerPoint());
-            n.put("winsPerDayFaster", e.winsPerDayFaster());
-        }
-        return root;
+    static View json(Sensitivity s) {
+        boolean hit = s.basePHit().isPresent();
+        return new View(s.scenario(), s.method(), s.baseWins(), s.basePHit(), s.bottleneck(), s.stages().stream().map(e ->
+            new Stage(e.stage(), e.advanceTo(), new Deltas(e.winsUp(), e.winsDown(), e.winsFaster(), e.winsSlower()),
+                hit ? new Deltas(e.pHitUp(), e.pHitDown(), e.pHitFaster(), e.pHitSlower()) : null, e.winsPerPoint(),
+                e.winsPerDayFaster())).toList());
+    }
+
+    /** The sensitivity as --json prints it. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record View(String scenario, String method, double baseWins, OptionalDouble basePHit, String bottleneck, List<Stage> stages) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Stage(String stage, String advanceTo, Deltas deltaWins, Deltas deltaPHit, double winsPerPoint,
+                 double winsPerDayFaster) {
+    }
+
+    /** The four changes: the advance exit five points up and down, the dwells times 0.8 and 1.2. */
+    record Deltas(double advancePlus5, double advanceMinus5, @JsonProperty("dwellTimes0.8") double faster,
+                  @JsonProperty("dwellTimes1.2") double slower) {
     }
 
     static void print(PrintWriter out, Sensitivity s) {

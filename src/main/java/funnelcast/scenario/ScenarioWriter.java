@@ -1,170 +1,184 @@
 package funnelcast.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import funnelcast.Mappers;
 import funnelcast.dist.Distribution;
 import funnelcast.dist.Family;
+import funnelcast.model.ClosingPush;
 import funnelcast.model.Exit;
+import funnelcast.model.Inflow;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import funnelcast.model.Stage;
+import funnelcast.model.Team;
 import funnelcast.model.WorkCalendar;
-import java.time.DayOfWeek;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-
-/** Writes a scenario in the format {@link ScenarioReader} reads: what calibration hands to forecast. */
+/**
+ * Writes a scenario in the format {@link ScenarioReader} reads: what calibration hands to
+ * forecast. The document is a tree of records, each key the field docs/scenario-format.md names,
+ * in its order; an absent optional field is a null and is left out. A law is written by its
+ * {@link Family}: {@code "dist"}, then its parameters in the family's order.
+ */
 public final class ScenarioWriter {
-    private static final ObjectMapper MAPPER = Mappers.OUTPUT;
+    private static final ObjectMapper MAPPER = Mappers.OUTPUT.copy().registerModule(new SimpleModule("scenario")
+        .addSerializer(Distribution.class, new LawSerializer()));
 
     private ScenarioWriter() {
     }
 
     public static String json(Scenario s) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("name", s.name());
-        ObjectNode cal = root.putObject("calendar");
-        cal.put("start", s.calendar().start().toString());
-        cal.put("end", s.calendar().end().toString());
-        ArrayNode weekdays = cal.putArray("weekdays");
-        for (DayOfWeek d : DayOfWeek.values()) {
-            if (s.calendar().weekdays().contains(d)) {
-                weekdays.add(WorkCalendar.code(d));
-            }
-        }
-        ArrayNode holidays = cal.putArray("holidays");
-        for (LocalDate h : s.calendar().holidays()) {
-            holidays.add(h.toString());
-        }
-        if (!s.calendar().workdays().isEmpty()) {
-            ArrayNode workdays = cal.putArray("workdays");
-            for (LocalDate w : s.calendar().workdays()) {
-                workdays.add(w.toString());
-            }
-        }
-        root.put("entry", s.entry());
-        ArrayNode stages = root.putArray("stages");
-        for (Stage st : s.stages()) {
-            ObjectNode n = stages.addObject();
-            n.put("id", st.id());
-            if (!st.label().equals(st.id())) {
-                n.put("label", st.label());
-            }
-            if (st.exitCounts().isEmpty()) {
-                ObjectNode exits = n.putObject("exits");
-                st.exits().forEach(e -> exits.put(e.to(), e.probability()));
-            } else {
-                ObjectNode counts = n.putObject("exitCounts");
-                for (Exit e : st.exits()) {
-                    counts.put(e.to(), st.exitCounts().get(e.to()));
-                }
-            }
-            n.set("dwell", dist(st.dwell()));
-            if (st.stalled() > 0) {
-                n.put("stalled", st.stalled());
-            }
-            if (st.hasExitDwell()) {
-                ObjectNode ed = n.putObject("exitDwell");
-                st.exits().stream().filter(Exit::ownDwell).forEach(e -> ed.set(e.to(), dist(e.dwell())));
-            }
-            if (!st.criteria().isEmpty()) {
-                st.criteria().forEach(n.putArray("criteria")::add);
-            }
-            if (!st.questions().isEmpty()) {
-                st.questions().forEach(n.putArray("questions")::add);
-            }
-        }
-        if (s.inflow().team() != null) {
-            ObjectNode in = root.putObject("inflow");
-            in.put("perRepPerDay", s.inflow().team().perRepPerDay());
-            ObjectNode team = in.putObject("team");
-            team.put("rampDays", s.inflow().team().rampDays());
-            ArrayNode reps = team.putArray("reps");
-            for (var r : s.inflow().team().reps()) {
-                ObjectNode rep = reps.addObject().put("id", r.id());
-                if (r.start() != null) {
-                    rep.put("start", r.start().toString());
-                }
-                if (!r.daysOff().isEmpty()) {
-                    ArrayNode off = rep.putArray("daysOff");
-                    r.daysOff().forEach(d -> off.add(d.toString()));
-                }
-            }
-        } else if (s.inflow().perDay() > 0 || s.inflow().observed() != null) {
-            ObjectNode in = root.putObject("inflow");
-            if (s.inflow().perRep()) {
-                in.put("perRepPerDay", s.inflow().perRepPerDay());
-                in.put("reps", s.inflow().reps());
-            } else {
-                in.put("perDay", s.inflow().perDay());
-            }
-            if (s.inflow().observed() != null) {
-                ObjectNode obs = in.putObject("observed");
-                obs.put("deals", s.inflow().observed().deals());
-                obs.put("days", s.inflow().observed().days());
-            }
-        }
-        ArrayNode pipeline = root.putArray("pipeline");
-        for (PipelineDeal d : s.pipeline()) {
-            ObjectNode n = pipeline.addObject();
-            if (d.id() != null) {
-                n.put("id", d.id());
-            }
-            n.put("stage", d.stage());
-            n.put("age", d.age());
-            if (d.id() == null) {
-                n.put("count", d.count());
-            }
-            d.value().ifPresent(v -> n.put("value", v));
-            if (d.rep() != null) {
-                n.put("rep", d.rep());
-            }
-        }
-        if (s.target().wins().isPresent() || s.target().alreadyWon() > 0) {
-            ObjectNode t = root.putObject("target");
-            s.target().wins().ifPresent(w -> t.put("wins", w));
-            t.put("alreadyWon", s.target().alreadyWon());
-            s.target().revenue().ifPresent(r -> t.put("revenue", r));
-        }
-        s.dealValue().ifPresent(v -> root.set("dealValue", dist(v)));
-        MonthEffects m = s.monthEffects();
-        if (!m.isNone()) {
-            ObjectNode effects = root.putObject("monthEffects");
-            effects.putObject("inflow").put("factor", m.inflowFactor()).put("cv", m.inflowCv());
-            effects.putObject("conversion").put("shift", m.conversionShift()).put("sd", m.conversionSd());
-            effects.put("pace", m.pace());
-            if (!m.push().isNone()) {
-                effects.putObject("push").put("factor", m.push().factor()).put("days", m.push().days())
-                    .put("period", m.push().quarterly() ? "quarter" : "month");
-            }
-        }
         try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+            return MAPPER.writeValueAsString(Document.of(s)) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A law as the file writes it: its family's name, then its parameters in the family's order. */
-    static ObjectNode dist(Distribution d) {
-        Family family = Family.of(d);
-        ObjectNode n = MAPPER.createObjectNode().put("dist", family.id());
-        double[] values = family.values(d);
-        if (family == Family.EMPIRICAL) {
-            ArrayNode v = n.putArray("values");
-            for (double x : values) {
-                v.add(x);
-            }
-        } else {
-            for (int i = 0; i < values.length; i++) {
-                n.put(family.parameters().get(i), values[i]);
-            }
-        }
-        return n;
+    /** A law as the file writes it, as a tree. */
+    public static JsonNode tree(Distribution law) {
+        return MAPPER.valueToTree(law);
     }
 
+    /** A law as the file writes it: its family's name, then its parameters in the family's order. */
+    private static final class LawSerializer extends StdSerializer<Distribution> {
+        private static final long serialVersionUID = 1L;
+
+        LawSerializer() {
+            super(Distribution.class);
+        }
+
+        @Override
+        public void serialize(Distribution law, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            Family family = Family.of(law);
+            double[] values = family.values(law);
+            gen.writeStartObject();
+            gen.writeStringField("dist", family.id());
+            if (family == Family.EMPIRICAL) {
+                gen.writeFieldName("values");
+                gen.writeArray(values, 0, values.length);
+            } else {
+                for (int i = 0; i < values.length; i++) {
+                    gen.writeNumberField(family.parameters().get(i), values[i]);
+                }
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    /** Keys in the order given, values from the function. */
+    private static <T, V> Map<String, V> ordered(List<T> items, Function<T, String> key, Function<T, V> value) {
+        return items.stream().collect(Collectors.toMap(key, value, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static <T> List<T> orNull(List<T> list) {
+        return list.isEmpty() ? null : list;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Document(String name, CalendarDoc calendar, String entry, List<StageDoc> stages, InflowDoc inflow,
+                            List<DealDoc> pipeline, TargetDoc target, Distribution dealValue, EffectsDoc monthEffects) {
+        static Document of(Scenario s) {
+            boolean target = s.target().wins().isPresent() || s.target().alreadyWon() > 0;
+            return new Document(s.name(), CalendarDoc.of(s.calendar()), s.entry(),
+                s.stages().stream().map(StageDoc::of).toList(), InflowDoc.of(s.inflow()),
+                s.pipeline().stream().map(DealDoc::of).toList(),
+                target ? new TargetDoc(s.target().wins().isPresent() ? s.target().wins().getAsInt() : null,
+                    s.target().alreadyWon(), s.target().revenue().isPresent() ? s.target().revenue().getAsDouble() : null) : null,
+                s.dealValue().orElse(null), s.monthEffects().isNone() ? null : EffectsDoc.of(s.monthEffects()));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record CalendarDoc(LocalDate start, LocalDate end, List<String> weekdays, List<LocalDate> holidays,
+                               List<LocalDate> workdays) {
+        static CalendarDoc of(WorkCalendar c) {
+            return new CalendarDoc(c.start(), c.end(), c.weekdays().stream().sorted().map(WorkCalendar::code).toList(),
+                List.copyOf(c.holidays()), orNull(List.copyOf(c.workdays())));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record StageDoc(String id, String label, Map<String, Double> exits, Map<String, Double> exitCounts,
+                            Distribution dwell, Double stalled, Map<String, Distribution> exitDwell, List<String> criteria,
+                            List<String> questions) {
+        static StageDoc of(Stage st) {
+            boolean counts = !st.exitCounts().isEmpty();
+            return new StageDoc(st.id(), st.label().equals(st.id()) ? null : st.label(),
+                counts ? null : ordered(st.exits(), Exit::to, Exit::probability),
+                counts ? ordered(st.exits(), Exit::to, e -> st.exitCounts().get(e.to())) : null,
+                st.dwell(), st.stalled() > 0 ? st.stalled() : null,
+                st.hasExitDwell() ? ordered(st.exits().stream().filter(Exit::ownDwell).toList(), Exit::to, Exit::dwell) : null,
+                orNull(st.criteria()), orNull(st.questions()));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record InflowDoc(Double perRepPerDay, Double reps, Double perDay, TeamDoc team, Inflow.Observed observed) {
+        static InflowDoc of(Inflow in) {
+            if (in.team() != null) {
+                return new InflowDoc(in.team().perRepPerDay(), null, null, TeamDoc.of(in.team()), null);
+            }
+            if (in.perDay() > 0 || in.observed() != null) {
+                return in.perRep() ? new InflowDoc(in.perRepPerDay(), in.reps(), null, null, in.observed())
+                    : new InflowDoc(null, null, in.perDay(), null, in.observed());
+            }
+            return null;
+        }
+    }
+
+    private record TeamDoc(int rampDays, List<RepDoc> reps) {
+        static TeamDoc of(Team t) {
+            return new TeamDoc(t.rampDays(), t.reps().stream().map(r -> new RepDoc(r.id(), r.start(),
+                orNull(List.copyOf(r.daysOff())))).toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record RepDoc(String id, LocalDate start, List<LocalDate> daysOff) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record DealDoc(String id, String stage, double age, Integer count, Double value, String rep) {
+        static DealDoc of(PipelineDeal d) {
+            return new DealDoc(d.id(), d.stage(), d.age(), d.id() == null ? d.count() : null,
+                d.value().isPresent() ? d.value().getAsDouble() : null, d.rep());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record TargetDoc(Integer wins, int alreadyWon, Double revenue) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record EffectsDoc(Spread inflow, Shift conversion, double pace, PushDoc push) {
+        static EffectsDoc of(MonthEffects m) {
+            ClosingPush p = m.push();
+            return new EffectsDoc(new Spread(m.inflowFactor(), m.inflowCv()), new Shift(m.conversionShift(), m.conversionSd()),
+                m.pace(), p.isNone() ? null : new PushDoc(p.factor(), p.days(), p.quarterly() ? "quarter" : "month"));
+        }
+    }
+
+    private record Spread(double factor, double cv) {
+    }
+
+    private record Shift(double shift, double sd) {
+    }
+
+    private record PushDoc(double factor, int days, String period) {
+    }
 }

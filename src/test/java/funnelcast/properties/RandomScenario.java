@@ -12,7 +12,6 @@ import funnelcast.dist.LogNormal;
 import funnelcast.dist.Uniform;
 import funnelcast.dist.Weibull;
 import funnelcast.scenario.ScenarioWriter;
-import java.lang.reflect.Method;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -137,14 +136,8 @@ final class RandomScenario {
     }
 
     static ObjectNode node(Distribution d) {
-        try {
-            // the writer's own mapping keeps generator and format in step
-            Method m = ScenarioWriter.class.getDeclaredMethod("dist", Distribution.class);
-            m.setAccessible(true);
-            return (ObjectNode) m.invoke(null, d);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        // the writer's own mapping keeps generator and format in step
+        return (ObjectNode) ScenarioWriter.tree(d);
     }
 
     String json() {
