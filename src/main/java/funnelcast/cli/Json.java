@@ -2,7 +2,6 @@ package funnelcast.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +12,6 @@ final class Json {
     static final ObjectMapper MAPPER = Mappers.OUTPUT;
 
     private Json() {
-    }
-
-    static ObjectNode object() {
-        return MAPPER.createObjectNode();
     }
 
     /** Writes the value as a file, whole or not at all. */

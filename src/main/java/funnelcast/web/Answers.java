@@ -1,10 +1,7 @@
 package funnelcast.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import funnelcast.InputException;
-import funnelcast.Mappers;
 import funnelcast.chart.ChartFiles;
 import funnelcast.chart.ForecastCharts;
 import funnelcast.chart.PlanCharts;
@@ -18,8 +15,11 @@ import funnelcast.model.Scenario;
 import funnelcast.plan.RequiredInflow;
 import funnelcast.plan.Sensitivity;
 import funnelcast.plan.SteadyState;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -34,8 +34,6 @@ final class Answers {
     static final long FALLBACK_TRIALS = 100_000;
     static final long FALLBACK_SEED = 42;
 
-    private static final ObjectMapper JSON = Mappers.PLAIN;
-
     private Answers() {
     }
 
@@ -46,7 +44,7 @@ final class Answers {
      * {@code forecast --uncertainty} gives it with its default trials and seed; the inflow needed
      * and the bottleneck stay the exact method's, at the point values.
      */
-    static ObjectNode figures(Scenario scenario, double confidence, boolean uncertainty) {
+    static Figures figures(Scenario scenario, double confidence, boolean uncertainty) {
         long start = System.nanoTime();
         Funnel funnel = Funnel.of(scenario);
         int steps = ExactMethod.defaultStepsPerDay(scenario.horizonDays());
@@ -74,55 +72,45 @@ final class Answers {
             method = engineMethod(true) + ", as forecast --uncertainty; the inflow needed and the bottleneck at the "
                 + "point values";
         }
-        ObjectNode out = JSON.createObjectNode();
-        out.put("scenario", scenario.name());
-        out.put("method", method);
         int a = f.alreadyWon();
         var q = f.wins().quantiles();
-        out.put("mean", a + f.wins().mean());
-        out.put("meanText", String.format(Locale.ROOT, "%.2f", a + f.wins().mean()));
-        out.put("sd", f.wins().sd());
-        out.put("p10", a + q.p10());
-        out.put("p50", a + q.p50());
-        out.put("p90", a + q.p90());
-        out.put("alreadyWon", a);
-        out.put("horizonDays", scenario.horizonDays());
-        if (f.target().isPresent()) {
-            out.put("target", f.target().getAsInt());
-        }
-        if (f.pHitTarget().isPresent()) {
-            out.put("pHitTarget", f.pHitTarget().getAsDouble());
-            out.put("pHitText", percent(f.pHitTarget().getAsDouble()));
-        }
-        out.put("confidence", confidence);
-        if (needed.isPresent()) {
-            out.put("inflowNeeded", needed.getAsDouble());
-            out.put("inflowNeededText", String.format(Locale.ROOT, "%.2f", needed.getAsDouble()));
-        }
-        out.put("inflowPerDay", scenario.inflow().perDay());
-        if (bottleneck != null) {
-            out.put("bottleneck", bottleneck);
-        }
-        if (f.method() instanceof Forecast.Exact e) {
-            out.put("bound", e.pmfTotalVariation());
-        }
-        ArrayNode pmf = out.putArray("pmf");
-        for (double p : f.wins().pmf()) {
-            pmf.add(p);
-        }
-        ArrayNode fan = out.putArray("fan");
-        for (Forecast.Day d : f.daily()) {
-            fan.addObject().put("day", d.day()).put("date", d.date().toString()).put("mean", a + d.mean())
-                .put("p10", a + d.p10()).put("p50", a + d.p50()).put("p90", a + d.p90());
-        }
-        ArrayNode stock = out.putArray("stages");
+        OptionalDouble pHit = f.pHitTarget();
         SteadyState steady = SteadyState.forInflow(funnel, scenario.inflow().perDay());
-        for (SteadyState.StageFlow s : steady.stages()) {
-            stock.addObject().put("id", s.id()).put("label", s.label()).put("pWin", s.pWin())
-                .put("arrivalsPerDay", s.arrivalsPerDay()).put("meanDwell", s.meanDwell()).put("stock", s.inventory());
-        }
-        out.put("millis", (System.nanoTime() - start) / 1e6);
-        return out;
+        return new Figures(scenario.name(), method, a + f.wins().mean(), String.format(Locale.ROOT, "%.2f", a + f.wins().mean()),
+            f.wins().sd(), a + q.p10(), a + q.p50(), a + q.p90(), a, scenario.horizonDays(), f.target(), pHit,
+            pHit.isPresent() ? percent(pHit.getAsDouble()) : null, confidence, needed,
+            needed.isPresent() ? String.format(Locale.ROOT, "%.2f", needed.getAsDouble()) : null, scenario.inflow().perDay(),
+            bottleneck, f.method() instanceof Forecast.Exact e ? e.pmfTotalVariation() : null, f.wins().pmf(),
+            f.daily().stream().map(d -> new FanDay(d.day(), d.date(), a + d.mean(), a + d.p10(), a + d.p50(), a + d.p90())).toList(),
+            steady.stages().stream().map(st -> new Stock(st.id(), st.label(), st.pWin(), st.arrivalsPerDay(), st.meanDwell(),
+                st.inventory())).toList(), (System.nanoTime() - start) / 1e6);
+    }
+
+    /**
+     * The page's figures: wins counted from the month's start (already won included), with the
+     * command line's texts beside the numbers; absent values left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Figures(String scenario, String method, double mean, String meanText, double sd, int p10, int p50, int p90,
+                   int alreadyWon, int horizonDays, OptionalInt target, OptionalDouble pHitTarget, String pHitText,
+                   double confidence, OptionalDouble inflowNeeded, String inflowNeededText, double inflowPerDay,
+                   String bottleneck, Double bound, double[] pmf, List<FanDay> fan, List<Stock> stages, double millis) {
+    }
+
+    /** Wins by the end of a working day, already won included. */
+    record FanDay(int day, LocalDate date, double mean, int p10, int p50, int p90) {
+    }
+
+    /** A stage's steady-state flow at today's inflow. */
+    record Stock(String id, String label, double pWin, double arrivalsPerDay, double meanDwell, double stock) {
+    }
+
+    /** The charts as inline SVG elements. */
+    record Charts(String wins, String fan, String stock) {
+    }
+
+    /** Wins of each simulated month, already won included. */
+    record Months(int[] wins) {
     }
 
     /**
@@ -157,7 +145,7 @@ final class Answers {
     }
 
     /** The charts of the command line (wins with the target, fan, the funnel's stock) as inline SVG elements. */
-    static ObjectNode charts(Scenario scenario, int width, int height, boolean uncertainty) {
+    static Charts charts(Scenario scenario, int width, int height, boolean uncertainty) {
         Funnel funnel = Funnel.of(scenario);
         Forecast f;
         if (uncertainty) {
@@ -169,12 +157,10 @@ final class Answers {
                 f = engine(funnel, false);
             }
         }
-        ObjectNode out = JSON.createObjectNode();
-        out.put("wins", ChartFiles.svgScalable(ForecastCharts.wins(f), width, height, "wins"));
-        out.put("fan", ChartFiles.svgScalable(ForecastCharts.fan(f), width, height, "fan"));
-        out.put("stock", ChartFiles.svgScalable(PlanCharts.funnel(scenario,
-            SteadyState.forInflow(funnel, scenario.inflow().perDay())), width, height, "stock"));
-        return out;
+        return new Charts(ChartFiles.svgScalable(ForecastCharts.wins(f), width, height, "wins"),
+            ChartFiles.svgScalable(ForecastCharts.fan(f), width, height, "fan"),
+            ChartFiles.svgScalable(PlanCharts.funnel(scenario, SteadyState.forInflow(funnel, scenario.inflow().perDay())), width,
+                height, "stock"));
     }
 
     /**
@@ -182,10 +168,9 @@ final class Answers {
      * derived from (seed, month), so month k is the same whenever it is drawn; with parameter
      * uncertainty, each month draws its own parameters too.
      */
-    static ObjectNode months(Scenario scenario, long seed, int from, int count, boolean uncertainty) {
+    static Months months(Scenario scenario, long seed, int from, int count, boolean uncertainty) {
         Funnel funnel = Funnel.of(scenario);
-        ObjectNode out = JSON.createObjectNode();
-        ArrayNode wins = out.putArray("wins");
+        int[] wins = new int[count];
         for (int k = from; k < from + count; k++) {
             Forecast one;
             try {
@@ -199,8 +184,8 @@ final class Answers {
             while (w < pmf.length && pmf[w] < 0.5) {
                 w++;
             }
-            wins.add(one.alreadyWon() + w);
+            wins[k - from] = one.alreadyWon() + w;
         }
-        return out;
+        return new Months(wins);
     }
 }

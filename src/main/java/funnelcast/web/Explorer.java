@@ -1,10 +1,9 @@
 package funnelcast.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.InputException;
 import funnelcast.Mappers;
 import funnelcast.model.Scenario;
@@ -12,15 +11,17 @@ import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
- * The explorer's server: the page (index.html, app.js, app.css, all from the jar) and a JSON API
+ * The explorer's server: the page (index.html, app.js, app.css: Javalin's static files from the
+ * jar) and a JSON API, answered through the one configured mapper,
  * over the scenarios it was started with or one the page opened. It touches no file: a scenario
  * the page opens travels in the request, and a download is the request's answer.
  *
@@ -39,6 +40,11 @@ public final class Explorer implements AutoCloseable {
     private static final ObjectMapper JSON = Mappers.PLAIN;
     private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
         + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+    /** Every answer's headers, the page's and the API's. */
+    private static final Map<String, String> HEADERS = Map.of("Content-Security-Policy", POLICY,
+        "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer", "Cache-Control", "no-store");
+    /** The page's files in the jar (index.html, app.js, app.css): a folder of assets alone, no classes. */
+    private static final String ASSETS = "/funnelcast/explorer";
 
     private final List<ScenarioSource> scenarios;
     private final Javalin app;
@@ -58,15 +64,14 @@ public final class Explorer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.routes.before(ctx -> {
-                ctx.header("Content-Security-Policy", POLICY);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "no-referrer");
-                ctx.header("Cache-Control", "no-store");
+            config.routes.before(ctx -> HEADERS.forEach(ctx::header));
+            config.jsonMapper(new JavalinJackson(Mappers.PLAIN, false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = ASSETS;
+                files.location = Location.CLASSPATH;
+                files.headers = HEADERS;
             });
-            config.routes.get("/", ctx -> asset(ctx, "index.html", "text/html; charset=utf-8"));
-            config.routes.get("/app.js", ctx -> asset(ctx, "app.js", "text/javascript; charset=utf-8"));
-            config.routes.get("/app.css", ctx -> asset(ctx, "app.css", "text/css; charset=utf-8"));
             config.routes.get("/api/scenarios", ctx -> self[0].list(ctx));
             config.routes.post("/api/figures", ctx -> self[0].answer(ctx, r -> Answers.figures(r.scenario(), r.confidence(), r.uncertainty())));
             config.routes.post("/api/charts", ctx -> self[0].answer(ctx, r -> Answers.charts(r.scenario(), r.width(), r.height(),
@@ -74,8 +79,8 @@ public final class Explorer implements AutoCloseable {
             config.routes.post("/api/months", ctx -> self[0].answer(ctx, r -> Answers.months(r.scenario(), r.seed(), r.from(),
                 r.count(), r.uncertainty())));
             config.routes.post("/api/scenario", ctx -> self[0].download(ctx));
-            config.routes.post("/api/document", ctx -> self[0].answer(ctx, r -> JSON.createObjectNode()
-                .put("name", r.source().name()).set("document", r.source().document())));
+            config.routes.post("/api/document", ctx -> self[0].answer(ctx, r -> new Document(r.source().name(),
+                r.source().document())));
             config.routes.exception(InputException.class, (e, ctx) -> refuse(ctx, 400, e.getMessage(),
                 e instanceof FieldException f ? f.field : null));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -121,32 +126,26 @@ public final class Explorer implements AutoCloseable {
         app.stop();
     }
 
-    private static void asset(Context ctx, String name, String type) {
-        try (InputStream in = Explorer.class.getResourceAsStream("/funnelcast/web/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks funnelcast/web/" + name);
-            }
-            ctx.contentType(type).result(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void refuse(Context ctx, int status, String message, String field) {
+        ctx.status(status).json(new Refusal(message, field));
     }
 
-    private static void refuse(Context ctx, int status, String message, String field) {
-        ObjectNode body = JSON.createObjectNode().put("error", message);
-        if (field != null) {
-            body.put("field", field);
-        }
-        ctx.status(status).contentType("application/json").result(body.toString());
+    /** A refused request: the message and, where it names one, the setting or request key it belongs to. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Refusal(String error, String field) {
+    }
+
+    /** A scenario the page can choose, with its document. */
+    record Listed(int index, String name, JsonNode document) {
+    }
+
+    /** An opened scenario's document, as the page's editor shows it. */
+    record Document(String name, JsonNode document) {
     }
 
     private void list(Context ctx) {
-        ArrayNode out = JSON.createArrayNode();
-        for (int i = 0; i < scenarios.size(); i++) {
-            ScenarioSource s = scenarios.get(i);
-            out.addObject().put("index", i).put("name", s.name()).set("document", s.document());
-        }
-        ctx.contentType("application/json").result(out.toString());
+        ctx.json(IntStream.range(0, scenarios.size()).mapToObj(i -> new Listed(i, scenarios.get(i).name(),
+            scenarios.get(i).document())).toList());
     }
 
     /** What a request asks about: a scenario (one of the server's, or the page's opened file) and its settings. */
@@ -154,9 +153,8 @@ public final class Explorer implements AutoCloseable {
                long seed, int from, int count, int width, int height) {
     }
 
-    private void answer(Context ctx, Function<Ask, ObjectNode> what) {
-        Ask ask = ask(ctx);
-        ctx.contentType("application/json").result(what.apply(ask).toString());
+    private void answer(Context ctx, Function<Ask, Object> what) {
+        ctx.json(what.apply(ask(ctx)));
     }
 
     private void download(Context ctx) {
