@@ -1,6 +1,7 @@
 package funnelcast.model;
 
 import funnelcast.dist.Distribution;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,40 @@ public record Scenario(String name, WorkCalendar calendar, String entry, List<St
 
     public Scenario withStages(List<Stage> newStages) {
         return new Scenario(name, calendar, entry, newStages, inflow, pipeline, target, dealValue, monthEffects);
+    }
+
+    /**
+     * The same scenario with {@code perDay} new deals a working day, the observed history kept. A
+     * team keeps its reps, their starts and days off and the ramp, each rep's rate scaled so that
+     * the team's mean over the horizon is {@code perDay}; a team that brings no deal in the horizon
+     * (every rep starting after it) has no rate to scale and gives way to a constant rate.
+     */
+    public Scenario withInflow(double perDay) {
+        Inflow in = inflow;
+        Inflow changed;
+        if (in.team() != null && in.perDay() > 0) {
+            Team t = in.team();
+            changed = Inflow.of(new Team(t.perRepPerDay() * (perDay / in.perDay()), t.rampDays(), t.reps()), calendar);
+        } else {
+            changed = new Inflow(perDay, in.reps(), in.observed());
+        }
+        return new Scenario(name, calendar, entry, stages, changed, pipeline, target, dealValue, monthEffects);
+    }
+
+    /**
+     * Every dwell of stage {@code index} times {@code factor}; the ages of the deals at that stage
+     * are scaled too, so each deal stays at the same point of its visit (and an age stays possible
+     * under a shorter fixed or bounded dwell).
+     */
+    public Scenario withDwellScale(int index, double factor) {
+        Stage st = stages.get(index);
+        List<Exit> exits = st.exits().stream().map(x -> new Exit(x.to(), x.probability(), x.dwell().scaled(factor), x.ownDwell()))
+            .toList();
+        List<Stage> changed = new ArrayList<>(stages);
+        changed.set(index, st.withExits(exits, st.dwell().scaled(factor)));
+        List<PipelineDeal> aged = pipeline.stream().map(d -> d.stage().equals(st.id()) && factor != 1
+            ? new PipelineDeal(d.id(), d.stage(), d.age() * factor, d.count(), d.value(), d.rep()) : d).toList();
+        return new Scenario(name, calendar, entry, changed, inflow, aged, target, dealValue, monthEffects);
     }
 
     public Stage stage(String id) {

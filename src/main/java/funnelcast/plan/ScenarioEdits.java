@@ -3,23 +3,18 @@ package funnelcast.plan;
 import funnelcast.model.Absorption;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
-import funnelcast.model.Inflow;
-import funnelcast.model.PipelineDeal;
 import funnelcast.model.Scenario;
 import funnelcast.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What-if copies of a scenario: another inflow, a stage converting better or worse, a stage running faster. */
+/**
+ * What-if copies of a scenario for the planner: a stage converting better or worse, a stage
+ * running faster (another inflow is {@link Scenario#withInflow}).
+ */
 public final class ScenarioEdits {
     private ScenarioEdits() {
-    }
-
-    public static Scenario withInflow(Scenario s, double perDay) {
-        Inflow in = s.inflow();
-        return new Scenario(s.name(), s.calendar(), s.entry(), s.stages(), new Inflow(perDay, in.reps(),
-            in.observed()), s.pipeline(), s.target(), s.dealValue(), s.monthEffects());
     }
 
     /** The advance exit of a stage (see {@link Absorption#advanceExit}). */
@@ -56,23 +51,15 @@ public final class ScenarioEdits {
                 exits.add(new Exit(Exit.LOST, 1 - now, st.dwell(), false));
             }
         }
-        return replaceStage(s, stage, new Stage(st.id(), st.label(), exits, st.dwell(), Map.of(), st.criteria(),
-            st.questions(), st.stalled()), 1);
+        List<Stage> stages = new ArrayList<>(s.stages());
+        stages.set(stage, new Stage(st.id(), st.label(), exits, st.dwell(), Map.of(), st.criteria(), st.questions(),
+            st.stalled()));
+        return s.withStages(stages);
     }
 
-    /**
-     * Every dwell of the stage times {@code factor}. The ages of the deals at that stage are
-     * scaled too, so each deal stays at the same point of its visit (and an age stays possible
-     * under a shorter fixed or bounded dwell).
-     */
+    /** Every dwell of the stage times {@code factor}, its deals' ages alike ({@link Scenario#withDwellScale}). */
     public static Scenario withDwellScale(Funnel funnel, int stage, double factor) {
-        Scenario s = funnel.scenario();
-        Stage st = s.stages().get(stage);
-        List<Exit> exits = new ArrayList<>();
-        for (Exit x : st.exits()) {
-            exits.add(new Exit(x.to(), x.probability(), x.dwell().scaled(factor), x.ownDwell()));
-        }
-        return replaceStage(s, stage, st.withExits(exits, st.dwell().scaled(factor)), factor);
+        return funnel.scenario().withDwellScale(stage, factor);
     }
 
     private static int indexOf(List<Exit> exits, String to) {
@@ -82,17 +69,5 @@ public final class ScenarioEdits {
             }
         }
         return -1;
-    }
-
-    private static Scenario replaceStage(Scenario s, int index, Stage stage, double ageFactor) {
-        List<Stage> stages = new ArrayList<>(s.stages());
-        stages.set(index, stage);
-        List<PipelineDeal> pipeline = new ArrayList<>();
-        for (PipelineDeal d : s.pipeline()) {
-            pipeline.add(d.stage().equals(stage.id()) && ageFactor != 1
-                ? new PipelineDeal(d.id(), d.stage(), d.age() * ageFactor, d.count(), d.value(), d.rep()) : d);
-        }
-        return new Scenario(s.name(), s.calendar(), s.entry(), stages, s.inflow(), pipeline, s.target(),
-            s.dealValue(), s.monthEffects());
     }
 }

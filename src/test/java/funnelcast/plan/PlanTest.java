@@ -151,12 +151,12 @@ class PlanTest {
             int needed = f.scenario().target().wins().getAsInt() - f.scenario().target().alreadyWon();
             RequiredInflow r = RequiredInflow.solve(period, needed, c, Inflow.NONE);
             assertTrue(r.reachable() && r.inflowPerDay() > 0, path);
-            Forecast at = MonteCarloEngine.forecast(Funnel.of(ScenarioEdits.withInflow(f.scenario(), r.inflowPerDay())),
+            Forecast at = MonteCarloEngine.forecast(Funnel.of(f.scenario().withInflow(r.inflowPerDay())),
                 new MonteCarloEngine.Options(trials, 314L, 2));
             double se = Math.sqrt(c * (1 - c) / trials);
             assertEquals(c, at.pHitTarget().getAsDouble(), 3 * se + period.errorBound(r.inflowPerDay()), path);
             Forecast below = MonteCarloEngine.forecast(
-                Funnel.of(ScenarioEdits.withInflow(f.scenario(), 0.97 * r.inflowPerDay())),
+                Funnel.of(f.scenario().withInflow(0.97 * r.inflowPerDay())),
                 new MonteCarloEngine.Options(trials, 315L, 2));
             assertTrue(below.pHitTarget().getAsDouble() < c, path + ": at 0.97 of the inflow P(hit) = "
                 + below.pHitTarget().getAsDouble());

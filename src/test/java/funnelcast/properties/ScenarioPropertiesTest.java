@@ -112,7 +112,7 @@ class ScenarioPropertiesTest {
     void moreInflowNeverLowersWins(@ForAll("choices") Choices choices) {
         Scenario s = funnel(new RandomScenario(choices, true)).scenario();
         Forecast less = exact(s);
-        Forecast more = exact(ScenarioEdits.withInflow(s, s.inflow().perDay() * 1.5 + 0.5));
+        Forecast more = exact(s.withInflow(s.inflow().perDay() * 1.5 + 0.5));
         double slack = error(less) + error(more) + 1e-9;
         assertTrue(more.wins().mean() >= less.wins().mean() - slack, "" + choices);
         assertTrue(more.pHitTarget().getAsDouble() >= less.pHitTarget().getAsDouble() - slack, "" + choices);

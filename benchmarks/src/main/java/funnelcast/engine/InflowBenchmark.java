@@ -2,7 +2,6 @@ package funnelcast.engine;
 
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
-import funnelcast.plan.ScenarioEdits;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +32,7 @@ public class InflowBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Funnel base = Scenarios.load("telesales.json");
-        funnel = Funnel.of(ScenarioEdits.withInflow(base.scenario(), base.scenario().inflow().perDay() * inflowFactor));
+        funnel = Funnel.of(base.scenario().withInflow(base.scenario().inflow().perDay() * inflowFactor));
     }
 
     @Benchmark
