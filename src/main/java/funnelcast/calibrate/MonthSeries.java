@@ -57,13 +57,18 @@ final class MonthSeries {
     /** Level (and its variance) and season from months [0, upTo), weighed by recency as seen from month {@code at}. */
     private double[] estimate(int upTo, int at, double halfLife, boolean seasonal, double tau2, double[] season) {
         Arrays.fill(season, 0);
+        // each month's weight, the same in every pass: computed once (a power per month, not per month and pass)
+        double[] weight = new double[upTo];
+        for (int m = 0; m < upTo; m++) {
+            weight[m] = recency(at - index[m], halfLife) / (v[m] + tau2);
+        }
         double level = 0;
         double levelWeight = 0;
         for (int pass = 0; pass < (seasonal ? 20 : 1); pass++) {
             double num = 0;
             double den = 0;
             for (int m = 0; m < upTo; m++) {
-                double w = recency(at - index[m], halfLife) / (v[m] + tau2);
+                double w = weight[m];
                 num += w * (y[m] - season[position[m]]);
                 den += w;
             }
@@ -73,7 +78,7 @@ final class MonthSeries {
                 double[] sn = new double[3];
                 double[] sd = new double[3];
                 for (int m = 0; m < upTo; m++) {
-                    double w = recency(at - index[m], halfLife) / (v[m] + tau2);
+                    double w = weight[m];
                     sn[position[m]] += w * (y[m] - level);
                     sd[position[m]] += w;
                 }

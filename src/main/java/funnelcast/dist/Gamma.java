@@ -1,5 +1,6 @@
 package funnelcast.dist;
 
+import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
@@ -16,6 +17,32 @@ public record Gamma(double shape, double scale) implements StatisticsLaw {
     @Override
     public GammaDistribution law() {
         return GammaDistribution.of(shape, scale);
+    }
+
+    /**
+     * The density in closed form, {@code (k-1) log x - x/theta - log Gamma(k) - k log theta}, its
+     * constant computed once: Commons Statistics' density goes through the regularised gamma
+     * function's derivative, a gamma function evaluation at every point, which made four tenths
+     * of a calibration's time. The survival stays Commons Statistics'.
+     */
+    @Override
+    public Evaluation evaluation() {
+        GammaDistribution law = law();
+        double constant = LogGamma.value(shape) + shape * Math.log(scale);
+        return new Evaluation() {
+            @Override
+            public double logDensity(double x) {
+                if (x > 0 && x < Double.POSITIVE_INFINITY) {
+                    return (shape - 1) * Math.log(x) - x / scale - constant;
+                }
+                return law.logDensity(x);
+            }
+
+            @Override
+            public double survival(double x) {
+                return x <= 0 ? 1 : law.survivalProbability(x);
+            }
+        };
     }
 
     @Override
