@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +65,7 @@ final class BacktestCommand implements Callable<Integer> {
         calendar.holidaySet();
         calendar.workdaySet();
         trials.check();
+        output.check();
         opportunities.check();
         History h = opportunities.read(history);
         LocalDate first = h.first().toLocalDate();
@@ -74,21 +76,11 @@ final class BacktestCommand implements Callable<Integer> {
         Backtest.Result r = Backtest.run(h, new Backtest.Options(calendar.clock(first, last.plusMonths(2)), months, window,
             trials.count, trials.seed(), Runtime.getRuntime().availableProcessors(), bar::accept, monthFit));
         bar.finish();
-        BacktestOutput.View node = BacktestOutput.json(r, h);
-        if (output.out != null) {
-            Json.write(output.out.resolve("backtest.json"), node);
-            ChartWriter charts = output.charts(err);
-            charts.write("backtest", CalibrationCharts.backtest(r));
-            charts.write("pit", CalibrationCharts.pit(r));
-            charts.write("calibration", CalibrationCharts.calibration(r));
-        }
-        PrintWriter o = spec.commandLine().getOut();
-        if (output.json()) {
-            o.print(Json.text(node));
-        } else {
-            BacktestOutput.print(o, r, h);
-        }
-        o.flush();
+        output.emit(spec.commandLine().getOut(), err, "backtest", BacktestOutput.json(r, h),
+            List.of(new ResultOptions.Chart("backtest", () -> CalibrationCharts.backtest(r)),
+                new ResultOptions.Chart("pit", () -> CalibrationCharts.pit(r)),
+                new ResultOptions.Chart("calibration", () -> CalibrationCharts.calibration(r))),
+            o -> BacktestOutput.print(o, r, h));
         return 0;
     }
 }

@@ -67,6 +67,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        output.check();
         double confidence = this.confidence.value();
         List<Funnel> funnels = new ArrayList<>();
         for (String s : scenarios) {
@@ -89,26 +90,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         Comparison root = new Comparison(cases.stream().map(c -> new Compared(ForecastJson.View.of(c.forecast()), c.name(),
             c.inflowNeeded())).toList());
-        List<Path> files = new ArrayList<>();
-        if (output.out != null) {
-            Json.write(output.out.resolve("compare.json"), root);
-            files.add(output.out.resolve("compare.json"));
-            List<String> names = CompareOutput.letters(cases.size());
-            List<Forecast> forecasts = cases.stream().map(Case::forecast).toList();
-            ChartWriter charts = output.charts(stderr);
-            charts.write("compare-wins", CompareCharts.wins(names, forecasts));
-            charts.write("compare-fan", CompareCharts.fans(names, forecasts));
-            files.addAll(charts.written());
-        }
-        if (output.json()) {
-            stdout.print(Json.text(root));
-        } else {
-            CompareOutput.print(stdout, cases, confidence);
-            if (!files.isEmpty()) {
-                stdout.printf(Locale.ROOT, "%nWrote %s%n", String.join(", ", files.stream().map(Path::toString).toList()));
-            }
-        }
-        stdout.flush();
+        List<String> names = CompareOutput.letters(cases.size());
+        List<Forecast> forecasts = cases.stream().map(Case::forecast).toList();
+        output.emit(stdout, stderr, "compare", root, List.of(new ResultOptions.Chart("compare-wins",
+            () -> CompareCharts.wins(names, forecasts)), new ResultOptions.Chart("compare-fan", () -> CompareCharts.fans(names, forecasts))),
+            o -> CompareOutput.print(o, cases, confidence));
         return 0;
     }
 

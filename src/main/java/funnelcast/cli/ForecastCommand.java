@@ -66,6 +66,7 @@ final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        output.check();
         Funnel funnel = input.funnel();
         long started = System.nanoTime();
         Forecast forecast;
@@ -82,25 +83,10 @@ final class ForecastCommand implements Callable<Integer> {
             bar.finish();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        String text = ForecastJson.write(forecast);
-        List<Path> files = new ArrayList<>();
-        if (output.out != null) {
-            AtomicFiles.write(output.out.resolve("forecast.json"), text.getBytes(StandardCharsets.UTF_8));
-            files.add(output.out.resolve("forecast.json"));
-            ChartWriter charts = output.charts(stderr);
-            charts.write("wins", ForecastCharts.wins(forecast));
-            charts.write("fan", ForecastCharts.fan(forecast));
-            files.addAll(charts.written());
-        }
-        if (output.json()) {
-            stdout.print(text);
-        } else {
-            ForecastTable.print(stdout, funnel.scenario(), forecast, seconds);
-            if (!files.isEmpty()) {
-                stdout.printf(Locale.ROOT, "%nWrote %s%n", files.stream().map(Path::toString).collect(Collectors.joining(", ")));
-            }
-        }
-        stdout.flush();
+        output.emit(stdout, stderr, "forecast", ForecastJson.View.of(forecast),
+            List.of(new ResultOptions.Chart("wins", () -> ForecastCharts.wins(forecast)),
+                new ResultOptions.Chart("fan", () -> ForecastCharts.fan(forecast))),
+            o -> ForecastTable.print(o, funnel.scenario(), forecast, seconds));
         return 0;
     }
 

@@ -20,10 +20,6 @@ final class ForecastJson {
     private ForecastJson() {
     }
 
-    static String write(Forecast f) {
-        return Json.text(View.of(f));
-    }
-
     /** The forecast as the file writes it; absent values are left out. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     record View(String scenario, String method, Long trials, Long seed, String uncertainty, int horizonDays,

@@ -39,26 +39,15 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        output.check();
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence.value(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         List<Hires> hires = Hires.of(funnel, plan.thisPeriod(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        PlanOutput.View node = PlanOutput.json(plan, funnel.scenario(), hires);
-        if (output.out != null) {
-            Json.write(output.out.resolve("plan.json"), node);
-            ChartWriter charts = output.charts(spec.commandLine().getErr());
-            charts.write("funnel", PlanCharts.funnel(funnel.scenario(), plan.steadyState()));
-            charts.write("inflow-curve", PlanCharts.inflowCurve(plan, funnel.scenario().inflow().perDay()));
-        }
-        PrintWriter o = spec.commandLine().getOut();
-        if (output.json()) {
-            o.print(Json.text(node));
-        } else {
-            PlanOutput.print(o, funnel, plan, bottleneck(funnel, plan), hires);
-            if (output.out != null) {
-                o.printf(Locale.ROOT, "%nWrote plan.json, funnel.png/svg, inflow-curve.png/svg into %s%n", output.out);
-            }
-        }
-        o.flush();
+        PrintWriter stdout = spec.commandLine().getOut();
+        output.emit(stdout, spec.commandLine().getErr(), "plan", PlanOutput.json(plan, funnel.scenario(), hires),
+            List.of(new ResultOptions.Chart("funnel", () -> PlanCharts.funnel(funnel.scenario(), plan.steadyState())),
+                new ResultOptions.Chart("inflow-curve", () -> PlanCharts.inflowCurve(plan, funnel.scenario().inflow().perDay()))),
+            o -> PlanOutput.print(o, funnel, plan, bottleneck(funnel, plan), hires));
         return 0;
     }
 

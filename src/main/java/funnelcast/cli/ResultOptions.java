@@ -1,10 +1,18 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,11 +33,52 @@ final class ResultOptions {
         return json.on;
     }
 
+    /** Checks --size before any work, so a bad one is refused at once, not after the run. */
+    void check() {
+        if (size != null) {
+            dimensions();
+        }
+    }
+
+    /**
+     * The second half of every command that computes a result: with --out, the result as
+     * {@code name}.json and each chart as PNG and SVG into DIR (each file whole or not at all);
+     * then either the JSON (--json) or the table, followed by the files written.
+     */
+    void emit(PrintWriter stdout, PrintWriter stderr, String name, Object json, List<Chart> charts,
+              Consumer<PrintWriter> table) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (out != null) {
+            Path file = out.resolve(name + ".json");
+            Json.write(file, json);
+            files.add(file);
+            ChartWriter writer = charts(stderr);
+            for (Chart c : charts) {
+                writer.write(c.name(), c.make().get());
+            }
+            files.addAll(writer.written());
+        }
+        if (json()) {
+            stdout.print(Json.text(json));
+        } else {
+            table.accept(stdout);
+            if (!files.isEmpty()) {
+                stdout.printf(Locale.ROOT, "%nWrote %s%n", files.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            }
+        }
+        stdout.flush();
+    }
+
     /** Writes the charts into --out at --size. */
     ChartWriter charts(PrintWriter err) {
         if (size == null) {
             return new ChartWriter(out, err);
         }
+        int[] wh = dimensions();
+        return new ChartWriter(out, err, wh[0], wh[1]);
+    }
+
+    private int[] dimensions() {
         Matcher m = Pattern.compile("(\\d{2,5})x(\\d{2,5})").matcher(size.trim());
         if (!m.matches()) {
             throw new InputException("--size: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080, got '" + size + "'");
@@ -39,6 +88,10 @@ final class ResultOptions {
         if (w < 300 || h < 200 || w > 8000 || h > 8000) {
             throw new InputException("--size: expected a width in 300..8000 and a height in 200..8000 pixels, got " + size);
         }
-        return new ChartWriter(out, err, w, h);
+        return new int[] {w, h};
+    }
+
+    /** A chart a command writes under --out as NAME.png and NAME.svg, drawn only then. */
+    record Chart(String name, Supplier<JFreeChart> make) {
     }
 }

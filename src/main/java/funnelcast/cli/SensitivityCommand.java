@@ -6,6 +6,7 @@ import funnelcast.model.Funnel;
 import funnelcast.plan.Sensitivity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        output.check();
         Funnel funnel = input.funnel();
         Sensitivity result = switch (method) {
             case "exact" -> Sensitivity.exact(funnel,
@@ -46,19 +48,9 @@ final class SensitivityCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
             default -> throw new InputException("--method must be exact or monte-carlo, got '" + method + "'");
         };
-        SensitivityOutput.View node = SensitivityOutput.json(result);
-        if (output.out != null) {
-            Json.write(output.out.resolve("sensitivity.json"), node);
-            output.charts(spec.commandLine().getErr()).write("tornado",
-                PlanCharts.tornado(funnel.scenario(), result));
-        }
-        PrintWriter o = spec.commandLine().getOut();
-        if (output.json()) {
-            o.print(Json.text(node));
-        } else {
-            SensitivityOutput.print(o, result);
-        }
-        o.flush();
+        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "sensitivity", SensitivityOutput.json(result),
+            List.of(new ResultOptions.Chart("tornado", () -> PlanCharts.tornado(funnel.scenario(), result))),
+            o -> SensitivityOutput.print(o, result));
         return 0;
     }
 }
