@@ -3,6 +3,7 @@ package funnelcast.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import funnelcast.InputException;
+import funnelcast.Parallelism;
 import funnelcast.chart.CompareCharts;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -79,7 +79,8 @@ final class CompareCommand implements Callable<Integer> {
             Funnel funnel = funnels.get(i);
             Forecast forecast;
             if (methods.exact()) {
-                forecast = ExactMethod.forecast(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+                forecast = Parallelism.with(methods.parallelism(), () -> ExactMethod.forecast(funnel,
+                    exactOptions.stepsPerDay(funnel.scenario().horizonDays())));
             } else {
                 ProgressBar bar = new ProgressBar(stderr, trials.count, "trials of " + scenarios.get(i));
                 forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k, bar));

@@ -1,19 +1,15 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
+import funnelcast.Parallelism;
 import funnelcast.chart.ForecastCharts;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +71,8 @@ final class ForecastCommand implements Callable<Integer> {
                 + "at fixed parameters");
         }
         if (methods.exact()) {
-            forecast = ExactMethod.forecast(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+            forecast = Parallelism.with(methods.parallelism(), () -> ExactMethod.forecast(funnel,
+                exactOptions.stepsPerDay(funnel.scenario().horizonDays())));
         } else {
             int k = methods.threads();
             ProgressBar bar = new ProgressBar(stderr, trials.count, "trials");

@@ -1,5 +1,7 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
+import funnelcast.Parallelism;
 import picocli.CommandLine.Option;
 
 /** {@code --method monte-carlo|exact} and {@code --threads}, for the commands that forecast. */
@@ -17,6 +19,14 @@ final class MethodOptions {
     }
 
     int threads() {
+        if (threads != null && threads < 1) {
+            throw new InputException("--threads: expected a whole number >= 1, got " + threads);
+        }
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** What the exact method and the planner run on: --threads threads, or funnelcast's pool of every core. */
+    Parallelism parallelism() {
+        return threads == null ? Parallelism.machine() : Parallelism.of(threads());
     }
 }

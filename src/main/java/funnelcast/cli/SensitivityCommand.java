@@ -5,7 +5,6 @@ import funnelcast.chart.PlanCharts;
 import funnelcast.model.Funnel;
 import funnelcast.plan.Sensitivity;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,7 @@
 package funnelcast.exact;
 
 import funnelcast.InputException;
+import funnelcast.Parallelism;
 import funnelcast.dist.Distribution;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
@@ -172,12 +173,12 @@ public final class ExactMethod {
 
     /**
      * Each pipeline deal's wins by day on these curves: the node's funnel holds the pipeline at
-     * the month's pace (ages divided by it). Deals apart from each other, on every core; kept in
+     * the month's pace (ages divided by it). Deals apart from each other, on the caller's parallelism; kept in
      * the pipeline's order.
      */
     private static List<Bounds[]> dealWins(Funnel funnel, Funnel node, WinCurves curves) {
-        return node.scenario().pipeline().parallelStream()
-            .map(deal -> curves.dealWins(funnel.index(deal.stage()), deal.age())).toList();
+        return Parallelism.current().map(node.scenario().pipeline(), deal -> curves.dealWins(funnel.index(deal.stage()),
+            deal.age()));
     }
 
     /** The same, with each node's deal wins already solved ({@code dealWins.get(node).get(deal)[day - 1]}). */

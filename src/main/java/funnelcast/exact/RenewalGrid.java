@@ -1,11 +1,12 @@
 package funnelcast.exact;
 
+import funnelcast.Parallelism;
 import funnelcast.dist.Distribution;
 import funnelcast.model.Funnel;
 import funnelcast.model.PushClock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 
@@ -54,10 +55,11 @@ final class RenewalGrid implements WinCurves {
         this.firstPushed = push.isNone() ? horizon + 1
             : Math.max(1, Math.min(horizon + 1, (int) Math.floor(push.firstWindow()) + 1));
         this.pushed = new double[2][horizon + 1 - firstPushed][][];
-        // the two schemes apart from each other, the upper one on another core
-        var upper = CompletableFuture.runAsync(() -> solveScheme(1));
-        solveScheme(0);
-        upper.join();
+        // the two schemes apart from each other, on the caller's parallelism
+        Parallelism.current().map(List.of(0, 1), scheme -> {
+            solveScheme(scheme);
+            return scheme;
+        });
         plainSlices = slices(curve[0][funnel.entry()], curve[1][funnel.entry()], Math.min(horizon, firstPushed - 1));
     }
 

@@ -1,5 +1,6 @@
 package funnelcast.plan;
 
+import funnelcast.Parallelism;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
@@ -88,7 +89,7 @@ public record Sensitivity(String scenario, String method, double baseWins, Optio
             cases.add(ScenarioEdits.withDwellScale(funnel, s, FASTER));
             cases.add(ScenarioEdits.withDwellScale(funnel, s, SLOWER));
         }
-        List<Forecast> f = (apart ? cases.parallelStream() : cases.stream()).map(model).toList();
+        List<Forecast> f = (apart ? Parallelism.current() : Parallelism.SERIAL).map(cases, model);
         Forecast base = f.get(0);
         List<StageEffect> effects = new ArrayList<>();
         for (int s = 0; s < funnel.stageCount(); s++) {

@@ -2,6 +2,7 @@ package funnelcast.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import funnelcast.InputException;
+import funnelcast.Parallelism;
 import funnelcast.chart.ChartFiles;
 import funnelcast.chart.ForecastCharts;
 import funnelcast.chart.PlanCharts;
@@ -112,6 +113,9 @@ final class Answers {
     /** Wins of each simulated month, already won included. */
     record Months(int[] wins) {
     }
+
+    /** The exact method's and the planner's threads for every request: funnelcast's pool, one thread per core. */
+    static final Parallelism PARALLELISM = Parallelism.machine();
 
     /**
      * The one pool every request's engine runs on, as many threads as cores: concurrent requests

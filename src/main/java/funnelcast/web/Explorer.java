@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import funnelcast.InputException;
 import funnelcast.Mappers;
+import funnelcast.Parallelism;
 import funnelcast.model.Scenario;
 import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
@@ -153,8 +154,10 @@ public final class Explorer implements AutoCloseable {
                long seed, int from, int count, int width, int height) {
     }
 
+    /** Answers on the explorer's one bounded pool, whatever the number of requests at once. */
     private void answer(Context ctx, Function<Ask, Object> what) {
-        ctx.json(what.apply(ask(ctx)));
+        Ask ask = ask(ctx);
+        ctx.json(Parallelism.with(Answers.PARALLELISM, () -> what.apply(ask)));
     }
 
     private void download(Context ctx) {
