@@ -3,6 +3,7 @@ package funnelcast.calibrate;
 import funnelcast.InputException;
 import funnelcast.dist.Distribution;
 import funnelcast.dist.Family;
+import funnelcast.dist.WeightedValues;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
      * values against thousands of visits in the shared CRM data), with the same value up to
      * the order of summation.
      */
-    record Distinct(Observation.Kind[] kind, double[] lo, double[] hi, double[] weight) {
+    record Distinct(Observation.Kind[] kind, double[] lo, double[] hi, double[] weight, WeightedValues exact) {
         static Distinct of(List<Observation> obs, double[] weights) {
             Map<Observation, Integer> index = new LinkedHashMap<>();
             double[] w = new double[obs.size()];
@@ -100,16 +101,37 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
                 int u = index.computeIfAbsent(key, k -> index.size());
                 w[u] += weights == null ? 1 : weights[i];
             }
-            int n = index.size();
-            Observation.Kind[] kind = new Observation.Kind[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            for (var e : index.entrySet()) {
-                kind[e.getValue()] = e.getKey().kind();
-                lo[e.getValue()] = e.getKey().lo();
-                hi[e.getValue()] = e.getKey().hi();
+            // the positive dwells known exactly (timestamps, not days) go to the sums; the rest stay value by value
+            int summed = 0;
+            for (Observation o : index.keySet()) {
+                summed += isSummed(o) ? 1 : 0;
             }
-            return new Distinct(kind, lo, hi, Arrays.copyOf(w, n));
+            int rest = index.size() - summed;
+            Observation.Kind[] kind = new Observation.Kind[rest];
+            double[] lo = new double[rest];
+            double[] hi = new double[rest];
+            double[] weight = new double[rest];
+            double[] x = new double[summed];
+            double[] xw = new double[summed];
+            int r = 0;
+            int e = 0;
+            for (var entry : index.entrySet()) {
+                Observation o = entry.getKey();
+                if (isSummed(o)) {
+                    x[e] = o.lo();
+                    xw[e++] = w[entry.getValue()];
+                } else {
+                    kind[r] = o.kind();
+                    lo[r] = o.lo();
+                    hi[r] = o.hi();
+                    weight[r++] = w[entry.getValue()];
+                }
+            }
+            return new Distinct(kind, lo, hi, weight, WeightedValues.of(x, xw));
+        }
+
+        private static boolean isSummed(Observation o) {
+            return o.kind() == Observation.Kind.EXACT && o.lo() > 0 && o.lo() < Double.POSITIVE_INFINITY;
         }
 
         /** How many distinct completed dwells carry weight. */
@@ -118,12 +140,20 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
             for (int u = 0; u < weight.length; u++) {
                 count += weight[u] > 0 && kind[u] != Observation.Kind.CENSORED ? 1 : 0;
             }
+            for (double w : exact.weights()) {
+                count += w > 0 ? 1 : 0;
+            }
             return count;
         }
 
+        /**
+         * The exactly known dwells through their sums where the family has a closed form (a
+         * likelihood over a simulated history's timestamps, all distinct, costs about the same
+         * as over ten of them), the rest value by value.
+         */
         double logLikelihood(Distribution dwell) {
             Distribution.Evaluation law = dwell.evaluation(); // the family's maths built once for every point
-            double ll = 0;
+            double ll = law.logLikelihood(exact, FLOOR);
             for (int u = 0; u < weight.length; u++) {
                 if (weight[u] == 0) {
                     continue;

@@ -54,6 +54,25 @@ public sealed interface Distribution
         double logDensity(double x);
 
         double survival(double x);
+
+        /**
+         * The weighted sum of the log densities at {@code sample}'s values, each term at least
+         * {@code floor}. Families with a closed form (exponential, lognormal, gamma) compute it
+         * from the sample's sums, unfloored: the same sum wherever no term falls below the floor,
+         * which no positive value does at parameters a fit comes near.
+         */
+        default double logLikelihood(WeightedValues sample, double floor) {
+            double ll = 0;
+            double[] x = sample.values();
+            double[] w = sample.weights();
+            for (int i = 0; i < x.length; i++) {
+                if (w[i] != 0) {
+                    double term = logDensity(x[i]);
+                    ll += w[i] * (term > floor ? term : floor);
+                }
+            }
+            return ll;
+        }
     }
 
     /** The law's {@link Evaluation}. */

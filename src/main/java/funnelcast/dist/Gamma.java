@@ -42,6 +42,11 @@ public record Gamma(double shape, double scale) implements StatisticsLaw {
             public double survival(double x) {
                 return x <= 0 ? 1 : law.survivalProbability(x);
             }
+
+            @Override
+            public double logLikelihood(WeightedValues sample, double floor) {
+                return (shape - 1) * sample.sumLog() - sample.sum() / scale - sample.count() * constant;
+            }
         };
     }
 

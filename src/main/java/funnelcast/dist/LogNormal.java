@@ -18,6 +18,36 @@ public record LogNormal(double median, double sigma) implements StatisticsLaw {
         return LogNormalDistribution.of(Math.log(median), sigma);
     }
 
+    /**
+     * Commons Statistics' law at every point; over exactly observed values, the log likelihood
+     * from their sums: {@code -sum log x - n log(sigma sqrt(2 pi)) - sum (log x - mu)^2 / (2 sigma^2)}.
+     */
+    @Override
+    public Evaluation evaluation() {
+        LogNormalDistribution law = law();
+        double mu = Math.log(median);
+        return new Evaluation() {
+            @Override
+            public double logDensity(double x) {
+                return law.logDensity(x);
+            }
+
+            @Override
+            public double survival(double x) {
+                return x <= 0 ? 1 : law.survivalProbability(x);
+            }
+
+            @Override
+            public double logLikelihood(WeightedValues sample, double floor) {
+                return -sample.sumLog() - sample.count() * (Math.log(sigma) + LOG_ROOT_TWO_PI)
+                    - sample.logSquaresAbout(mu) / (2 * sigma * sigma);
+            }
+        };
+    }
+
+    /** log sqrt(2 pi). */
+    private static final double LOG_ROOT_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
     @Override
     public double mean() {
         return median * Math.exp(sigma * sigma / 2);

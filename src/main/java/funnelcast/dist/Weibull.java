@@ -17,6 +17,39 @@ public record Weibull(double shape, double scale) implements StatisticsLaw {
         return WeibullDistribution.of(shape, scale);
     }
 
+    /**
+     * Commons Statistics' law at every point; over exactly observed values, the log likelihood
+     * {@code n log(k / lambda^k) + (k - 1) sum log x - sum (x / lambda)^k}, the powers from the
+     * values' logs.
+     */
+    @Override
+    public Evaluation evaluation() {
+        WeibullDistribution law = law();
+        return new Evaluation() {
+            @Override
+            public double logDensity(double x) {
+                return law.logDensity(x);
+            }
+
+            @Override
+            public double survival(double x) {
+                return x <= 0 ? 1 : law.survivalProbability(x);
+            }
+
+            @Override
+            public double logLikelihood(WeightedValues sample, double floor) {
+                double logScale = Math.log(scale);
+                double[] logs = sample.logs();
+                double[] w = sample.weights();
+                double powers = 0;
+                for (int i = 0; i < logs.length; i++) {
+                    powers += w[i] * Math.exp(shape * (logs[i] - logScale));
+                }
+                return sample.count() * (Math.log(shape) - shape * logScale) + (shape - 1) * sample.sumLog() - powers;
+            }
+        };
+    }
+
     @Override
     public double mean() {
         return law().getMean();
