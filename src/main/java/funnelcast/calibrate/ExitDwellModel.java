@@ -91,6 +91,10 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
                 fits.put(d, f);
             }
             // E-step: memberships of the open visits, and the observed-data log-likelihood
+            Map<String, Distribution.Evaluation> laws = new LinkedHashMap<>();
+            for (String d : exits) {
+                laws.computeIfAbsent(d, k -> fits.get(k).law().evaluation());
+            }
             ll = 0;
             for (int i = 0; i < n; i++) {
                 Observation o = obs.get(i);
@@ -103,14 +107,14 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
                 }
                 double total = 0;
                 for (String d : exits) {
-                    total += shares.get(d) * fits.get(d).law().survival(o.lo());
+                    total += shares.get(d) * laws.get(d).survival(o.lo());
                 }
                 if (stalled > 0) {
                     total = stalled + (1 - stalled) * total;
                 }
                 ll += Math.log(Math.max(total, 1e-300));
                 for (String d : exits) {
-                    weights.get(d)[i] = total > 0 ? (1 - stalled) * shares.get(d) * fits.get(d).law().survival(o.lo())
+                    weights.get(d)[i] = total > 0 ? (1 - stalled) * shares.get(d) * laws.get(d).survival(o.lo())
                         / total : 1.0 / exits.size();
                 }
             }

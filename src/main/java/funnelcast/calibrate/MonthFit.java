@@ -395,6 +395,8 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         double[] expAdv = new double[n];
         double[] oth = new double[n];
         double[] expOth = new double[n];
+        Survivals survivals = new Survivals(funnel);
+        double[] alive0 = new double[0];
         for (Visit v : visits) {
             if (!funnel.isOpenStage(v.stage())) {
                 continue; // a stage seen only before the calibration window
@@ -402,6 +404,9 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
             int s = funnel.index(v.stage());
             int advance = chain.advanceExit(s);
             int exits = funnel.exitCount(s);
+            if (alive0.length < exits) {
+                alive0 = new double[exits];
+            }
             double last = Double.isNaN(v.ended()) ? Double.POSITIVE_INFINITY : v.ended();
             for (int i = firstMonth(end, v.entered()); i < n && start[i] < last; i++) {
                 if (end[i] <= v.entered()) {
@@ -411,14 +416,14 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
                 double a1 = end[i] - v.entered();
                 double alive = 0;
                 for (int e = 0; e < exits; e++) {
-                    alive += funnel.prob(s, e) * survival(funnel.dwell(s, e), a0);
+                    alive0[e] = survivals.at(s, e, a0);
+                    alive += funnel.prob(s, e) * alive0[e];
                 }
                 if (alive <= 0) {
                     continue;
                 }
                 for (int e = 0; e < exits; e++) {
-                    Distribution d = funnel.dwell(s, e);
-                    double p = funnel.prob(s, e) * (survival(d, a0) - survival(d, a1)) / alive;
+                    double p = funnel.prob(s, e) * (alive0[e] - survivals.at(s, e, a1)) / alive;
                     if (e == advance) {
                         expAdv[i] += p;
                     } else {

@@ -63,9 +63,9 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
     /** A visit open in a window: its exit into won, its age at the window's start and the span it was open for. */
     private record Exposure(int month, int stage, int exit, double age, double span, double alive) {
         /** P(won within the window | open at its start) when the push clock runs {@code factor} times faster. */
-        double expected(Funnel funnel, double factor) {
-            return funnel.prob(stage, exit) * (MonthFit.survival(funnel.dwell(stage, exit), age)
-                - MonthFit.survival(funnel.dwell(stage, exit), age + factor * span)) / alive;
+        double expected(Funnel funnel, Survivals survivals, double factor) {
+            return funnel.prob(stage, exit) * (survivals.at(stage, exit, age) - survivals.at(stage, exit, age + factor * span))
+                / alive;
         }
     }
 
@@ -98,6 +98,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
         double[] bodyWins = new double[n];
         double[] bodyExpected = new double[n];
         double[] windowWins = new double[n];
+        Survivals survivals = new Survivals(funnel);
         List<Exposure> exposures = new ArrayList<>();
         int won = funnel.won();
         for (MonthFit.Visit v : visits) {
@@ -126,7 +127,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
                     double a0 = Math.max(0, from - v.entered());
                     double alive = 0;
                     for (int e = 0; e < funnel.exitCount(s); e++) {
-                        alive += funnel.prob(s, e) * MonthFit.survival(funnel.dwell(s, e), a0);
+                        alive += funnel.prob(s, e) * survivals.at(s, e, a0);
                     }
                     if (alive <= 0) {
                         continue;
@@ -134,7 +135,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
                     Exposure x = new Exposure(i, s, w, a0, to - Math.max(from, v.entered()), alive);
                     double wins = isWin && last <= to ? 1 : 0;
                     if (k == 0) {
-                        bodyExpected[i] += x.expected(funnel, 1);
+                        bodyExpected[i] += x.expected(funnel, survivals, 1);
                         bodyWins[i] += wins;
                     } else {
                         exposures.add(x);
@@ -143,16 +144,16 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
                 }
             }
         }
-        PushFit monthly = estimate(false, funnel, exposures, bodyWins, bodyExpected, windowWins, months);
-        PushFit quarterly = estimate(true, funnel, exposures, bodyWins, bodyExpected, windowWins, months);
+        PushFit monthly = estimate(false, funnel, survivals, exposures, bodyWins, bodyExpected, windowWins, months);
+        PushFit quarterly = estimate(true, funnel, survivals, exposures, bodyWins, bodyExpected, windowWins, months);
         if (quarterly.kept != monthly.kept) {
             return quarterly.kept ? quarterly : monthly;
         }
         return quarterly.evidence > monthly.evidence ? quarterly : monthly;
     }
 
-    private static PushFit estimate(boolean quarterly, Funnel funnel, List<Exposure> exposures, double[] bodyWins,
-                                    double[] bodyExpected, double[] windowWins, List<YearMonth> months) {
+    private static PushFit estimate(boolean quarterly, Funnel funnel, Survivals survivals, List<Exposure> exposures,
+                                    double[] bodyWins, double[] bodyExpected, double[] windowWins, List<YearMonth> months) {
         IntPredicate pushed = i -> !quarterly || Quarters.endsQuarter(months.get(i).getMonth());
         double ow = 0;
         double oo = 0;
@@ -171,13 +172,13 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
             if (pushed.test(x.month())) {
                 in.add(x);
             } else {
-                eo += x.expected(funnel, 1);
+                eo += x.expected(funnel, survivals, 1);
             }
         }
         DoubleUnaryOperator ew = factor -> {
             double sum = 0;
             for (Exposure x : in) {
-                sum += x.expected(funnel, factor);
+                sum += x.expected(funnel, survivals, factor);
             }
             return sum;
         };
