@@ -1,7 +1,9 @@
 package funnelcast.cli;
 
 import funnelcast.forecast.Forecast;
+import funnelcast.model.Funnel;
 import java.io.PrintWriter;
+import java.util.OptionalDouble;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ final class CompareOutput {
         return out;
     }
 
-    static void print(PrintWriter o, List<CompareCommand.Case> cases, double confidence) {
+    static void print(PrintWriter o, List<Case> cases, double confidence) {
         List<String> names = letters(cases.size());
         for (int i = 0; i < cases.size(); i++) {
             o.printf(Locale.ROOT, "%s: %s (%s)%n", names.get(i), cases.get(i).name(), cases.get(i).forecast().scenario());
@@ -56,17 +58,21 @@ final class CompareOutput {
         }
     }
 
-    private static void row(PrintWriter o, String label, List<CompareCommand.Case> cases,
-                            ToDoubleFunction<CompareCommand.Case> value, String format, String diff,
+    private static void row(PrintWriter o, String label, List<Case> cases,
+                            ToDoubleFunction<Case> value, String format, String diff,
                             double scale) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-28s", label));
         double a = value.applyAsDouble(cases.get(0)) * scale;
-        for (CompareCommand.Case c : cases) {
+        for (Case c : cases) {
             b.append(String.format(Locale.ROOT, "%12s", String.format(Locale.ROOT, format, value.applyAsDouble(c) * scale)));
         }
         for (int i = 1; i < cases.size(); i++) {
             b.append(String.format(Locale.ROOT, "%12s", String.format(Locale.ROOT, diff, value.applyAsDouble(cases.get(i)) * scale - a)));
         }
         o.println(b.toString().stripTrailing());
+    }
+
+    /** One column of the comparison: what was asked for, and its forecast. */
+    record Case(String name, Funnel funnel, Forecast forecast, OptionalDouble inflowNeeded) {
     }
 }

@@ -28,20 +28,6 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     ResultOptions output;
 
-    enum Method {
-        MONTE_CARLO("monte-carlo"), EXACT("exact");
-
-        private final String id;
-
-        Method(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
 
     @Mixin
     ScenarioInput input;
@@ -85,17 +71,5 @@ final class ForecastCommand implements Callable<Integer> {
                 new ResultOptions.Chart("fan", () -> ForecastCharts.fan(forecast))),
             o -> ForecastTable.print(o, funnel.scenario(), forecast, seconds));
         return 0;
-    }
-
-    static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
-        @Override
-        public Method convert(String value) {
-            for (Method m : Method.values()) {
-                if (m.id.equals(value)) {
-                    return m;
-                }
-            }
-            throw new CommandLine.TypeConversionException("expected monte-carlo or exact, got '" + value + "'");
-        }
     }
 }

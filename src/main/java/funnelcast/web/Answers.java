@@ -134,7 +134,7 @@ final class Answers {
             return MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
                 Runtime.getRuntime().availableProcessors()).withUncertainty(uncertainty).withExecutor(POOL));
         } catch (InputException e) {
-            throw new Explorer.FieldException(e.getMessage(), "uncertainty");
+            throw new FieldException(e.getMessage(), "uncertainty");
         }
     }
 
@@ -181,7 +181,7 @@ final class Answers {
                 one = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(1, Seeds.derive(seed, k), 1)
                     .withUncertainty(uncertainty).withExecutor(POOL));
             } catch (InputException e) {
-                throw new Explorer.FieldException(e.getMessage(), "uncertainty");
+                throw new FieldException(e.getMessage(), "uncertainty");
             }
             double[] pmf = one.wins().pmf();
             int w = 0;

@@ -261,15 +261,4 @@ public final class Explorer implements AutoCloseable {
         }
         return v.asInt();
     }
-
-    /** A bad value with the setting (or request key) it belongs to. */
-    static final class FieldException extends InputException {
-        private static final long serialVersionUID = 1L;
-        final transient String field;
-
-        FieldException(String message, String field) {
-            super(message);
-            this.field = field;
-        }
-    }
 }
