@@ -27,20 +27,14 @@ public record Gamma(double shape, double scale) implements StatisticsLaw {
      */
     @Override
     public Evaluation evaluation() {
-        GammaDistribution law = law();
         double constant = LogGamma.value(shape) + shape * Math.log(scale);
-        return new Evaluation() {
+        return new LawEvaluation(law()) {
             @Override
             public double logDensity(double x) {
                 if (x > 0 && x < Double.POSITIVE_INFINITY) {
                     return (shape - 1) * Math.log(x) - x / scale - constant;
                 }
                 return law.logDensity(x);
-            }
-
-            @Override
-            public double survival(double x) {
-                return x <= 0 ? 1 : law.survivalProbability(x);
             }
 
             @Override

@@ -24,19 +24,8 @@ public record LogNormal(double median, double sigma) implements StatisticsLaw {
      */
     @Override
     public Evaluation evaluation() {
-        LogNormalDistribution law = law();
         double mu = Math.log(median);
-        return new Evaluation() {
-            @Override
-            public double logDensity(double x) {
-                return law.logDensity(x);
-            }
-
-            @Override
-            public double survival(double x) {
-                return x <= 0 ? 1 : law.survivalProbability(x);
-            }
-
+        return new LawEvaluation(law()) {
             @Override
             public double logLikelihood(WeightedValues sample, double floor) {
                 return -sample.sumLog() - sample.count() * (Math.log(sigma) + LOG_ROOT_TWO_PI)

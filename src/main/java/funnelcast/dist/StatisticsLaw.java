@@ -41,18 +41,7 @@ sealed interface StatisticsLaw extends Distribution permits Exponential, LogNorm
     /** Commons Statistics' distribution made once for every point (its density and survival, as one call each gives). */
     @Override
     default Evaluation evaluation() {
-        ContinuousDistribution law = law();
-        return new Evaluation() {
-            @Override
-            public double logDensity(double x) {
-                return law.logDensity(x);
-            }
-
-            @Override
-            public double survival(double x) {
-                return x <= 0 ? 1 : law.survivalProbability(x);
-            }
-        };
+        return new LawEvaluation(law());
     }
 
     @Override

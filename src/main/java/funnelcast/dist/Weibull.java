@@ -24,18 +24,7 @@ public record Weibull(double shape, double scale) implements StatisticsLaw {
      */
     @Override
     public Evaluation evaluation() {
-        WeibullDistribution law = law();
-        return new Evaluation() {
-            @Override
-            public double logDensity(double x) {
-                return law.logDensity(x);
-            }
-
-            @Override
-            public double survival(double x) {
-                return x <= 0 ? 1 : law.survivalProbability(x);
-            }
-
+        return new LawEvaluation(law()) {
             @Override
             public double logLikelihood(WeightedValues sample, double floor) {
                 double logScale = Math.log(scale);
