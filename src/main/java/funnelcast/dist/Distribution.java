@@ -81,7 +81,13 @@ public sealed interface Distribution
     }
 
     /** An evaluation that asks the law itself at every point. */
-    record Pointwise(Distribution law) implements Evaluation {
+    class Pointwise implements Evaluation {
+        private final Distribution law;
+
+        public Pointwise(Distribution law) {
+            this.law = law;
+        }
+
         @Override
         public double logDensity(double x) {
             return law.logDensity(x);

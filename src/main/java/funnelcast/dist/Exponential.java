@@ -28,18 +28,7 @@ public record Exponential(double mean) implements StatisticsLaw {
     /** Its closed forms at every point, as {@link #logDensity} and {@link #survival} give them. */
     @Override
     public Evaluation evaluation() {
-        Exponential law = this;
-        return new Evaluation() {
-            @Override
-            public double logDensity(double x) {
-                return law.logDensity(x);
-            }
-
-            @Override
-            public double survival(double x) {
-                return law.survival(x);
-            }
-
+        return new Pointwise(this) {
             @Override
             public double logLikelihood(WeightedValues sample, double floor) {
                 return -sample.count() * Math.log(mean) - sample.sum() / mean;
