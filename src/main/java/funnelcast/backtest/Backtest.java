@@ -1,6 +1,7 @@
 package funnelcast.backtest;
 
 import funnelcast.InputException;
+import funnelcast.Parallelism;
 import funnelcast.calibrate.Calibration;
 import funnelcast.calibrate.Calibrator;
 import funnelcast.calibrate.MonthFit;
@@ -21,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
@@ -94,7 +93,7 @@ public final class Backtest {
 
     /** A month's actual wins, its open deals at the start, the month effects its forecast used, and the three scores. */
     public record Month(YearMonth month, int actual, int openAtStart, String effects, Score model, Score weighted,
-                        Score lastMonth) {
+                        Score lastMonth) implements Outcome {
     }
 
     /** Nominal levels of the coverage curve. */
@@ -192,29 +191,18 @@ public final class Backtest {
         // Months are independent (each has its own seed): they run side by side, one thread each,
         // and the result is the same as in sequence.
         AtomicInteger done = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, o.threads()));
-        List<Object> outcomes;
-        try {
-            outcomes = pool.submit(() -> all.parallelStream().map(m -> {
-                Object outcome = month(history, o, m, all.indexOf(m));
-                o.progress().accept(done.incrementAndGet());
-                return outcome;
-            }).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the backtest was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        List<Outcome> outcomes = Parallelism.of(Math.max(1, o.threads())).map(all, m -> {
+            Outcome outcome = month(history, o, m, all.indexOf(m));
+            o.progress().accept(done.incrementAndGet());
+            return outcome;
+        });
         List<Month> months = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Object outcome : outcomes) {
+        for (Outcome outcome : outcomes) {
             if (outcome instanceof Month month) {
                 months.add(month);
-            } else {
-                skipped.add((String) outcome);
+            } else if (outcome instanceof Skipped why) {
+                skipped.add(why.reason());
             }
         }
         if (months.isEmpty()) {
@@ -228,8 +216,16 @@ public final class Backtest {
         return new Result(history.source(), months, skipped, summaries, o.trials());
     }
 
+    /** A month of the backtest: scored, or skipped with why. */
+    sealed interface Outcome permits Month, Skipped {
+    }
+
+    /** A month that could not be backtested, and why ("2017-03: ..."). */
+    record Skipped(String reason) implements Outcome {
+    }
+
     /** One month's forecast and scores, or why it was skipped. */
-    private static Object month(History history, Options o, YearMonth m, int index) {
+    private static Outcome month(History history, Options o, YearMonth m, int index) {
         LocalDate start = m.atDay(1);
         LocalDate asOf = start.minusDays(1);
         try {
@@ -246,7 +242,7 @@ public final class Backtest {
                 Score.of(f.wins().pmf(), actual),
                 Score.of(weighted(funnel), actual), Score.of(poisson(previous), actual));
         } catch (InputException e) { // the history cannot be calibrated as of this month
-            return m + ": " + e.getMessage();
+            return new Skipped(m + ": " + e.getMessage());
         }
     }
 
