@@ -1,8 +1,8 @@
 package funnelcast.calibrate;
 
 import funnelcast.InputException;
-import funnelcast.dist.Distribution;
-import funnelcast.dist.LogNormal;
+import funnelcast.law.Law;
+import funnelcast.law.LogNormal;
 import funnelcast.history.History;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Absorption;
@@ -130,10 +130,10 @@ public final class Calibrator {
             fits.add(fit);
             Map<String, Double> counts = new LinkedHashMap<>();
             List<Exit> exits = new ArrayList<>();
-            Distribution stageDwell = fit.exitSpecific() ? fit.exitModel().law(fit.exits().get(0).to()) : fit.best().law();
+            Law stageDwell = fit.exitSpecific() ? fit.exitModel().law(fit.exits().get(0).to()) : fit.best().law();
             for (Calibration.ExitRate r : fit.exits()) {
                 counts.put(r.to(), Math.round(r.count() * 1000) / 1000.0);
-                Distribution own = fit.exitSpecific() ? fit.exitModel().law(r.to()) : stageDwell;
+                Law own = fit.exitSpecific() ? fit.exitModel().law(r.to()) : stageDwell;
                 exits.add(new Exit(r.to(), r.probability(), own, own != stageDwell));
             }
             stages.add(new Stage(id, id, exits, stageDwell, counts, List.of(), List.of(), fit.stalled()));
@@ -323,7 +323,7 @@ public final class Calibrator {
     }
 
     /** A lognormal fitted to the values of deals won by the as-of date (maximum likelihood), when there are 5 or more. */
-    private static Optional<Distribution> dealValue(List<History.Deal> deals, LocalDate asOf) {
+    private static Optional<Law> dealValue(List<History.Deal> deals, LocalDate asOf) {
         List<Double> logs = new ArrayList<>();
         for (History.Deal d : deals) {
             LocalDateTime end = d.events().get(d.events().size() - 1).at();

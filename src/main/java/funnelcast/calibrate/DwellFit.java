@@ -1,9 +1,9 @@
 package funnelcast.calibrate;
 
 import funnelcast.InputException;
-import funnelcast.dist.Distribution;
-import funnelcast.dist.Family;
-import funnelcast.dist.WeightedValues;
+import funnelcast.law.Law;
+import funnelcast.law.Family;
+import funnelcast.law.WeightedValues;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * open by their survival at their age. The parameters are fitted on the log scale; their 90%
  * intervals come from the observed information (the inverse Hessian of the log-likelihood).
  */
-public record DwellFit(String family, Distribution law, double logLikelihood, int parameters, double aic,
+public record DwellFit(String family, Law law, double logLikelihood, int parameters, double aic,
                        String[] parameterNames, double[] estimates, double[] lower, double[] upper,
                        double kmDistance) {
     static final double Z90 = 1.6448536269514722;
@@ -42,7 +42,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
         Family.WEIBULL.id());
 
     /** Builds the law from log-scale parameters. */
-    static Distribution law(String family, double[] theta) {
+    static Law law(String family, double[] theta) {
         double[] p = new double[theta.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = Math.exp(theta[i]);
@@ -60,13 +60,13 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
      */
     static final double FLOOR = Math.log(1e-300);
 
-    static double logLikelihood(Distribution law, List<Observation> obs) {
+    static double logLikelihood(Law law, List<Observation> obs) {
         return logLikelihood(law, obs, null);
     }
 
     /** With {@code weights} (one per observation, or null for all 1): the EM's weighted fit. */
-    static double logLikelihood(Distribution dwell, List<Observation> obs, double[] weights) {
-        Distribution.Evaluation law = dwell.evaluation();
+    static double logLikelihood(Law dwell, List<Observation> obs, double[] weights) {
+        Law.Evaluation law = dwell.evaluation();
         double ll = 0;
         for (int i = 0; i < obs.size(); i++) {
             Observation o = obs.get(i);
@@ -151,8 +151,8 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
          * likelihood over a simulated history's timestamps, all distinct, costs about the same
          * as over ten of them), the rest value by value.
          */
-        double logLikelihood(Distribution dwell) {
-            Distribution.Evaluation law = dwell.evaluation(); // the family's maths built once for every point
+        double logLikelihood(Law dwell) {
+            Law.Evaluation law = dwell.evaluation(); // the family's maths built once for every point
             double ll = law.logLikelihood(exact, FLOOR);
             for (int u = 0; u < weight.length; u++) {
                 if (weight[u] == 0) {
@@ -223,7 +223,7 @@ public record DwellFit(String family, Distribution law, double logLikelihood, in
             lo[i] = Math.exp(best[i] - Z90 * se[i]);
             hi[i] = Math.exp(best[i] + Z90 * se[i]);
         }
-        Distribution law = law(family, best);
+        Law law = law(family, best);
         return new DwellFit(family, law, ll, best.length, 2 * best.length - 2 * ll, names, est, lo, hi,
             km == null ? Double.NaN : km.distanceTo(law::survival));
     }

@@ -1,6 +1,6 @@
 package funnelcast.calibrate;
 
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -91,7 +91,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
                 fits.put(d, f);
             }
             // E-step: memberships of the open visits, and the observed-data log-likelihood
-            Map<String, Distribution.Evaluation> laws = new LinkedHashMap<>();
+            Map<String, Law.Evaluation> laws = new LinkedHashMap<>();
             for (String d : exits) {
                 laws.computeIfAbsent(d, k -> fits.get(k).law().evaluation());
             }
@@ -158,7 +158,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         return stalled > 0 ? stalled + (1 - stalled) * s : s;
     }
 
-    Distribution law(String exit) {
+    Law law(String exit) {
         return fits.get(exit).law();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The period a calibrated scenario forecasts, and why: the rest of the as-of date's month by
+ * The horizon a calibrated scenario forecasts, and why: the rest of the as-of date's month by
  * default, or the next month where the rest of it holds no working day (an as-of date on a
  * month's last working day); or the dates given. It is settled from the calendar alone, before
  * any history is read, so a horizon with no working day is refused at once.

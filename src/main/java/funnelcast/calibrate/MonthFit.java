@@ -1,6 +1,6 @@
 package funnelcast.calibrate;
 
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
@@ -460,7 +460,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
     }
 
     /** S(age), 1 for a visit just begun. */
-    static double survival(Distribution d, double age) {
+    static double survival(Law d, double age) {
         return age <= 0 ? 1 : d.survival(age);
     }
 }

@@ -1,6 +1,6 @@
 package funnelcast.calibrate;
 
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import funnelcast.model.Funnel;
 
 /**
@@ -10,20 +10,20 @@ import funnelcast.model.Funnel;
  */
 final class Survivals {
     private final Funnel funnel;
-    private final Distribution.Evaluation[][] laws;
+    private final Law.Evaluation[][] laws;
 
     Survivals(Funnel funnel) {
         this.funnel = funnel;
-        this.laws = new Distribution.Evaluation[funnel.stageCount()][];
+        this.laws = new Law.Evaluation[funnel.stageCount()][];
     }
 
     double at(int stage, int exit, double age) {
         if (age <= 0) {
             return 1;
         }
-        Distribution.Evaluation[] row = laws[stage];
+        Law.Evaluation[] row = laws[stage];
         if (row == null) {
-            row = new Distribution.Evaluation[funnel.exitCount(stage)];
+            row = new Law.Evaluation[funnel.exitCount(stage)];
             for (int e = 0; e < row.length; e++) {
                 row[e] = funnel.dwell(stage, e).evaluation();
             }

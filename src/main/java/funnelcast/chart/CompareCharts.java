@@ -27,7 +27,7 @@ public final class CompareCharts {
     private CompareCharts() {
     }
 
-    /** The pmf of each scenario's period total (already won included), one line each, with the first's target. */
+    /** The pmf of each scenario's horizon total (already won included), one line each, with the first's target. */
     public static JFreeChart wins(List<String> names, List<Forecast> forecasts) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (int i = 0; i < forecasts.size(); i++) {

@@ -34,7 +34,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-/** The forecast's two charts: the distribution of this period's wins, and the day-by-day fan. */
+/** The forecast's two charts: the distribution of the horizon's wins, and the day-by-day fan. */
 public final class ForecastCharts {
     static final Color BAR = new Color(0x3B6EA5);
     static final Color TARGET = new Color(0xC0392B);
@@ -58,7 +58,7 @@ public final class ForecastCharts {
     }
 
     /**
-     * Bars of the pmf of the period's total wins (already won plus those in the horizon), the
+     * Bars of the pmf of the horizon's total wins (already won plus those in the horizon), the
      * already-won wins shaded, the target as a vertical line.
      */
     public static JFreeChart wins(Forecast f) {

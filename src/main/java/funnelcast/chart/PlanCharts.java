@@ -54,7 +54,7 @@ public final class PlanCharts {
             data, PlotOrientation.HORIZONTAL, true, false, false);
         labels.apply(chart);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "%.2f new deals a day win %.1f in %d working days",
-            steady.inflowPerDay(), steady.winsPerPeriod(), steady.horizonDays())));
+            steady.inflowPerDay(), steady.winsPerHorizon(), steady.horizonDays())));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBarPainter(new StandardBarPainter());
@@ -79,7 +79,7 @@ public final class PlanCharts {
             "confidence: P(hit target) %", "new deals a day", new XYSeriesCollection(curve), PlotOrientation.VERTICAL,
             false, false, false);
         ChartFonts.title(plan.scenario()).apply(chart);
-        RequiredInflow now = plan.thisPeriod();
+        RequiredInflow now = plan.thisHorizon();
         chart.addSubtitle(new TextTitle(now.reachable()
             ? String.format(Locale.ROOT, "at %.0f%%: %.2f a day; now %.2f a day", 100 * now.confidence(), now.inflowPerDay(),
                 currentPerDay)

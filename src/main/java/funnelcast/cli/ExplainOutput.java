@@ -62,7 +62,7 @@ final class ExplainOutput {
         out.printf(Locale.ROOT, "%n   So one new deal at '%s' is worth %.3f of a win: %.2f new deals make one win.%n",
             s.entry(), hEntry, hEntry > 0 ? 1 / hEntry : Double.POSITIVE_INFINITY);
         labels(out, funnel, chain);
-        thisPeriod(out, funnel, chain);
+        thisHorizon(out, funnel, chain);
 
         SteadyState steady = s.target().wins().isPresent()
             ? SteadyState.forWins(funnel, s.target().wins().getAsInt())
@@ -134,13 +134,13 @@ final class ExplainOutput {
     static final double LABEL_SLACK = 0.05;
 
     /**
-     * This period by milestone: a deal entering each stage today, and its chance of being won
+     * This horizon by milestone: a deal entering each stage today, and its chance of being won
      * before the horizon ends, beside its eventual chance. Late stages are worth more than their
      * labels say this month, because they also close sooner.
      */
-    private static void thisPeriod(PrintWriter out, Funnel funnel, Absorption chain) {
+    private static void thisHorizon(PrintWriter out, Funnel funnel, Absorption chain) {
         var s = funnel.scenario();
-        double[] now = ExactMethod.winThisPeriod(funnel, ExactMethod.defaultStepsPerDay(s.horizonDays()));
+        double[] now = ExactMethod.winInHorizon(funnel, ExactMethod.defaultStepsPerDay(s.horizonDays()));
         int entry = funnel.entry();
         out.printf(Locale.ROOT, "%n   This period, by milestone (a deal that reaches the stage today, %d working days left):%n%n",
             s.horizonDays());

@@ -41,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
         output.check();
         Funnel funnel = input.funnel();
         Plan plan = Plan.of(funnel, confidence.value(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        List<Hires> hires = Hires.of(funnel, plan.thisPeriod(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+        List<Hires> hires = Hires.of(funnel, plan.thisHorizon(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
         PrintWriter stdout = spec.commandLine().getOut();
         output.emit(stdout, spec.commandLine().getErr(), "plan", PlanOutput.json(plan, funnel.scenario(), hires),
             List.of(new ResultOptions.Chart("funnel", () -> PlanCharts.funnel(funnel.scenario(), plan.steadyState())),
@@ -52,7 +52,7 @@ final class PlanCommand implements Callable<Integer> {
 
     /** Where the inflow needed is at least {@link #SEVERAL} times today's, the stage where conversion or speed is worth most. */
     private String bottleneck(Funnel funnel, Plan plan) {
-        RequiredInflow now = plan.thisPeriod();
+        RequiredInflow now = plan.thisHorizon();
         double today = funnel.scenario().inflow().perDay();
         if (!now.reachable() || !(today > 0) || now.inflowPerDay() < SEVERAL * today) {
             return null;

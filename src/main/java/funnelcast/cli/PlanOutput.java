@@ -20,22 +20,22 @@ final class PlanOutput {
 
 
     /**
-     * The plan result; where the inflow is given per rep, each period also says how many ramped
+     * The plan result; where the inflow is given per rep, each horizon also says how many ramped
      * reps that inflow takes ({@code repsNeeded}: the inflow a day over one rep's new deals a day).
      */
     static View json(Plan plan, Scenario scenario, List<Hires> hires) {
         double perRep = scenario.inflow().perRepPerDay();
         SteadyState st = plan.steadyState();
-        RequiredInflow now = plan.thisPeriod();
-        Period thisPeriod = Period.of(now, perRep, now.reachable() ? null : plan.reachableTarget(),
+        RequiredInflow now = plan.thisHorizon();
+        Required thisHorizon = Required.of(now, perRep, now.reachable() ? null : plan.reachableTarget(),
             hires.isEmpty() ? null : hires.stream().map(Hire::of).toList());
         return new View(plan.entry(), plan.pWinFromEntry(),
             new Steady(st.inflowPerDay(), Double.isNaN(st.perRepPerDay()) ? null : st.perRepPerDay(), st.stages()),
-            thisPeriod, plan.curve().stream().map(r -> Period.of(r, perRep, null, null)).toList());
+            thisHorizon, plan.curve().stream().map(r -> Required.of(r, perRep, null, null)).toList());
     }
 
     /** The plan as --json prints it. */
-    record View(String entry, double pWinFromEntry, Steady steadyState, Period thisPeriod, List<Period> curve) {
+    record View(String entry, double pWinFromEntry, Steady steadyState, Required thisPeriod, List<Required> curve) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,16 +44,16 @@ final class PlanOutput {
 
     /** One confidence's inflow: reachable with its figures, or out of reach with why and the best P(hit). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Period(double confidence, boolean reachable, Double inflowPerDay, Double perRepPerDay, Double repsNeeded,
+    record Required(double confidence, boolean reachable, Double inflowPerDay, Double perRepPerDay, Double repsNeeded,
                   Integer wholeReps, Double pHitAtWholeReps, Double pHitAtRequired, String reason, Double bestPHit,
                   Integer pipelineReachesWithConfidence, List<Hire> hires) {
-        static Period of(RequiredInflow r, double perRep, Integer pipelineReaches, List<Hire> hires) {
+        static Required of(RequiredInflow r, double perRep, Integer pipelineReaches, List<Hire> hires) {
             if (!r.reachable()) {
-                return new Period(r.confidence(), false, null, null, null, null, null, null, r.reason(), r.bestPHit(),
+                return new Required(r.confidence(), false, null, null, null, null, null, null, r.reason(), r.bestPHit(),
                     pipelineReaches, hires);
             }
             boolean reps = !Double.isNaN(r.perRepPerDay());
-            return new Period(r.confidence(), true, r.inflowPerDay(), reps ? r.perRepPerDay() : null,
+            return new Required(r.confidence(), true, r.inflowPerDay(), reps ? r.perRepPerDay() : null,
                 reps ? r.inflowPerDay() / perRep : null, reps ? r.wholeReps() : null, reps ? r.pHitAtWholeReps() : null,
                 r.pHitAtRequired(), null, null, pipelineReaches, hires);
         }
@@ -90,7 +90,7 @@ final class PlanOutput {
                 f.arrivalsPerDay(), f.meanDwell(), f.inventory(),
                 perRep ? String.format(Locale.ROOT, "  %8.1f", f.inventory() / s.inflow().reps()) : "");
         }
-        RequiredInflow now = plan.thisPeriod();
+        RequiredInflow now = plan.thisHorizon();
         out.printf(Locale.ROOT, "%nThis period, at %.0f%% confidence (%d pipeline deals, %d already won, %d more needed):%n",
             100 * now.confidence(), s.pipelineDeals(), plan.alreadyWon(), plan.target() - plan.alreadyWon());
         if (now.reachable() && now.inflowPerDay() == 0) {
@@ -128,7 +128,7 @@ final class PlanOutput {
                 + " fall to %d. The deals that carry it:%n", now.reason(), now.bestPHit(), 100 * now.confidence(),
                 plan.reachableTarget(), plan.reachableTarget());
             for (Plan.PipelineChance c : plan.pipelineChances()) {
-                out.printf(Locale.ROOT, "    %-22s %-10s P(win this period) = %.3f%n", c.deal(), c.stage(), c.pWinThisPeriod());
+                out.printf(Locale.ROOT, "    %-22s %-10s P(win this period) = %.3f%n", c.deal(), c.stage(), c.pWinInHorizon());
             }
         }
         out.printf(Locale.ROOT, "%nNew deals a day needed, by confidence:%n");

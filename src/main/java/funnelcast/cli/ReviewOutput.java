@@ -16,7 +16,7 @@ final class ReviewOutput {
     static View json(Review r) {
         return new View(r.scenario(), r.steadyInflowPerDay(), r.thinStages(), r.stages().stream().map(s -> new Stage(s.id(),
             s.label(), s.count(), s.steadyStock(), s.thin(), s.questions(), s.deals().stream().map(d -> new Deal(d.deal(),
-                d.count(), d.rep(), d.value(), d.age(), d.agePercentile(), d.stale(), d.pWinThisPeriod(), d.pWinEventually(),
+                d.count(), d.rep(), d.value(), d.age(), d.agePercentile(), d.stale(), d.pWinInHorizon(), d.pWinEventually(),
                 Double.isNaN(d.pStalled()) ? null : d.pStalled())).toList())).toList());
     }
 
@@ -45,7 +45,7 @@ final class ReviewOutput {
             }
             for (Review.DealReview d : s.deals()) {
                 out.printf(Locale.ROOT, "   %-14s %-6s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n", d.deal(), d.rep() == null ? "" : d.rep(),
-                    d.age(), 100 * d.agePercentile(), d.stale() ? "STALE" : "", d.pWinThisPeriod(), d.pWinEventually(),
+                    d.age(), 100 * d.agePercentile(), d.stale() ? "STALE" : "", d.pWinInHorizon(), d.pWinEventually(),
                     !stalls ? "" : Double.isNaN(d.pStalled()) ? String.format(Locale.ROOT, "%12s", "")
                     : String.format(Locale.ROOT, "%12.3f%s", d.pStalled(), d.likelyStalled() ? "  STALLED?" : ""));
             }

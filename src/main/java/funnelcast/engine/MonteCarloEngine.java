@@ -235,7 +235,7 @@ public final class MonteCarloEngine {
         return result(funnel.scenario(), options, total, blockRevenue, blockRevenueSquares);
     }
 
-    /** Revenue still needed this period (the target less nothing: booked revenue is not in the scenario), or NaN. */
+    /** Revenue still needed this horizon (the target less nothing: booked revenue is not in the scenario), or NaN. */
     private static double revenueTarget(Funnel funnel) {
         return funnel.scenario().target().revenue().orElse(Double.NaN);
     }

@@ -2,7 +2,7 @@ package funnelcast.exact;
 
 import funnelcast.InputException;
 import funnelcast.Parallelism;
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
@@ -72,33 +72,33 @@ public final class ExactMethod {
     }
 
     /** The pieces of the horizon's wins (at its last day) for the planner. */
-    public static PeriodWins period(Funnel funnel, int stepsPerDay) {
-        return period(funnel, curves(funnel, stepsPerDay));
+    public static HorizonWins horizonWins(Funnel funnel, int stepsPerDay) {
+        return horizonWins(funnel, curves(funnel, stepsPerDay));
     }
 
-    /** A forecast and the planner's pieces of its period, from one solve of the win curves. */
-    public record Solution(Forecast forecast, PeriodWins period) {
+    /** A forecast and the planner's pieces of its horizon, from one solve of the win curves. */
+    public record Solution(Forecast forecast, HorizonWins horizonWins) {
     }
 
     /**
-     * The forecast and the period's pieces together: the win curves are solved once for both
+     * The forecast and the horizon's pieces together: the win curves are solved once for both
      * (month effects solve their own nodes for the forecast, as {@link #forecast} does).
      */
     public static Solution solve(Funnel funnel, int stepsPerDay) {
         WinCurves curves = curves(funnel, stepsPerDay);
-        // each deal's wins by day serve both (the forecast's days and the period's last)
+        // each deal's wins by day serve both (the forecast's days and the horizon's last)
         List<Bounds[]> wins = dealWins(funnel, funnel, curves);
         Forecast forecast = funnel.scenario().monthEffects().isNone()
             ? assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), List.of(wins))
             : MonthNodes.forecast(funnel, stepsPerDay);
-        return new Solution(forecast, period(funnel, curves, wins));
+        return new Solution(forecast, horizonWins(funnel, curves, wins));
     }
 
-    private static PeriodWins period(Funnel funnel, WinCurves curves) {
-        return period(funnel, curves, dealWins(funnel, funnel, curves));
+    private static HorizonWins horizonWins(Funnel funnel, WinCurves curves) {
+        return horizonWins(funnel, curves, dealWins(funnel, funnel, curves));
     }
 
-    private static PeriodWins period(Funnel funnel, WinCurves curves, List<Bounds[]> dealWins) {
+    private static HorizonWins horizonWins(Funnel funnel, WinCurves curves, List<Bounds[]> dealWins) {
         Scenario scenario = funnel.scenario();
         int horizon = scenario.horizonDays();
         List<Bounds> wins = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class ExactMethod {
             pipeline.addBinomial(deal.count(), q.mid());
             error += deal.count() * q.halfWidth();
         }
-        return new PeriodWins(curves.describe(), horizon, QuickestWin.from(funnel, funnel.entry()),
+        return new HorizonWins(curves.describe(), horizon, QuickestWin.from(funnel, funnel.entry()),
             curves.inflowIntegral(horizon), wins, pipeline.pmf(), error);
     }
 
@@ -119,7 +119,7 @@ public final class ExactMethod {
      * For each open stage, the chance that a deal entering it now (age 0) is won by the end of
      * the horizon, at the grid's midpoint (a teaching figure; the forecast carries the bounds).
      */
-    public static double[] winThisPeriod(Funnel funnel, int stepsPerDay) {
+    public static double[] winInHorizon(Funnel funnel, int stepsPerDay) {
         WinCurves curves = curves(funnel, stepsPerDay);
         int horizon = funnel.scenario().horizonDays();
         double[] out = new double[funnel.stageCount()];
@@ -144,8 +144,8 @@ public final class ExactMethod {
         return w;
     }
 
-    public static PeriodWins period(Funnel funnel) {
-        return period(funnel, defaultStepsPerDay(funnel.scenario().horizonDays()));
+    public static HorizonWins horizonWins(Funnel funnel) {
+        return horizonWins(funnel, defaultStepsPerDay(funnel.scenario().horizonDays()));
     }
 
     /** Forces the renewal grid, to check it against the CTMC solution on exponential funnels. */
@@ -282,7 +282,7 @@ public final class ExactMethod {
      * Mean and variance of revenue: a sum of independent compound Bernoulli terms and a compound
      * Poisson term (compound negative binomial when the inflow factor has coefficient of variation cv).
      */
-    private static double[] revenue(Scenario scenario, Distribution value, double inflowWins, double cv,
+    private static double[] revenue(Scenario scenario, Law value, double inflowWins, double cv,
                                     List<Bounds[]> dealWins) {
         int horizon = scenario.horizonDays();
         double m1 = value.mean();

@@ -1,6 +1,6 @@
 package funnelcast.exact;
 
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Absorption;
 import funnelcast.model.Exit;
@@ -102,7 +102,7 @@ final class MonthNodes {
             s.dealValue(), s.monthEffects()));
     }
 
-    private static Distribution paced(Distribution d, double pace) {
+    private static Law paced(Law d, double pace) {
         return pace == 1 ? d : d.scaled(1 / pace);
     }
 

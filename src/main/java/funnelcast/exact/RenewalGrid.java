@@ -1,7 +1,7 @@
 package funnelcast.exact;
 
 import funnelcast.Parallelism;
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import funnelcast.model.Funnel;
 import funnelcast.model.PushClock;
 import java.util.Arrays;
@@ -86,12 +86,12 @@ final class RenewalGrid implements WinCurves {
     }
 
     /** Grid masses of a dwell law: P(D in ((j-1)h, jh]) placed at j (scheme 0) or j-1 (scheme 1). */
-    private double[] masses(Distribution d, int scheme, double age) {
+    private double[] masses(Law d, int scheme, double age) {
         return masses(gridCdf(d, age), scheme);
     }
 
     /** The dwell's cdf at the grid points (given the age), which both schemes' masses come from. */
-    private double[] gridCdf(Distribution d, double age) {
+    private double[] gridCdf(Law d, double age) {
         if (!(age > 0)) {
             return d.cdfs(0, h, steps + 2);
         }
@@ -247,7 +247,7 @@ final class RenewalGrid implements WinCurves {
     }
 
     /** Under the push, for the day t: the won exit's dwell cdf at L(t) - L(t - (k + scheme) h), k = 0..steps. */
-    private double[] pushedCdf(Distribution dwell, int scheme, double t, int steps) {
+    private double[] pushedCdf(Law dwell, int scheme, double t, int steps) {
         double[] c = new double[steps + 1];
         double end = push.at(t);
         for (int k = 0; k <= steps; k++) {
@@ -325,7 +325,7 @@ final class RenewalGrid implements WinCurves {
                     double p = 0;
                     if (d == won && day >= firstPushed) {
                         // the residual dwell on the push clock, from time 0 (L(-h) = -h in the upper scheme)
-                        Distribution dw = funnel.dwell(stage, e);
+                        Law dw = funnel.dwell(stage, e);
                         double span = push.at(day) + scheme * h;
                         p = age > 0 ? 1 - dw.survival(age + span) / dw.survival(age) : dw.cdf(span);
                     } else if (d == won) {

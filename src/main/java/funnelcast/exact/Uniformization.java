@@ -1,6 +1,6 @@
 package funnelcast.exact;
 
-import funnelcast.dist.Exponential;
+import funnelcast.law.Exponential;
 import funnelcast.model.Funnel;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.PoissonDistribution;

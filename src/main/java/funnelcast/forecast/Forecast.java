@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * A forecast of this period's wins, the same shape from either method (docs/scenario-format.md, the forecast result, and the
+ * A forecast of the horizon's wins, the same shape from either method (docs/scenario-format.md, the forecast result, and the
  * forecast result format). {@code wins} counts only wins inside the horizon; {@code pHitTarget}
  * adds {@code alreadyWon}.
  */

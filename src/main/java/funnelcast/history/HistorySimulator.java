@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
@@ -135,7 +135,7 @@ public final class HistorySimulator {
         if (dest == f.won()) {
             Double v = value;
             if (v == null && f.scenario().dealValue().isPresent()) {
-                Distribution law = f.scenario().dealValue().get();
+                Law law = f.scenario().dealValue().get();
                 v = (double) Math.round(law.sampler(rng).sample());
             }
             rows.add(new Row(id, Exit.WON, t, rep, v));

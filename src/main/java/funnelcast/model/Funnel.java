@@ -1,8 +1,8 @@
 package funnelcast.model;
 
-import funnelcast.dist.Distribution;
-import funnelcast.dist.Exponential;
-import funnelcast.dist.Never;
+import funnelcast.law.Law;
+import funnelcast.law.Exponential;
+import funnelcast.law.Never;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ public final class Funnel {
     private final Map<String, Integer> index = new HashMap<>();
     private final int[][] dest;
     private final double[][] prob;
-    private final Distribution[][] dwell;
+    private final Law[][] dwell;
     private final PushClock push;
     /** New deals a day on each working day when a team sets the inflow; null at a constant rate. */
     private final double[] dailyInflow;
@@ -46,14 +46,14 @@ public final class Funnel {
         index.put(Exit.LOST, n + 1);
         dest = new int[n][];
         prob = new double[n][];
-        dwell = new Distribution[n][];
+        dwell = new Law[n][];
         for (int s = 0; s < n; s++) {
             List<Exit> exits = stages.get(s).exits();
             double stalled = stages.get(s).stalled();
             int width = exits.size() + (stalled > 0 ? 1 : 0);
             dest[s] = new int[width];
             prob[s] = new double[width];
-            dwell[s] = new Distribution[width];
+            dwell[s] = new Law[width];
             if (stalled > 0) {
                 // A stalled share is one more way out: to lost, after a dwell that never ends.
                 dest[s][width - 1] = n + 1;
@@ -151,7 +151,7 @@ public final class Funnel {
         return prob[s][e];
     }
 
-    public Distribution dwell(int s, int e) {
+    public Law dwell(int s, int e) {
         return dwell[s][e];
     }
 
@@ -182,8 +182,8 @@ public final class Funnel {
 
     /** Every dwell of every exit is exponential: the funnel is a continuous-time Markov chain. */
     public boolean allExponential() {
-        for (Distribution[] ds : dwell) {
-            for (Distribution d : ds) {
+        for (Law[] ds : dwell) {
+            for (Law d : ds) {
                 if (!(d instanceof Exponential)) {
                     return false;
                 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How this period differs from an average one, and how much it may swing: the month effects.
+ * How this horizon differs from an average one, and how much it may swing: the month effects.
  *
  * <p>The inflow rate of the whole horizon is multiplied by {@code G}, a Gamma variable with mean
  * {@code inflowFactor} and coefficient of variation {@code inflowCv} (a fixed factor when the cv

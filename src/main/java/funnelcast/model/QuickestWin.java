@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The quickest path to a win: each exit's dwell takes at least its law's
- * {@link funnelcast.dist.Distribution#supportLowerBound() lower bound}, so a deal entering a stage
+ * {@link funnelcast.law.Law#supportLowerBound() lower bound}, so a deal entering a stage
  * at time 0 cannot be won before the shortest path to won over those minimums (the last step on
  * the closing push's clock, which only shortens it). Before that time the model's probability of
  * a win is exactly 0; a horizon shorter than it cannot be reached by new deals at any inflow.

@@ -1,14 +1,14 @@
 package funnelcast.model;
 
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A funnel, its calendar, its inflow and opening pipeline, and this period's target. */
+/** A funnel, its calendar, its inflow and opening pipeline, and the horizon's target. */
 public record Scenario(String name, WorkCalendar calendar, String entry, List<Stage> stages, Inflow inflow,
-                       List<PipelineDeal> pipeline, Target target, Optional<Distribution> dealValue,
+                       List<PipelineDeal> pipeline, Target target, Optional<Law> dealValue,
                        MonthEffects monthEffects) {
     public Scenario {
         stages = List.copyOf(stages);
@@ -18,7 +18,7 @@ public record Scenario(String name, WorkCalendar calendar, String entry, List<St
 
     /** A scenario without month effects (an average period, as in the base model). */
     public Scenario(String name, WorkCalendar calendar, String entry, List<Stage> stages, Inflow inflow,
-                    List<PipelineDeal> pipeline, Target target, Optional<Distribution> dealValue) {
+                    List<PipelineDeal> pipeline, Target target, Optional<Law> dealValue) {
         this(name, calendar, entry, stages, inflow, pipeline, target, dealValue, MonthEffects.NONE);
     }
 

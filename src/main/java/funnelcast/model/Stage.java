@@ -1,6 +1,6 @@
 package funnelcast.model;
 
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ import java.util.Map;
  * the count shares. {@code stalled} is the share of visits that never leave the stage (they
  * stall); the exits' probabilities are those of the visits that move on.
  */
-public record Stage(String id, String label, List<Exit> exits, Distribution dwell,
+public record Stage(String id, String label, List<Exit> exits, Law dwell,
                     Map<String, Double> exitCounts, List<String> criteria, List<String> questions, double stalled) {
     public Stage {
         if (!(stalled >= 0 && stalled < 1)) {
@@ -23,12 +23,12 @@ public record Stage(String id, String label, List<Exit> exits, Distribution dwel
     }
 
     /** A stage whose visits all move on (no stalled share). */
-    public Stage(String id, String label, List<Exit> exits, Distribution dwell, Map<String, Double> exitCounts,
+    public Stage(String id, String label, List<Exit> exits, Law dwell, Map<String, Double> exitCounts,
                  List<String> criteria, List<String> questions) {
         this(id, label, exits, dwell, exitCounts, criteria, questions, 0);
     }
 
-    public Stage withExits(List<Exit> newExits, Distribution newDwell) {
+    public Stage withExits(List<Exit> newExits, Law newDwell) {
         return new Stage(id, label, newExits, newDwell, exitCounts, criteria, questions, stalled);
     }
 

@@ -2,7 +2,7 @@ package funnelcast.plan;
 
 import funnelcast.InputException;
 import funnelcast.exact.ExactMethod;
-import funnelcast.exact.PeriodWins;
+import funnelcast.exact.HorizonWins;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
 import java.math.BigDecimal;
@@ -15,7 +15,7 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
  * The smallest daily inflow that reaches the target with probability {@code confidence} this
- * period. Inflow wins are Poisson with mean {@code lambda * I}, the pipeline's wins have a fixed
+ * horizon. Inflow wins are Poisson with mean {@code lambda * I}, the pipeline's wins have a fixed
  * pmf, so {@code P(hit | lambda)} is a short sum, continuous and increasing in lambda. The root of
  * {@code P(hit | lambda) = confidence} is bracketed by doubling, then found by Commons Math's
  * bracketing Brent solver to 1e-10 relative, on the side where P(hit) reaches the confidence.
@@ -38,33 +38,33 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
     private static final int MAX_EVALUATIONS = 1000;
 
     /** Wins still needed: the target less the wins already booked. */
-    public static RequiredInflow solve(PeriodWins period, int needed, double confidence, Inflow inflow) {
+    public static RequiredInflow solve(HorizonWins horizonWins, int needed, double confidence, Inflow inflow) {
         double reps = inflow.reps();
         if (!(confidence > 0 && confidence < 1)) {
             throw new InputException("confidence must lie strictly between 0 and 1, got " + confidence);
         }
-        double atZero = pHit(period, needed, 0);
+        double atZero = pHit(horizonWins, needed, 0);
         if (atZero >= confidence) {
             return new RequiredInflow(confidence, true, 0, reps > 0 ? 0 : Double.NaN, 0, reps > 0 ? atZero : Double.NaN,
                 atZero, 1, "");
         }
-        if (!(period.inflowIntegral().lower() > 0)) {
-            return unreachable(confidence, atZero, noNewDealCloses(period));
+        if (!(horizonWins.inflowIntegral().lower() > 0)) {
+            return unreachable(confidence, atZero, noNewDealCloses(horizonWins));
         }
-        double most = Inflow.MAX_PER_HORIZON / period.horizonDays();
-        double atMost = pHit(period, needed, most);
+        double most = Inflow.MAX_PER_HORIZON / horizonWins.horizonDays();
+        double atMost = pHit(horizonWins, needed, most);
         if (atMost < confidence) {
             return unreachable(confidence, atMost, String.format(Locale.ROOT,
                 "it would take more than %,.0f new deals a day (P(hit) = %.3f there), the most a forecast follows",
                 most, atMost));
         }
         double lo = 0;
-        double hi = Math.min(most, Math.max(1e-9, needed / period.inflowIntegral().mid()));
-        while (pHit(period, needed, hi) < confidence) {
+        double hi = Math.min(most, Math.max(1e-9, needed / horizonWins.inflowIntegral().mid()));
+        while (pHit(horizonWins, needed, hi) < confidence) {
             lo = hi;
             hi = Math.min(most, 2 * hi);
         }
-        UnivariateFunction gap = lambda -> pHit(period, needed, lambda) - confidence;
+        UnivariateFunction gap = lambda -> pHit(horizonWins, needed, lambda) - confidence;
         hi = new BracketingNthOrderBrentSolver(RELATIVE_TOLERANCE, 1e-300, 5)
             .solve(MAX_EVALUATIONS, gap, lo, hi, AllowedSolution.ABOVE_SIDE);
         int whole = 0;
@@ -72,20 +72,20 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
         if (reps > 0) {
             double each = inflow.perRepPerDay();
             whole = (int) Math.min(Integer.MAX_VALUE, Math.ceil(hi / each - 1e-9));
-            atWhole = pHit(period, needed, whole * each);
+            atWhole = pHit(horizonWins, needed, whole * each);
         }
         return new RequiredInflow(confidence, true, hi, reps > 0 ? hi / reps : Double.NaN, whole, atWhole,
-            pHit(period, needed, hi), 1, "");
+            pHit(horizonWins, needed, hi), 1, "");
     }
 
     private static RequiredInflow unreachable(double confidence, double best, String reason) {
         return new RequiredInflow(confidence, false, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, best, reason);
     }
 
-    /** Why new deals add no win this period, in numbers. */
-    private static String noNewDealCloses(PeriodWins period) {
-        double quickest = period.quickestWin();
-        int horizon = period.horizonDays();
+    /** Why new deals add no win this horizon, in numbers. */
+    private static String noNewDealCloses(HorizonWins horizonWins) {
+        double quickest = horizonWins.quickestWin();
+        int horizon = horizonWins.horizonDays();
         if (quickest == Double.POSITIVE_INFINITY) {
             return "no path from the entry stage leads to a win";
         }
@@ -95,7 +95,7 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
         }
         return String.format(Locale.ROOT, "a new deal can close only in the last %s working days of the horizon, "
             + "closer to its end than the grid resolves (%s); run with more --grid-steps", days(horizon - quickest),
-            period.solver());
+            horizonWins.solver());
     }
 
     /** Working days as a reader writes them: 15.5, 14, 0.25. */
@@ -111,27 +111,27 @@ public record RequiredInflow(double confidence, boolean reachable, double inflow
         if (funnel.scenario().target().wins().isEmpty()) {
             return OptionalDouble.empty();
         }
-        return forTarget(funnel, confidence, ExactMethod.period(funnel, stepsPerDay));
+        return forTarget(funnel, confidence, ExactMethod.horizonWins(funnel, stepsPerDay));
     }
 
-    /** The same from the period's pieces already solved ({@link ExactMethod#solve}). */
-    public static OptionalDouble forTarget(Funnel funnel, double confidence, PeriodWins period) {
+    /** The same from the horizon's pieces already solved ({@link ExactMethod#solve}). */
+    public static OptionalDouble forTarget(Funnel funnel, double confidence, HorizonWins horizonWins) {
         var target = funnel.scenario().target();
         if (target.wins().isEmpty()) {
             return OptionalDouble.empty();
         }
-        RequiredInflow r = solve(period,
+        RequiredInflow r = solve(horizonWins,
             target.wins().getAsInt() - target.alreadyWon(), confidence, funnel.scenario().inflow());
         return r.reachable() ? OptionalDouble.of(r.inflowPerDay()) : OptionalDouble.empty();
     }
 
     /** P(pipeline wins + Poisson(lambda I) >= needed). */
-    public static double pHit(PeriodWins period, int needed, double lambda) {
+    public static double pHit(HorizonWins horizonWins, int needed, double lambda) {
         if (needed <= 0) {
             return 1;
         }
-        double[] pipeline = period.pipelinePmf();
-        double mean = lambda * period.inflowIntegral().mid();
+        double[] pipeline = horizonWins.pipelinePmf();
+        double mean = lambda * horizonWins.inflowIntegral().mid();
         PoissonDistribution inflow = mean > 0 ? PoissonDistribution.of(mean) : null;
         double p = 0;
         for (int k = 0; k < pipeline.length; k++) {

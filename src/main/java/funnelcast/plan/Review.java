@@ -2,7 +2,7 @@ package funnelcast.plan;
 
 import funnelcast.model.Absorption;
 import funnelcast.exact.ExactMethod;
-import funnelcast.exact.PeriodWins;
+import funnelcast.exact.HorizonWins;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 
 /**
  * The funnel-advancement meeting: every pipeline deal with its age percentile in its stage's
- * dwell (stale beyond the 90th), its chance to win this period and eventually; grouped by
+ * dwell (stale beyond the 90th), its chance to win this horizon and eventually; grouped by
  * stage, stale deals first, each stage with its review questions and its count against the
  * steady-state stock the target needs (thin below 75% of it).
  */
@@ -25,7 +25,7 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
 
     /** {@code pStalled}: the chance that the deal has stalled, given its age (NaN where its stage has no stalled share). */
     public record DealReview(String deal, int count, String rep, OptionalDouble value, double age,
-                             double agePercentile, boolean stale, double pWinThisPeriod, double pWinEventually,
+                             double agePercentile, boolean stale, double pWinInHorizon, double pWinEventually,
                              double pStalled) {
         /** Likelier stalled than not. */
         public boolean likelyStalled() {
@@ -47,7 +47,7 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
         SteadyState steady = scenario.target().wins().isPresent()
             ? SteadyState.forWins(funnel, scenario.target().wins().getAsInt())
             : SteadyState.forInflow(funnel, scenario.inflow().perDay());
-        PeriodWins period = ExactMethod.period(funnel, stepsPerDay);
+        HorizonWins horizonWins = ExactMethod.horizonWins(funnel, stepsPerDay);
         List<PipelineDeal> pipeline = scenario.pipeline();
         List<StageReview> stages = new ArrayList<>();
         for (int s = 0; s < funnel.stageCount(); s++) {
@@ -63,7 +63,7 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
                 double percentile = visitCdf(stage, d.age());
                 deals.add(new DealReview(d.id() != null ? d.id() : d.count() + (d.count() == 1 ? " deal" : " deals"),
                     d.count(), d.rep(), d.value(), d.age(), percentile, percentile > STALE_PERCENTILE,
-                    period.dealWins().get(g).mid(), eventualWin(funnel, chain, s, d.age()), stalled(funnel, s, d.age())));
+                    horizonWins.dealWins().get(g).mid(), eventualWin(funnel, chain, s, d.age()), stalled(funnel, s, d.age())));
             }
             deals.sort(Comparator.comparing((DealReview r) -> !r.stale())
                 .thenComparing(Comparator.comparingDouble(DealReview::age).reversed()));

@@ -12,7 +12,7 @@ import java.util.List;
  * days a team needs {@code lambda = target / (T h(entry))} new deals a day; stage s then
  * receives {@code lambda v(s)} deals a day and holds {@code lambda v(s) E[dwell s]} (Little's law).
  */
-public record SteadyState(double winsPerPeriod, int horizonDays, double pWinFromEntry, double inflowPerDay,
+public record SteadyState(double winsPerHorizon, int horizonDays, double pWinFromEntry, double inflowPerDay,
                           double perRepPerDay, List<StageFlow> stages) {
 
     public record StageFlow(String id, String label, double pWin, double expectedVisits, double arrivalsPerDay,

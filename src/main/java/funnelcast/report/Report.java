@@ -86,7 +86,7 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
                 + "P90 %d in all.%s", forecast.horizonDays(), scenario.calendar().start(), scenario.calendar().end(), method,
             forecast.wins().mean() + a, a > 0 ? " with " + a + " already won" : "", a + q.p10(), a + q.p50(), a + q.p90(), hit);
         SteadyState st = plan.steadyState();
-        RequiredInflow now = plan.thisPeriod();
+        RequiredInflow now = plan.thisHorizon();
         String pl = String.format(Locale.ROOT, "A new deal at '%s' wins with %.3f: %d wins a period take %.2f new deals "
             + "a day in steady state. ", plan.entry(), plan.pWinFromEntry(), plan.target(), st.inflowPerDay())
             + (now.reachable()
@@ -120,7 +120,7 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
                         .append(d.stale() ? " (stale)" : "").append("</td><td class=\"l\">")
                         .append(esc(d.rep() == null ? "" : d.rep())).append("</td>")
                         .append(String.format(Locale.ROOT, "<td>%.1f</td><td>%.0f%%</td><td>%.3f</td><td>%.3f</td></tr>%n",
-                            d.age(), 100 * d.agePercentile(), d.pWinThisPeriod(), d.pWinEventually()));
+                            d.age(), 100 * d.agePercentile(), d.pWinInHorizon(), d.pWinEventually()));
                 }
                 b.append("</table>\n");
             }
@@ -141,7 +141,7 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
                 for (Review.DealReview d : s.deals()) {
                     b.append(String.format(Locale.ROOT, "| %s%s | %s | %.1f | %.0f%% | %.3f | %.3f |%n", md(d.deal()),
                         d.stale() ? " **(stale)**" : "", md(d.rep() == null ? "" : d.rep()), d.age(), 100 * d.agePercentile(),
-                        d.pWinThisPeriod(), d.pWinEventually()));
+                        d.pWinInHorizon(), d.pWinEventually()));
                 }
                 b.append("\n");
             }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.Mappers;
-import funnelcast.dist.Distribution;
+import funnelcast.law.Law;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
@@ -193,8 +193,8 @@ public final class ScenarioReader {
         List<PipelineDeal> pipeline = root.has("pipeline") ? pipeline(root.field("pipeline"), stages, ids)
             : List.of();
         Target target = root.has("target") ? target(root.field("target")) : Target.NONE;
-        Optional<Distribution> dealValue = root.has("dealValue")
-            ? Optional.of(DistributionReader.read(root.field("dealValue"))) : Optional.empty();
+        Optional<Law> dealValue = root.has("dealValue")
+            ? Optional.of(LawReader.read(root.field("dealValue"))) : Optional.empty();
         MonthEffects effects = root.has("monthEffects") ? monthEffects(root.field("monthEffects")) : MonthEffects.NONE;
         return new Scenario(name, calendar, entry, stages, inflow, pipeline, target, dealValue, effects);
     }
@@ -362,8 +362,8 @@ public final class ScenarioReader {
         if (!hasExits && !(sum > 0)) {
             throw new ScenarioException(exitsNode.path(), "expected at least one positive count, got all zero");
         }
-        Distribution dwell = DistributionReader.read(node.field("dwell"));
-        Map<String, Distribution> exitDwell = new HashMap<>();
+        Law dwell = LawReader.read(node.field("dwell"));
+        Map<String, Law> exitDwell = new HashMap<>();
         if (node.has("exitDwell")) {
             Node ed = node.field("exitDwell");
             for (String to : ed.keys()) {
@@ -371,12 +371,12 @@ public final class ScenarioReader {
                     throw new ScenarioException(ed.field(to).path(), "expected the destination of one of this "
                         + "stage's exits (" + String.join(", ", weights.keySet()) + "), got '" + to + "'");
                 }
-                exitDwell.put(to, DistributionReader.read(ed.field(to)));
+                exitDwell.put(to, LawReader.read(ed.field(to)));
             }
         }
         List<Exit> exits = new ArrayList<>();
         for (Map.Entry<String, Double> w : weights.entrySet()) {
-            Distribution own = exitDwell.get(w.getKey());
+            Law own = exitDwell.get(w.getKey());
             double p = hasExits ? w.getValue() : w.getValue() / sum;
             exits.add(new Exit(w.getKey(), p, own != null ? own : dwell, own != null));
         }

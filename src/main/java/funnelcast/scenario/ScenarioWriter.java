@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import funnelcast.Mappers;
-import funnelcast.dist.Distribution;
-import funnelcast.dist.Family;
+import funnelcast.law.Law;
+import funnelcast.law.Family;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Exit;
 import funnelcast.model.Inflow;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 public final class ScenarioWriter {
     private static final ObjectMapper MAPPER = Mappers.OUTPUT.copy().registerModule(new SimpleModule("scenario")
-        .addSerializer(Distribution.class, new LawSerializer()));
+        .addSerializer(Law.class, new LawSerializer()));
 
     private ScenarioWriter() {
     }
@@ -50,20 +50,20 @@ public final class ScenarioWriter {
     }
 
     /** A law as the file writes it, as a tree. */
-    public static JsonNode tree(Distribution law) {
+    public static JsonNode tree(Law law) {
         return MAPPER.valueToTree(law);
     }
 
     /** A law as the file writes it: its family's name, then its parameters in the family's order. */
-    private static final class LawSerializer extends StdSerializer<Distribution> {
+    private static final class LawSerializer extends StdSerializer<Law> {
         private static final long serialVersionUID = 1L;
 
         LawSerializer() {
-            super(Distribution.class);
+            super(Law.class);
         }
 
         @Override
-        public void serialize(Distribution law, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        public void serialize(Law law, JsonGenerator gen, SerializerProvider provider) throws IOException {
             Family family = Family.of(law);
             double[] values = family.values(law);
             gen.writeStartObject();
@@ -91,7 +91,7 @@ public final class ScenarioWriter {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record Document(String name, CalendarDoc calendar, String entry, List<StageDoc> stages, InflowDoc inflow,
-                            List<DealDoc> pipeline, TargetDoc target, Distribution dealValue, EffectsDoc monthEffects) {
+                            List<DealDoc> pipeline, TargetDoc target, Law dealValue, EffectsDoc monthEffects) {
         static Document of(Scenario s) {
             boolean target = s.target().wins().isPresent() || s.target().alreadyWon() > 0;
             return new Document(s.name(), CalendarDoc.of(s.calendar()), s.entry(),
@@ -114,7 +114,7 @@ public final class ScenarioWriter {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record StageDoc(String id, String label, Map<String, Double> exits, Map<String, Double> exitCounts,
-                            Distribution dwell, Double stalled, Map<String, Distribution> exitDwell, List<String> criteria,
+                            Law dwell, Double stalled, Map<String, Law> exitDwell, List<String> criteria,
                             List<String> questions) {
         static StageDoc of(Stage st) {
             boolean counts = !st.exitCounts().isEmpty();

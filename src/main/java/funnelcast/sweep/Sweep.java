@@ -172,7 +172,7 @@ public final class Sweep {
             if (o.exact()) {
                 ExactMethod.Solution exact = ExactMethod.solve(funnel, steps(funnel, o));
                 return new Part(c.index(), 0, null, figures(c, funnel, o,
-                    RequiredInflow.forTarget(funnel, o.confidence(), exact.period())).withForecast(exact.forecast()));
+                    RequiredInflow.forTarget(funnel, o.confidence(), exact.horizonWins())).withForecast(exact.forecast()));
             }
             MonteCarloEngine.Options engine = engineOptions(c, o);
             MonteCarloEngine.Partial trials = MonteCarloEngine.blocks(funnel, engine, s.fromBlock(), s.toBlock());

@@ -6,6 +6,6 @@
  *
  * <p>Layer: Uses {@code plan} (the inflow needed and the bottleneck of a row), {@code engine},
  * {@code exact}, {@code forecast}, {@code scenario} (a case reads its text), {@code model} and
- * {@code dist}; {@code cli} uses it, and the Spark module depends on it alone.
+ * {@code law}; {@code cli} uses it, and the Spark module depends on it alone.
  */
 package funnelcast.sweep;

@@ -9,7 +9,7 @@ import funnelcast.chart.PlanCharts;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.engine.Seeds;
 import funnelcast.exact.ExactMethod;
-import funnelcast.exact.PeriodWins;
+import funnelcast.exact.HorizonWins;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
@@ -54,15 +54,15 @@ final class Answers {
         String method = "exact";
         String bottleneck = null;
         try {
-            PeriodWins period;
+            HorizonWins horizonWins;
             if (uncertainty) {
-                period = ExactMethod.period(funnel, steps); // the engine gives the forecast below
+                horizonWins = ExactMethod.horizonWins(funnel, steps); // the engine gives the forecast below
             } else {
                 ExactMethod.Solution exact = ExactMethod.solve(funnel, steps);
                 f = exact.forecast();
-                period = exact.period();
+                horizonWins = exact.horizonWins();
             }
-            needed = RequiredInflow.forTarget(funnel, confidence, period);
+            needed = RequiredInflow.forTarget(funnel, confidence, horizonWins);
             bottleneck = Sensitivity.exact(funnel, Math.min(Sensitivity.RANKING_STEPS, steps)).bottleneck();
         } catch (InputException refused) {
             method = engineMethod(false) + " (the exact method: " + refused.getMessage() + ")";

@@ -3,6 +3,6 @@
  * so that a trainer or a director can move a number and see the month change at once.
  *
  * <p>Layer: Uses {@code chart}, {@code plan}, {@code engine}, {@code exact}, {@code forecast},
- * {@code scenario}, {@code model} and {@code dist}; only {@code cli} uses it.
+ * {@code scenario}, {@code model} and {@code law}; only {@code cli} uses it.
  */
 package funnelcast.web;

@@ -3,7 +3,7 @@ package funnelcast.calibrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import funnelcast.TestScenarios;
-import funnelcast.dist.LogNormal;
+import funnelcast.law.LogNormal;
 import funnelcast.history.History;
 import funnelcast.history.HistoryReader;
 import funnelcast.history.HistorySimulator;

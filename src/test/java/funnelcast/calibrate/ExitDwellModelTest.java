@@ -3,8 +3,8 @@ package funnelcast.calibrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import funnelcast.dist.Gamma;
-import funnelcast.dist.LogNormal;
+import funnelcast.law.Gamma;
+import funnelcast.law.LogNormal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;

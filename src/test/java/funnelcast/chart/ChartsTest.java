@@ -115,7 +115,7 @@ class ChartsTest {
         }
         String curve = svg(PlanCharts.inflowCurve(plan, 5), 900, 520);
         assertTrue(curve.contains(String.format(Locale.ROOT, "at 80%%: %.2f a day; now 5.00 a day",
-            plan.thisPeriod().inflowPerDay())));
+            plan.thisHorizon().inflowPerDay())));
         assertTrue(curve.contains("now: 5.00 a day"), "the current inflow is marked");
         Sensitivity s = Sensitivity.exact(f, 20);
         String tornado = svg(PlanCharts.tornado(f.scenario(), s), 900, 520);

@@ -15,7 +15,7 @@ class ExplainCliTest {
         Cli r = Cli.run("explain", "scenarios/telesales.json");
         assertEquals(0, r.exitCode(), r.err());
         Funnel f = TestScenarios.funnel("scenarios/telesales.json");
-        double[] now = ExactMethod.winThisPeriod(f, ExactMethod.defaultStepsPerDay(f.scenario().horizonDays()));
+        double[] now = ExactMethod.winInHorizon(f, ExactMethod.defaultStepsPerDay(f.scenario().horizonDays()));
         int commit = f.index("commit");
         int contact = f.index("contact");
         assertTrue(r.out().contains("This period, by milestone"), r.out());

@@ -93,7 +93,7 @@ class TeamInflowTest {
         Funnel f = TestScenarios.funnelOf(scenario);
         int steps = ExactMethod.defaultStepsPerDay(23);
         Plan plan = Plan.of(f, 0.8, steps);
-        List<Hires> hires = Hires.of(f, plan.thisPeriod(), steps);
+        List<Hires> hires = Hires.of(f, plan.thisHorizon(), steps);
         assertTrue(hires.size() >= 3, "starts every 5 working days: " + hires);
         for (Hires h : hires.subList(0, 3)) {
             assertTrue(h.needed() >= 1);
@@ -168,7 +168,7 @@ class TeamInflowTest {
         Funnel f = TestScenarios.funnelOf(root.toString());
         int steps = ExactMethod.defaultStepsPerDay(f.scenario().horizonDays());
         var plan = Plan.of(f, 0.8, steps);
-        var hires = Hires.of(f, plan.thisPeriod(), steps);
+        var hires = Hires.of(f, plan.thisHorizon(), steps);
         assertTrue(hires.get(0).reachable() && hires.get(0).needed() >= 1, hires.toString());
         var last = hires.get(hires.size() - 1);
         assertTrue(!last.reachable() && last.reason().contains("more than 50 hires"), last.toString());

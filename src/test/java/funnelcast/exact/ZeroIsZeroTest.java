@@ -47,9 +47,9 @@ class ZeroIsZeroTest {
         assertEquals(15.5, QuickestWin.from(f, f.entry()));
         assertEquals(Double.POSITIVE_INFINITY, QuickestWin.from(f, f.index("orphan")), "no path to won");
         int steps = ExactMethod.defaultStepsPerDay(14);
-        PeriodWins period = ExactMethod.period(f, steps);
-        assertEquals(0.0, period.inflowIntegral().lower());
-        assertEquals(0.0, period.inflowIntegral().upper(), "not round-off: exactly 0");
+        HorizonWins horizonWins = ExactMethod.horizonWins(f, steps);
+        assertEquals(0.0, horizonWins.inflowIntegral().lower());
+        assertEquals(0.0, horizonWins.inflowIntegral().upper(), "not round-off: exactly 0");
         // a need deal aged 0.5 wins at 3.5 + 6 = 9.5 at the soonest: exactly 0 on days 1..9
         WinCurves curves = ExactMethod.curves(f, steps);
         Bounds[] need = curves.dealWins(f.index("need"), 0.5);
@@ -71,7 +71,7 @@ class ZeroIsZeroTest {
         assertTrue(mc.wins().pmf().length <= 8, "no trial wins a new deal");
 
         Plan plan = Plan.of(f, 0.8, steps);
-        RequiredInflow now = plan.thisPeriod();
+        RequiredInflow now = plan.thisHorizon();
         assertFalse(now.reachable());
         assertTrue(Double.isNaN(now.inflowPerDay()));
         assertEquals("the quickest path to a win takes 15.5 working days; the horizon holds 14", now.reason());
@@ -83,7 +83,7 @@ class ZeroIsZeroTest {
     /** The quickest path ends exactly at the horizon's end: the integral over [0, 14] is 0, however fine the grid. */
     @Test
     void aPathThatEndsWithTheHorizonIsOutOfReachToo() {
-        RequiredInflow now = Plan.of(slow(4), 0.8, ExactMethod.defaultStepsPerDay(14)).thisPeriod();
+        RequiredInflow now = Plan.of(slow(4), 0.8, ExactMethod.defaultStepsPerDay(14)).thisHorizon();
         assertFalse(now.reachable(), now.toString());
         assertEquals("the quickest path to a win takes 14 working days; the horizon holds 14", now.reason());
     }
@@ -120,7 +120,7 @@ class ZeroIsZeroTest {
                     hi = mid;
                 }
             }
-            RequiredInflow r = Plan.of(f, c, ExactMethod.defaultStepsPerDay(10)).thisPeriod();
+            RequiredInflow r = Plan.of(f, c, ExactMethod.defaultStepsPerDay(10)).thisHorizon();
             assertTrue(r.reachable(), r.toString());
             assertEquals(hi, r.inflowPerDay(), 0.01 * hi, "at " + c);
         }

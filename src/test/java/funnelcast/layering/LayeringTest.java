@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import funnelcast.dist.PlantedBackEdge;
+import funnelcast.law.PlantedBackEdge;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -22,25 +22,25 @@ import org.junit.jupiter.api.Test;
  * the packages below it, there are no cycles, {@code engine} and {@code exact} know nothing of
  * each other, nothing below {@code cli} knows {@code cli}, and JFreeChart, Javalin and picocli
  * stay in the layers that need them. A planted back-edge (a test class
- * in {@code dist} that reaches up into {@code cli}) must be caught by the same rules.
+ * in {@code law} that reaches up into {@code cli}) must be caught by the same rules.
  */
 class LayeringTest {
     /** Each package and the funnelcast packages it may use (the root package, InputException, is open to all). */
     static final Map<String, List<String>> MAY_USE = Map.ofEntries(
-        Map.entry("dist", List.of()),
+        Map.entry("law", List.of()),
         Map.entry("forecast", List.of()),
-        Map.entry("model", List.of("dist")),
-        Map.entry("scenario", List.of("model", "dist")),
-        Map.entry("engine", List.of("model", "dist", "forecast")),
-        Map.entry("exact", List.of("model", "dist", "forecast")),
-        Map.entry("plan", List.of("engine", "exact", "forecast", "model", "dist")),
-        Map.entry("sweep", List.of("plan", "engine", "exact", "forecast", "scenario", "model", "dist")),
-        Map.entry("history", List.of("model", "dist")),
-        Map.entry("calibrate", List.of("history", "engine", "exact", "forecast", "model", "dist")),
-        Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model", "dist")),
-        Map.entry("chart", List.of("backtest", "calibrate", "history", "plan", "forecast", "model", "dist")),
-        Map.entry("report", List.of("chart", "plan", "forecast", "model", "dist")),
-        Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model", "dist")));
+        Map.entry("model", List.of("law")),
+        Map.entry("scenario", List.of("model", "law")),
+        Map.entry("engine", List.of("model", "law", "forecast")),
+        Map.entry("exact", List.of("model", "law", "forecast")),
+        Map.entry("plan", List.of("engine", "exact", "forecast", "model", "law")),
+        Map.entry("sweep", List.of("plan", "engine", "exact", "forecast", "scenario", "model", "law")),
+        Map.entry("history", List.of("model", "law")),
+        Map.entry("calibrate", List.of("history", "engine", "exact", "forecast", "model", "law")),
+        Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model", "law")),
+        Map.entry("chart", List.of("backtest", "calibrate", "history", "plan", "forecast", "model", "law")),
+        Map.entry("report", List.of("chart", "plan", "forecast", "model", "law")),
+        Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model", "law")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("funnelcast");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import funnelcast.TestScenarios;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
-import funnelcast.exact.PeriodWins;
+import funnelcast.exact.HorizonWins;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
@@ -55,10 +55,10 @@ class PlanTest {
         double m1 = 2;
         double m2 = 3;
         double integral = 0.3 * (T - (m1 * m1 * (1 - Math.exp(-T / m1)) - m2 * m2 * (1 - Math.exp(-T / m2))) / (m1 - m2));
-        assertRelative(integral, ExactMethod.period(f).inflowIntegral().mid(), 1e-12, "I");
+        assertRelative(integral, ExactMethod.horizonWins(f).inflowIntegral().mid(), 1e-12, "I");
         for (double c : new double[] {0.5, 0.8, 0.95}) {
             double required = GammaDistribution.of(5, 1).inverseCumulativeProbability(c) / integral;
-            RequiredInflow r = RequiredInflow.solve(ExactMethod.period(f), 5, c, new Inflow(4, 4, null));
+            RequiredInflow r = RequiredInflow.solve(ExactMethod.horizonWins(f), 5, c, new Inflow(4, 4, null));
             assertTrue(r.reachable());
             assertRelative(required, r.inflowPerDay(), 1e-9, "required inflow at " + c);
             assertRelative(required / 4, r.perRepPerDay(), 1e-9, "per rep at " + c);
@@ -106,7 +106,7 @@ class PlanTest {
     @Test
     void aPipelineThatReachesTheTargetAloneNeedsNoInflow() {
         Funnel f = TestScenarios.funnel("scenarios/telesales.json");
-        RequiredInflow r = RequiredInflow.solve(ExactMethod.period(f), 3, 0.8, Inflow.NONE);
+        RequiredInflow r = RequiredInflow.solve(ExactMethod.horizonWins(f), 3, 0.8, Inflow.NONE);
         assertTrue(r.reachable());
         assertEquals(0.0, r.inflowPerDay());
         assertTrue(r.pHitAtRequired() >= 0.8);
@@ -124,12 +124,12 @@ class PlanTest {
             ", \"inflow\": { \"perDay\": 3 }, \"pipeline\": [ { \"stage\": \"a\", \"count\": 3, \"age\": 25 } ],"
                 + " \"target\": { \"wins\": 3 }");
         Plan plan = Plan.of(f, 0.8, 50);
-        RequiredInflow r = plan.thisPeriod();
+        RequiredInflow r = plan.thisHorizon();
         assertFalse(r.reachable());
         assertEquals(0.9 * 0.9 * 0.9, r.bestPHit(), 1e-9);
         // With 80% confidence the pipeline makes 2 wins (P(>= 2) = 0.972, P(>= 3) = 0.729).
         assertEquals(2, plan.reachableTarget());
-        assertEquals(0.9, plan.pipelineChances().get(0).pWinThisPeriod(), 1e-9);
+        assertEquals(0.9, plan.pipelineChances().get(0).pWinInHorizon(), 1e-9);
         for (RequiredInflow c : plan.curve()) {
             assertEquals(c.confidence() <= 0.729, c.reachable(), "curve at " + c.confidence());
         }
@@ -147,14 +147,14 @@ class PlanTest {
             "src/test/resources/scenarios/loops-exponential.json"}) {
             Funnel f = TestScenarios.funnel(path);
             double c = 0.8;
-            PeriodWins period = ExactMethod.period(f);
+            HorizonWins horizonWins = ExactMethod.horizonWins(f);
             int needed = f.scenario().target().wins().getAsInt() - f.scenario().target().alreadyWon();
-            RequiredInflow r = RequiredInflow.solve(period, needed, c, Inflow.NONE);
+            RequiredInflow r = RequiredInflow.solve(horizonWins, needed, c, Inflow.NONE);
             assertTrue(r.reachable() && r.inflowPerDay() > 0, path);
             Forecast at = MonteCarloEngine.forecast(Funnel.of(f.scenario().withInflow(r.inflowPerDay())),
                 new MonteCarloEngine.Options(trials, 314L, 2));
             double se = Math.sqrt(c * (1 - c) / trials);
-            assertEquals(c, at.pHitTarget().getAsDouble(), 3 * se + period.errorBound(r.inflowPerDay()), path);
+            assertEquals(c, at.pHitTarget().getAsDouble(), 3 * se + horizonWins.errorBound(r.inflowPerDay()), path);
             Forecast below = MonteCarloEngine.forecast(
                 Funnel.of(f.scenario().withInflow(0.97 * r.inflowPerDay())),
                 new MonteCarloEngine.Options(trials, 315L, 2));

@@ -39,7 +39,7 @@ class ReviewTest {
         double sg3 = Math.exp(-1.5) * 2.5;
         assertEquals(0.5 * sg3 / (0.5 * sg3 + 0.5 * Math.exp(-3)), mid.pWinEventually(), 1e-12);
         double sg13 = Math.exp(-6.5) * 7.5;
-        assertEquals(mid.pWinEventually() * (1 - sg13 / sg3), mid.pWinThisPeriod(), 1e-3);
+        assertEquals(mid.pWinEventually() * (1 - sg13 / sg3), mid.pWinInHorizon(), 1e-3);
         assertEquals(List.of("Who signs?"), s.questions());
         // The target's steady state: 4 / (10 * 0.5) = 0.8 a day, holding 0.8 * (0.5 * 4 + 0.5 * 1) = 2.
         assertEquals(2.0, s.steadyStock(), 1e-12);

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import funnelcast.cli.Main;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
-import funnelcast.exact.PeriodWins;
+import funnelcast.exact.HorizonWins;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.model.QuickestWin;
@@ -179,7 +179,7 @@ class EdgePropertiesTest {
     void aRequiredInflowIsOutOfReachOrDeliversTheConfidenceExactly(@ForAll("funnels") FunnelSpec spec) {
         Funnel f = funnel(spec);
         int steps = ExactMethod.defaultStepsPerDay(f.scenario().horizonDays());
-        PeriodWins period = ExactMethod.period(f, steps);
+        HorizonWins horizonWins = ExactMethod.horizonWins(f, steps);
         Plan plan = Plan.of(f, 0.8, steps);
         int needed = spec.target();
         // no root in numerical noise: new deals are said to help only where the model lets one close in time
@@ -196,12 +196,12 @@ class EdgePropertiesTest {
                 assertTrue(r.bestPHit() >= 0 && r.bestPHit() < r.confidence(), r.toString());
                 continue;
             }
-            double at = RequiredInflow.pHit(period, needed, r.inflowPerDay());
+            double at = RequiredInflow.pHit(horizonWins, needed, r.inflowPerDay());
             // with no new deals needed the pipeline alone may pass the confidence; otherwise the root meets it
             assertTrue(at >= r.confidence() - 1e-12 && (r.inflowPerDay() == 0 || at <= r.confidence() + 1e-6),
                 "P(hit) " + at + " at " + r + " in " + spec.json());
             if (r.inflowPerDay() > 0) {
-                double below = RequiredInflow.pHit(period, needed, 0.99 * r.inflowPerDay());
+                double below = RequiredInflow.pHit(horizonWins, needed, 0.99 * r.inflowPerDay());
                 assertTrue(below < r.confidence(), "1% less inflow gives " + below + " at " + r);
             }
         }

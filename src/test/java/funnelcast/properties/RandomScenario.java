@@ -3,14 +3,14 @@ package funnelcast.properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import funnelcast.dist.Distribution;
-import funnelcast.dist.Empirical;
-import funnelcast.dist.Exponential;
-import funnelcast.dist.Fixed;
-import funnelcast.dist.Gamma;
-import funnelcast.dist.LogNormal;
-import funnelcast.dist.Uniform;
-import funnelcast.dist.Weibull;
+import funnelcast.law.Law;
+import funnelcast.law.Empirical;
+import funnelcast.law.Exponential;
+import funnelcast.law.Fixed;
+import funnelcast.law.Gamma;
+import funnelcast.law.LogNormal;
+import funnelcast.law.Uniform;
+import funnelcast.law.Weibull;
 import funnelcast.scenario.ScenarioWriter;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -84,12 +84,12 @@ final class RandomScenario {
                     exits.put(dests.get(i), p);
                 }
             }
-            Distribution dwell = distribution(r);
+            Law dwell = law(r);
             st.set("dwell", node(dwell));
             double sup = dwell.supportUpperBound();
             if (r.nextInt(3) == 0) {
                 ObjectNode ed = st.putObject("exitDwell");
-                Distribution own = distribution(r);
+                Law own = law(r);
                 ed.set(dests.get(0), node(own));
                 // with a single exit, the stage's own dwell is used by no exit
                 sup = dests.size() == 1 ? own.supportUpperBound() : Math.max(sup, own.supportUpperBound());
@@ -114,7 +114,7 @@ final class RandomScenario {
         }
     }
 
-    static Distribution distribution(Choices r) {
+    static Law law(Choices r) {
         return switch (r.nextInt(7)) {
             case 0 -> new Exponential(0.5 + 4 * r.nextDouble());
             case 1 -> new LogNormal(0.5 + 4 * r.nextDouble(), 0.2 + r.nextDouble());
@@ -135,7 +135,7 @@ final class RandomScenario {
         };
     }
 
-    static ObjectNode node(Distribution d) {
+    static ObjectNode node(Law d) {
         // the writer's own mapping keeps generator and format in step
         return (ObjectNode) ScenarioWriter.tree(d);
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import funnelcast.dist.LogNormal;
+import funnelcast.law.LogNormal;
 import funnelcast.model.Scenario;
 import funnelcast.model.ScenarioException;
 import java.nio.file.Path;

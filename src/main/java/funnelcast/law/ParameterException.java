@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import funnelcast.InputException;
 

@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
@@ -50,7 +50,7 @@ public record Weibull(double shape, double scale) implements StatisticsLaw {
     }
 
     @Override
-    public Distribution scaled(double factor) {
+    public Law scaled(double factor) {
         return new Weibull(shape, scale * factor);
     }
 

@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 
@@ -7,7 +7,7 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * cdf, survival and their inverses come from it (a family with closed forms overrides them).
  * Nothing of it holds mass at or below 0.
  */
-sealed interface StatisticsLaw extends Distribution permits Exponential, LogNormal, Gamma, Weibull {
+sealed interface StatisticsLaw extends Law permits Exponential, LogNormal, Gamma, Weibull {
     /** The same law as Commons Statistics' distribution. */
     ContinuousDistribution law();
 
@@ -29,13 +29,13 @@ sealed interface StatisticsLaw extends Distribution permits Exponential, LogNorm
     @Override
     default double[] cdfs(double from, double step, int count) {
         ContinuousDistribution law = law();
-        return Distribution.onGrid(from, step, count, x -> x <= 0 ? 0 : law.cumulativeProbability(x));
+        return Law.onGrid(from, step, count, x -> x <= 0 ? 0 : law.cumulativeProbability(x));
     }
 
     @Override
     default double[] survivals(double from, double step, int count) {
         ContinuousDistribution law = law();
-        return Distribution.onGrid(from, step, count, x -> x <= 0 ? 1 : law.survivalProbability(x));
+        return Law.onGrid(from, step, count, x -> x <= 0 ? 1 : law.survivalProbability(x));
     }
 
     /** Commons Statistics' distribution made once for every point (its density and survival, as one call each gives). */

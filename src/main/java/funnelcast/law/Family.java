@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,11 +20,11 @@ public enum Family {
     /** Its one parameter, {@code values}, is a list. */
     EMPIRICAL(Empirical.class, "empirical", "values");
 
-    private final Class<? extends Distribution> type;
+    private final Class<? extends Law> type;
     private final String id;
     private final List<String> parameters;
 
-    Family(Class<? extends Distribution> type, String id, String... parameters) {
+    Family(Class<? extends Law> type, String id, String... parameters) {
         this.type = type;
         this.id = id;
         this.parameters = List.of(parameters);
@@ -59,7 +59,7 @@ public enum Family {
      * The law with these parameter values, in {@link #parameters()} order (an empirical law's
      * values as they are); a bad value raises the {@link ParameterException} naming it.
      */
-    public Distribution of(double... p) {
+    public Law of(double... p) {
         return switch (this) {
             case EXPONENTIAL -> new Exponential(p[0]);
             case LOGNORMAL -> new LogNormal(p[0], p[1]);
@@ -72,7 +72,7 @@ public enum Family {
     }
 
     /** The family of a law a scenario can hold. */
-    public static Family of(Distribution law) {
+    public static Family of(Law law) {
         for (Family f : values()) {
             if (f.type.isInstance(law)) {
                 return f;
@@ -83,7 +83,7 @@ public enum Family {
     }
 
     /** A law's parameter values, in {@link #parameters()} order (an empirical law's values). */
-    public double[] values(Distribution law) {
+    public double[] values(Law law) {
         return switch (this) {
             case EXPONENTIAL -> new double[] {((Exponential) law).mean()};
             case LOGNORMAL -> new double[] {((LogNormal) law).median(), ((LogNormal) law).sigma()};

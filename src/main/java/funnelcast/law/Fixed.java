@@ -1,10 +1,10 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 
 /** Always the same value. A fixed dwell of 0 is an instant transition. */
-public record Fixed(double value) implements Distribution {
+public record Fixed(double value) implements Law {
     public Fixed {
         Check.nonNegative("value", value);
     }
@@ -50,7 +50,7 @@ public record Fixed(double value) implements Distribution {
     }
 
     @Override
-    public Distribution scaled(double factor) {
+    public Law scaled(double factor) {
         return new Fixed(value * factor);
     }
 

@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
@@ -49,12 +49,12 @@ public record Exponential(double mean) implements StatisticsLaw {
     /** Its closed forms, point by point (not Commons Statistics' law, which {@link StatisticsLaw#cdfs} would use). */
     @Override
     public double[] cdfs(double from, double step, int count) {
-        return Distribution.onGrid(from, step, count, this::cdf);
+        return Law.onGrid(from, step, count, this::cdf);
     }
 
     @Override
     public double[] survivals(double from, double step, int count) {
-        return Distribution.onGrid(from, step, count, this::survival);
+        return Law.onGrid(from, step, count, this::survival);
     }
 
     @Override
@@ -63,7 +63,7 @@ public record Exponential(double mean) implements StatisticsLaw {
     }
 
     @Override
-    public Distribution scaled(double factor) {
+    public Law scaled(double factor) {
         return new Exponential(mean * factor);
     }
 

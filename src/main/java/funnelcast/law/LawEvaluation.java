@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 
@@ -7,7 +7,7 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * one call each gives them. A family with a closed form over exactly observed values overrides
  * {@link #logLikelihood}.
  */
-class LawEvaluation implements Distribution.Evaluation {
+class LawEvaluation implements Law.Evaluation {
     final ContinuousDistribution law;
 
     LawEvaluation(ContinuousDistribution law) {

@@ -3,16 +3,16 @@ package funnelcast.exact;
 import java.util.List;
 
 /**
- * The pieces of this period's wins that the planner turns around: wins from an inflow of rate
+ * The pieces of the horizon's wins that the planner turns around: wins from an inflow of rate
  * lambda are Poisson with mean {@code lambda * inflowIntegral}, and the pipeline's wins have the
  * Poisson-binomial pmf {@code pipelinePmf} (entry g of the pipeline wins with {@code dealWins(g)}).
  * {@code pipelineError} bounds the total-variation error of that pmf. {@code quickestWin} is the
  * shortest time in which a new deal can be won ({@link funnelcast.model.QuickestWin}), for saying
  * why no inflow reaches a target.
  */
-public record PeriodWins(String solver, int horizonDays, double quickestWin, Bounds inflowIntegral,
+public record HorizonWins(String solver, int horizonDays, double quickestWin, Bounds inflowIntegral,
                          List<Bounds> dealWins, double[] pipelinePmf, double pipelineError) {
-    public PeriodWins {
+    public HorizonWins {
         dealWins = List.copyOf(dealWins);
         pipelinePmf = pipelinePmf.clone();
     }

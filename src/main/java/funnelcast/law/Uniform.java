@@ -1,11 +1,11 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousUniformSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 
 /** Uniform on [min, max], 0 <= min < max. */
-public record Uniform(double min, double max) implements Distribution {
+public record Uniform(double min, double max) implements Law {
     public Uniform {
         Check.nonNegative("min", min);
         Check.positive("max", max);
@@ -56,7 +56,7 @@ public record Uniform(double min, double max) implements Distribution {
     }
 
     @Override
-    public Distribution scaled(double factor) {
+    public Law scaled(double factor) {
         return new Uniform(min * factor, max * factor);
     }
 

@@ -5,4 +5,4 @@
  * (plan, calibrate, backtest) -> (chart, report) -> cli}, and an ArchUnit test
  * ({@code LayeringTest}) keeps every dependency pointing down.
  */
-package funnelcast.dist;
+package funnelcast.law;

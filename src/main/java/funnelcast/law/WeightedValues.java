@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 /**
  * Positive values observed exactly, each with a weight, and the weighted sums a closed-form log

@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -55,7 +55,7 @@ public record Gamma(double shape, double scale) implements StatisticsLaw {
     }
 
     @Override
-    public Distribution scaled(double factor) {
+    public Law scaled(double factor) {
         return new Gamma(shape, scale * factor);
     }
 

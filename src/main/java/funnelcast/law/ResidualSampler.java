@@ -1,10 +1,10 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 
 /** {@code X - age} given {@code X > age}, by inversion of the survival function. */
-record ResidualSampler(Distribution law, UniformRandomProvider rng, double age, double survivalAtAge)
+record ResidualSampler(Law law, UniformRandomProvider rng, double age, double survivalAtAge)
         implements SharedStateContinuousSampler {
     /** Survival at the age from which rejection is cheaper than a numerical inverse. */
     static final double REJECTION_FROM = 0.2;

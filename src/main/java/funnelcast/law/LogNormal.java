@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.LogNormalSampler;
@@ -49,7 +49,7 @@ public record LogNormal(double median, double sigma) implements StatisticsLaw {
     }
 
     @Override
-    public Distribution scaled(double factor) {
+    public Law scaled(double factor) {
         return new LogNormal(median * factor, sigma);
     }
 

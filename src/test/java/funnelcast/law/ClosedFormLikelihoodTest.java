@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,16 +25,16 @@ class ClosedFormLikelihoodTest {
                 w[i] = i % 7 == 0 ? 0 : rng.nextDouble() * 2;
             }
             WeightedValues sample = WeightedValues.of(x, w);
-            List<Distribution> laws = List.of(new Exponential(0.4), new Exponential(9), new LogNormal(3, 0.02),
+            List<Law> laws = List.of(new Exponential(0.4), new Exponential(9), new LogNormal(3, 0.02),
                 new LogNormal(0.5, 2), new Gamma(0.6, 4), new Gamma(40, 0.08), new Weibull(0.7, 2), new Weibull(25, 3.1));
-            for (Distribution law : laws) {
+            for (Law law : laws) {
                 double pointwise = 0;
                 for (int i = 0; i < x.length; i++) {
                     pointwise += w[i] * law.logDensity(x[i]);
                 }
                 double closed = law.evaluation().logLikelihood(sample, -Double.MAX_VALUE);
                 assertEquals(pointwise, closed, 1e-10 * Math.abs(pointwise), law + " at spread " + spread);
-                double looped = new Distribution.Pointwise(law).logLikelihood(sample, -Double.MAX_VALUE);
+                double looped = new Law.Pointwise(law).logLikelihood(sample, -Double.MAX_VALUE);
                 assertEquals(pointwise, looped, 1e-12 * Math.abs(pointwise), law + " value by value");
             }
         }

@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -12,7 +12,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
  * engine. Samplers are {@link SharedStateContinuousSampler}s so a worker can rebind them to
  * the stream of each new block of trials.
  */
-public sealed interface Distribution
+public sealed interface Law
         permits StatisticsLaw, Fixed, Uniform, Empirical, Never {
 
     /** P(X <= x). */
@@ -82,9 +82,9 @@ public sealed interface Distribution
 
     /** An evaluation that asks the law itself at every point. */
     class Pointwise implements Evaluation {
-        private final Distribution law;
+        private final Law law;
 
-        public Pointwise(Distribution law) {
+        public Pointwise(Law law) {
             this.law = law;
         }
 
@@ -137,7 +137,7 @@ public sealed interface Distribution
      * Each family scales its own parameters, so a sampler on the same stream draws the same
      * values times the factor (common random numbers for sensitivity).
      */
-    Distribution scaled(double factor);
+    Law scaled(double factor);
 
     /** "lognormal(median=3, sigma=0.8)": the distribution as the scenario wrote it. */
     String describe();

@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each distribution's maths against itself and its sampler against its maths, with tolerances
  * from the standard error of the sample (5 SE: a false alarm about once in 1.7 million runs).
  */
-class DistributionTest {
+class LawTest {
     private static final int N = 200_000;
 
-    static Stream<Distribution> all() {
+    static Stream<Law> all() {
         return Stream.of(new Exponential(2.5), new LogNormal(3, 0.8), new Gamma(2, 1.5), new Gamma(0.6, 4),
             new Weibull(1.5, 3), new Weibull(0.8, 2), new Fixed(2.5), new Uniform(1, 4),
             new Empirical(new double[] {1, 2, 2, 3.5, 7}));
@@ -27,7 +27,7 @@ class DistributionTest {
 
     @ParameterizedTest
     @MethodSource("all")
-    void survivalComplementsCdf(Distribution d) {
+    void survivalComplementsCdf(Law d) {
         for (double x = 0; x < 12; x += 0.37) {
             assertEquals(1.0, d.cdf(x) + d.survival(x), 1e-12, d.describe() + " at " + x);
         }
@@ -35,7 +35,7 @@ class DistributionTest {
 
     @ParameterizedTest
     @MethodSource("all")
-    void inverseCdfIsTheSmallestQuantile(Distribution d) {
+    void inverseCdfIsTheSmallestQuantile(Law d) {
         for (double p = 0.05; p < 1; p += 0.1) {
             double x = d.inverseCdf(p);
             assertTrue(d.cdf(x) >= p - 1e-9, d.describe() + " cdf(inverse(" + p + "))");
@@ -47,7 +47,7 @@ class DistributionTest {
 
     @ParameterizedTest
     @MethodSource("all")
-    void samplerMatchesMeanAndVariance(Distribution d) {
+    void samplerMatchesMeanAndVariance(Law d) {
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
         ContinuousSampler s = d.sampler(rng);
         double sum = 0;
@@ -75,7 +75,7 @@ class DistributionTest {
     }
 
     /** E[X - a | X > a] = integral_0^inf S(a + u) du / S(a), by the trapezoid rule on a fine grid. */
-    private static double residualMean(Distribution d, double age) {
+    private static double residualMean(Law d, double age) {
         double s0 = d.survival(age);
         double h = 1e-3;
         double sum = 0;
@@ -86,7 +86,7 @@ class DistributionTest {
     }
 
     /** The sampled residual mean against the integrated one, within 5 SE (plus the trapezoid's error). */
-    private static void assertResidualMean(Distribution d, double age, long seed) {
+    private static void assertResidualMean(Law d, double age, long seed) {
         ContinuousSampler r = d.residualSampler(RandomSource.L64_X128_MIX.create(seed), age);
         double sum = 0;
         double sumSq = 0;
@@ -106,14 +106,14 @@ class DistributionTest {
 
     @ParameterizedTest
     @MethodSource("all")
-    void residualSamplerIsTheConditionalLaw(Distribution d) {
+    void residualSamplerIsTheConditionalLaw(Law d) {
         assertResidualMean(d, Math.min(1.7, d.supportUpperBound() * 0.6), 5L);
     }
 
     /** Deals far into their stage take the other paths (inversion, or a dominating exponential). */
     @ParameterizedTest
     @MethodSource("all")
-    void residualSamplerForOldDeals(Distribution d) {
+    void residualSamplerForOldDeals(Law d) {
         if (Double.isFinite(d.supportUpperBound())) {
             return;
         }
@@ -124,7 +124,7 @@ class DistributionTest {
 
     @ParameterizedTest
     @MethodSource("all")
-    void anAgeBeyondTheSupportIsRefused(Distribution d) {
+    void anAgeBeyondTheSupportIsRefused(Law d) {
         double beyond = d.supportUpperBound();
         if (Double.isFinite(beyond)) {
             assertThrows(IllegalArgumentException.class,

@@ -1,11 +1,11 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 
 /** Draws uniformly among the given values (repeats weigh more): a dwell copied from history. */
-public record Empirical(double[] values) implements Distribution {
+public record Empirical(double[] values) implements Law {
     public Empirical {
         if (values.length == 0) {
             throw new ParameterException("values", "values must hold at least one number");
@@ -89,7 +89,7 @@ public record Empirical(double[] values) implements Distribution {
     }
 
     @Override
-    public Distribution scaled(double factor) {
+    public Law scaled(double factor) {
         double[] v = values.clone();
         for (int i = 0; i < v.length; i++) {
             v[i] *= factor;

@@ -1,18 +1,18 @@
 package funnelcast.scenario;
 
-import funnelcast.dist.Distribution;
-import funnelcast.dist.Family;
-import funnelcast.dist.ParameterException;
+import funnelcast.law.Law;
+import funnelcast.law.Family;
+import funnelcast.law.ParameterException;
 import funnelcast.model.ScenarioException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads {@code {"dist": "lognormal", "median": 3, "sigma": 0.8}} and its siblings: the families {@link Family} lists. */
-final class DistributionReader {
-    private DistributionReader() {
+final class LawReader {
+    private LawReader() {
     }
 
-    static Distribution read(Node node) {
+    static Law read(Node node) {
         node.object();
         Node kindNode = node.field("dist");
         Family family = kindNode.isMissing() || !kindNode.json().isTextual() ? null : Family.named(kindNode.text());

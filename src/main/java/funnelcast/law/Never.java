@@ -1,4 +1,4 @@
-package funnelcast.dist;
+package funnelcast.law;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
@@ -8,7 +8,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
  * in a scenario: a stage's {@code stalled} share becomes an exit to {@code lost} with this dwell
  * when the funnel is compiled, so that an old deal is more likely stalled the older it is.
  */
-public record Never() implements Distribution {
+public record Never() implements Law {
     public static final Never INSTANCE = new Never();
 
     @Override
@@ -52,7 +52,7 @@ public record Never() implements Distribution {
     }
 
     @Override
-    public Distribution scaled(double factor) {
+    public Law scaled(double factor) {
         return this;
     }
 
