@@ -31,7 +31,7 @@ import java.util.function.BiFunction;
  * is fitted by {@link MonthSeries}: a recency-weighted level (drift), month-of-quarter terms
  * (seasonality) and the month's own variance, each kept only where the history supports it.
  */
-public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part inflow, PushFit push,
+public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pace, SeriesFit inflow, PushFit push,
                        MonthEffects effects, List<String> reasons) {
     public MonthFit {
         past = List.copyOf(past);
@@ -106,7 +106,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * One series' result: the half-life and seasonality kept, the level, the month-of-quarter terms,
      * the month's own variance, and the forecast mean and sd on the log scale for the target month.
      */
-    public record Part(String name, int months, double halfLife, boolean seasonal, double level, double[] season,
+    public record SeriesFit(String name, int months, double halfLife, boolean seasonal, double level, double[] season,
                        double tau, double mean, double sd, double seasonalEvidence) {
     }
 
@@ -144,14 +144,14 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         List<PastMonth> informative = past.stream().filter(PastMonth::informs).toList();
         List<PastMonth> withDays = past.stream().filter(p -> p.workingDays() >= 1).toList();
         int targetPos = quarterPosition(target);
-        Part in = inflowPart(withDays, funnel, target, targetPos, o, reasons);
+        SeriesFit in = inflowPart(withDays, funnel, target, targetPos, o, reasons);
         boolean swinging = in.tau() > 0; // the inflow's month-to-month variation is on
         MonthSeries conversion = series(informative, target, false, fittedShiftVariance(visits, funnel, chain, windowStart));
         MonthSeries pace = series(informative, target, true, 0);
         // Where the inflow swings, the conversion keeps its month variance against its score (see
         // supported()); otherwise, like the inflow and the pace, it must earn it.
-        Part conv = part("conversion", conversion, informative, target, targetPos, o, !swinging, swinging, reasons);
-        Part paced = part("pace", pace, informative, target, targetPos, o, true, true, reasons);
+        SeriesFit conv = part("conversion", conversion, informative, target, targetPos, o, !swinging, swinging, reasons);
+        SeriesFit paced = part("pace", pace, informative, target, targetPos, o, true, true, reasons);
 
         double rate = funnel.scenario().inflow().perDay();
         double inflowFactor = 1;
@@ -293,14 +293,14 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
      * scale ({@code level}, {@code season}), the month's cv ({@code tau}), and for this horizon
      * the rate ({@code mean}) and the cv of its factor ({@code sd}).
      */
-    private static Part inflowPart(List<PastMonth> months, Funnel funnel, YearMonth target, int targetPos, Options o,
+    private static SeriesFit inflowPart(List<PastMonth> months, Funnel funnel, YearMonth target, int targetPos, Options o,
                                    List<String> reasons) {
         int n = months.size();
         if (!o.effects() || n == 0) {
             if (o.effects()) {
                 reasons.add("inflow: no complete past month to measure; no month-to-month variation (none to score)");
             }
-            return new Part("inflow", 0, Double.NaN, false, 0, new double[] {1, 1, 1}, 0, 0, 0, Double.NaN);
+            return new SeriesFit("inflow", 0, Double.NaN, false, 0, new double[] {1, 1, 1}, 0, 0, 0, Double.NaN);
         }
         double[] deals = new double[n];
         double[] days = new double[n];
@@ -317,7 +317,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
         Choice<InflowSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o, true);
         InflowSeries.Fit best = withVariation("inflow", c, s.fit(0, targetPos, c.halfLife(), c.seasonal(), false), true,
             Double.isNaN(o.halfLife()), n, reasons);
-        return new Part("inflow", n, c.halfLife(), c.seasonal(), best.rate(), best.season(), Math.sqrt(best.cv2()),
+        return new SeriesFit("inflow", n, c.halfLife(), c.seasonal(), best.rate(), best.season(), Math.sqrt(best.cv2()),
             best.factor(), best.forecastCv(), c.evidence());
     }
 
@@ -334,7 +334,7 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
     }
 
     /** Chooses the half-life and seasonality by the one-step-ahead log score, where the history allows. */
-    private static Part part(String name, MonthSeries s, List<PastMonth> months, YearMonth target, int targetPos,
+    private static SeriesFit part(String name, MonthSeries s, List<PastMonth> months, YearMonth target, int targetPos,
                              Options o, boolean gated, boolean seasonByDefault, List<String> reasons) {
         if (!o.effects() || s.size() == 0) {
             double sd = o.effects() && !gated ? Math.sqrt(MonthSeries.PRIOR_TAU2) : 0;
@@ -343,13 +343,13 @@ public record MonthFit(List<PastMonth> past, Part conversion, Part pace, Part in
                     ? "no month-to-month variation (none shown by the inflow either)"
                     : "the prior month-to-month variation alone, as the inflow's months swing"));
             }
-            return new Part(name, 0, Double.NaN, false, 0, new double[3], sd, 0, sd, Double.NaN);
+            return new SeriesFit(name, 0, Double.NaN, false, 0, new double[3], sd, 0, sd, Double.NaN);
         }
         Choice<MonthSeries.Fit> c = choose((h, seasonal) -> s.fit(0, targetPos, h, seasonal), months, targetPos, o,
             seasonByDefault);
         MonthSeries.Fit best = withVariation(name, c, s.fit(0, targetPos, c.halfLife(), c.seasonal(), false), gated,
             Double.isNaN(o.halfLife()), months.size(), reasons);
-        return new Part(name, best.months(), c.halfLife(), c.seasonal(), best.level(), best.season(),
+        return new SeriesFit(name, best.months(), c.halfLife(), c.seasonal(), best.level(), best.season(),
             Math.sqrt(best.tau2()), best.mean(), Math.sqrt(best.variance()), c.evidence());
     }
 

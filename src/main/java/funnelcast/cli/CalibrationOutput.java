@@ -93,7 +93,7 @@ final class CalibrationOutput {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Series(int months, double halfLifeMonths, boolean seasonal, Double seasonalEvidenceNats, double level,
                   double[] monthOfQuarter, double monthSd, double forecastMean, double forecastSd) {
-        static Series of(MonthFit.Part p) {
+        static Series of(MonthFit.SeriesFit p) {
             return new Series(p.months(), Double.isFinite(p.halfLife()) ? p.halfLife() : -1, p.seasonal(),
                 Double.isNaN(p.seasonalEvidence()) ? null : p.seasonalEvidence(), p.level(), Arrays.copyOf(p.season(), 3), p.tau(),
                 p.mean(), p.sd());
@@ -111,15 +111,15 @@ final class CalibrationOutput {
     static void printMonths(PrintWriter o, MonthFit m) {
         o.printf(Locale.ROOT, "%nMonth effects (%s):%n", m.effects().describe());
         m.reasons().forEach(r -> o.printf(Locale.ROOT, "   %s%n", r));
-        MonthFit.Part c = m.conversion();
+        MonthFit.SeriesFit c = m.conversion();
         o.printf(Locale.ROOT, "   conversion: log odds level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
             + "this horizon %+.3f (sd %.3f)%n", c.level(), c.season()[0], c.season()[1], c.season()[2], c.tau(), c.mean(),
             c.sd());
-        MonthFit.Part pace = m.pace();
+        MonthFit.SeriesFit pace = m.pace();
         o.printf(Locale.ROOT, "   pace: log level %+.3f, month of quarter %+.2f/%+.2f/%+.2f, month sd %.3f; "
             + "this horizon x%.3f%s%n", pace.level(), pace.season()[0], pace.season()[1], pace.season()[2], pace.tau(),
             Math.exp(pace.mean()), m.effects().pace() == 1 ? " (measured, applied only with --pace)" : "");
-        MonthFit.Part i = m.inflow();
+        MonthFit.SeriesFit i = m.inflow();
         o.printf(Locale.ROOT, "   inflow: %.3f a working day, month of quarter x%.2f/x%.2f/x%.2f, month cv %.3f; "
             + "this horizon %.3f a day (cv %.3f)%n", i.level(), i.season()[0], i.season()[1], i.season()[2], i.tau(), i.mean(),
             i.sd());

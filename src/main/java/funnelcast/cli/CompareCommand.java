@@ -70,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String s : scenarios) {
             funnels.add(read(s));
         }
-        List<CompareOutput.Case> cases = new ArrayList<>();
+        List<CompareOutput.Column> cases = new ArrayList<>();
         int k = methods.threads();
         for (int i = 0; i < funnels.size(); i++) {
             Funnel funnel = funnels.get(i);
@@ -84,13 +84,13 @@ final class CompareCommand implements Callable<Integer> {
                 bar.finish();
             }
             int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());
-            cases.add(new CompareOutput.Case(scenarios.get(i), funnel, forecast,
+            cases.add(new CompareOutput.Column(scenarios.get(i), funnel, forecast,
                 RequiredInflow.forTarget(funnel, confidence, steps)));
         }
         Comparison root = new Comparison(cases.stream().map(c -> new Compared(ForecastJson.View.of(c.forecast()), c.name(),
             c.inflowNeeded())).toList());
         List<String> names = CompareOutput.letters(cases.size());
-        List<Forecast> forecasts = cases.stream().map(CompareOutput.Case::forecast).toList();
+        List<Forecast> forecasts = cases.stream().map(CompareOutput.Column::forecast).toList();
         output.emit(stdout, stderr, "compare", root, List.of(new ResultOptions.Chart("compare-wins",
             () -> CompareCharts.wins(names, forecasts)), new ResultOptions.Chart("compare-fan", () -> CompareCharts.fans(names, forecasts))),
             o -> CompareOutput.print(o, cases, confidence));

@@ -22,7 +22,7 @@ final class CompareOutput {
         return out;
     }
 
-    static void print(PrintWriter o, List<Case> cases, double confidence) {
+    static void print(PrintWriter o, List<Column> cases, double confidence) {
         List<String> names = letters(cases.size());
         for (int i = 0; i < cases.size(); i++) {
             o.printf(Locale.ROOT, "%s: %s (%s)%n", names.get(i), cases.get(i).name(), cases.get(i).forecast().scenario());
@@ -58,12 +58,12 @@ final class CompareOutput {
         }
     }
 
-    private static void row(PrintWriter o, String label, List<Case> cases,
-                            ToDoubleFunction<Case> value, String format, String diff,
+    private static void row(PrintWriter o, String label, List<Column> cases,
+                            ToDoubleFunction<Column> value, String format, String diff,
                             double scale) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-28s", label));
         double a = value.applyAsDouble(cases.get(0)) * scale;
-        for (Case c : cases) {
+        for (Column c : cases) {
             b.append(String.format(Locale.ROOT, "%12s", String.format(Locale.ROOT, format, value.applyAsDouble(c) * scale)));
         }
         for (int i = 1; i < cases.size(); i++) {
@@ -73,6 +73,6 @@ final class CompareOutput {
     }
 
     /** One column of the comparison: what was asked for, and its forecast. */
-    record Case(String name, Funnel funnel, Forecast forecast, OptionalDouble inflowNeeded) {
+    record Column(String name, Funnel funnel, Forecast forecast, OptionalDouble inflowNeeded) {
     }
 }

@@ -43,7 +43,7 @@ final class SimulateHistoryCommand implements Callable<Integer> {
         }
         Funnel funnel = input.funnel();
         var cal = funnel.scenario().calendar();
-        List<HistorySimulator.Row> rows = HistorySimulator.simulate(funnel, days, seed.value);
+        List<HistorySimulator.LogLine> rows = HistorySimulator.simulate(funnel, days, seed.value);
         WorkClock clock = new WorkClock(cal.weekdays(), cal.holidays(), cal.workdays(), cal.start().minusDays(3 * 366),
             cal.start().plusDays(days * 2L + 400));
         StringWriter text = new StringWriter();

@@ -122,7 +122,7 @@ final class SweepCommand implements Callable<Integer> {
                 job.add(new Sweep.Case(i, cases.get(i), baseSource, set, null));
             }
         }
-        List<Sweep.Row> rows = runner.run(new Sweep.Job(job, o), master, done -> {
+        List<Sweep.CaseResult> rows = runner.run(new Sweep.Job(job, o), master, done -> {
             err.printf(Locale.ROOT, "sweep: case %d/%d%s%n", done, cases.size(), done == cases.size() ? ", done" : "");
             err.flush();
         });
@@ -130,11 +130,11 @@ final class SweepCommand implements Callable<Integer> {
         header.addAll(List.of("mean", "sd", "p10", "p50", "p90", "pHitTarget", "inflowPerDayNeeded", "bottleneck", "error"));
         AtomicFiles.write(out, csv(header, rows).getBytes(StandardCharsets.UTF_8));
         PrintWriter o2 = spec.commandLine().getOut();
-        long failed = rows.stream().filter(Sweep.Row::failed).count();
+        long failed = rows.stream().filter(Sweep.CaseResult::failed).count();
         o2.printf(Locale.ROOT, "Wrote %s: %d cases%s%n", out, rows.size(), failed > 0 ? ", " + failed + " failed (see the error column)" : "");
         if (paths.size() == 2) {
             double[][] pHit = new double[values.get(0).size()][values.get(1).size()];
-            for (Sweep.Row r : rows) {
+            for (Sweep.CaseResult r : rows) {
                 pHit[r.index() / values.get(1).size()][r.index() % values.get(1).size()] = r.pHitTarget();
             }
             Path file = out.getFileName();
@@ -175,14 +175,14 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** The rows as CSV: numbers as Java writes them (shortest round-trip), empty where there is none. */
-    static String csv(List<String> header, List<Sweep.Row> rows) throws IOException {
+    static String csv(List<String> header, List<Sweep.CaseResult> rows) throws IOException {
         CsvSchema.Builder b = CsvSchema.builder();
         header.forEach(b::addColumn);
         CsvSchema schema = b.setUseHeader(true).setLineSeparator("\n").build();
         StringWriter text = new StringWriter();
         try (SequenceWriter w = new CsvMapper().writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .writeValues(text)) {
-            for (Sweep.Row r : rows) {
+            for (Sweep.CaseResult r : rows) {
                 List<String> cells = new ArrayList<>(r.values());
                 if (r.failed()) {
                     cells.addAll(List.of("", "", "", "", "", "", "", "", r.error()));

@@ -11,7 +11,7 @@ sealed interface BlockKernel permits TrialKernel, WinnerWaves {
     /** Runs trials 0..trials-1 of the bound block; the results are valid until the next run. */
     BlockResults run(int trials);
 
-    static BlockKernel of(KernelSpec spec, int blockTrials) {
-        return spec.winnersOnly && !spec.perTrial ? new WinnerWaves(spec, blockTrials) : new TrialKernel(spec, blockTrials);
+    static BlockKernel of(KernelTables tables, int blockTrials) {
+        return tables.winnersOnly && !tables.perTrial ? new WinnerWaves(tables, blockTrials) : new TrialKernel(tables, blockTrials);
     }
 }

@@ -64,7 +64,7 @@ final class Counts implements Serializable {
         offset = from;
     }
 
-    /** Trials with each value from 0 to the largest seen (the spec's Monte Carlo pmf support). */
+    /** Trials with each value from 0 to the largest seen (the tables's Monte Carlo pmf support). */
     long[] fromZero() {
         long[] out = new long[max + 1];
         if (max >= 0) {

@@ -127,8 +127,8 @@ public final class MonteCarloEngine {
 
     /** Runs blocks {@code [fromBlock, toBlock)} of the forecast on {@code options.threads()} threads. */
     public static Partial blocks(Funnel funnel, Options options, int fromBlock, int toBlock) {
-        KernelSpec spec = new KernelSpec(funnel, options.uncertainty(), options.winnersOnly());
-        if (options.uncertainty() && !spec.drawsParameters()) {
+        KernelTables tables = new KernelTables(funnel, options.uncertainty(), options.winnersOnly());
+        if (options.uncertainty() && !tables.drawsParameters()) {
             throw new InputException("parameter uncertainty needs exitCounts on some stage or inflow.observed: "
                 + "this scenario has neither (calibrate writes both)");
         }
@@ -154,8 +154,8 @@ public final class MonteCarloEngine {
         try {
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
-                    BlockKernel kernel = BlockKernel.of(spec, BLOCK_TRIALS);
-                    Tally tally = new Tally(spec.horizon, spec.reportsRevenue(), revenueTarget(funnel));
+                    BlockKernel kernel = BlockKernel.of(tables, BLOCK_TRIALS);
+                    Tally tally = new Tally(tables.horizon, tables.reportsRevenue(), revenueTarget(funnel));
                     for (int b = nextBlock.getAndIncrement(); b < toBlock; b = nextBlock.getAndIncrement()) {
                         kernel.bind(Streams.of(options.seed(), b));
                         long from = (long) b * BLOCK_TRIALS;
@@ -198,7 +198,7 @@ public final class MonteCarloEngine {
             }
         }
 
-        Tally total = new Tally(spec.horizon, spec.reportsRevenue(), revenueTarget(funnel));
+        Tally total = new Tally(tables.horizon, tables.reportsRevenue(), revenueTarget(funnel));
         for (Tally t : tallies) {
             total.addAll(t);
         }

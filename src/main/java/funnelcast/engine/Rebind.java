@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
-/** Copies of the spec's samplers onto a block's stream (absent samplers stay absent); nothing is drawn. */
+/** Copies of the tables's samplers onto a block's stream (absent samplers stay absent); nothing is drawn. */
 final class Rebind {
     private Rebind() {
     }

@@ -17,7 +17,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
  * only the inflow's Poisson sampler for the trial's mean is made per trial (never per deal).
  */
 final class TrialKernel implements BlockKernel {
-    private final KernelSpec spec;
+    private final KernelTables tables;
     private final int[][] dest;
     private final int won;
     private final double horizon;
@@ -56,60 +56,60 @@ final class TrialKernel implements BlockKernel {
 
     private final BlockResults results;
 
-    TrialKernel(KernelSpec spec, int blockTrials) {
-        this.spec = spec;
-        this.dest = spec.dest;
-        this.won = spec.won;
-        this.horizon = spec.horizon;
-        this.slowness = 1 / spec.effects.pace();
-        this.push = spec.push;
-        this.exit = new SharedStateDiscreteSampler[spec.stages];
-        this.samplers = new DwellSamplers(spec);
+    TrialKernel(KernelTables tables, int blockTrials) {
+        this.tables = tables;
+        this.dest = tables.dest;
+        this.won = tables.won;
+        this.horizon = tables.horizon;
+        this.slowness = 1 / tables.effects.pace();
+        this.push = tables.push;
+        this.exit = new SharedStateDiscreteSampler[tables.stages];
+        this.samplers = new DwellSamplers(tables);
         this.dwell = samplers.dwell;
         this.pipelineResidual = samplers.residual;
         this.dwellSite = samplers.dwellSite;
         this.pipelineResidualSite = samplers.residualSite;
-        this.pipelineExit = new SharedStateDiscreteSampler[spec.pipelineStage.length];
-        this.results = new BlockResults(blockTrials, spec.horizon);
-        this.winning = spec.winnersOnly && spec.perTrial ? new WinningWeights(spec) : null;
-        this.cumulative = new double[spec.stages][];
-        this.dirichlet = new SharedStateContinuousSampler[spec.stages][];
-        boolean shifts = !spec.effects.isNone();
-        this.probs = new double[spec.stages][];
-        for (int s = 0; s < spec.stages; s++) {
-            probs[s] = new double[spec.dest[s].length];
-            if (spec.dirichlet[s] != null || shifts) {
-                cumulative[s] = new double[spec.dest[s].length];
+        this.pipelineExit = new SharedStateDiscreteSampler[tables.pipelineStage.length];
+        this.results = new BlockResults(blockTrials, tables.horizon);
+        this.winning = tables.winnersOnly && tables.perTrial ? new WinningWeights(tables) : null;
+        this.cumulative = new double[tables.stages][];
+        this.dirichlet = new SharedStateContinuousSampler[tables.stages][];
+        boolean shifts = !tables.effects.isNone();
+        this.probs = new double[tables.stages][];
+        for (int s = 0; s < tables.stages; s++) {
+            probs[s] = new double[tables.dest[s].length];
+            if (tables.dirichlet[s] != null || shifts) {
+                cumulative[s] = new double[tables.dest[s].length];
             }
-            if (spec.dirichlet[s] != null) {
-                dirichlet[s] = new SharedStateContinuousSampler[spec.dest[s].length];
+            if (tables.dirichlet[s] != null) {
+                dirichlet[s] = new SharedStateContinuousSampler[tables.dest[s].length];
             }
         }
-        this.pipelineCumulative = new double[spec.pipelineStage.length][];
+        this.pipelineCumulative = new double[tables.pipelineStage.length][];
         for (int g = 0; g < pipelineCumulative.length; g++) {
-            if (cumulative[spec.pipelineStage[g]] != null) {
-                pipelineCumulative[g] = new double[spec.dest[spec.pipelineStage[g]].length];
+            if (cumulative[tables.pipelineStage[g]] != null) {
+                pipelineCumulative[g] = new double[tables.dest[tables.pipelineStage[g]].length];
             }
         }
     }
 
     @Override
     public void bind(Streams streams) {
-        Rebind.into(spec.exit, exit, streams.exits());
+        Rebind.into(tables.exit, exit, streams.exits());
         samplers.bind(streams.dwells());
-        Rebind.into(spec.pipelineExit, pipelineExit, streams.exits());
-        inflowCount = Rebind.of(spec.inflowCount, streams.inflow());
-        dealValue = Rebind.of(spec.dealValue, streams.values());
+        Rebind.into(tables.pipelineExit, pipelineExit, streams.exits());
+        inflowCount = Rebind.of(tables.inflowCount, streams.inflow());
+        dealValue = Rebind.of(tables.dealValue, streams.values());
         arrivals = streams.inflow();
         exitStream = streams.exits();
         for (int s = 0; s < dirichlet.length; s++) {
             if (dirichlet[s] != null) {
-                Rebind.into(spec.dirichlet[s], dirichlet[s], streams.parameters());
+                Rebind.into(tables.dirichlet[s], dirichlet[s], streams.parameters());
             }
         }
-        inflowRate = Rebind.of(spec.inflowRate, streams.parameters());
-        monthShift = Rebind.of(spec.monthShift, streams.parameters());
-        monthInflow = Rebind.of(spec.monthInflow, streams.parameters());
+        inflowRate = Rebind.of(tables.inflowRate, streams.parameters());
+        monthShift = Rebind.of(tables.monthShift, streams.parameters());
+        monthInflow = Rebind.of(tables.monthInflow, streams.parameters());
     }
 
     /** Draws this trial's exit probabilities (Dirichlet by normalised gammas) and re-weights aged deals. */
@@ -120,9 +120,9 @@ final class TrialKernel implements BlockKernel {
                 continue;
             }
             double sum = 0;
-            int moving = spec.stalled[s] > 0 ? c.length - 1 : c.length;
+            int moving = tables.stalled[s] > 0 ? c.length - 1 : c.length;
             for (int e = 0; e < moving; e++) {
-                sum += dirichlet[s] != null ? dirichlet[s][e].sample() : spec.prob[s][e];
+                sum += dirichlet[s] != null ? dirichlet[s][e].sample() : tables.prob[s][e];
                 c[e] = sum;
             }
             for (int e = 0; e < moving; e++) {
@@ -131,12 +131,12 @@ final class TrialKernel implements BlockKernel {
             if (moving < c.length) {
                 // the exits drawn share what the stalled share leaves
                 for (int e = 0; e < moving; e++) {
-                    c[e] *= 1 - spec.stalled[s];
+                    c[e] *= 1 - tables.stalled[s];
                 }
                 c[moving] = 1;
             }
         }
-        if (!spec.effects.isNone()) {
+        if (!tables.effects.isNone()) {
             drawMonth();
         }
         for (int g = 0; g < pipelineCumulative.length; g++) {
@@ -144,8 +144,8 @@ final class TrialKernel implements BlockKernel {
             if (gc == null) {
                 continue;
             }
-            double[] c = cumulative[spec.pipelineStage[g]];
-            double[] survival = spec.pipelineSurvival[g];
+            double[] c = cumulative[tables.pipelineStage[g]];
+            double[] survival = tables.pipelineSurvival[g];
             double sum = 0;
             double previous = 0;
             for (int e = 0; e < gc.length; e++) {
@@ -161,12 +161,12 @@ final class TrialKernel implements BlockKernel {
 
     /** The month's inflow factor, and its conversion shift applied to every stage's drawn exits. */
     private void drawMonth() {
-        inflowFactor = spec.effects.inflowFactor() * (monthInflow == null ? 1 : monthInflow.sample());
-        double shift = spec.effects.conversionShift()
-            + (monthShift == null ? 0 : spec.effects.conversionSd() * monthShift.sample());
+        inflowFactor = tables.effects.inflowFactor() * (monthInflow == null ? 1 : monthInflow.sample());
+        double shift = tables.effects.conversionShift()
+            + (monthShift == null ? 0 : tables.effects.conversionSd() * monthShift.sample());
         for (int s = 0; s < cumulative.length; s++) {
             double[] c = cumulative[s];
-            if (c == null || spec.advance[s] < 0 || shift == 0) {
+            if (c == null || tables.advance[s] < 0 || shift == 0) {
                 continue;
             }
             double[] p = probs[s];
@@ -175,7 +175,7 @@ final class TrialKernel implements BlockKernel {
                 p[e] = c[e] - previous;
                 previous = c[e];
             }
-            MonthEffects.shift(p, spec.advance[s], shift, p);
+            MonthEffects.shift(p, tables.advance[s], shift, p);
             double sum = 0;
             for (int e = 0; e < c.length; e++) {
                 sum += p[e];
@@ -210,13 +210,13 @@ final class TrialKernel implements BlockKernel {
      * to Poisson(lambda T h(entry)), and each walks the h-transformed exits.
      */
     void trial(int i) {
-        if (spec.perTrial) {
+        if (tables.perTrial) {
             drawParameters();
         }
         if (winning != null) {
             winning.update(cumulative, pipelineCumulative);
         }
-        int[] pipelineCount = spec.pipelineCount;
+        int[] pipelineCount = tables.pipelineCount;
         for (int g = 0; g < pipelineCount.length; g++) {
             double h = winning != null ? winning.pipelineWin[g] : 1;
             if (h <= 0) {
@@ -228,21 +228,21 @@ final class TrialKernel implements BlockKernel {
                 }
                 double end = agedDeal(g);
                 if (end >= 0) {
-                    win(i, end, spec.pipelineValue[g]);
+                    win(i, end, tables.pipelineValue[g]);
                 }
             }
         }
         int newDeals;
-        if (spec.perTrial) { // a per-trial inflow: drawn under uncertainty, scaled by the month, or thinned to winners
-            double rate = inflowRate != null ? inflowRate.sample() : spec.inflowMean / horizon;
-            double mean = rate * inflowFactor * horizon * (winning != null ? winning.h[spec.entry] : 1);
+        if (tables.perTrial) { // a per-trial inflow: drawn under uncertainty, scaled by the month, or thinned to winners
+            double rate = inflowRate != null ? inflowRate.sample() : tables.inflowMean / horizon;
+            double mean = rate * inflowFactor * horizon * (winning != null ? winning.h[tables.entry] : 1);
             newDeals = mean > 0 ? PoissonSampler.of(arrivals, mean).sample() : 0;
         } else {
             newDeals = inflowCount == null ? 0 : inflowCount.sample();
         }
-        int entry = spec.entry;
+        int entry = tables.entry;
         for (int n = newDeals; n > 0; n--) {
-            double end = walk(entry, spec.arrival(arrivals.nextDouble()));
+            double end = walk(entry, tables.arrival(arrivals.nextDouble()));
             if (end >= 0) {
                 win(i, end, Double.NaN);
             }
@@ -251,7 +251,7 @@ final class TrialKernel implements BlockKernel {
 
     /** One deal of pipeline deal g: its conditioned first visit, then its path; the win time or -1. */
     double agedDeal(int g) {
-        int s = spec.pipelineStage[g];
+        int s = tables.pipelineStage[g];
         int e = winning != null ? pick(winning.pipelineExits[g], exitStream.nextDouble())
             : pipelineCumulative[g] != null ? pick(pipelineCumulative[g], exitStream.nextDouble())
             : pipelineExit[g] == null ? 0 : pipelineExit[g].sample();

@@ -8,7 +8,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
  * The engine's path with fixed parameters: only the deals that will eventually win (see
- * {@link KernelSpec#winnersOnly}), and a whole block of trials at a time, stage by stage.
+ * {@link KernelTables#winnersOnly}), and a whole block of trials at a time, stage by stage.
  *
  * <p>A deal-by-deal walk draws each step from the sampler of whatever stage the deal happens
  * to be in, so the processor cannot predict which sampler code runs next, and that costs about
@@ -27,7 +27,7 @@ final class WinnerWaves implements BlockKernel {
     /** New deals queued before the queues are run to their end. */
     static final int BATCH = 1 << 11;
 
-    private final KernelSpec spec;
+    private final KernelTables tables;
     private final int won;
     private final double horizon;
     private final int[][] dest;
@@ -59,24 +59,24 @@ final class WinnerWaves implements BlockKernel {
 
     private final BlockResults results;
 
-    WinnerWaves(KernelSpec spec, int blockTrials) {
-        if (!spec.winnersOnly || spec.perTrial) {
+    WinnerWaves(KernelTables tables, int blockTrials) {
+        if (!tables.winnersOnly || tables.perTrial) {
             throw new IllegalArgumentException("the winners-only path needs fixed parameters");
         }
-        this.spec = spec;
-        this.won = spec.won;
-        this.horizon = spec.horizon;
-        this.dest = spec.dest;
-        this.exitIndex = spec.winningExitIndex;
-        int stages = spec.stages;
+        this.tables = tables;
+        this.won = tables.won;
+        this.horizon = tables.horizon;
+        this.dest = tables.dest;
+        this.exitIndex = tables.winningExitIndex;
+        int stages = tables.stages;
         exit = new SharedStateDiscreteSampler[stages];
         stageDwell = new SharedStateContinuousSampler[stages];
-        samplers = new DwellSamplers(spec);
+        samplers = new DwellSamplers(tables);
         dwell = samplers.dwell;
         pipelineResidual = samplers.residual;
         dwellSite = samplers.dwellSite;
         pipelineSite = samplers.residualSite;
-        pipelineExit = new SharedStateDiscreteSampler[spec.pipelineStage.length];
+        pipelineExit = new SharedStateDiscreteSampler[tables.pipelineStage.length];
         stageSite = new int[stages];
         for (int s = 0; s < stages; s++) {
             stageSite[s] = dwellSite[s].length == 0 ? 0 : dwellSite[s][0];
@@ -84,24 +84,24 @@ final class WinnerWaves implements BlockKernel {
         trialAt = new int[stages][1024];
         timeAt = new double[stages][1024];
         boolean ownValues = false;
-        for (double v : spec.pipelineValue) {
+        for (double v : tables.pipelineValue) {
             ownValues |= v == v;
         }
         valueAt = ownValues ? new double[stages][1024] : null;
         waiting = new int[stages];
-        results = new BlockResults(blockTrials, spec.horizon);
+        results = new BlockResults(blockTrials, tables.horizon);
     }
 
     @Override
     public void bind(Streams streams) {
-        Rebind.into(spec.winningExit, exit, streams.exits());
+        Rebind.into(tables.winningExit, exit, streams.exits());
         samplers.bind(streams.dwells());
         for (int s = 0; s < dwell.length; s++) {
-            stageDwell[s] = spec.sharedDwell[s] ? dwell[s][0] : null;
+            stageDwell[s] = tables.sharedDwell[s] ? dwell[s][0] : null;
         }
-        Rebind.into(spec.pipelineWinningExit, pipelineExit, streams.exits());
-        inflow = Rebind.of(spec.winningInflow, streams.inflow());
-        dealValue = Rebind.of(spec.dealValue, streams.values());
+        Rebind.into(tables.pipelineWinningExit, pipelineExit, streams.exits());
+        inflow = Rebind.of(tables.winningInflow, streams.inflow());
+        dealValue = Rebind.of(tables.dealValue, streams.values());
         arrivals = streams.inflow();
         thinning = streams.exits();
     }
@@ -109,9 +109,9 @@ final class WinnerWaves implements BlockKernel {
     @Override
     public BlockResults run(int trials) {
         results.clear(trials);
-        int[] pipelineCount = spec.pipelineCount;
+        int[] pipelineCount = tables.pipelineCount;
         for (int g = 0; g < pipelineCount.length; g++) {
-            double h = spec.pipelineWin[g];
+            double h = tables.pipelineWin[g];
             if (h <= 0) {
                 continue;
             }
@@ -134,33 +134,33 @@ final class WinnerWaves implements BlockKernel {
     /**
      * The new deals that will win, a chunk of trials at a time: their number for the whole chunk,
      * then for each a uniform u on [0, chunk) whose integer part is its trial and whose fraction
-     * is its arrival time over the horizon (see {@link KernelSpec#inflowChunk}).
+     * is its arrival time over the horizon (see {@link KernelTables#inflowChunk}).
      */
     private void newWinners(int trials) {
-        int chunk = spec.inflowChunk;
-        int entry = spec.entry;
+        int chunk = tables.inflowChunk;
+        int entry = tables.entry;
         for (int first = 0; first < trials; first += chunk) {
             int m = Math.min(chunk, trials - first);
-            int n = m == chunk ? inflow.sample() : PoissonSampler.of(arrivals, m * spec.winnersPerTrial).sample();
+            int n = m == chunk ? inflow.sample() : PoissonSampler.of(arrivals, m * tables.winnersPerTrial).sample();
             for (; n > 0; n--) {
                 double u = m * arrivals.nextDouble();
                 int i = Math.min((int) u, m - 1);
-                enter(entry, first + i, spec.arrival(u - i), Double.NaN);
+                enter(entry, first + i, tables.arrival(u - i), Double.NaN);
             }
         }
     }
 
     /** A pipeline deal that will win: its conditioned first exit and residual dwell, then the queue. */
     private void agedWinner(int g, int trial) {
-        int s = spec.pipelineStage[g];
+        int s = tables.pipelineStage[g];
         SharedStateDiscreteSampler x = pipelineExit[g];
-        int e = spec.pipelineWinningExitIndex[g][x == null ? 0 : x.sample()];
+        int e = tables.pipelineWinningExitIndex[g][x == null ? 0 : x.sample()];
         double t = CallSites.draw(pipelineResidual[g][e], pipelineSite[g][e]);
         if (t > horizon) {
             return;
         }
         int next = dest[s][e];
-        double value = spec.pipelineValue[g];
+        double value = tables.pipelineValue[g];
         if (next >= won) {
             win(trial, t, value);
         } else {

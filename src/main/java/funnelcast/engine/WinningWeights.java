@@ -5,7 +5,7 @@ import funnelcast.model.Absorption;
 /**
  * Under parameter uncertainty, each trial's eventual win probabilities and h-transformed exits
  * for the exit probabilities it drew, so that the trial can simulate only the deals that will
- * win (as {@link KernelSpec#winnersOnly} does with fixed parameters). For the drawn
+ * win (as {@link KernelTables#winnersOnly} does with fixed parameters). For the drawn
  * probabilities p, h solves h(s) = sum_e p(s,e) h(d_e) with h(won) = 1 and h(lost) = 0, by the
  * same jump-chain algebra as for fixed parameters ({@link Absorption}): a few stages, so a few
  * hundred operations and a few small matrices a trial (nothing per deal). Given the drawn
@@ -13,7 +13,7 @@ import funnelcast.model.Absorption;
  * parameters leaves every output's law unchanged.
  */
 final class WinningWeights {
-    private final KernelSpec spec;
+    private final KernelTables tables;
     /** This trial's exit probabilities. */
     private final double[][] drawn;
     /** h(s) for this trial's parameters, open stages only. */
@@ -24,20 +24,20 @@ final class WinningWeights {
     final double[] pipelineWin;
     final double[][] pipelineExits;
 
-    WinningWeights(KernelSpec spec) {
-        this.spec = spec;
-        int stages = spec.stages;
+    WinningWeights(KernelTables tables) {
+        this.tables = tables;
+        int stages = tables.stages;
         drawn = new double[stages][];
         h = new double[stages];
         exits = new double[stages][];
         for (int s = 0; s < stages; s++) {
-            exits[s] = new double[spec.dest[s].length];
-            drawn[s] = new double[spec.dest[s].length];
+            exits[s] = new double[tables.dest[s].length];
+            drawn[s] = new double[tables.dest[s].length];
         }
-        pipelineWin = new double[spec.pipelineStage.length];
-        pipelineExits = new double[spec.pipelineStage.length][];
+        pipelineWin = new double[tables.pipelineStage.length];
+        pipelineExits = new double[tables.pipelineStage.length][];
         for (int g = 0; g < pipelineExits.length; g++) {
-            pipelineExits[g] = new double[spec.dest[spec.pipelineStage[g]].length];
+            pipelineExits[g] = new double[tables.dest[tables.pipelineStage[g]].length];
         }
     }
 
@@ -47,21 +47,21 @@ final class WinningWeights {
      * {@code pipelineCumulative[g]} for the age-weighted first exits of pipeline deals.
      */
     void update(double[][] cumulative, double[][] pipelineCumulative) {
-        int stages = spec.stages;
+        int stages = tables.stages;
         for (int s = 0; s < stages; s++) {
             for (int e = 0; e < drawn[s].length; e++) {
-                drawn[s][e] = weight(cumulative[s], spec.prob[s], e);
+                drawn[s][e] = weight(cumulative[s], tables.prob[s], e);
             }
         }
-        Absorption chain = Absorption.of(spec.dest, drawn, spec.entry);
+        Absorption chain = Absorption.of(tables.dest, drawn, tables.entry);
         for (int s = 0; s < stages; s++) {
             h[s] = Math.min(1, Math.max(0, chain.winProbability(s))); // clamped against rounding
         }
         for (int s = 0; s < stages; s++) {
-            transform(cumulative[s], spec.prob[s], s, exits[s]);
+            transform(cumulative[s], tables.prob[s], s, exits[s]);
         }
         for (int g = 0; g < pipelineWin.length; g++) {
-            pipelineWin[g] = Math.min(1, transform(pipelineCumulative[g], spec.pipelineWeights[g], spec.pipelineStage[g], pipelineExits[g]));
+            pipelineWin[g] = Math.min(1, transform(pipelineCumulative[g], tables.pipelineWeights[g], tables.pipelineStage[g], pipelineExits[g]));
         }
     }
 
@@ -77,8 +77,8 @@ final class WinningWeights {
     private double transform(double[] cumulative, double[] fixed, int s, double[] out) {
         double sum = 0;
         for (int e = 0; e < out.length; e++) {
-            int d = spec.dest[s][e];
-            sum += weight(cumulative, fixed, e) * (d < spec.won ? h[d] : d == spec.won ? 1 : 0);
+            int d = tables.dest[s][e];
+            sum += weight(cumulative, fixed, e) * (d < tables.won ? h[d] : d == tables.won ? 1 : 0);
             out[e] = sum;
         }
         if (sum > 0) {

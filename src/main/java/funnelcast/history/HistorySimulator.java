@@ -34,7 +34,7 @@ public final class HistorySimulator {
     private HistorySimulator() {
     }
 
-    public record Row(String deal, String stage, double time, String rep, Double value) {
+    public record LogLine(String deal, String stage, double time, String rep, Double value) {
     }
 
     /**
@@ -56,17 +56,17 @@ public final class HistorySimulator {
         }
     }
 
-    public static List<Row> simulate(Funnel funnel, int days, long seed) {
+    public static List<LogLine> simulate(Funnel funnel, int days, long seed) {
         return simulate(funnel, days, seed, Variation.NONE);
     }
 
-    public static List<Row> simulate(Funnel funnel, int days, long seed, Variation variation) {
+    public static List<LogLine> simulate(Funnel funnel, int days, long seed, Variation variation) {
         Scenario s = funnel.scenario();
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed); // expanded by SplitMix64: every seed its own stream
         if (variation != Variation.NONE) {
             return new VaryingMonths(funnel, variation, days, rng).simulate();
         }
-        List<Row> rows = new ArrayList<>();
+        List<LogLine> rows = new ArrayList<>();
         int reps = (int) Math.round(s.inflow().reps());
         double end = days;
         int counter = 0;
@@ -74,7 +74,7 @@ public final class HistorySimulator {
             for (int c = 0; c < d.count(); c++) {
                 String id = d.id() != null ? d.id() : String.format(Locale.ROOT, "P%05d", ++counter);
                 double entered = -d.age();
-                rows.add(new Row(id, d.stage(), entered, d.rep(), null));
+                rows.add(new LogLine(id, d.stage(), entered, d.rep(), null));
                 double[] weights = funnel.agedExitWeights(funnel.index(d.stage()), d.age());
                 int e = pick(rng, weights);
                 ContinuousSampler r = funnel.dwell(funnel.index(d.stage()), e).residualSampler(rng, d.age());
@@ -93,11 +93,11 @@ public final class HistorySimulator {
             for (double t : arrivals) {
                 String id = String.format(Locale.ROOT, "D%06d", ++counter);
                 String rep = reps > 0 ? "rep" + (1 + rng.nextInt(reps)) : null;
-                rows.add(new Row(id, s.entry(), t, rep, null));
+                rows.add(new LogLine(id, s.entry(), t, rep, null));
                 visit(funnel, rng, rows, id, rep, funnel.entry(), t, end, null);
             }
         }
-        rows.sort(Comparator.comparingDouble(Row::time));
+        rows.sort(Comparator.comparingDouble(LogLine::time));
         return rows;
     }
 
@@ -114,19 +114,19 @@ public final class HistorySimulator {
     }
 
     /** The deal has just entered stage s at time t (and is logged): it picks an exit and moves on. */
-    private static void visit(Funnel f, UniformRandomProvider rng, List<Row> rows, String id, String rep, int s,
+    private static void visit(Funnel f, UniformRandomProvider rng, List<LogLine> rows, String id, String rep, int s,
                               double t, double end, Double value) {
         double[] p = f.probs(s);
         int e = pick(rng, p);
         follow(f, rng, rows, id, rep, f.dest(s, e), f.dwell(s, e).sampler(rng).sample(), end, value, t);
     }
 
-    private static void follow(Funnel f, UniformRandomProvider rng, List<Row> rows, String id, String rep, int dest,
+    private static void follow(Funnel f, UniformRandomProvider rng, List<LogLine> rows, String id, String rep, int dest,
                                double dwell, double end, Double value) {
         follow(f, rng, rows, id, rep, dest, dwell, end, value, 0.0);
     }
 
-    private static void follow(Funnel f, UniformRandomProvider rng, List<Row> rows, String id, String rep, int dest,
+    private static void follow(Funnel f, UniformRandomProvider rng, List<LogLine> rows, String id, String rep, int dest,
                                double dwell, double end, Double value, double from) {
         double t = from + dwell;
         if (t >= end) {
@@ -138,11 +138,11 @@ public final class HistorySimulator {
                 Law law = f.scenario().dealValue().get();
                 v = (double) Math.round(law.sampler(rng).sample());
             }
-            rows.add(new Row(id, Exit.WON, t, rep, v));
+            rows.add(new LogLine(id, Exit.WON, t, rep, v));
         } else if (dest == f.lost()) {
-            rows.add(new Row(id, Exit.LOST, t, rep, null));
+            rows.add(new LogLine(id, Exit.LOST, t, rep, null));
         } else {
-            rows.add(new Row(id, f.id(dest), t, rep, null));
+            rows.add(new LogLine(id, f.id(dest), t, rep, null));
             visit(f, rng, rows, id, rep, dest, t, end, value);
         }
     }
@@ -152,13 +152,13 @@ public final class HistorySimulator {
      * Jackson's CSV writer: a field with a comma, a quote or a line break is quoted (quotes
      * doubled), so any deal id or rep name reads back unchanged.
      */
-    public static void write(List<Row> rows, WorkClock clock, LocalDate start, Writer out) throws IOException {
+    public static void write(List<LogLine> rows, WorkClock clock, LocalDate start, Writer out) throws IOException {
         double origin = clock.at(start);
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.builder().addColumn("deal_id").addColumn("stage").addColumn("entered_at")
             .addColumn("rep").addColumn("value").setUseHeader(true).setLineSeparator("\n").build();
         try (SequenceWriter w = mapper.writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
-            for (Row r : rows) {
+            for (LogLine r : rows) {
                 w.write(new String[] {r.deal(), r.stage(), clock.dateTime(origin + r.time()).toString(),
                     r.rep() == null ? "" : r.rep(), r.value() == null ? "" : String.format(Locale.ROOT, "%.0f", r.value())});
             }

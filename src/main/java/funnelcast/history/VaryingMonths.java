@@ -33,7 +33,7 @@ final class VaryingMonths {
     private final double[] start;
     private final double[] inflowFactor;
     private final double[] shift;
-    private final List<HistorySimulator.Row> rows = new ArrayList<>();
+    private final List<HistorySimulator.LogLine> rows = new ArrayList<>();
     private int counter;
 
     VaryingMonths(Funnel funnel, HistorySimulator.Variation v, int days, UniformRandomProvider rng) {
@@ -81,12 +81,12 @@ final class VaryingMonths {
     /** The push clock over the whole log, in its working time. */
     private final PushClock push;
 
-    List<HistorySimulator.Row> simulate() {
+    List<HistorySimulator.LogLine> simulate() {
         for (PipelineDeal d : funnel.scenario().pipeline()) {
             for (int c = 0; c < d.count(); c++) {
                 String id = d.id() != null ? d.id() : String.format(Locale.ROOT, "P%05d", ++counter);
                 int s = funnel.index(d.stage());
-                rows.add(new HistorySimulator.Row(id, d.stage(), -d.age(), d.rep(), null));
+                rows.add(new HistorySimulator.LogLine(id, d.stage(), -d.age(), d.rep(), null));
                 if (!stalls(s, d.age())) {
                     leave(id, s, 0, funnel.dwell(s, 0).residualSampler(rng, d.age()).sample());
                 }
@@ -101,11 +101,11 @@ final class VaryingMonths {
             for (int i = 0; i < n; i++) {
                 double t = from + (to - from) * rng.nextDouble();
                 String id = String.format(Locale.ROOT, "D%06d", ++counter);
-                rows.add(new HistorySimulator.Row(id, funnel.scenario().entry(), t, null, null));
+                rows.add(new HistorySimulator.LogLine(id, funnel.scenario().entry(), t, null, null));
                 enter(id, funnel.entry(), t);
             }
         }
-        rows.sort(Comparator.comparingDouble(HistorySimulator.Row::time));
+        rows.sort(Comparator.comparingDouble(HistorySimulator.LogLine::time));
         return rows;
     }
 
@@ -161,7 +161,7 @@ final class VaryingMonths {
         if (dest == funnel.won() && !push.isNone()) {
             t = push.after(t0, d);
         }
-        rows.add(new HistorySimulator.Row(id, funnel.id(dest), t, null, null));
+        rows.add(new HistorySimulator.LogLine(id, funnel.id(dest), t, null, null));
         if (dest < funnel.won()) {
             enter(id, dest, t);
         }

@@ -12,9 +12,9 @@ final class LawReader {
     private LawReader() {
     }
 
-    static Law read(Node node) {
+    static Law read(JsonAt node) {
         node.object();
-        Node kindNode = node.field("dist");
+        JsonAt kindNode = node.field("dist");
         Family family = kindNode.isMissing() || !kindNode.json().isTextual() ? null : Family.named(kindNode.text());
         if (family == null) {
             throw kindNode.error("one of " + String.join(", ", Family.ids()));
@@ -31,8 +31,8 @@ final class LawReader {
         }
     }
 
-    private static double[] values(Node node) {
-        List<Node> items = node.list();
+    private static double[] values(JsonAt node) {
+        List<JsonAt> items = node.list();
         double[] values = new double[items.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = items.get(i).nonNegative();

@@ -113,7 +113,7 @@ public final class ScenarioReader {
     /** Reads a scenario from its document tree and checks it, as a file. */
     static Scenario check(JsonNode root, String fileName) {
         try {
-            Scenario scenario = scenario(new Node(root, ""), fileName);
+            Scenario scenario = scenario(new JsonAt(root, ""), fileName);
             Funnel.of(scenario); // the graph checks: termination and no zero-time loop
             return scenario;
         } catch (ScenarioException e) {
@@ -161,23 +161,23 @@ public final class ScenarioReader {
         return line.replaceAll(", from `[^`]*`", "").replaceAll(" \\(for `[^`]*`\\)", "");
     }
 
-    private static Scenario scenario(Node root, String fileName) {
+    private static Scenario scenario(JsonAt root, String fileName) {
         root.allowKeys(TOP_KEYS);
         String name = root.has("name") ? root.field("name").text() : stem(fileName);
         if (root.has("description")) {
             root.field("description").text();
         }
         WorkCalendar calendar = calendar(root.field("calendar"));
-        List<Node> stageNodes = root.field("stages").list();
+        List<JsonAt> stageNodes = root.field("stages").list();
         if (stageNodes.isEmpty()) {
             throw root.field("stages").error("at least one stage");
         }
         Map<String, Integer> ids = stageIds(stageNodes);
         List<Stage> stages = new ArrayList<>();
-        for (Node s : stageNodes) {
+        for (JsonAt s : stageNodes) {
             stages.add(stage(s, ids));
         }
-        Node entryNode = root.field("entry");
+        JsonAt entryNode = root.field("entry");
         String entry = entryNode.text();
         if (!ids.containsKey(entry)) {
             throw entryNode.error("the id of a stage (" + String.join(", ", ids.keySet()) + ")");
@@ -185,7 +185,7 @@ public final class ScenarioReader {
         Inflow inflow = root.has("inflow") ? inflow(root.field("inflow"), calendar) : Inflow.NONE;
         double perHorizon = inflow.perDay() * calendar.horizonDays();
         if (perHorizon > Inflow.MAX_PER_HORIZON) {
-            Node rate = root.field("inflow").field(inflow.perRep() ? "perRepPerDay" : "perDay");
+            JsonAt rate = root.field("inflow").field(inflow.perRep() ? "perRepPerDay" : "perDay");
             throw new ScenarioException(rate.path(), String.format(Locale.ROOT, "expected at most %.0g new deals over "
                 + "the horizon's %d working days, got %.3g a day (%.3g in all)", Inflow.MAX_PER_HORIZON,
                 calendar.horizonDays(), inflow.perDay(), perHorizon));
@@ -200,7 +200,7 @@ public final class ScenarioReader {
     }
 
     /** {@code monthEffects: {inflow: {factor, cv}, conversion: {shift, sd}, pace, push: {factor, days, period}}}, each key optional. */
-    private static MonthEffects monthEffects(Node node) {
+    private static MonthEffects monthEffects(JsonAt node) {
         node.allowKeys(List.of("inflow", "conversion", "pace", "push"));
         double pace = node.has("pace") ? bounded(node.field("pace"), MonthEffects.MIN_PACE, MonthEffects.MAX_PACE) : 1;
         double factor = 1;
@@ -208,12 +208,12 @@ public final class ScenarioReader {
         double shift = 0;
         double sd = 0;
         if (node.has("inflow")) {
-            Node in = node.field("inflow").allowKeys(List.of("factor", "cv"));
+            JsonAt in = node.field("inflow").allowKeys(List.of("factor", "cv"));
             factor = in.has("factor") ? in.field("factor").nonNegative() : 1;
             cv = in.has("cv") ? bounded(in.field("cv"), 0, MonthEffects.MAX_CV) : 0;
         }
         if (node.has("conversion")) {
-            Node c = node.field("conversion").allowKeys(List.of("shift", "sd"));
+            JsonAt c = node.field("conversion").allowKeys(List.of("shift", "sd"));
             shift = c.has("shift") ? bounded(c.field("shift"), -MonthEffects.MAX_SHIFT, MonthEffects.MAX_SHIFT) : 0;
             sd = c.has("sd") ? bounded(c.field("sd"), 0, MonthEffects.MAX_SD) : 0;
         }
@@ -222,17 +222,17 @@ public final class ScenarioReader {
     }
 
     /** {@code push: {factor, days, period: month | quarter}}: factor and days required. */
-    private static ClosingPush push(Node node) {
+    private static ClosingPush push(JsonAt node) {
         node.allowKeys(List.of("factor", "days", "period"));
         double factor = bounded(node.field("factor"), 1 / ClosingPush.MAX_FACTOR, ClosingPush.MAX_FACTOR);
-        Node daysNode = node.field("days");
+        JsonAt daysNode = node.field("days");
         int days = daysNode.wholeNumber(1);
         if (days > ClosingPush.MAX_DAYS) {
             throw daysNode.error("a whole number of working days in [1, " + ClosingPush.MAX_DAYS + "]");
         }
         boolean quarterly = false;
         if (node.has("period")) {
-            Node period = node.field("period");
+            JsonAt period = node.field("period");
             String p = period.text();
             if (!p.equals("month") && !p.equals("quarter")) {
                 throw period.error("\"month\" or \"quarter\"");
@@ -242,7 +242,7 @@ public final class ScenarioReader {
         return new ClosingPush(factor, days, quarterly);
     }
 
-    private static double bounded(Node n, double min, double max) {
+    private static double bounded(JsonAt n, double min, double max) {
         double v = n.number();
         if (v >= min && v <= max) {
             return v;
@@ -261,24 +261,24 @@ public final class ScenarioReader {
         return dot > 0 ? base.substring(0, dot) : base;
     }
 
-    private static WorkCalendar calendar(Node node) {
+    private static WorkCalendar calendar(JsonAt node) {
         node.allowKeys(List.of("start", "end", "weekdays", "holidays", "workdays"));
         LocalDate start = node.field("start").date();
         LocalDate end = node.field("end").date();
         Set<DayOfWeek> weekdays = WorkCalendar.MONDAY_TO_FRIDAY;
         if (node.has("weekdays")) {
-            List<Node> items = node.field("weekdays").list();
+            List<JsonAt> items = node.field("weekdays").list();
             if (items.isEmpty()) {
                 throw node.field("weekdays").error("at least one working weekday");
             }
             weekdays = EnumSet.noneOf(DayOfWeek.class);
-            for (Node d : items) {
+            for (JsonAt d : items) {
                 weekdays.add(weekday(d));
             }
         }
         TreeSet<LocalDate> workdays = new TreeSet<>();
         if (node.has("workdays")) {
-            List<Node> items = node.field("workdays").list();
+            List<JsonAt> items = node.field("workdays").list();
             for (int i = 0; i < items.size(); i++) {
                 LocalDate d = items.get(i).date();
                 if (weekdays.contains(d.getDayOfWeek())) {
@@ -290,7 +290,7 @@ public final class ScenarioReader {
         }
         TreeSet<LocalDate> holidays = new TreeSet<>();
         if (node.has("holidays")) {
-            for (Node h : node.field("holidays").list()) {
+            for (JsonAt h : node.field("holidays").list()) {
                 holidays.add(h.date());
             }
         }
@@ -301,7 +301,7 @@ public final class ScenarioReader {
         }
     }
 
-    private static DayOfWeek weekday(Node node) {
+    private static DayOfWeek weekday(JsonAt node) {
         String s = node.isMissing() || !node.json().isTextual() ? "" : node.text();
         DayOfWeek d = WorkCalendar.weekday(s);
         if (d != null && WorkCalendar.code(d).equals(s)) { // a scenario writes the codes in capitals
@@ -310,10 +310,10 @@ public final class ScenarioReader {
         throw node.error("one of MON, TUE, WED, THU, FRI, SAT, SUN");
     }
 
-    private static Map<String, Integer> stageIds(List<Node> stageNodes) {
+    private static Map<String, Integer> stageIds(List<JsonAt> stageNodes) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (int i = 0; i < stageNodes.size(); i++) {
-            Node idNode = stageNodes.get(i).object().field("id");
+            JsonAt idNode = stageNodes.get(i).object().field("id");
             String id = idNode.text();
             if (!ID.matcher(id).matches()) {
                 throw idNode.error("an id of letters, digits, '-' and '_'");
@@ -329,7 +329,7 @@ public final class ScenarioReader {
         return ids;
     }
 
-    private static Stage stage(Node node, Map<String, Integer> ids) {
+    private static Stage stage(JsonAt node, Map<String, Integer> ids) {
         node.allowKeys(STAGE_KEYS);
         String id = node.field("id").text();
         String label = node.has("label") ? node.field("label").text() : id;
@@ -339,11 +339,11 @@ public final class ScenarioReader {
                 ? "expected exactly one of exits and exitCounts, got both"
                 : "expected exactly one of exits (probabilities) and exitCounts (observed counts), got neither");
         }
-        Node exitsNode = node.field(hasExits ? "exits" : "exitCounts");
+        JsonAt exitsNode = node.field(hasExits ? "exits" : "exitCounts");
         Map<String, Double> weights = new LinkedHashMap<>();
         double sum = 0;
         for (String to : exitsNode.keys()) {
-            Node w = exitsNode.field(to);
+            JsonAt w = exitsNode.field(to);
             if (!to.equals(Exit.WON) && !to.equals(Exit.LOST) && !ids.containsKey(to)) {
                 throw new ScenarioException(w.path(), "expected won, lost or the id of a stage ("
                     + String.join(", ", ids.keySet()) + "), got unknown destination '" + to + "'");
@@ -365,7 +365,7 @@ public final class ScenarioReader {
         Law dwell = LawReader.read(node.field("dwell"));
         Map<String, Law> exitDwell = new HashMap<>();
         if (node.has("exitDwell")) {
-            Node ed = node.field("exitDwell");
+            JsonAt ed = node.field("exitDwell");
             for (String to : ed.keys()) {
                 if (!weights.containsKey(to)) {
                     throw new ScenarioException(ed.field(to).path(), "expected the destination of one of this "
@@ -382,7 +382,7 @@ public final class ScenarioReader {
         }
         double stalled = 0;
         if (node.has("stalled")) {
-            Node st = node.field("stalled");
+            JsonAt st = node.field("stalled");
             stalled = st.number();
             if (!(stalled >= 0 && stalled < 1)) {
                 throw st.error("a share from 0 to below 1 (the visits that never leave the stage)");
@@ -392,7 +392,7 @@ public final class ScenarioReader {
             texts(node.field("criteria")), texts(node.field("questions")), stalled);
     }
 
-    private static double probability(Node node) {
+    private static double probability(JsonAt node) {
         double p = node.number();
         if (p >= 0 && p <= 1) {
             return p;
@@ -400,17 +400,17 @@ public final class ScenarioReader {
         throw node.error("a probability in [0, 1]");
     }
 
-    private static List<String> texts(Node node) {
+    private static List<String> texts(JsonAt node) {
         List<String> texts = new ArrayList<>();
         if (!node.isMissing()) {
-            for (Node t : node.list()) {
+            for (JsonAt t : node.list()) {
                 texts.add(t.text());
             }
         }
         return texts;
     }
 
-    private static Inflow inflow(Node node, WorkCalendar calendar) {
+    private static Inflow inflow(JsonAt node, WorkCalendar calendar) {
         node.allowKeys(List.of("perDay", "perRepPerDay", "reps", "observed", "team"));
         if (node.has("team")) {
             return team(node, calendar);
@@ -424,7 +424,7 @@ public final class ScenarioReader {
         }
         Inflow.Observed observed = null;
         if (node.has("observed")) {
-            Node o = node.field("observed").allowKeys(List.of("deals", "days"));
+            JsonAt o = node.field("observed").allowKeys(List.of("deals", "days"));
             observed = new Inflow.Observed(o.field("deals").nonNegative(), o.field("days").positive());
         }
         if (total) {
@@ -439,7 +439,7 @@ public final class ScenarioReader {
      * {@code inflow: {perRepPerDay, team: {rampDays, reps: [{id, start, daysOff}]}}}: the team's
      * inflow day by day (perDay, reps and observed go with a head count, not a team).
      */
-    private static Inflow team(Node node, WorkCalendar calendar) {
+    private static Inflow team(JsonAt node, WorkCalendar calendar) {
         for (String other : List.of("perDay", "reps", "observed")) {
             if (node.has(other)) {
                 throw node.field(other).error("no " + other + " beside a team (the team sets the inflow: perRepPerDay "
@@ -447,15 +447,15 @@ public final class ScenarioReader {
             }
         }
         double rate = node.field("perRepPerDay").nonNegative();
-        Node t = node.field("team").object().allowKeys(List.of("rampDays", "reps"));
+        JsonAt t = node.field("team").object().allowKeys(List.of("rampDays", "reps"));
         int ramp = t.has("rampDays") ? t.field("rampDays").wholeNumber(0) : 0;
-        List<Node> items = t.field("reps").list();
+        List<JsonAt> items = t.field("reps").list();
         if (items.isEmpty()) {
             throw t.field("reps").error("at least one rep");
         }
         List<Team.Rep> reps = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Node r : items) {
+        for (JsonAt r : items) {
             r.object().allowKeys(List.of("id", "start", "daysOff"));
             String id = r.field("id").text();
             if (!seen.add(id)) {
@@ -464,7 +464,7 @@ public final class ScenarioReader {
             LocalDate start = r.has("start") ? r.field("start").date() : null;
             TreeSet<LocalDate> off = new TreeSet<>();
             if (r.has("daysOff")) {
-                for (Node d : r.field("daysOff").list()) {
+                for (JsonAt d : r.field("daysOff").list()) {
                     off.add(d.date());
                 }
             }
@@ -477,13 +477,13 @@ public final class ScenarioReader {
     /** Deals a trial can follow in bounded time: a thousand times the largest CRM pipeline in the tests. */
     static final long MAX_PIPELINE_DEALS = 10_000_000;
 
-    private static List<PipelineDeal> pipeline(Node node, List<Stage> stages, Map<String, Integer> ids) {
+    private static List<PipelineDeal> pipeline(JsonAt node, List<Stage> stages, Map<String, Integer> ids) {
         List<PipelineDeal> deals = new ArrayList<>();
         long total = 0;
         Map<String, String> namedAt = new HashMap<>();
-        for (Node d : node.list()) {
+        for (JsonAt d : node.list()) {
             d.allowKeys(List.of("stage", "age", "count", "id", "value", "rep"));
-            Node stageNode = d.field("stage");
+            JsonAt stageNode = d.field("stage");
             String stage = stageNode.text();
             if (!ids.containsKey(stage)) {
                 throw stageNode.error("the id of an open stage (" + String.join(", ", ids.keySet()) + ")");
@@ -519,7 +519,7 @@ public final class ScenarioReader {
     }
 
     /** A deal must be able to still be in its stage at its age: some exit's dwell survives it. */
-    private static void checkAge(Node ageNode, Stage stage, double age) {
+    private static void checkAge(JsonAt ageNode, Stage stage, double age) {
         double longest = 0;
         for (Exit e : stage.exits()) {
             if (e.probability() > 0) {
@@ -537,7 +537,7 @@ public final class ScenarioReader {
             + "(%s working days): no deal can still be there", stage.id(), longest));
     }
 
-    private static Target target(Node node) {
+    private static Target target(JsonAt node) {
         node.allowKeys(List.of("wins", "alreadyWon", "revenue"));
         OptionalInt wins = node.has("wins") ? OptionalInt.of(node.field("wins").wholeNumber(0))
             : OptionalInt.empty();

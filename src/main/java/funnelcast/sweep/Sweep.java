@@ -86,9 +86,9 @@ public final class Sweep {
      * One case's result: its figures, or the message that stopped it. {@code pHitTarget} and
      * {@code inflowNeeded} are NaN where there is none (no target, or no inflow that reaches it).
      */
-    public record Row(int index, List<String> values, double mean, double sd, int p10, int p50, int p90,
+    public record CaseResult(int index, List<String> values, double mean, double sd, int p10, int p50, int p90,
                       double pHitTarget, double inflowNeeded, String bottleneck, String error) implements Serializable {
-        public Row {
+        public CaseResult {
             values = List.copyOf(values);
         }
 
@@ -96,14 +96,14 @@ public final class Sweep {
             return error != null;
         }
 
-        static Row failure(Case c, String message) {
-            return new Row(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, null, message);
+        static CaseResult failure(Case c, String message) {
+            return new CaseResult(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, null, message);
         }
 
-        Row withForecast(Forecast f) {
+        CaseResult withForecast(Forecast f) {
             int a = f.alreadyWon();
             var q = f.wins().quantiles();
-            return new Row(index, values, a + f.wins().mean(), f.wins().sd(), a + q.p10(), a + q.p50(), a + q.p90(),
+            return new CaseResult(index, values, a + f.wins().mean(), f.wins().sd(), a + q.p10(), a + q.p50(), a + q.p90(),
                 f.pHitTarget().orElse(Double.NaN), inflowNeeded, bottleneck, error);
         }
     }
@@ -120,7 +120,7 @@ public final class Sweep {
      * method, or a failure), or a run of its trials to combine with the others, with, from its
      * first slice ({@code fromBlock == 0}), a row of its other figures.
      */
-    public record Part(int index, int fromBlock, MonteCarloEngine.Partial trials, Row row) implements Serializable {
+    public record SliceResult(int index, int fromBlock, MonteCarloEngine.Partial trials, CaseResult row) implements Serializable {
         boolean finished() {
             return trials == null;
         }
@@ -164,35 +164,35 @@ public final class Sweep {
     }
 
     /** Runs one slice; an input error becomes the part's failed row. A slice of a whole case gives its row. */
-    public static Part run(Job job, Slice s) {
+    public static SliceResult run(Job job, Slice s) {
         Case c = job.cases().get(s.index());
         Options o = job.options();
         try {
             Funnel funnel = Funnel.of(c.scenario());
             if (o.exact()) {
                 ExactMethod.Solution exact = ExactMethod.solve(funnel, steps(funnel, o));
-                return new Part(c.index(), 0, null, figures(c, funnel, o,
+                return new SliceResult(c.index(), 0, null, figures(c, funnel, o,
                     RequiredInflow.forTarget(funnel, o.confidence(), exact.horizonWins())).withForecast(exact.forecast()));
             }
             MonteCarloEngine.Options engine = engineOptions(c, o);
             MonteCarloEngine.Partial trials = MonteCarloEngine.blocks(funnel, engine, s.fromBlock(), s.toBlock());
-            Row figures = s.fromBlock() == 0
+            CaseResult figures = s.fromBlock() == 0
                 ? figures(c, funnel, o, RequiredInflow.forTarget(funnel, o.confidence(), steps(funnel, o))) : null;
             if (s.fromBlock() == 0 && s.toBlock() == MonteCarloEngine.blockCount(o.trials())) {
-                return new Part(c.index(), 0, null, figures.withForecast(
+                return new SliceResult(c.index(), 0, null, figures.withForecast(
                     MonteCarloEngine.combine(funnel, engine, List.of(trials))));
             }
-            return new Part(c.index(), s.fromBlock(), trials, figures);
+            return new SliceResult(c.index(), s.fromBlock(), trials, figures);
         } catch (InputException e) {
-            return new Part(c.index(), s.fromBlock(), null, Row.failure(c, e.getMessage()));
+            return new SliceResult(c.index(), s.fromBlock(), null, CaseResult.failure(c, e.getMessage()));
         }
     }
 
     /** A case's row from all its parts, in any order. */
-    public static Row combine(Job job, Case c, List<Part> parts) {
-        Row first = null;
+    public static CaseResult combine(Job job, Case c, List<SliceResult> parts) {
+        CaseResult first = null;
         List<MonteCarloEngine.Partial> trials = new ArrayList<>();
-        for (Part p : parts) {
+        for (SliceResult p : parts) {
             if (p.finished()) {
                 return p.row();
             }
@@ -209,12 +209,12 @@ public final class Sweep {
     }
 
     /** Every case's row from all the job's parts, in any order: the rows in case order. */
-    public static List<Row> rows(Job job, List<Part> parts) {
-        Map<Integer, List<Part>> byCase = new HashMap<>();
-        for (Part p : parts) {
+    public static List<CaseResult> rows(Job job, List<SliceResult> parts) {
+        Map<Integer, List<SliceResult>> byCase = new HashMap<>();
+        for (SliceResult p : parts) {
             byCase.computeIfAbsent(p.index(), k -> new ArrayList<>()).add(p);
         }
-        List<Row> rows = new ArrayList<>();
+        List<CaseResult> rows = new ArrayList<>();
         for (Case c : job.cases()) {
             rows.add(combine(job, c, byCase.getOrDefault(c.index(), List.of())));
         }
@@ -222,7 +222,7 @@ public final class Sweep {
     }
 
     /** Runs one whole case here, on the options' threads. */
-    public static Row run(Job job, Case c) {
+    public static CaseResult run(Job job, Case c) {
         int blocks = job.options().exact() ? 0 : MonteCarloEngine.blockCount(job.options().trials());
         return run(job, new Slice(c.index(), 0, blocks)).row();
     }
@@ -232,12 +232,12 @@ public final class Sweep {
      * ({@link #slices}: whole cases, or runs of blocks when there are fewer cases than threads),
      * a case's parts combined as soon as they are all in. Tells {@code progress} the cases done.
      */
-    public static List<Row> runAll(Job job, IntConsumer progress) {
+    public static List<CaseResult> runAll(Job job, IntConsumer progress) {
         int threads = job.options().threads();
         Job apart = new Job(job.cases(), job.options().withThreads(1));
         List<Slice> slices = slices(apart, threads);
-        Row[] rows = new Row[job.cases().size()];
-        Map<Integer, List<Part>> waiting = new HashMap<>();
+        CaseResult[] rows = new CaseResult[job.cases().size()];
+        Map<Integer, List<SliceResult>> waiting = new HashMap<>();
         Map<Integer, Integer> remaining = new HashMap<>();
         slices.forEach(s -> remaining.merge(s.index(), 1, Integer::sum));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, slices.size())), r -> {
@@ -246,14 +246,14 @@ public final class Sweep {
             return t;
         });
         try {
-            CompletionService<Part> done = new ExecutorCompletionService<>(pool);
+            CompletionService<SliceResult> done = new ExecutorCompletionService<>(pool);
             for (Slice s : slices) {
                 done.submit(() -> run(apart, s));
             }
             int finished = 0;
             for (int i = 0; i < slices.size(); i++) {
-                Part p = done.take().get();
-                List<Part> parts = waiting.computeIfAbsent(p.index(), k -> new ArrayList<>());
+                SliceResult p = done.take().get();
+                List<SliceResult> parts = waiting.computeIfAbsent(p.index(), k -> new ArrayList<>());
                 parts.add(p);
                 if (remaining.merge(p.index(), -1, Integer::sum) == 0) {
                     rows[p.index()] = combine(job, job.cases().get(p.index()), parts);
@@ -276,9 +276,9 @@ public final class Sweep {
     }
 
     /** The row's figures other than the forecast: the inflow needed (given) and the bottleneck. */
-    private static Row figures(Case c, Funnel funnel, Options o, OptionalDouble needed) {
+    private static CaseResult figures(Case c, Funnel funnel, Options o, OptionalDouble needed) {
         String bottleneck = Sensitivity.exact(funnel, Math.min(Sensitivity.RANKING_STEPS, steps(funnel, o))).bottleneck();
-        return new Row(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, needed.orElse(Double.NaN),
+        return new CaseResult(c.index(), c.values(), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, needed.orElse(Double.NaN),
             bottleneck, null);
     }
 

@@ -17,7 +17,7 @@ public interface SweepEngine {
      * Runs the job, telling {@code progress} the number of cases done. {@code master} says where
      * (the engine's own kind of address), or is null for the engine's default.
      */
-    List<Sweep.Row> run(Sweep.Job job, String master, IntConsumer progress);
+    List<Sweep.CaseResult> run(Sweep.Job job, String master, IntConsumer progress);
 
     /** This machine: as many cases (or runs of a case's trials) at once as the job has threads ({@link Sweep#runAll}). */
     SweepEngine LOCAL = new SweepEngine() {
@@ -27,7 +27,7 @@ public interface SweepEngine {
         }
 
         @Override
-        public List<Sweep.Row> run(Sweep.Job job, String master, IntConsumer progress) {
+        public List<Sweep.CaseResult> run(Sweep.Job job, String master, IntConsumer progress) {
             return Sweep.runAll(job, progress);
         }
     };

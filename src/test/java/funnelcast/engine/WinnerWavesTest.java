@@ -13,12 +13,12 @@ class WinnerWavesTest {
     /** The chunk of trials whose new winners are drawn at once divides a block and keeps the mean in int range. */
     @Test
     void inflowChunksDivideABlockAndStayInRange() {
-        assertEquals(1000, KernelSpec.chunk(22));
-        assertEquals(500, KernelSpec.chunk(2e6));
-        assertEquals(100, KernelSpec.chunk(1e7));
-        assertEquals(1, KernelSpec.chunk(2e9));
+        assertEquals(1000, KernelTables.chunk(22));
+        assertEquals(500, KernelTables.chunk(2e6));
+        assertEquals(100, KernelTables.chunk(1e7));
+        assertEquals(1, KernelTables.chunk(2e9));
         for (double perTrial : new double[] {0.5, 3e5, 1.1e6, 4e6, 3e7}) {
-            int c = KernelSpec.chunk(perTrial);
+            int c = KernelTables.chunk(perTrial);
             assertEquals(0, MonteCarloEngine.BLOCK_TRIALS % c);
             assertTrue(c == 1 || c * perTrial <= 1 << 30);
         }
@@ -34,8 +34,8 @@ class WinnerWavesTest {
     void partialChunksGiveTheExactLaw() {
         Funnel funnel = TestScenarios.funnel("src/test/resources/scenarios/loops-exponential.json");
         Forecast exact = ExactMethod.forecast(funnel);
-        KernelSpec spec = new KernelSpec(funnel);
-        BlockKernel kernel = BlockKernel.of(spec, 700);
+        KernelTables tables = new KernelTables(funnel);
+        BlockKernel kernel = BlockKernel.of(tables, 700);
         int blocks = 200;
         long n = 700L * blocks;
         long[] counts = new long[200];

@@ -30,16 +30,16 @@ class SweepSliceTest {
         List<Sweep.Slice> slices = Sweep.slices(job, 9);
         assertEquals(9, slices.size(), "three slices of each case");
         Sweep.Job apart = travel(new Sweep.Job(job.cases(), job.options().withThreads(1)));
-        List<Sweep.Part> parts = new ArrayList<>();
+        List<Sweep.SliceResult> parts = new ArrayList<>();
         for (Sweep.Slice s : slices) {
             parts.add(travel(Sweep.run(apart, s)));
         }
         Collections.shuffle(parts, new Random(5));
         for (Sweep.Case c : cases) {
-            List<Sweep.Part> mine = parts.stream().filter(p -> p.index() == c.index()).toList();
+            List<Sweep.SliceResult> mine = parts.stream().filter(p -> p.index() == c.index()).toList();
             assertEquals(Sweep.run(job, c), Sweep.combine(job, c, mine), "case " + c.index());
         }
-        Sweep.Row failed = Sweep.run(job, cases.get(2));
+        Sweep.CaseResult failed = Sweep.run(job, cases.get(2));
         assertTrue(failed.failed() && failed.error().contains("inflow.perDay"), failed.error());
     }
 

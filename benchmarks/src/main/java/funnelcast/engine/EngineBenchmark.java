@@ -47,9 +47,9 @@ public class EngineBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             Funnel f = Scenarios.load(scenario);
-            KernelSpec spec = new KernelSpec(f);
-            winners = BlockKernel.of(spec, BLOCK);
-            plain = new TrialKernel(spec, BLOCK);
+            KernelTables tables = new KernelTables(f);
+            winners = BlockKernel.of(tables, BLOCK);
+            plain = new TrialKernel(tables, BLOCK);
             entry = f.entry();
             // Count the words a block of trials draws, over many blocks.
             CountingProvider counter = new CountingProvider(RandomSource.L64_X128_MIX.create(1L));
@@ -62,7 +62,7 @@ public class EngineBenchmark {
             winners.bind(Streams.of(42, 0));
             plain.bind(Streams.of(42, 0));
             rng = RandomSource.L64_X128_MIX.create(7L);
-            variates = new VariateBaseline(new KernelSpec(f), BLOCK);
+            variates = new VariateBaseline(new KernelTables(f), BLOCK);
         }
     }
 
@@ -109,14 +109,14 @@ public class EngineBenchmark {
 
     @State(Scope.Thread)
     public static class AgedDeal {
-        KernelSpec spec;
+        KernelTables tables;
         TrialKernel kernel;
 
         @Setup(Level.Trial)
         public void setUp() {
             // fallbacks-reneging: pipeline deals at commit, aged, whose exits carry their own dwells
-            spec = new KernelSpec(Scenarios.load("fallbacks-reneging.yaml"));
-            kernel = new TrialKernel(spec, 1);
+            tables = new KernelTables(Scenarios.load("fallbacks-reneging.yaml"));
+            kernel = new TrialKernel(tables, 1);
             kernel.bind(Streams.of(42, 0));
         }
     }
@@ -125,7 +125,7 @@ public class EngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(DEALS)
     public void agedDealPath(AgedDeal s, Blackhole bh) {
-        int g = s.spec.pipelineStage.length - 1;
+        int g = s.tables.pipelineStage.length - 1;
         for (int i = 0; i < DEALS; i++) {
             bh.consume(s.kernel.agedDeal(g));
         }

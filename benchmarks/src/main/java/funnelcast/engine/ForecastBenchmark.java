@@ -51,7 +51,7 @@ public class ForecastBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         funnel = Scenarios.load("telesales.json");
-        BlockKernel kernel = BlockKernel.of(new KernelSpec(funnel), MonteCarloEngine.BLOCK_TRIALS);
+        BlockKernel kernel = BlockKernel.of(new KernelTables(funnel), MonteCarloEngine.BLOCK_TRIALS);
         CountingProvider counter = new CountingProvider(RandomSource.L64_X128_MIX.create(1L));
         kernel.bind(new Streams(counter, counter, counter, counter, counter));
         int blocks = 20;
@@ -59,7 +59,7 @@ public class ForecastBenchmark {
             kernel.run(MonteCarloEngine.BLOCK_TRIALS);
         }
         wordsPerBlock = counter.words / blocks;
-        variates = new VariateBaseline(new KernelSpec(funnel), MonteCarloEngine.BLOCK_TRIALS);
+        variates = new VariateBaseline(new KernelTables(funnel), MonteCarloEngine.BLOCK_TRIALS);
     }
 
     /** The exact variates the trials need (per sampler, counted), block by block on the same threads, nothing else. */

@@ -23,8 +23,8 @@ public final class PairedRatio {
         int blocks = 100;
         long trials = (long) blocks * MonteCarloEngine.BLOCK_TRIALS;
         Funnel funnel = Scenarios.load("telesales.json");
-        VariateBaseline variates = new VariateBaseline(new KernelSpec(funnel), MonteCarloEngine.BLOCK_TRIALS);
-        BlockKernel kernel = BlockKernel.of(new KernelSpec(funnel), MonteCarloEngine.BLOCK_TRIALS);
+        VariateBaseline variates = new VariateBaseline(new KernelTables(funnel), MonteCarloEngine.BLOCK_TRIALS);
+        BlockKernel kernel = BlockKernel.of(new KernelTables(funnel), MonteCarloEngine.BLOCK_TRIALS);
         CountingProvider counter = new CountingProvider(RandomSource.L64_X128_MIX.create(1L));
         kernel.bind(new Streams(counter, counter, counter, counter, counter));
         for (int i = 0; i < 20; i++) {

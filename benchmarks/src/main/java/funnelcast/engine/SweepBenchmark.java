@@ -65,7 +65,7 @@ public class SweepBenchmark {
     }
 
     @Benchmark
-    public List<Sweep.Row> twelveCases() {
+    public List<Sweep.CaseResult> twelveCases() {
         return runner.run(job, engine.equals("spark") ? "local[2]" : null, done -> { });
     }
 }

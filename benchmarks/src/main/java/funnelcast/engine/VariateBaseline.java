@@ -20,41 +20,41 @@ final class VariateBaseline {
     private final long uniforms;
     private final int trials;
 
-    /** Wraps every sampler of the spec (in place), runs one block of {@code trials} trials, and keeps the counts. */
-    VariateBaseline(KernelSpec spec, int trials) {
+    /** Wraps every sampler of the tables (in place), runs one block of {@code trials} trials, and keeps the counts. */
+    VariateBaseline(KernelTables tables, int trials) {
         this.trials = trials;
-        for (int s = 0; s < spec.stages; s++) {
-            for (int e = 0; e < spec.dwell[s].length; e++) {
-                spec.dwell[s][e] = continuous(spec.dwell[s][e]);
+        for (int s = 0; s < tables.stages; s++) {
+            for (int e = 0; e < tables.dwell[s].length; e++) {
+                tables.dwell[s][e] = continuous(tables.dwell[s][e]);
             }
-            if (spec.winningExit[s] != null) {
-                spec.winningExit[s] = discrete(spec.winningExit[s], null);
+            if (tables.winningExit[s] != null) {
+                tables.winningExit[s] = discrete(tables.winningExit[s], null);
             }
         }
-        for (int g = 0; g < spec.pipelineResidual.length; g++) {
-            for (int e = 0; e < spec.pipelineResidual[g].length; e++) {
-                if (spec.pipelineResidual[g][e] != null) {
-                    spec.pipelineResidual[g][e] = continuous(spec.pipelineResidual[g][e]);
+        for (int g = 0; g < tables.pipelineResidual.length; g++) {
+            for (int e = 0; e < tables.pipelineResidual[g].length; e++) {
+                if (tables.pipelineResidual[g][e] != null) {
+                    tables.pipelineResidual[g][e] = continuous(tables.pipelineResidual[g][e]);
                 }
             }
-            if (spec.pipelineWinningExit[g] != null) {
-                spec.pipelineWinningExit[g] = discrete(spec.pipelineWinningExit[g], null);
+            if (tables.pipelineWinningExit[g] != null) {
+                tables.pipelineWinningExit[g] = discrete(tables.pipelineWinningExit[g], null);
             }
         }
         long[] arrivals = new long[1];
-        if (spec.winningInflow != null) {
-            spec.winningInflow = discrete(spec.winningInflow, arrivals);
+        if (tables.winningInflow != null) {
+            tables.winningInflow = discrete(tables.winningInflow, arrivals);
         }
-        if (spec.dealValue != null) {
-            spec.dealValue = continuous(spec.dealValue);
+        if (tables.dealValue != null) {
+            tables.dealValue = continuous(tables.dealValue);
         }
         long thinning = 0;
-        for (int g = 0; g < spec.pipelineWin.length; g++) {
-            if (spec.pipelineWin[g] > 0 && spec.pipelineWin[g] < 1) {
-                thinning += (long) spec.pipelineCount[g] * trials;
+        for (int g = 0; g < tables.pipelineWin.length; g++) {
+            if (tables.pipelineWin[g] > 0 && tables.pipelineWin[g] < 1) {
+                thinning += (long) tables.pipelineCount[g] * trials;
             }
         }
-        BlockKernel kernel = BlockKernel.of(spec, trials);
+        BlockKernel kernel = BlockKernel.of(tables, trials);
         kernel.bind(Streams.of(1, 0));
         kernel.run(trials);
         draws = new long[counts.size()];

@@ -34,10 +34,10 @@ public final class SparkSweepEngine implements SweepEngine {
     }
 
     @Override
-    public List<Sweep.Row> run(Sweep.Job job, String master, IntConsumer progress) {
+    public List<Sweep.CaseResult> run(Sweep.Job job, String master, IntConsumer progress) {
         SparkSession spark = start(master);
         Counter counter = new Counter(job, progress);
-        List<Sweep.Row> rows;
+        List<Sweep.CaseResult> rows;
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Sweep.Job apart = new Sweep.Job(job.cases(), job.options().withThreads(1));
@@ -45,7 +45,7 @@ public final class SparkSweepEngine implements SweepEngine {
             counter.slices(slices);
             sc.sc().addSparkListener(counter);
             Broadcast<Sweep.Job> shared = sc.broadcast(apart);
-            List<Sweep.Part> parts = sc.parallelize(slices, Math.max(1, slices.size()))
+            List<Sweep.SliceResult> parts = sc.parallelize(slices, Math.max(1, slices.size()))
                 .map(s -> Sweep.run(shared.value(), s))
                 .collect();
             rows = Sweep.rows(job, parts);

@@ -26,7 +26,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * exit probabilities and residual dwells conditioned on its age (docs/model.md, the model in a paragraph). Samplers are
  * bound to a placeholder stream; each worker copies them onto its block's streams.
  */
-final class KernelSpec {
+final class KernelTables {
     /** Above this many expected new deals per trial a forecast would not finish in a working day. */
 
     final int stages;
@@ -107,12 +107,12 @@ final class KernelSpec {
     final SharedStateContinuousSampler monthShift;
     final SharedStateContinuousSampler monthInflow;
 
-    KernelSpec(Funnel funnel) {
+    KernelTables(Funnel funnel) {
         this(funnel, false, true);
     }
 
     /** With {@code winnersOnly} only the eventual winners are simulated. */
-    KernelSpec(Funnel funnel, boolean uncertainty, boolean winnersOnly) {
+    KernelTables(Funnel funnel, boolean uncertainty, boolean winnersOnly) {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
         effects = scenario.monthEffects();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** A value of the scenario tree with its path ({@code stages[2].exits.need}), for messages. */
-record Node(JsonNode json, String path) {
+record JsonAt(JsonNode json, String path) {
 
     boolean isMissing() {
         return json == null || json.isMissingNode() || json.isNull();
@@ -20,12 +20,12 @@ record Node(JsonNode json, String path) {
         return !field(key).isMissing();
     }
 
-    Node field(String key) {
-        return new Node(json == null ? null : json.get(key), path.isEmpty() ? key : path + "." + key);
+    JsonAt field(String key) {
+        return new JsonAt(json == null ? null : json.get(key), path.isEmpty() ? key : path + "." + key);
     }
 
-    Node at(int i) {
-        return new Node(json.get(i), path + "[" + i + "]");
+    JsonAt at(int i) {
+        return new JsonAt(json.get(i), path + "[" + i + "]");
     }
 
     ScenarioException error(String expected) {
@@ -51,7 +51,7 @@ record Node(JsonNode json, String path) {
         return "an object";
     }
 
-    Node object() {
+    JsonAt object() {
         if (isMissing() || !json.isObject()) {
             throw error("an object");
         }
@@ -59,7 +59,7 @@ record Node(JsonNode json, String path) {
     }
 
     /** Checks that the object has only the allowed keys; a near miss is named. */
-    Node allowKeys(List<String> allowed) {
+    JsonAt allowKeys(List<String> allowed) {
         object();
         Iterator<String> names = json.fieldNames();
         while (names.hasNext()) {
@@ -80,11 +80,11 @@ record Node(JsonNode json, String path) {
         return keys;
     }
 
-    List<Node> list() {
+    List<JsonAt> list() {
         if (isMissing() || !json.isArray()) {
             throw error("a list");
         }
-        List<Node> items = new ArrayList<>();
+        List<JsonAt> items = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
             items.add(at(i));
         }
