@@ -349,14 +349,10 @@ public final class Calibrator {
             int s = funnel.index(f.id());
             int e = chain.advanceExit(s);
             String advance = e < 0 ? null : funnel.id(funnel.dest(s, e));
-            Map<String, int[]> counts = new LinkedHashMap<>();
+            Map<String, Shrinkage.Tally> counts = new LinkedHashMap<>();
             for (Observation o : visits.get(f.id())) {
                 if (o.completed() && o.rep() != null) {
-                    int[] c = counts.computeIfAbsent(o.rep(), k -> new int[2]);
-                    c[1]++;
-                    if (o.dest().equals(advance)) {
-                        c[0]++;
-                    }
+                    counts.merge(o.rep(), new Shrinkage.Tally(o.dest().equals(advance) ? 1 : 0, 1), Shrinkage.Tally::plus);
                 }
             }
             out.add(new Calibration.StageFit(f.id(), f.completed(), f.open(), f.exits(), f.fits(), f.best(), f.km(),

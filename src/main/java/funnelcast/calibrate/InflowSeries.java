@@ -39,7 +39,7 @@ final class InflowSeries {
     }
 
     /** Rate, its relative variance, and season factors from months [0, upTo), seen from month {@code at}. */
-    private double[] estimate(int upTo, int at, double halfLife, boolean seasonal, double[] season) {
+    private Estimate estimate(int upTo, int at, double halfLife, boolean seasonal, double[] season) {
         Arrays.fill(season, 1);
         double deals = 0;
         double time = 0;
@@ -62,7 +62,7 @@ final class InflowSeries {
                 season[j] = (seen[j] + prior) / (expected[j] + prior);
             }
         }
-        return new double[] {rate, 1 / (deals + 0.5)};
+        return new Estimate(rate, 1 / (deals + 0.5));
     }
 
     /** The negative binomial log-likelihood of k with mean mu and cv^2 (Poisson when cv^2 is 0). */
@@ -91,14 +91,14 @@ final class InflowSeries {
             logScore = 0;
             scored = 0;
             for (int m = MonthSeries.MIN_EARLIER; m < n.length; m++) {
-                double[] e = estimate(m, index[m], halfLife, seasonal, season);
-                double mu = Math.max(1e-9, e[0] * season[position[m]] * days[m]);
+                Estimate e = estimate(m, index[m], halfLife, seasonal, season);
+                double mu = Math.max(1e-9, e.value() * season[position[m]] * days[m]);
                 double err = n[m] - mu;
                 double w = MonthSeries.recency(targetIndex - index[m], halfLife);
-                excess += w * (err * err - mu - mu * mu * e[1]);
+                excess += w * (err * err - mu - mu * mu * e.variance());
                 weight += w * mu * mu;
                 // the predictive law also carries the estimate's own uncertainty
-                logScore -= logLikelihood(n[m], mu, cv2 + e[1]);
+                logScore -= logLikelihood(n[m], mu, cv2 + e.variance());
                 scored++;
             }
             if (!monthVariance) {
@@ -112,9 +112,9 @@ final class InflowSeries {
                 break;
             }
         }
-        double[] e = estimate(n.length, targetIndex, halfLife, seasonal, season);
-        double factor = e[0] * (seasonal ? season[targetPos] : 1);
-        return new Fit(e[0], season.clone(), cv2, factor, Math.sqrt(cv2 + Math.max(0, e[1] - fitted)), n.length, scored,
+        Estimate e = estimate(n.length, targetIndex, halfLife, seasonal, season);
+        double factor = e.value() * (seasonal ? season[targetPos] : 1);
+        return new Fit(e.value(), season.clone(), cv2, factor, Math.sqrt(cv2 + Math.max(0, e.variance() - fitted)), n.length, scored,
             logScore);
     }
 }

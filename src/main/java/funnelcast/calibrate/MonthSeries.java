@@ -55,7 +55,7 @@ final class MonthSeries {
     }
 
     /** Level (and its variance) and season from months [0, upTo), weighed by recency as seen from month {@code at}. */
-    private double[] estimate(int upTo, int at, double halfLife, boolean seasonal, double tau2, double[] season) {
+    private Estimate estimate(int upTo, int at, double halfLife, boolean seasonal, double tau2, double[] season) {
         Arrays.fill(season, 0);
         // each month's weight, the same in every pass: computed once (a power per month, not per month and pass)
         double[] weight = new double[upTo];
@@ -87,7 +87,7 @@ final class MonthSeries {
                 }
             }
         }
-        return new double[] {level, 1 / levelWeight};
+        return new Estimate(level, 1 / levelWeight);
     }
 
     private double seasonVariance(int upTo, int at, double halfLife, double tau2, int pos) {
@@ -129,9 +129,9 @@ final class MonthSeries {
             logScore = 0;
             scored = 0;
             for (int m = MIN_EARLIER; m < y.length; m++) {
-                double[] e = estimate(m, index[m], halfLife, seasonal, tau2, season);
-                double pred = e[0] + (seasonal ? season[position[m]] : 0);
-                double predVar = e[1] + (seasonal ? seasonVariance(m, index[m], halfLife, tau2, position[m]) : 0);
+                Estimate e = estimate(m, index[m], halfLife, seasonal, tau2, season);
+                double pred = e.value() + (seasonal ? season[position[m]] : 0);
+                double predVar = e.variance() + (seasonal ? seasonVariance(m, index[m], halfLife, tau2, position[m]) : 0);
                 double err = y[m] - pred;
                 double w = recency(targetIndex - index[m], halfLife);
                 excess += w * (err * err - v[m] - predVar);
@@ -154,11 +154,11 @@ final class MonthSeries {
         if (y.length == 0) {
             return new Fit(Double.NaN, season, tau2, Double.NaN, Double.NaN, 0, 0, 0);
         }
-        double[] e = estimate(y.length, targetIndex, halfLife, seasonal, tau2, season);
-        double mean = e[0] + (seasonal ? season[targetPos] : 0);
-        double variance = tau2 * studentWidening(scored) + Math.max(0, e[1] - fitted)
+        Estimate e = estimate(y.length, targetIndex, halfLife, seasonal, tau2, season);
+        double mean = e.value() + (seasonal ? season[targetPos] : 0);
+        double variance = tau2 * studentWidening(scored) + Math.max(0, e.variance() - fitted)
             + (seasonal ? seasonVariance(y.length, targetIndex, halfLife, tau2, targetPos) : 0);
-        return new Fit(e[0], season.clone(), tau2, mean, variance, y.length, scored, logScore);
+        return new Fit(e.value(), season.clone(), tau2, mean, variance, y.length, scored, logScore);
     }
 
     /**

@@ -27,17 +27,28 @@ final class Shrinkage {
     private Shrinkage() {
     }
 
-    /** advanced[r] of visits[r], per rep name. */
-    static Map<String, Calibration.RepRate> shrink(Map<String, int[]> counts) {
+    /** A rep's completed visits to a stage and how many of them advanced. */
+    record Tally(int advanced, int visits) {
+        Tally plus(Tally other) {
+            return new Tally(advanced + other.advanced, visits + other.visits);
+        }
+    }
+
+    /** The Beta prior of the reps' advance rates. */
+    record BetaPrior(double a, double b) {
+    }
+
+    /** Each rep's advance rate, raw and shrunk toward the team's, from the rep's tally. */
+    static Map<String, Calibration.RepRate> shrink(Map<String, Tally> counts) {
         Map<String, Calibration.RepRate> out = new LinkedHashMap<>();
-        List<int[]> data = new ArrayList<>();
+        List<Tally> data = new ArrayList<>();
         long x = 0;
         long n = 0;
-        for (int[] c : counts.values()) {
-            if (c[1] > 0) {
+        for (Tally c : counts.values()) {
+            if (c.visits() > 0) {
                 data.add(c);
-                x += c[0];
-                n += c[1];
+                x += c.advanced();
+                n += c.visits();
             }
         }
         if (n == 0) {
@@ -51,28 +62,28 @@ final class Shrinkage {
             a = pooled * Math.exp(LOG_CAP);
             b = (1 - pooled) * Math.exp(LOG_CAP);
         } else {
-            double[] ab = fit(data, pooled);
-            a = ab[0];
-            b = ab[1];
+            BetaPrior prior = fit(data, pooled);
+            a = prior.a();
+            b = prior.b();
         }
-        for (Map.Entry<String, int[]> e : counts.entrySet()) {
-            int adv = e.getValue()[0];
-            int vis = e.getValue()[1];
+        for (Map.Entry<String, Tally> e : counts.entrySet()) {
+            int adv = e.getValue().advanced();
+            int vis = e.getValue().visits();
             out.put(e.getKey(), new Calibration.RepRate(e.getKey(), vis, adv, vis > 0 ? (double) adv / vis : Double.NaN,
                 (adv + a) / (vis + a + b)));
         }
         return out;
     }
 
-    static double[] fit(List<int[]> data, double pooled) {
+    static BetaPrior fit(List<Tally> data, double pooled) {
         ObjectiveFunction negLl = new ObjectiveFunction(theta -> {
             double la = Math.min(theta[0], LOG_CAP);
             double lb = Math.min(theta[1], LOG_CAP);
             double a = Math.exp(la);
             double b = Math.exp(lb);
             double ll = 0;
-            for (int[] c : data) {
-                ll += LogBeta.value(c[0] + a, c[1] - c[0] + b) - LogBeta.value(a, b);
+            for (Tally c : data) {
+                ll += LogBeta.value(c.advanced() + a, c.visits() - c.advanced() + b) - LogBeta.value(a, b);
             }
             return -ll;
         });
@@ -80,6 +91,6 @@ final class Shrinkage {
         double[] start = {Math.log(pooled) + strength, Math.log(1 - pooled) + strength};
         PointValuePair p = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-12)).optimize(new MaxEval(20_000),
             negLl, GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(new double[] {0.5, 0.5}));
-        return new double[] {Math.exp(Math.min(p.getPoint()[0], LOG_CAP)), Math.exp(Math.min(p.getPoint()[1], LOG_CAP))};
+        return new BetaPrior(Math.exp(Math.min(p.getPoint()[0], LOG_CAP)), Math.exp(Math.min(p.getPoint()[1], LOG_CAP)));
     }
 }

@@ -260,13 +260,13 @@ public final class ExactMethod {
             double rWithin = 0;
             for (int j = 0; j < nodes.size(); j++) {
                 double w = nodes.get(j).weight();
-                double[] mv = revenue(scenario, value, lambda * (teamDaily == null
+                Moments mv = revenue(scenario, value, lambda * (teamDaily == null
                         ? nodes.get(j).curves().inflowIntegral(horizon)
                         : DailyInflow.weighted(slices.get(j), horizon, teamDaily)).mid(),
                     effects.inflowCv(), dealWins.get(j));
-                rMean += w * mv[0];
-                rSecond += w * mv[0] * mv[0];
-                rWithin += w * mv[1];
+                rMean += w * mv.mean();
+                rSecond += w * mv.mean() * mv.mean();
+                rWithin += w * mv.variance();
             }
             return new Forecast.Revenue(rMean, Math.sqrt(Math.max(0, rWithin + Math.max(0, rSecond - rMean * rMean))),
                 Optional.empty());
@@ -278,11 +278,15 @@ public final class ExactMethod {
         return new Forecast(scenario.name(), method, horizon, target, already, wins, pHit, revenue, daily);
     }
 
+    /** The mean and variance of one month branch's revenue. */
+    private record Moments(double mean, double variance) {
+    }
+
     /**
      * Mean and variance of revenue: a sum of independent compound Bernoulli terms and a compound
      * Poisson term (compound negative binomial when the inflow factor has coefficient of variation cv).
      */
-    private static double[] revenue(Scenario scenario, Law value, double inflowWins, double cv,
+    private static Moments revenue(Scenario scenario, Law value, double inflowWins, double cv,
                                     List<Bounds[]> dealWins) {
         int horizon = scenario.horizonDays();
         double m1 = value.mean();
@@ -298,6 +302,6 @@ public final class ExactMethod {
             mean += deal.count() * q * v1;
             variance += deal.count() * (q * v2 - q * q * v1 * v1);
         }
-        return new double[] {mean, Math.max(0, variance)};
+        return new Moments(mean, Math.max(0, variance));
     }
 }

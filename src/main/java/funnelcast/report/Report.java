@@ -44,14 +44,14 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
             .append(".thin{color:#c0392b}figure{margin:1em 0}svg{max-width:100%;height:auto}\n</style>\n</head>\n<body>\n");
         Map<String, JFreeChart> charts = charts();
         section(b, "h1", scenario.name());
-        for (String[] part : sections()) {
-            section(b, "h2", part[0]);
-            b.append("<p>").append(esc(part[1])).append("</p>\n");
-            for (String chart : part[2].isEmpty() ? new String[0] : part[2].split(",")) {
+        for (Section part : sections()) {
+            section(b, "h2", part.title());
+            b.append("<p>").append(esc(part.text())).append("</p>\n");
+            for (String chart : part.charts()) {
                 b.append("<figure>").append(ChartFiles.svgElement(charts.get(chart), ChartFiles.WIDTH, ChartFiles.HEIGHT, chart))
                     .append("</figure>\n");
             }
-            if (part[0].startsWith("Pipeline review")) {
+            if (part.review()) {
                 reviewHtml(b);
             }
         }
@@ -60,20 +60,24 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
 
     public String markdown() {
         StringBuilder b = new StringBuilder("# ").append(scenario.name()).append("\n\n");
-        for (String[] part : sections()) {
-            b.append("## ").append(part[0]).append("\n\n").append(part[1]).append("\n\n");
-            for (String chart : part[2].isEmpty() ? new String[0] : part[2].split(",")) {
+        for (Section part : sections()) {
+            b.append("## ").append(part.title()).append("\n\n").append(part.text()).append("\n\n");
+            for (String chart : part.charts()) {
                 b.append("![").append(chart).append("](").append(chart).append(".png)\n\n");
             }
-            if (part[0].startsWith("Pipeline review")) {
+            if (part.review()) {
                 reviewMarkdown(b);
             }
         }
         return b.toString();
     }
 
+    /** A section of the report: its title, its paragraph, its charts by name, and whether the pipeline review follows. */
+    private record Section(String title, String text, List<String> charts, boolean review) {
+    }
+
     /** Title, paragraph and charts of each section, shared by both formats. */
-    private List<String[]> sections() {
+    private List<Section> sections() {
         Forecast.CountQuantiles q = forecast.wins().quantiles();
         int a = forecast.alreadyWon();
         String hit = forecast.pHitTarget().isPresent()
@@ -100,10 +104,10 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
         String rv = review.thinStages().isEmpty() ? "No stage is thin against the steady state the target needs."
             : "Thin stages (below 75% of the steady-state stock): " + String.join(", ", review.thinStages()) + ".";
         return List.of(
-            new String[] {"Forecast", fc, "wins,fan"},
-            new String[] {"Plan", pl, "funnel,inflow-curve"},
-            new String[] {"Sensitivity", se, "tornado"},
-            new String[] {"Pipeline review: the funnel-advancement meeting", rv, ""});
+            new Section("Forecast", fc, List.of("wins", "fan"), false),
+            new Section("Plan", pl, List.of("funnel", "inflow-curve"), false),
+            new Section("Sensitivity", se, List.of("tornado"), false),
+            new Section("Pipeline review: the funnel-advancement meeting", rv, List.of(), true));
     }
 
     private void reviewHtml(StringBuilder b) {

@@ -158,14 +158,14 @@ class CalibrationTest {
     /** Empirical Bayes: a rep with 4 deals is pulled toward the team; one with 400 barely moves. */
     @Test
     void shrinkagePullsSmallRepsTowardTheTeam() {
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        counts.put("newcomer", new int[] {4, 4});
-        counts.put("veteran", new int[] {280, 400});
-        counts.put("c", new int[] {40, 100});
-        counts.put("d", new int[] {45, 100});
-        counts.put("e", new int[] {55, 100});
-        counts.put("f", new int[] {60, 100});
-        counts.put("g", new int[] {50, 100});
+        Map<String, Shrinkage.Tally> counts = new LinkedHashMap<>();
+        counts.put("newcomer", new Shrinkage.Tally(4, 4));
+        counts.put("veteran", new Shrinkage.Tally(280, 400));
+        counts.put("c", new Shrinkage.Tally(40, 100));
+        counts.put("d", new Shrinkage.Tally(45, 100));
+        counts.put("e", new Shrinkage.Tally(55, 100));
+        counts.put("f", new Shrinkage.Tally(60, 100));
+        counts.put("g", new Shrinkage.Tally(50, 100));
         Map<String, Calibration.RepRate> r = Shrinkage.shrink(counts);
         double team = (4 + 280 + 40 + 45 + 55 + 60 + 50) / 904.0;
         Calibration.RepRate newcomer = r.get("newcomer");
