@@ -24,6 +24,9 @@ import picocli.CommandLine;
         "wins: coverage of the 50%% and 80%% intervals, PIT, CRPS."})
 final class BacktestCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     TrialOptions trials = new TrialOptions(10_000);
 
     @Mixin
@@ -74,7 +77,7 @@ final class BacktestCommand implements Callable<Integer> {
         long total = Math.max(1, ChronoUnit.MONTHS.between(first.withDayOfMonth(1), last.withDayOfMonth(1)));
         ProgressBar bar = new ProgressBar(err, months > 0 ? months : total, "months");
         Backtest.Result r = Backtest.run(h, new Backtest.Options(calendar.clock(first, last.plusMonths(2)), months, window,
-            trials.count, trials.seed(), Runtime.getRuntime().availableProcessors(), bar::accept, monthFit));
+            trials.count, trials.seed(), threads.count(), bar::accept, monthFit));
         bar.finish();
         output.emit(spec.commandLine().getOut(), err, "backtest", BacktestOutput.json(r, h),
             List.of(new ResultOptions.Chart("backtest", () -> CalibrationCharts.backtest(r)),

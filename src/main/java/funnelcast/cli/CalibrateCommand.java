@@ -31,6 +31,9 @@ import picocli.CommandLine;
         "lognormal, gamma, weibull; best by AIC; exit-specific by EM where AIC prefers it), the",
         "inflow rate, the open pipeline with ages, and each rep's conversion shrunk toward the team's."})
 final class CalibrateCommand implements Callable<Integer> {
+    @Mixin
+    ThreadsOption threads;
+
     @Parameters(index = "0", paramLabel = "HISTORY", description = "Event log CSV (deal_id,stage,entered_at[,rep,value]), "
         + "or an opportunity table with --opportunities.")
     Path history;
@@ -111,9 +114,10 @@ final class CalibrateCommand implements Callable<Integer> {
         LocalDate first = h.first().toLocalDate();
         LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
         WorkClock clock = calendar.clock(first, last);
-        Calibration c = Calibrator.calibrate(h, new Calibrator.Options(asOfDate, clock, horizon.start(), horizon.end(),
+        Calibrator.Options options = new Calibrator.Options(asOfDate, clock, horizon.start(), horizon.end(),
             window, target == null ? OptionalInt.empty() : OptionalInt.of(target),
-            "Calibrated from " + history.getFileName() + " as of " + asOfDate, months));
+            "Calibrated from " + history.getFileName() + " as of " + asOfDate, months);
+        Calibration c = threads.run(() -> Calibrator.calibrate(h, options));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.print(Json.text(CalibrationOutput.json(c, horizon)));

@@ -33,6 +33,9 @@ import picocli.CommandLine.Parameters;
         "sharper than either forecast alone."})
 final class CompareCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     MethodOptions methods;
 
     @Mixin
@@ -71,12 +74,12 @@ final class CompareCommand implements Callable<Integer> {
             funnels.add(read(s));
         }
         List<CompareOutput.Column> cases = new ArrayList<>();
-        int k = methods.threads();
+        int k = threads.count();
         for (int i = 0; i < funnels.size(); i++) {
             Funnel funnel = funnels.get(i);
             Forecast forecast;
             if (methods.exact()) {
-                forecast = Parallelism.with(methods.parallelism(), () -> ExactMethod.forecast(funnel,
+                forecast = Parallelism.with(threads.parallelism(), () -> ExactMethod.forecast(funnel,
                     exactOptions.stepsPerDay(funnel.scenario().horizonDays())));
             } else {
                 ProgressBar bar = new ProgressBar(stderr, trials.count, "trials of " + scenarios.get(i));

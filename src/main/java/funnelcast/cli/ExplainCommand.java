@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.model.Funnel;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Mixin;
         "per stage that the target needs in steady state (docs/model.md, planner)."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     ScenarioInput input;
 
     @CommandLine.Spec
@@ -20,7 +24,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ExplainOutput.print(out, input.funnel());
+        Funnel funnel = input.funnel();
+        threads.run(() -> {
+            ExplainOutput.print(out, funnel);
+            return null;
+        });
         out.flush();
         return 0;
     }

@@ -20,6 +20,9 @@ import picocli.CommandLine;
         "The same seed and trials give the same numbers whatever --threads."})
 final class ForecastCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     MethodOptions methods;
 
     @Mixin
@@ -57,10 +60,10 @@ final class ForecastCommand implements Callable<Integer> {
                 + "at fixed parameters");
         }
         if (methods.exact()) {
-            forecast = Parallelism.with(methods.parallelism(), () -> ExactMethod.forecast(funnel,
+            forecast = Parallelism.with(threads.parallelism(), () -> ExactMethod.forecast(funnel,
                 exactOptions.stepsPerDay(funnel.scenario().horizonDays())));
         } else {
-            int k = methods.threads();
+            int k = threads.count();
             ProgressBar bar = new ProgressBar(stderr, trials.count, "trials");
             forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k, bar, uncertainty));
             bar.finish();

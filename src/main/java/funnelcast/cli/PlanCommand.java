@@ -20,6 +20,9 @@ import picocli.CommandLine;
         "reaches the target this period with the chosen confidence."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     ConfidenceOption confidence;
 
 
@@ -40,8 +43,9 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         output.check();
         Funnel funnel = input.funnel();
-        Plan plan = Plan.of(funnel, confidence.value(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
-        List<Hires> hires = Hires.of(funnel, plan.thisHorizon(), exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+        int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());
+        Plan plan = threads.run(() -> Plan.of(funnel, confidence.value(), steps));
+        List<Hires> hires = threads.run(() -> Hires.of(funnel, plan.thisHorizon(), steps));
         PrintWriter stdout = spec.commandLine().getOut();
         output.emit(stdout, spec.commandLine().getErr(), "plan", PlanOutput.json(plan, funnel.scenario(), hires),
             List.of(new ResultOptions.Chart("funnel", () -> PlanCharts.funnel(funnel.scenario(), plan.steadyState())),

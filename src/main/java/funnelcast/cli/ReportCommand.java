@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
         "the PNG/SVG charts."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     ConfidenceOption confidence;
 
     @Mixin
@@ -51,11 +54,11 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, trials.count, "trials");
         Forecast forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(),
-            Runtime.getRuntime().availableProcessors(), bar));
+            threads.count(), bar));
         bar.finish();
-        Plan plan = Plan.of(funnel, confidence.value(), steps);
-        Sensitivity sensitivity = Sensitivity.exact(funnel, Math.min(100, steps));
-        Review review = Review.of(funnel, steps);
+        Plan plan = threads.run(() -> Plan.of(funnel, confidence.value(), steps));
+        Sensitivity sensitivity = threads.run(() -> Sensitivity.exact(funnel, Math.min(100, steps)));
+        Review review = threads.run(() -> Review.of(funnel, steps));
         Report report = new Report(funnel.scenario(), forecast, plan, sensitivity, review);
         ChartWriter charts = new ChartWriter(out, err);
         for (Map.Entry<String, JFreeChart> c : report.charts().entrySet()) {

@@ -15,6 +15,9 @@ import picocli.CommandLine.Mixin;
         "holding fewer deals than the target's steady state needs."})
 final class ReviewCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     JsonOption json;
 
     @Mixin
@@ -29,7 +32,7 @@ final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Funnel funnel = input.funnel();
-        Review review = Review.of(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays()));
+        Review review = threads.run(() -> Review.of(funnel, exactOptions.stepsPerDay(funnel.scenario().horizonDays())));
         PrintWriter out = spec.commandLine().getOut();
         if (json.on) {
             out.print(Json.text(ReviewOutput.json(review)));

@@ -18,6 +18,9 @@ import picocli.CommandLine;
         "way and its dwell is scaled by 0.8 and 1.2, largest first."})
 final class SensitivityCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     TrialOptions trials;
 
     @Mixin
@@ -40,13 +43,12 @@ final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         output.check();
         Funnel funnel = input.funnel();
-        Sensitivity result = switch (method) {
+        Sensitivity result = threads.run(() -> switch (method) {
             case "exact" -> Sensitivity.exact(funnel,
                 Math.min(100, exactOptions.stepsPerDay(funnel.scenario().horizonDays())));
-            case "monte-carlo" -> Sensitivity.monteCarlo(funnel, trials.count, trials.seed(),
-                Runtime.getRuntime().availableProcessors());
+            case "monte-carlo" -> Sensitivity.monteCarlo(funnel, trials.count, trials.seed(), threads.count());
             default -> throw new InputException("--method must be exact or monte-carlo, got '" + method + "'");
-        };
+        });
         output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "sensitivity", SensitivityOutput.json(result),
             List.of(new ResultOptions.Chart("tornado", () -> PlanCharts.tornado(funnel.scenario(), result))),
             o -> SensitivityOutput.print(o, result));

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
@@ -26,6 +27,9 @@ import picocli.CommandLine;
         "Serves SCENARIO (the shipped telesales scenario when none is given) on http://HOST:PORT/ until stopped "
             + "(Ctrl-C). Everything the page needs comes from the jar; it reads no file but the scenarios given here."})
 final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ThreadsOption threads;
+
     @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "The scenarios the page offers (the first is shown).")
     List<Path> files = new ArrayList<>();
 
@@ -64,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Explorer explorer;
         try {
-            explorer = Explorer.start(scenarios, host, port);
+            explorer = Explorer.start(scenarios, host, port, threads.parallelism());
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
                 throw new InputException("--port " + port + " on " + host + ": cannot listen there (" + rootMessage(e)

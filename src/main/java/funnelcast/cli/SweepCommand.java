@@ -34,6 +34,9 @@ import picocli.CommandLine.Parameters;
         "A case that fails keeps its row, with its message, and the others go on."})
 final class SweepCommand implements Callable<Integer> {
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     MethodOptions methods;
 
     @Mixin
@@ -106,7 +109,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepEngine runner = engine(engine, master);
         List<List<String>> cases = scenarios != null ? files.stream().map(p -> List.of(p.toString())).toList()
             : Sweep.cases(values);
-        Sweep.Options o = new Sweep.Options(methods.exact(), trials.count, trials.seed(), methods.threads(),
+        Sweep.Options o = new Sweep.Options(methods.exact(), trials.count, trials.seed(), threads.count(),
             confidence, exactOptions.gridSteps == null ? 0 : exactOptions.stepsPerDay(1));
         ScenarioSource baseSource = base == null ? null : ScenarioSource.load(base);
         List<Sweep.Case> job = new ArrayList<>();

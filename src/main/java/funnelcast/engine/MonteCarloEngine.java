@@ -1,6 +1,7 @@
 package funnelcast.engine;
 
 import funnelcast.InputException;
+import funnelcast.Parallelism;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
@@ -8,6 +9,7 @@ import funnelcast.model.Scenario;
 import funnelcast.model.WorkCalendar;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * The Monte Carlo forecast: trials in blocks of {@link #BLOCK_TRIALS}, each block on streams
@@ -35,11 +38,12 @@ public final class MonteCarloEngine {
      * Trials, seed, threads, and a callback told the trials done so far (from any worker thread).
      * {@code winnersOnly} (the default) simulates only the deals that will win eventually, with
      * fixed or drawn parameters; without it every deal is walked, losers included. Both give the
-     * same distribution, and the tests check both against the exact method. {@code executor}, when
-     * given, runs the workers (otherwise the engine makes a pool of {@code threads} and ends it).
+     * same distribution, and the tests check both against the exact method. {@code pool}, when
+     * given, runs the {@code threads} workers (otherwise the engine makes a pool of {@code threads}
+     * and ends it).
      */
     public record Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty,
-                          boolean winnersOnly, ExecutorService executor) {
+                          boolean winnersOnly, Parallelism pool) {
         public Options {
             checkTrials(trials);
             if (threads < 1) {
@@ -65,19 +69,19 @@ public final class MonteCarloEngine {
         }
 
         public Options withUncertainty(boolean on) {
-            return new Options(trials, seed, threads, progress, on, winnersOnly, executor);
+            return new Options(trials, seed, threads, progress, on, winnersOnly, pool);
         }
 
         public Options withWinnersOnly(boolean on) {
-            return new Options(trials, seed, threads, progress, uncertainty, on, executor);
+            return new Options(trials, seed, threads, progress, uncertainty, on, pool);
         }
 
         /**
          * Runs the workers on the caller's pool (a server's one pool for every request) instead of
-         * a pool of the engine's own; the caller keeps it, and must not run the engine from it.
+         * a pool of the engine's own; the caller keeps it.
          */
-        public Options withExecutor(ExecutorService pool) {
-            return new Options(trials, seed, threads, progress, uncertainty, winnersOnly, pool);
+        public Options withPool(Parallelism shared) {
+            return new Options(trials, seed, threads, progress, uncertainty, winnersOnly, shared);
         }
     }
 
@@ -125,6 +129,37 @@ public final class MonteCarloEngine {
         }
     }
 
+    /** {@code threads} workers on a pool made for them and ended after: each worker's tally, in the workers' order. */
+    private static List<Tally> onOwnPool(Supplier<Tally> worker, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "funnelcast-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<Tally>> futures = new ArrayList<>();
+        List<Tally> tallies = new ArrayList<>();
+        try {
+            for (int w = 0; w < threads; w++) {
+                futures.add(pool.submit(worker::get));
+            }
+            for (Future<Tally> f : futures) {
+                tallies.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the forecast was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        return tallies;
+    }
+
     /** Runs blocks {@code [fromBlock, toBlock)} of the forecast on {@code options.threads()} threads. */
     public static Partial blocks(Funnel funnel, Options options, int fromBlock, int toBlock) {
         KernelTables tables = new KernelTables(funnel, options.uncertainty(), options.winnersOnly());
@@ -143,60 +178,33 @@ public final class MonteCarloEngine {
         AtomicLong done = new AtomicLong();
         int threads = Math.max(1, Math.min(options.threads(), toBlock - fromBlock));
 
-        List<Tally> tallies = new ArrayList<>();
-        boolean own = options.executor() == null;
-        ExecutorService pool = own ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "funnelcast-worker");
-            t.setDaemon(true);
-            return t;
-        }) : options.executor();
-        List<Future<Tally>> futures = new ArrayList<>();
-        try {
-            for (int w = 0; w < threads; w++) {
-                futures.add(pool.submit(() -> {
-                    BlockKernel kernel = BlockKernel.of(tables, BLOCK_TRIALS);
-                    Tally tally = new Tally(tables.horizon, tables.reportsRevenue(), revenueTarget(funnel));
-                    for (int b = nextBlock.getAndIncrement(); b < toBlock; b = nextBlock.getAndIncrement()) {
-                        kernel.bind(Streams.of(options.seed(), b));
-                        long from = (long) b * BLOCK_TRIALS;
-                        long to = Math.min(trials, from + BLOCK_TRIALS);
-                        BlockResults block = kernel.run((int) (to - from));
-                        double sum = 0;
-                        double squares = 0;
-                        for (int i = 0; i < block.trials; i++) {
-                            tally.add(block, i);
-                            sum += block.revenue[i];
-                            squares += block.revenue[i] * block.revenue[i];
-                        }
-                        blockRevenue[b - fromBlock] = sum;
-                        blockRevenueSquares[b - fromBlock] = squares;
-                        options.progress().accept(done.addAndGet(to - from));
-                        if (Thread.currentThread().isInterrupted()) {
-                            break;
-                        }
-                    }
-                    return tally;
-                }));
+        Supplier<Tally> worker = () -> {
+            BlockKernel kernel = BlockKernel.of(tables, BLOCK_TRIALS);
+            Tally tally = new Tally(tables.horizon, tables.reportsRevenue(), revenueTarget(funnel));
+            for (int b = nextBlock.getAndIncrement(); b < toBlock; b = nextBlock.getAndIncrement()) {
+                kernel.bind(Streams.of(options.seed(), b));
+                long from = (long) b * BLOCK_TRIALS;
+                long to = Math.min(trials, from + BLOCK_TRIALS);
+                BlockResults block = kernel.run((int) (to - from));
+                double sum = 0;
+                double squares = 0;
+                for (int i = 0; i < block.trials; i++) {
+                    tally.add(block, i);
+                    sum += block.revenue[i];
+                    squares += block.revenue[i] * block.revenue[i];
+                }
+                blockRevenue[b - fromBlock] = sum;
+                blockRevenueSquares[b - fromBlock] = squares;
+                options.progress().accept(done.addAndGet(to - from));
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
             }
-            for (Future<Tally> f : futures) {
-                tallies.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the forecast was interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            if (own) {
-                pool.shutdownNow();
-            } else {
-                futures.forEach(f -> f.cancel(true)); // nothing left running on the caller's pool
-            }
-        }
+            return tally;
+        };
+        List<Tally> tallies = options.pool() != null
+            ? options.pool().map(Collections.nCopies(threads, worker), Supplier::get)
+            : onOwnPool(worker, threads);
 
         Tally total = new Tally(tables.horizon, tables.reportsRevenue(), revenueTarget(funnel));
         for (Tally t : tallies) {

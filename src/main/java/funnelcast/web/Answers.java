@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * What the page shows for one state of a scenario, as JSON. The headline figures come from the
@@ -114,25 +112,11 @@ final class Answers {
     record Months(int[] wins) {
     }
 
-    /** The exact method's and the planner's threads for every request: funnelcast's pool, one thread per core. */
-    static final Parallelism PARALLELISM = Parallelism.machine();
-
-    /**
-     * The one pool every request's engine runs on, as many threads as cores: concurrent requests
-     * share the machine instead of each starting a pool of its own.
-     */
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-        Runtime.getRuntime().availableProcessors(), r -> {
-            Thread t = new Thread(r, "funnelcast-explorer");
-            t.setDaemon(true);
-            return t;
-        });
-
-    /** The engine with the command line's default trials and seed, on every core. */
+    /** The engine with the command line's default trials and seed, on the explorer's one pool (the request's parallelism). */
     private static Forecast engine(Funnel funnel, boolean uncertainty) {
         try {
             return MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
-                Runtime.getRuntime().availableProcessors()).withUncertainty(uncertainty).withExecutor(POOL));
+                Parallelism.current().threads()).withUncertainty(uncertainty).withPool(Parallelism.current()));
         } catch (InputException e) {
             throw new FieldException(e.getMessage(), "uncertainty");
         }
@@ -179,7 +163,7 @@ final class Answers {
             Forecast one;
             try {
                 one = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(1, Seeds.derive(seed, k), 1)
-                    .withUncertainty(uncertainty).withExecutor(POOL));
+                    .withUncertainty(uncertainty).withPool(Parallelism.current()));
             } catch (InputException e) {
                 throw new FieldException(e.getMessage(), "uncertainty");
             }

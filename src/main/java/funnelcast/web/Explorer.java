@@ -49,14 +49,25 @@ public final class Explorer implements AutoCloseable {
 
     private final List<ScenarioSource> scenarios;
     private final Javalin app;
+    private final Parallelism pool;
 
-    private Explorer(List<ScenarioSource> scenarios, Javalin app) {
+    private Explorer(List<ScenarioSource> scenarios, Javalin app, Parallelism pool) {
         this.scenarios = scenarios;
         this.app = app;
+        this.pool = pool;
     }
 
-    /** Starts the server on host:port (port 0: any free one). */
+    /** Starts the server on host:port (port 0: any free one), every request's work on funnelcast's pool of every core. */
     public static Explorer start(List<ScenarioSource> scenarios, String host, int port) {
+        return start(scenarios, host, port, Parallelism.machine());
+    }
+
+    /**
+     * Starts the server on host:port (port 0: any free one); every request's work (the exact
+     * method, the planner and the engine) runs on {@code pool}, one bounded pool whatever the
+     * number of requests at once.
+     */
+    public static Explorer start(List<ScenarioSource> scenarios, String host, int port, Parallelism pool) {
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("the explorer needs a scenario");
         }
@@ -92,7 +103,7 @@ public final class Explorer implements AutoCloseable {
             config.routes.error(413, ctx -> refuse(ctx, 413, "the request is larger than " + MAX_REQUEST_BYTES
                 + " bytes; a scenario never needs that", null));
         });
-        self[0] = new Explorer(List.copyOf(scenarios), app);
+        self[0] = new Explorer(List.copyOf(scenarios), app, pool);
         app.start(host, port);
         return self[0];
     }
@@ -157,7 +168,7 @@ public final class Explorer implements AutoCloseable {
     /** Answers on the explorer's one bounded pool, whatever the number of requests at once. */
     private void answer(Context ctx, Function<Ask, Object> what) {
         Ask ask = ask(ctx);
-        ctx.json(Parallelism.with(Answers.PARALLELISM, () -> what.apply(ask)));
+        ctx.json(Parallelism.with(pool, () -> what.apply(ask)));
     }
 
     private void download(Context ctx) {
