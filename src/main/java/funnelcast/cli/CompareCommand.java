@@ -83,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
                     exactOptions.stepsPerDay(funnel.scenario().horizonDays())));
             } else {
                 ProgressBar bar = new ProgressBar(stderr, trials.count, "trials of " + scenarios.get(i));
-                forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k, bar));
+                forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k).withProgress(bar));
                 bar.finish();
             }
             int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());

@@ -65,7 +65,8 @@ final class ForecastCommand implements Callable<Integer> {
         } else {
             int k = threads.count();
             ProgressBar bar = new ProgressBar(stderr, trials.count, "trials");
-            forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k, bar, uncertainty));
+            forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(), k).withProgress(bar)
+                .withUncertainty(uncertainty));
             bar.finish();
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, trials.count, "trials");
         Forecast forecast = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(trials.count, trials.seed(),
-            threads.count(), bar));
+            threads.count()).withProgress(bar));
         bar.finish();
         Plan plan = threads.run(() -> Plan.of(funnel, confidence.value(), steps));
         Sensitivity sensitivity = threads.run(() -> Sensitivity.exact(funnel, Math.min(100, steps)));

@@ -109,8 +109,9 @@ final class SweepCommand implements Callable<Integer> {
         SweepEngine runner = engine(engine, master);
         List<List<String>> cases = scenarios != null ? files.stream().map(p -> List.of(p.toString())).toList()
             : Sweep.cases(values);
-        Sweep.Options o = new Sweep.Options(methods.exact(), trials.count, trials.seed(), threads.count(),
-            confidence, exactOptions.gridSteps == null ? 0 : exactOptions.stepsPerDay(1));
+        Sweep.Options engine = Sweep.Options.monteCarlo(trials.count, trials.seed(), threads.count(), confidence);
+        Sweep.Options o = methods.exact()
+            ? engine.withExact(exactOptions.gridSteps == null ? 0 : exactOptions.stepsPerDay(1)) : engine;
         ScenarioSource baseSource = base == null ? null : ScenarioSource.load(base);
         List<Sweep.Case> job = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {

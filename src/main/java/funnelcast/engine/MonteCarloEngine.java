@@ -35,7 +35,8 @@ public final class MonteCarloEngine {
     public static final long MAX_TRIALS = 1_000_000_000L;
 
     /**
-     * Trials, seed, threads, and a callback told the trials done so far (from any worker thread).
+     * Trials, seed, threads, and a callback told the trials done so far (from any worker thread);
+     * start from {@code new Options(trials, seed, threads)} and change the rest by name.
      * {@code winnersOnly} (the default) simulates only the deals that will win eventually, with
      * fixed or drawn parameters; without it every deal is walked, losers included. Both give the
      * same distribution, and the tests check both against the exact method. {@code pool}, when
@@ -51,21 +52,14 @@ public final class MonteCarloEngine {
             }
         }
 
-        public Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty,
-                       boolean winnersOnly) {
-            this(trials, seed, threads, progress, uncertainty, winnersOnly, null);
-        }
-
+        /** Trials, seed and threads; no progress, fixed parameters, only the eventual winners walked, a pool of its own. */
         public Options(long trials, long seed, int threads) {
-            this(trials, seed, threads, done -> { }, false, true);
+            this(trials, seed, threads, done -> { }, false, true, null);
         }
 
-        public Options(long trials, long seed, int threads, LongConsumer progress) {
-            this(trials, seed, threads, progress, false, true);
-        }
-
-        public Options(long trials, long seed, int threads, LongConsumer progress, boolean uncertainty) {
-            this(trials, seed, threads, progress, uncertainty, true);
+        /** The same, telling {@code callback} the trials done so far. */
+        public Options withProgress(LongConsumer callback) {
+            return new Options(trials, seed, threads, callback, uncertainty, winnersOnly, pool);
         }
 
         public Options withUncertainty(boolean on) {

@@ -39,9 +39,23 @@ public final class Sweep {
     private Sweep() {
     }
 
-    /** What to run each case with. {@code trials} is ignored by the exact method. */
+    /**
+     * What to run each case with: start from {@link #monteCarlo} and change the rest by name.
+     * {@code trials} and {@code seed} are ignored by the exact method; {@code stepsPerDay} 0 is the
+     * exact method's default grid.
+     */
     public record Options(boolean exact, long trials, long seed, int threads, double confidence, int stepsPerDay)
         implements Serializable {
+        /** The engine, {@code trials} and {@code seed}, on {@code threads}; P(hit) and the inflow needed at {@code confidence}. */
+        public static Options monteCarlo(long trials, long seed, int threads, double confidence) {
+            return new Options(false, trials, seed, threads, confidence, 0);
+        }
+
+        /** The exact method instead, on {@code stepsPerDay} grid steps a day (0: its default). */
+        public Options withExact(int steps) {
+            return new Options(true, trials, seed, threads, confidence, steps);
+        }
+
         public Options withThreads(int k) {
             return new Options(exact, trials, seed, k, confidence, stepsPerDay);
         }

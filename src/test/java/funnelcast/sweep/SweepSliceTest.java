@@ -26,7 +26,7 @@ class SweepSliceTest {
             new Sweep.Case(0, List.of("4"), base, List.of(new Setting("inflow.perDay", "4")), null),
             new Sweep.Case(1, List.of("6"), base, List.of(new Setting("inflow.perDay", "6")), null),
             new Sweep.Case(2, List.of("-1"), base, List.of(new Setting("inflow.perDay", "-1")), null));
-        Sweep.Job job = new Sweep.Job(cases, new Sweep.Options(false, 5_000, 3, 2, 0.8, 0));
+        Sweep.Job job = new Sweep.Job(cases, Sweep.Options.monteCarlo(5_000, 3, 2, 0.8));
         List<Sweep.Slice> slices = Sweep.slices(job, 9);
         assertEquals(9, slices.size(), "three slices of each case");
         Sweep.Job apart = travel(new Sweep.Job(job.cases(), job.options().withThreads(1)));
@@ -46,7 +46,7 @@ class SweepSliceTest {
     @Test
     void exactCasesAreNotCut() {
         Sweep.Job job = new Sweep.Job(List.of(new Sweep.Case(0, List.of(), null, List.of(), "gone.json: no such file")),
-            new Sweep.Options(true, 1, 1, 1, 0.8, 0));
+            Sweep.Options.monteCarlo(1, 1, 1, 0.8).withExact(0));
         assertEquals(List.of(new Sweep.Slice(0, 0, 0)), Sweep.slices(job, 8));
         assertEquals("gone.json: no such file", Sweep.run(job, job.cases().get(0)).error());
     }

@@ -32,7 +32,7 @@ public final class HeapProbe {
             AtomicLong live = new AtomicLong();
             AtomicLong nextTenth = new AtomicLong(trials / 10);
             long start = System.nanoTime();
-            MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, 42, threads, done -> {
+            MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, 42, threads).withProgress(done -> {
                 long mark = nextTenth.get();
                 if (done >= mark && nextTenth.compareAndSet(mark, mark + trials / 10)) {
                     System.gc();

@@ -55,7 +55,7 @@ public class SweepBenchmark {
                     new Setting("inflow.perDay", perDay), new Setting("stages.contact.exits.need", need)), null));
             }
         }
-        job = new Sweep.Job(cases, new Sweep.Options(false, 20_000, 1, 2, 0.8, 0));
+        job = new Sweep.Job(cases, Sweep.Options.monteCarlo(20_000, 1, 2, 0.8));
         runner = SweepEngine.LOCAL;
         if (engine.equals("spark")) {
             runner = ServiceLoader.load(SweepEngine.class).stream().map(ServiceLoader.Provider::get)
