@@ -99,7 +99,9 @@ public record MonthEffects(double inflowFactor, double inflowCv, double conversi
 
     /**
      * Stage probabilities with the advance exit's odds multiplied by {@code exp(shift)}; the other
-     * exits keep their proportions. {@code advance} < 0 (no exit nearer a win) leaves them as they are.
+     * exits keep their proportions (the model's rule for changing one exit,
+     * {@link Scenario#withExitProbability}, on arrays for the engine's loop). {@code advance} < 0 (no
+     * exit nearer a win) leaves them as they are.
      */
     public static void shift(double[] probs, int advance, double shift, double[] out) {
         if (advance < 0 || shift == 0) {

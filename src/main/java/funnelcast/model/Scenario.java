@@ -3,6 +3,7 @@ package funnelcast.model;
 import funnelcast.law.Law;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,6 +47,43 @@ public record Scenario(String name, WorkCalendar calendar, String entry, List<St
             changed = new Inflow(perDay, in.reps(), in.observed());
         }
         return new Scenario(name, calendar, entry, stages, changed, pipeline, target, dealValue, monthEffects);
+    }
+
+    /**
+     * Stage {@code index} with exit {@code exit} at {@code probability} (in [0, 1]): the model's one
+     * rule for changing one exit, which sensitivity uses and month effects follow (their odds
+     * shift, {@link MonthEffects#shift}): the stage's other exits keep their proportions to each
+     * other, scaled to fill the rest; where there are none to scale (the exit was the stage's only
+     * one), the rest goes to {@code lost}. The stage's observed exit counts are dropped, since they
+     * no longer describe it. (A what-if {@code --set} edits the file instead, where {@code lost}
+     * is what is left: see docs/what-if.md.)
+     */
+    public Scenario withExitProbability(int index, int exit, double probability) {
+        Stage st = stages.get(index);
+        double old = st.exits().get(exit).probability();
+        double others = 1 - old;
+        List<Exit> exits = new ArrayList<>();
+        int lost = -1;
+        for (int e = 0; e < st.exits().size(); e++) {
+            Exit x = st.exits().get(e);
+            double p = e == exit ? probability : others > 0 ? x.probability() * (1 - probability) / others : 0;
+            if (x.to().equals(Exit.LOST)) {
+                lost = e;
+            }
+            exits.add(new Exit(x.to(), p, x.dwell(), x.ownDwell()));
+        }
+        if (!(others > 0) && probability < 1) {
+            if (lost >= 0) {
+                Exit x = exits.get(lost);
+                exits.set(lost, new Exit(Exit.LOST, 1 - probability, x.dwell(), x.ownDwell()));
+            } else {
+                exits.add(new Exit(Exit.LOST, 1 - probability, st.dwell(), false));
+            }
+        }
+        List<Stage> changed = new ArrayList<>(stages);
+        changed.set(index, new Stage(st.id(), st.label(), exits, st.dwell(), Map.of(), st.criteria(), st.questions(),
+            st.stalled()));
+        return withStages(changed);
     }
 
     /**

@@ -4,6 +4,7 @@ import funnelcast.Parallelism;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
 import java.util.ArrayList;
@@ -76,6 +77,16 @@ public record Sensitivity(String scenario, String method, double baseWins, Optio
     }
 
     /**
+     * Stage {@code stage}'s advance exit ({@link Absorption#advanceExit}) moved by {@code delta},
+     * clamped to [0, 1], by the model's rule for changing one exit ({@link Scenario#withExitProbability}).
+     */
+    static Scenario withAdvance(Funnel funnel, Absorption chain, int stage, double delta) {
+        int adv = chain.advanceExit(stage);
+        double old = funnel.scenario().stages().get(stage).exits().get(adv).probability();
+        return funnel.scenario().withExitProbability(stage, adv, Math.max(0, Math.min(1, old + delta)));
+    }
+
+    /**
      * The base and each stage's four changes, forecast by {@code model}: side by side on every
      * core when {@code apart} (exact forecasts are independent of each other), one after another
      * otherwise (the engine uses the cores itself).
@@ -83,17 +94,18 @@ public record Sensitivity(String scenario, String method, double baseWins, Optio
     private static Sensitivity of(Funnel funnel, String method, Function<Scenario, Forecast> model, boolean apart) {
         List<Scenario> cases = new ArrayList<>();
         cases.add(funnel.scenario());
+        Absorption chain = Absorption.of(funnel);
         for (int s = 0; s < funnel.stageCount(); s++) {
-            cases.add(ScenarioEdits.withAdvance(funnel, s, POINTS));
-            cases.add(ScenarioEdits.withAdvance(funnel, s, -POINTS));
-            cases.add(ScenarioEdits.withDwellScale(funnel, s, FASTER));
-            cases.add(ScenarioEdits.withDwellScale(funnel, s, SLOWER));
+            cases.add(withAdvance(funnel, chain, s, POINTS));
+            cases.add(withAdvance(funnel, chain, s, -POINTS));
+            cases.add(funnel.scenario().withDwellScale(s, FASTER));
+            cases.add(funnel.scenario().withDwellScale(s, SLOWER));
         }
         List<Forecast> f = (apart ? Parallelism.current() : Parallelism.SERIAL).map(cases, model);
         Forecast base = f.get(0);
         List<StageEffect> effects = new ArrayList<>();
         for (int s = 0; s < funnel.stageCount(); s++) {
-            int adv = ScenarioEdits.advanceExit(funnel, s);
+            int adv = chain.advanceExit(s);
             Forecast up = f.get(1 + 4 * s);
             Forecast down = f.get(2 + 4 * s);
             Forecast faster = f.get(3 + 4 * s);

@@ -70,4 +70,35 @@ class ScenarioEditTest {
         }
         assertEquals(s.stages().get(0), slower.stages().get(0));
     }
+
+    /**
+     * Changing one exit: the others keep their proportions to each other (0.3 : 0.1 stays 3 : 1),
+     * the sum stays 1, the stage's observed counts are dropped, and an exit that was the stage's
+     * only one trades with lost. The month shift follows the same rule: its result is the edit at
+     * the shifted probability.
+     */
+    @Test
+    void changingOneExitKeepsTheOthersInProportion() {
+        Scenario s = ScenarioReader.parse("""
+            { "calendar": { "start": "2027-03-01", "end": "2027-03-31" }, "entry": "a",
+              "stages": [ { "id": "a", "exitCounts": { "b": 60, "lost": 30, "won": 10 }, "dwell": { "dist": "exponential", "mean": 5 } },
+                          { "id": "b", "exits": { "won": 1 }, "dwell": { "dist": "exponential", "mean": 5 } } ],
+              "inflow": { "perDay": 1 } }""", "edit.json", false);
+        Stage a = s.withExitProbability(0, 0, 0.8).stages().get(0);
+        assertEquals(0.8, a.exits().get(0).probability(), 1e-15);
+        assertEquals(0.15, a.exits().get(1).probability(), 1e-15);
+        assertEquals(0.05, a.exits().get(2).probability(), 1e-15);
+        assertEquals(0, a.exitCounts().size(), "the counts no longer describe the stage");
+        Stage b = s.withExitProbability(1, 0, 0.9).stages().get(1);
+        assertEquals(2, b.exits().size());
+        assertEquals(Exit.LOST, b.exits().get(1).to());
+        assertEquals(0.1, b.exits().get(1).probability(), 1e-15);
+
+        double[] shifted = new double[3];
+        MonthEffects.shift(new double[] {0.6, 0.3, 0.1}, 0, 0.7, shifted);
+        Stage edited = s.withExitProbability(0, 0, shifted[0]).stages().get(0);
+        for (int e = 0; e < 3; e++) {
+            assertEquals(edited.exits().get(e).probability(), shifted[e], 1e-15, "exit " + e);
+        }
+    }
 }

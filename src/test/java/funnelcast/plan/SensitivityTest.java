@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import funnelcast.TestScenarios;
 import funnelcast.exact.ExactMethod;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.scenario.ScenarioReader;
 import funnelcast.scenario.Setting;
@@ -63,12 +64,12 @@ class SensitivityTest {
     @Test
     void advancingMovesTheOtherExitsInProportion() {
         Funnel f = TestScenarios.funnel("scenarios/telesales.json");
-        var price = ScenarioEdits.withAdvance(f, 3, 0.05).stage("price").exits();
+        var price = Sensitivity.withAdvance(f, Absorption.of(f), 3, 0.05).stage("price").exits();
         assertEquals(0.85, price.get(0).probability(), 1e-12);
         assertEquals(0.1 * 0.15 / 0.2, price.get(1).probability(), 1e-12);
         assertEquals(1.0, price.stream().mapToDouble(e -> e.probability()).sum(), 1e-12);
         // commit's advance is won; with nothing but lost beside it, +5 points come from lost.
-        var commit = ScenarioEdits.withAdvance(f, 4, 0.05).stage("commit").exits();
+        var commit = Sensitivity.withAdvance(f, Absorption.of(f), 4, 0.05).stage("commit").exits();
         assertEquals(0.95, commit.get(0).probability(), 1e-12);
         assertEquals(0.05, commit.get(1).probability(), 1e-12);
     }

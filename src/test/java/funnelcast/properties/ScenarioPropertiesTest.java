@@ -9,11 +9,11 @@ import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Exit;
+import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
 import funnelcast.model.ScenarioException;
 import funnelcast.model.Stage;
-import funnelcast.plan.ScenarioEdits;
 import funnelcast.scenario.ScenarioReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +131,7 @@ class ScenarioPropertiesTest {
                     lost = e;
                 }
             }
-            int adv = ScenarioEdits.advanceExit(f, i);
+            int adv = Absorption.of(f).advanceExit(i);
             if (lost < 0 || adv < 0 || adv == lost) {
                 continue;
             }
@@ -160,7 +160,7 @@ class ScenarioPropertiesTest {
         Funnel f = funnel(new RandomScenario(choices, true));
         Scenario slower = f.scenario();
         for (int i = 0; i < f.stageCount(); i++) {
-            slower = ScenarioEdits.withDwellScale(Funnel.of(slower), i, 1.3);
+            slower = slower.withDwellScale(i, 1.3);
         }
         Forecast before = exact(f.scenario());
         Forecast after = exact(slower);
