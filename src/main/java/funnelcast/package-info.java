@@ -1,8 +1,11 @@
 /**
- * The base of every layer: only {@link funnelcast.InputException}, the one exception that means the user's input is wrong (exit 2).
+ * The base of every layer: {@link funnelcast.InputException}, the one exception that means the user's input is wrong
+ * (exit 2), and {@link funnelcast.Mappers}, the one place every JSON and YAML mapper is configured.
  *
- * <p>Layer: Uses nothing of funnelcast. Data flows one way, {@code scenario -> model -> (engine | exact) -> forecast ->
- * (plan, calibrate, backtest) -> (chart, report) -> cli}, and an ArchUnit test
- * ({@code LayeringTest}) keeps every dependency pointing down.
+ * {@link funnelcast.Parallelism}, the threads a computation may use, sits here too, so that every
+ * layer takes its parallelism from its caller.
+ *
+ * <p>Layer: uses nothing of funnelcast. The layers and the flow between them are told once, in
+ * docs/model.md; {@code LayeringTest} keeps them.
  */
 package funnelcast;

@@ -3,6 +3,7 @@ package funnelcast;
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
 import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public final class TestScenarios {
     }
 
     public static Scenario scenario(String path) {
-        return ScenarioReader.read(Path.of(path));
+        return ScenarioSource.readFile(Path.of(path));
     }
 
     public static Funnel funnel(String path) {

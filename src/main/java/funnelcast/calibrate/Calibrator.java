@@ -76,7 +76,7 @@ public final class Calibrator {
         Map<String, Integer> firstStage = new HashMap<>();
         List<PipelineDeal> pipeline = new ArrayList<>();
         List<History.Deal> known = new ArrayList<>();
-        List<MonthFit.Visit> timeline = new ArrayList<>();
+        List<TimedVisit> timeline = new ArrayList<>();
         double windowStart = o.windowDays() > 0 ? now - o.windowDays() : Double.NEGATIVE_INFINITY;
         for (History.Deal deal : history.deals()) {
             List<History.Event> events = new ArrayList<>();
@@ -100,12 +100,12 @@ public final class Calibrator {
                 boolean inWindow = entered >= windowStart;
                 if (i + 1 < events.size()) {
                     History.Event next = events.get(i + 1);
-                    timeline.add(new MonthFit.Visit(e.stage(), entered, clock.at(next.at()), next.stage()));
+                    timeline.add(new TimedVisit(e.stage(), entered, clock.at(next.at()), next.stage()));
                     if (inWindow) {
                         list.add(dwell(clock.at(next.at()) - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
                     }
                 } else {
-                    timeline.add(new MonthFit.Visit(e.stage(), entered, Double.NaN, null));
+                    timeline.add(new TimedVisit(e.stage(), entered, Double.NaN, null));
                     double age = Math.max(now - entered, 1e-6);
                     if (inWindow) {
                         list.add(Observation.censored(age, deal.rep()));

@@ -20,7 +20,7 @@ final class InflowSeries {
 
     /** The rate a working day, season factors, cv^2 and the target month's factor with its cv. */
     record Fit(double rate, double[] season, double cv2, double factor, double forecastCv, int months, int scored,
-               double logScore) implements MonthFit.Scored {
+               double logScore) implements Scored {
     }
 
     private final double[] n;

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -110,10 +109,6 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
                        double tau, double mean, double sd, double seasonalEvidence) {
     }
 
-    /** A visit of the history: its stage, when it began and ended in working time (NaN while open), and its exit. */
-    record Visit(String stage, double entered, double ended, String exit) {
-    }
-
     /** Half-lives tried, in months; the one whose one-step-ahead forecasts of past months scored best is kept. */
     static final double[] HALF_LIVES = {1, 2, 3, 6, 12, Double.POSITIVE_INFINITY};
     /** With fewer past months scored than this, no half-life is chosen from them and this one is used. */
@@ -130,7 +125,7 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
      * Estimates the month effects for the month of {@code horizonStart}, from the visits and the
      * new deals (entry dates) of complete months between {@code first} and {@code asOf}.
      */
-    static MonthFit fit(List<Visit> visits, List<LocalDate> entries, Funnel funnel, WorkClock clock, LocalDate first,
+    static MonthFit fit(List<TimedVisit> visits, List<LocalDate> entries, Funnel funnel, WorkClock clock, LocalDate first,
                         LocalDate asOf, LocalDate horizonStart, double windowStart, Options o) {
         List<String> reasons = new ArrayList<>();
         YearMonth target = YearMonth.from(horizonStart);
@@ -170,13 +165,6 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
         MonthEffects effects = new MonthEffects(inflowFactor, inflowCv, conv.months() > 0 ? shift : 0, sd, speed,
             push.push());
         return new MonthFit(past, conv, paced, in, push, effects, reasons);
-    }
-
-    /** A series' fit with how it scored its past months one step ahead. */
-    interface Scored {
-        int scored();
-
-        double logScore();
     }
 
     /**
@@ -358,10 +346,10 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
      * {@code 1/A + 1/O} for the advances and other exits of the visits it was fitted on (those
      * that began in the window). Parameter uncertainty draws that much already.
      */
-    static double fittedShiftVariance(List<Visit> visits, Funnel funnel, Absorption chain, double windowStart) {
+    static double fittedShiftVariance(List<TimedVisit> visits, Funnel funnel, Absorption chain, double windowStart) {
         double advances = 0;
         double others = 0;
-        for (Visit v : visits) {
+        for (TimedVisit v : visits) {
             if (v.exit() == null || v.entered() < windowStart || !funnel.isOpenStage(v.stage())) {
                 continue;
             }
@@ -381,7 +369,7 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
     }
 
     /** Observed and expected exits, and new deals, month by month. */
-    private static List<PastMonth> measure(List<YearMonth> months, List<Visit> visits, List<LocalDate> entries,
+    private static List<PastMonth> measure(List<YearMonth> months, List<TimedVisit> visits, List<LocalDate> entries,
                                            Funnel funnel, Absorption chain, WorkClock clock, LocalDate first) {
         int n = months.size();
         double[] start = new double[n];
@@ -397,7 +385,7 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
         double[] expOth = new double[n];
         Survivals survivals = new Survivals(funnel);
         double[] alive0 = new double[0];
-        for (Visit v : visits) {
+        for (TimedVisit v : visits) {
             if (!funnel.isOpenStage(v.stage())) {
                 continue; // a stage seen only before the calibration window
             }
@@ -408,7 +396,7 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
                 alive0 = new double[exits];
             }
             double last = Double.isNaN(v.ended()) ? Double.POSITIVE_INFINITY : v.ended();
-            for (int i = firstMonth(end, v.entered()); i < n && start[i] < last; i++) {
+            for (int i = v.firstMonth(end); i < n && start[i] < last; i++) {
                 if (end[i] <= v.entered()) {
                     continue;
                 }
@@ -451,12 +439,6 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
             out.add(new PastMonth(months.get(i), adv[i], expAdv[i], oth[i], expOth[i], newDeals[i], end[i] - start[i]));
         }
         return out;
-    }
-
-    /** The first month a visit entered at {@code entered} was open in: the first whose end is after it (bisection). */
-    static int firstMonth(double[] ends, double entered) {
-        int i = Arrays.binarySearch(ends, entered);
-        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** S(age), 1 for a visit just begun. */

@@ -30,7 +30,7 @@ final class MonthSeries {
 
     /** The fitted level and season, the month's variance, and the forecast for the target month. */
     record Fit(double level, double[] season, double tau2, double mean, double variance, int months, int scored,
-               double logScore) implements MonthFit.Scored {
+               double logScore) implements Scored {
     }
 
     private final double[] y;

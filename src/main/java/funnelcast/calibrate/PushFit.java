@@ -70,7 +70,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
     }
 
     /** Measures the push over the complete months of the history, for windows per month and per quarter. */
-    static PushFit fit(List<MonthFit.Visit> visits, Funnel funnel, WorkClock clock, List<YearMonth> months,
+    static PushFit fit(List<TimedVisit> visits, Funnel funnel, WorkClock clock, List<YearMonth> months,
                        LocalDate first) {
         int n = months.size();
         if (n == 0) {
@@ -101,7 +101,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
         Survivals survivals = new Survivals(funnel);
         List<Exposure> exposures = new ArrayList<>();
         int won = funnel.won();
-        for (MonthFit.Visit v : visits) {
+        for (TimedVisit v : visits) {
             if (!funnel.isOpenStage(v.stage())) {
                 continue;
             }
@@ -117,7 +117,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
             }
             double last = Double.isNaN(v.ended()) ? Double.POSITIVE_INFINITY : v.ended();
             boolean isWin = funnel.id(won).equals(v.exit());
-            for (int i = MonthFit.firstMonth(ends, v.entered()); i < n && parts[i][0] < last; i++) {
+            for (int i = v.firstMonth(ends); i < n && parts[i][0] < last; i++) {
                 for (int k = 0; k < 2; k++) {
                     double from = parts[i][k];
                     double to = parts[i][k + 1];

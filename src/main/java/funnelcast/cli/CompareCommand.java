@@ -10,7 +10,7 @@ import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
 import funnelcast.plan.RequiredInflow;
-import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -114,7 +114,7 @@ final class CompareCommand implements Callable<Integer> {
                 own.add(Setting.parse(part.substring(4)));
             }
         }
-        return Funnel.of(ScenarioReader.read(Path.of(file), own));
+        return Funnel.of(ScenarioSource.readFile(Path.of(file), own));
     }
 
 

@@ -2,7 +2,7 @@ package funnelcast.cli;
 
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
-import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ final class ScenarioInput {
     List<String> settings = new ArrayList<>();
 
     Scenario scenario() {
-        return ScenarioReader.read(file, Setting.parseAll(settings));
+        return ScenarioSource.readFile(file, Setting.parseAll(settings));
     }
 
     Funnel funnel() {

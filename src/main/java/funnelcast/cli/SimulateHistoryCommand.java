@@ -2,6 +2,7 @@ package funnelcast.cli;
 
 import funnelcast.InputException;
 import funnelcast.history.HistorySimulator;
+import funnelcast.history.LogLine;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Funnel;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ final class SimulateHistoryCommand implements Callable<Integer> {
         }
         Funnel funnel = input.funnel();
         var cal = funnel.scenario().calendar();
-        List<HistorySimulator.LogLine> rows = HistorySimulator.simulate(funnel, days, seed.value);
+        List<LogLine> rows = HistorySimulator.simulate(funnel, days, seed.value);
         WorkClock clock = new WorkClock(cal.weekdays(), cal.holidays(), cal.workdays(), cal.start().minusDays(3 * 366),
             cal.start().plusDays(days * 2L + 400));
         StringWriter text = new StringWriter();

@@ -2,7 +2,7 @@ package funnelcast.cli;
 
 import funnelcast.model.Funnel;
 import funnelcast.model.Scenario;
-import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Reads and checks the scenario, prints its summary; bad input throws. */
     static int validate(Path file, PrintWriter out) {
-        Funnel funnel = Funnel.of(ScenarioReader.read(file));
+        Funnel funnel = Funnel.of(ScenarioSource.readFile(file));
         Scenario s = funnel.scenario();
         out.printf(Locale.ROOT, "%s: valid. \"%s\": %d stages (entry %s), %d working days %s..%s, %d pipeline deals, "
                 + "inflow %.3g a day%s.%n", file, s.name(), s.stages().size(), s.entry(), s.horizonDays(),

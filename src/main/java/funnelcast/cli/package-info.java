@@ -1,8 +1,7 @@
 /**
  * The command line: one picocli command a subcommand, shared options in mixins, an output class a command. The only layer that prints.
  *
- * <p>Layer: Uses every layer below it; nothing below knows it. Data flows one way, {@code scenario -> model -> (engine | exact) -> forecast ->
- * (plan, calibrate, backtest) -> (chart, report) -> cli}, and an ArchUnit test
- * ({@code LayeringTest}) keeps every dependency pointing down.
+ * <p>Layer: uses every layer below it; nothing below knows it. The layers and the flow between
+ * them are told once, in docs/model.md; {@code LayeringTest} keeps them.
  */
 package funnelcast.cli;

@@ -328,7 +328,7 @@ final class KernelTables {
 
     /** The largest divisor of a block whose expected new winners stay below 2^30 (at least 1 trial). */
     static int chunk(double perTrial) {
-        int block = MonteCarloEngine.BLOCK_TRIALS;
+        int block = Streams.BLOCK_TRIALS;
         for (int c = block; c > 1; c--) {
             if (block % c == 0 && c * perTrial <= (1 << 30)) {
                 return c;

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * the same for a given seed and trial count whatever the thread count.
  */
 public final class MonteCarloEngine {
-    public static final int BLOCK_TRIALS = 1000;
+    public static final int BLOCK_TRIALS = Streams.BLOCK_TRIALS;
     public static final long MAX_TRIALS = 1_000_000_000L;
 
     /**

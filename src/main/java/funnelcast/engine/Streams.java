@@ -14,6 +14,8 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 record Streams(UniformRandomProvider inflow, UniformRandomProvider exits, UniformRandomProvider dwells,
                UniformRandomProvider values, UniformRandomProvider parameters) {
+    /** Trials in a block: the unit the streams, and so the work, are split by. */
+    static final int BLOCK_TRIALS = 1000;
 
     static Streams of(long seed, long block) {
         return new Streams(stream(seed, block, 0), stream(seed, block, 1), stream(seed, block, 2),

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * The exact forecast (docs/model.md, the exact method): inflow wins are Poisson with mean
@@ -43,9 +44,28 @@ public final class ExactMethod {
 
     public static Forecast forecast(Funnel funnel, int stepsPerDay) {
         if (!funnel.scenario().monthEffects().isNone()) {
-            return MonthNodes.forecast(funnel, stepsPerDay);
+            return monthMixture(funnel, stepsPerDay);
         }
         return assemble(funnel, curves(funnel, stepsPerDay));
+    }
+
+    /**
+     * A scenario with month effects: the mixture over the month's conversion shift
+     * ({@link MonthNodes}), with the quadrature's error (the mixtures of {@link MonthNodes#NODES}
+     * and {@link MonthNodes#COARSE} nodes apart) added to the grid's bounds.
+     */
+    private static Forecast monthMixture(Funnel funnel, int stepsPerDay) {
+        Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay);
+        if (funnel.scenario().monthEffects().conversionSd() == 0) {
+            return assemble(funnel, MonthNodes.single(funnel, solve));
+        }
+        Forecast rough = assemble(funnel, MonthNodes.nodes(funnel, MonthNodes.COARSE, solve));
+        Forecast f = assemble(funnel, MonthNodes.nodes(funnel, MonthNodes.NODES, solve));
+        double quadrature = MonthNodes.totalVariation(f.wins().pmf(), rough.wins().pmf());
+        Forecast.Exact grid = (Forecast.Exact) f.method();
+        return new Forecast(f.scenario(), new Forecast.Exact(grid.solver(), grid.pmfTotalVariation() + quadrature,
+            grid.meanError() + quadrature), f.horizonDays(), f.target(), f.alreadyWon(), f.wins(), f.pHitTarget(), f.revenue(),
+            f.daily());
     }
 
     /** The largest grid the renewal solver takes (its time grows as N log^2 N, its memory as N). */
@@ -90,7 +110,7 @@ public final class ExactMethod {
         List<Bounds[]> wins = dealWins(funnel, funnel, curves);
         Forecast forecast = funnel.scenario().monthEffects().isNone()
             ? assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), List.of(wins))
-            : MonthNodes.forecast(funnel, stepsPerDay);
+            : monthMixture(funnel, stepsPerDay);
         return new Solution(forecast, horizonWins(funnel, curves, wins));
     }
 

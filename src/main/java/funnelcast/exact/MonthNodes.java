@@ -1,7 +1,6 @@
 package funnelcast.exact;
 
 import funnelcast.law.Law;
-import funnelcast.forecast.Forecast;
 import funnelcast.model.Absorption;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
@@ -11,6 +10,7 @@ import funnelcast.model.Scenario;
 import funnelcast.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
@@ -36,24 +36,14 @@ final class MonthNodes {
     private MonthNodes() {
     }
 
-    static Forecast forecast(Funnel funnel, int stepsPerDay) {
-        MonthEffects effects = funnel.scenario().monthEffects();
-        if (effects.conversionSd() == 0) {
-            Funnel shifted = shifted(funnel, effects.conversionShift());
-            return ExactMethod.assemble(funnel, List.of(new Node(1, shifted, ExactMethod.curves(shifted, stepsPerDay))));
-        }
-        List<Node> fine = nodes(funnel, NODES, stepsPerDay);
-        List<Node> coarse = nodes(funnel, COARSE, stepsPerDay);
-        Forecast rough = ExactMethod.assemble(funnel, coarse);
-        Forecast f = ExactMethod.assemble(funnel, fine);
-        double quadrature = totalVariation(f.wins().pmf(), rough.wins().pmf());
-        Forecast.Exact grid = (Forecast.Exact) f.method();
-        return new Forecast(f.scenario(), new Forecast.Exact(grid.solver(), grid.pmfTotalVariation() + quadrature,
-            grid.meanError() + quadrature), f.horizonDays(), f.target(), f.alreadyWon(), f.wins(), f.pHitTarget(), f.revenue(),
-            f.daily());
+    /** The month without spread: one node, the funnel at the mean shift. */
+    static List<Node> single(Funnel funnel, Function<Funnel, WinCurves> curves) {
+        Funnel shifted = shifted(funnel, funnel.scenario().monthEffects().conversionShift());
+        return List.of(new Node(1, shifted, curves.apply(shifted)));
     }
 
-    private static List<Node> nodes(Funnel funnel, int n, int stepsPerDay) {
+    /** {@code n} Gauss-Hermite nodes of the month's conversion shift, each with the win curves {@code curves} solves. */
+    static List<Node> nodes(Funnel funnel, int n, Function<Funnel, WinCurves> curves) {
         MonthEffects effects = funnel.scenario().monthEffects();
         // Hermite: integral of exp(-x^2) f(x); with E = shift + sqrt(2) sd x, the weights sum to sqrt(pi).
         GaussIntegrator rule = new GaussIntegratorFactory().hermite(n);
@@ -61,7 +51,7 @@ final class MonthNodes {
         for (int i = 0; i < rule.getNumberOfPoints(); i++) {
             double e = effects.conversionShift() + Math.sqrt(2) * effects.conversionSd() * rule.getPoint(i);
             Funnel shifted = shifted(funnel, e);
-            nodes.add(new Node(rule.getWeight(i) / Math.sqrt(Math.PI), shifted, ExactMethod.curves(shifted, stepsPerDay)));
+            nodes.add(new Node(rule.getWeight(i) / Math.sqrt(Math.PI), shifted, curves.apply(shifted)));
         }
         return nodes;
     }

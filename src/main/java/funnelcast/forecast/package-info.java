@@ -1,8 +1,7 @@
 /**
  * The result of a forecast, whichever method made it: the wins pmf, its quantiles, the daily fan, revenue.
  *
- * <p>Layer: Uses nothing of funnelcast but the base package. Data flows one way, {@code scenario -> model -> (engine | exact) -> forecast ->
- * (plan, calibrate, backtest) -> (chart, report) -> cli}, and an ArchUnit test
- * ({@code LayeringTest}) keeps every dependency pointing down.
+ * <p>Layer: uses only the base package. The layers and the flow between them are told once, in
+ * docs/model.md; {@code LayeringTest} keeps them.
  */
 package funnelcast.forecast;

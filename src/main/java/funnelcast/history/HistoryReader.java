@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the event log of {@code scenario-format.md}: {@code deal_id,stage,entered_at} and
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  * stage id the scenario format cannot hold, the same entry twice, an event after won or lost.
  */
 public final class HistoryReader {
-    static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]+");
 
     private HistoryReader() {
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import funnelcast.law.Law;
-import funnelcast.model.ClosingPush;
 import funnelcast.model.Exit;
 import funnelcast.model.Funnel;
 import funnelcast.model.PipelineDeal;
@@ -34,36 +33,14 @@ public final class HistorySimulator {
     private HistorySimulator() {
     }
 
-    public record LogLine(String deal, String stage, double time, String rep, Double value) {
-    }
-
-    /**
-     * Months that differ, for histories with a known truth: each calendar month has its own
-     * inflow factor (Gamma, mean 1, coefficient of variation {@code inflowCv}) and its own shift of
-     * the advance exits' log odds, N(season[month of quarter], conversionSd^2), applied to every
-     * exit that happens in that month. It needs one dwell per stage (no exit-specific dwells, a
-     * stalled share aside), so that the dwell can be drawn first and the exit chosen by the month
-     * in which the dwell ends. Under a closing {@code push}, a dwell that ends in a win runs on the
-     * push clock of the log's calendar.
-     */
-    public record Variation(double inflowCv, double conversionSd, double[] season, ClosingPush push, WorkClock clock,
-                            LocalDate start) {
-        public static final Variation NONE = new Variation(0, 0, new double[3], ClosingPush.NONE, null, null);
-
-        /** The same months on a log that starts at {@code start} on {@code clock}. */
-        public Variation on(WorkClock c, LocalDate s) {
-            return new Variation(inflowCv, conversionSd, season, push, c, s);
-        }
-    }
-
     public static List<LogLine> simulate(Funnel funnel, int days, long seed) {
-        return simulate(funnel, days, seed, Variation.NONE);
+        return simulate(funnel, days, seed, MonthVariation.NONE);
     }
 
-    public static List<LogLine> simulate(Funnel funnel, int days, long seed, Variation variation) {
+    public static List<LogLine> simulate(Funnel funnel, int days, long seed, MonthVariation variation) {
         Scenario s = funnel.scenario();
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed); // expanded by SplitMix64: every seed its own stream
-        if (variation != Variation.NONE) {
+        if (variation != MonthVariation.NONE) {
             return new VaryingMonths(funnel, variation, days, rng).simulate();
         }
         List<LogLine> rows = new ArrayList<>();

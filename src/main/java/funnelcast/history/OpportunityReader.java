@@ -47,7 +47,7 @@ public final class OpportunityReader {
         }
         required(m.columns(), "id", "--columns");
         required(m.columns(), "start", "--columns");
-        if (!HistoryReader.STAGE.matcher(m.stage()).matches() || m.stage().equals(Exit.WON) || m.stage().equals(Exit.LOST)) {
+        if (!StageNames.ID.matcher(m.stage()).matches() || m.stage().equals(Exit.WON) || m.stage().equals(Exit.LOST)) {
             throw new InputException("--stage: expected a stage id of letters, digits, '-' and '_', got '"
                 + m.stage() + "'");
         }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public record StageNames(List<String> wonLabels, List<String> lostLabels, Map<String, String> map) {
     public static final StageNames DEFAULT = new StageNames(List.of("Won", "Closed Won"), List.of("Lost", "Closed Lost"),
         Map.of());
+    /** A stage id as a scenario writes it: letters, digits, '-' and '_'. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern OTHER = Pattern.compile("[^a-z0-9]+");
 
     public StageNames {
@@ -25,7 +27,7 @@ public record StageNames(List<String> wonLabels, List<String> lostLabels, Map<St
         map = Map.copyOf(map);
         for (Map.Entry<String, String> e : map.entrySet()) {
             String to = e.getValue().trim();
-            if (!(to.equals(Exit.WON) || to.equals(Exit.LOST) || HistoryReader.STAGE.matcher(to).matches())) {
+            if (!(to.equals(Exit.WON) || to.equals(Exit.LOST) || ID.matcher(to).matches())) {
                 throw new InputException("--stage-map: expected NAME=ID with an id of letters, digits, '-' and "
                     + "'_' (or won, lost), got '" + e.getKey() + "=" + e.getValue() + "'");
             }

@@ -20,7 +20,7 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * A history whose calendar months differ ({@link HistorySimulator.Variation}): the months'
+ * A history whose calendar months differ ({@link MonthVariation}): the months'
  * inflow factors and conversion shifts are drawn first, then new deals arrive month by month and
  * every visit draws its dwell, then its exit with the probabilities of the month it ends in.
  */
@@ -33,10 +33,10 @@ final class VaryingMonths {
     private final double[] start;
     private final double[] inflowFactor;
     private final double[] shift;
-    private final List<HistorySimulator.LogLine> rows = new ArrayList<>();
+    private final List<LogLine> rows = new ArrayList<>();
     private int counter;
 
-    VaryingMonths(Funnel funnel, HistorySimulator.Variation v, int days, UniformRandomProvider rng) {
+    VaryingMonths(Funnel funnel, MonthVariation v, int days, UniformRandomProvider rng) {
         this.funnel = funnel;
         this.rng = rng;
         this.days = days;
@@ -81,12 +81,12 @@ final class VaryingMonths {
     /** The push clock over the whole log, in its working time. */
     private final PushClock push;
 
-    List<HistorySimulator.LogLine> simulate() {
+    List<LogLine> simulate() {
         for (PipelineDeal d : funnel.scenario().pipeline()) {
             for (int c = 0; c < d.count(); c++) {
                 String id = d.id() != null ? d.id() : String.format(Locale.ROOT, "P%05d", ++counter);
                 int s = funnel.index(d.stage());
-                rows.add(new HistorySimulator.LogLine(id, d.stage(), -d.age(), d.rep(), null));
+                rows.add(new LogLine(id, d.stage(), -d.age(), d.rep(), null));
                 if (!stalls(s, d.age())) {
                     leave(id, s, 0, funnel.dwell(s, 0).residualSampler(rng, d.age()).sample());
                 }
@@ -101,11 +101,11 @@ final class VaryingMonths {
             for (int i = 0; i < n; i++) {
                 double t = from + (to - from) * rng.nextDouble();
                 String id = String.format(Locale.ROOT, "D%06d", ++counter);
-                rows.add(new HistorySimulator.LogLine(id, funnel.scenario().entry(), t, null, null));
+                rows.add(new LogLine(id, funnel.scenario().entry(), t, null, null));
                 enter(id, funnel.entry(), t);
             }
         }
-        rows.sort(Comparator.comparingDouble(HistorySimulator.LogLine::time));
+        rows.sort(Comparator.comparingDouble(LogLine::time));
         return rows;
     }
 
@@ -161,7 +161,7 @@ final class VaryingMonths {
         if (dest == funnel.won() && !push.isNone()) {
             t = push.after(t0, d);
         }
-        rows.add(new HistorySimulator.LogLine(id, funnel.id(dest), t, null, null));
+        rows.add(new LogLine(id, funnel.id(dest), t, null, null));
         if (dest < funnel.won()) {
             enter(id, dest, t);
         }

@@ -1,8 +1,7 @@
 /**
  * The model: records for a scenario, its stages, exits, calendar, inflow, pipeline, target and month effects, and the stage graph by index ({@link funnelcast.model.Funnel}) with its jump chain ({@link funnelcast.model.Absorption}).
  *
- * <p>Layer: Uses {@code law}. Data flows one way, {@code scenario -> model -> (engine | exact) -> forecast ->
- * (plan, calibrate, backtest) -> (chart, report) -> cli}, and an ArchUnit test
- * ({@code LayeringTest}) keeps every dependency pointing down.
+ * <p>Layer: uses {@code law}. The layers and the flow between them are told once, in docs/model.md;
+ * {@code LayeringTest} keeps them.
  */
 package funnelcast.model;

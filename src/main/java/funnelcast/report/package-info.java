@@ -1,8 +1,7 @@
 /**
  * The pipeline report: one self-contained HTML page and its Markdown twin, with inline charts.
  *
- * <p>Layer: Uses {@code chart}, {@code plan}, {@code forecast} and {@code model}. Data flows one way, {@code scenario -> model -> (engine | exact) -> forecast ->
- * (plan, calibrate, backtest) -> (chart, report) -> cli}, and an ArchUnit test
- * ({@code LayeringTest}) keeps every dependency pointing down.
+ * <p>Layer: uses {@code chart}, {@code plan}, {@code forecast} and {@code model}. The layers and
+ * the flow between them are told once, in docs/model.md; {@code LayeringTest} keeps them.
  */
 package funnelcast.report;

@@ -58,16 +58,6 @@ public final class ScenarioReader {
     private ScenarioReader() {
     }
 
-    /** Reads and checks a scenario file. */
-    public static Scenario read(Path file) {
-        return read(file, List.of());
-    }
-
-    /** Reads a scenario file, applies the settings to it ({@link Setting}), and checks the result as a file. */
-    public static Scenario read(Path file, List<Setting> settings) {
-        return ScenarioSource.load(file).read(settings);
-    }
-
     /** Parses scenario text; {@code fileName} is used in messages only. */
     public static Scenario parse(String text, String fileName, boolean yaml) {
         return parse(text, fileName, yaml, List.of());

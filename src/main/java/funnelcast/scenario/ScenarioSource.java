@@ -18,6 +18,16 @@ import java.util.Locale;
  * parsed, with its settings, on another (a sweep's cases on Spark executors).
  */
 public record ScenarioSource(String name, String text, boolean yaml) implements Serializable {
+    /** Reads and checks a scenario file. */
+    public static Scenario readFile(Path file) {
+        return readFile(file, List.of());
+    }
+
+    /** Reads a scenario file, applies the settings to it ({@link Setting}), and checks the result as a file. */
+    public static Scenario readFile(Path file, List<Setting> settings) {
+        return load(file).read(settings);
+    }
+
     /** Reads a scenario file: JSON, or YAML by its extension (.yaml, .yml). */
     public static ScenarioSource load(Path file) {
         String name = file.toString();

@@ -1,8 +1,7 @@
 /**
  * Reading and writing scenario files (JSON and YAML), every error with the path of the value.
  *
- * <p>Layer: Uses {@code model} and {@code law}. Data flows one way, {@code scenario -> model -> (engine | exact) -> forecast ->
- * (plan, calibrate, backtest) -> (chart, report) -> cli}, and an ArchUnit test
- * ({@code LayeringTest}) keeps every dependency pointing down.
+ * <p>Layer: uses {@code model} and {@code law}. The layers and the flow between them are told once,
+ * in docs/model.md; {@code LayeringTest} keeps them.
  */
 package funnelcast.scenario;

@@ -4,8 +4,8 @@
  * exactly; {@link funnelcast.sweep.SweepEngine} is the seam another module (the Spark engine in
  * spark/) implements, found through ServiceLoader.
  *
- * <p>Layer: Uses {@code plan} (the inflow needed and the bottleneck of a row), {@code engine},
- * {@code exact}, {@code forecast}, {@code scenario} (a case reads its text), {@code model} and
- * {@code law}; {@code cli} uses it, and the Spark module depends on it alone.
+ * <p>Layer: uses {@code plan}, {@code engine}, {@code exact}, {@code forecast}, {@code scenario}
+ * and {@code model}; {@code cli} uses it, and the Spark module depends on it alone. The layers and
+ * the flow between them are told once, in docs/model.md; {@code LayeringTest} keeps them.
  */
 package funnelcast.sweep;

@@ -10,6 +10,7 @@ import funnelcast.calibrate.PushFit;
 import funnelcast.history.History;
 import funnelcast.history.HistoryReader;
 import funnelcast.history.HistorySimulator;
+import funnelcast.history.MonthVariation;
 import funnelcast.history.WorkClock;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Funnel;
@@ -20,8 +21,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +44,7 @@ class BacktestTest {
     @Test
     @Tag("slow")
     void eightyPercentIntervalsCoverEightyPercentOfMonths() throws Exception {
-        History h = history(VARYING, HistorySimulator.Variation.NONE, 11);
+        History h = history(VARYING, MonthVariation.NONE, 11);
         Backtest.Result r = Backtest.run(h, new Backtest.Options(CLOCK, 0, 120, 2000, 5, 2, m -> { }));
         assertTrue(r.months().size() >= 100, "months " + r.months().size());
         Backtest.Summary model = r.summaries().get(0);
@@ -97,14 +98,14 @@ class BacktestTest {
     }
 
     /** 2200 working days (about 100 months) simulated from a funnel whose months vary as given (once, whichever thread asks first). */
-    static synchronized History history(String funnel, HistorySimulator.Variation variation, long seed) throws Exception {
+    static synchronized History history(String funnel, MonthVariation variation, long seed) throws Exception {
         return shared("history " + funnel.hashCode() + " " + variation + " " + seed,
             () -> simulated(funnel, variation, seed));
     }
 
-    private static History simulated(String funnel, HistorySimulator.Variation variation, long seed) throws Exception {
+    private static History simulated(String funnel, MonthVariation variation, long seed) throws Exception {
         Funnel f = TestScenarios.funnelOf(funnel);
-        HistorySimulator.Variation v = variation == HistorySimulator.Variation.NONE ? variation : variation.on(CLOCK, START);
+        MonthVariation v = variation == MonthVariation.NONE ? variation : variation.on(CLOCK, START);
         StringWriter csv = new StringWriter();
         HistorySimulator.write(HistorySimulator.simulate(f, 2200, seed, v), CLOCK, START, csv);
         Path file = dir.resolve("history-" + funnel.hashCode() + "-" + seed + "-" + SHARED.size() + ".csv");
@@ -113,7 +114,7 @@ class BacktestTest {
     }
 
     /** Months that swing, quarters whose last month converts better and ends with a closing push. */
-    static final HistorySimulator.Variation SWINGING = new HistorySimulator.Variation(0.25, 0.4, new double[] {0, 0, 0.8},
+    static final MonthVariation SWINGING = new MonthVariation(0.25, 0.4, new double[] {0, 0, 0.8},
         new ClosingPush(2, 3, true), null, null);
 
     /**
@@ -130,7 +131,7 @@ class BacktestTest {
         var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 120, OptionalInt.empty(), "t");
         var late = new Calibrator.Options(LocalDate.parse("2028-06-30"), CLOCK, LocalDate.parse("2028-07-01"),
             LocalDate.parse("2028-07-31"), 120, OptionalInt.empty(), "t");
-        History stationary = history(VARYING, HistorySimulator.Variation.NONE, 11);
+        History stationary = history(VARYING, MonthVariation.NONE, 11);
         History swinging = history(VARYING_STALLED, SWINGING, 23);
         CompletableFuture<MonthFit> swung = CompletableFuture.supplyAsync(() -> Calibrator.calibrate(swinging, o).months());
         CompletableFuture<List<String>> quiet = CompletableFuture.supplyAsync(() -> Calibrator.calibrate(stationary, late).notes());
@@ -158,8 +159,8 @@ class BacktestTest {
         Horizon horizon = Horizon.after(asOf, CLOCK);
         var o = new Calibrator.Options(asOf, CLOCK, horizon.start(), horizon.end(), 0, OptionalInt.empty(), "t");
         CompletableFuture<PushFit> noPush = CompletableFuture.supplyAsync(() -> call(() ->
-            Calibrator.calibrate(history(VARYING, HistorySimulator.Variation.NONE, 6), o).months().push()));
-        PushFit pushed = Calibrator.calibrate(history(VARYING, new HistorySimulator.Variation(0, 0, new double[3],
+            Calibrator.calibrate(history(VARYING, MonthVariation.NONE, 6), o).months().push()));
+        PushFit pushed = Calibrator.calibrate(history(VARYING, new MonthVariation(0, 0, new double[3],
             new ClosingPush(2, 3, true), null, null), 5), o).months().push();
         System.out.println("push found: " + pushed.reason());
         assertTrue(pushed.kept() && pushed.quarterly(), pushed.reason());

@@ -8,7 +8,7 @@ import funnelcast.TestScenarios;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
-import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +37,8 @@ class WhatIfCliTest {
 
     @Test
     void anExitTakesItsDifferenceFromLost() {
-        var s = ScenarioReader.read(Path.of("scenarios/telesales.json"), List.of(Setting.parse("stages.contact.exits.need=0.55")));
-        var before = ScenarioReader.read(Path.of("scenarios/telesales.json"));
+        var s = ScenarioSource.readFile(Path.of("scenarios/telesales.json"), List.of(Setting.parse("stages.contact.exits.need=0.55")));
+        var before = ScenarioSource.readFile(Path.of("scenarios/telesales.json"));
         double need = before.stage("contact").exits().stream().filter(e -> e.to().equals("need")).findFirst().orElseThrow()
             .probability();
         double lost = before.stage("contact").exits().stream().filter(e -> e.to().equals("lost")).findFirst().orElseThrow()
@@ -48,7 +48,7 @@ class WhatIfCliTest {
         assertEquals(lost - (0.55 - need), exits.stream().filter(e -> e.to().equals("lost")).findFirst().orElseThrow()
             .probability(), 1e-12);
         // by index as the error messages write it, the same
-        assertEquals(s, ScenarioReader.read(Path.of("scenarios/telesales.json"), List.of(Setting.parse("stages[0].exits.need=0.55"))));
+        assertEquals(s, ScenarioSource.readFile(Path.of("scenarios/telesales.json"), List.of(Setting.parse("stages[0].exits.need=0.55"))));
     }
 
     @Test
@@ -121,7 +121,7 @@ class WhatIfCliTest {
     @Test
     void commonRandomNumbersSharpenTheDifference() {
         Funnel a = TestScenarios.funnel("scenarios/telesales.json");
-        Funnel b = Funnel.of(ScenarioReader.read(Path.of("scenarios/telesales.json"), List.of(Setting.parse("inflow.perDay=6.5"))));
+        Funnel b = Funnel.of(ScenarioSource.readFile(Path.of("scenarios/telesales.json"), List.of(Setting.parse("inflow.perDay=6.5"))));
         int n = 30;
         double[] common = new double[n];
         double[] independent = new double[n];

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
-import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** A forecast cut into ranges of blocks, each sent through Java serialization, combines to the same numbers. */
 class PartialTest {
-    private static final Funnel TELESALES_WITH_REVENUE = Funnel.of(ScenarioReader.read(Path.of("scenarios/telesales.json"),
+    private static final Funnel TELESALES_WITH_REVENUE = Funnel.of(ScenarioSource.readFile(Path.of("scenarios/telesales.json"),
         List.of(new Setting("dealValue", "{\"dist\": \"lognormal\", \"median\": 9000, \"sigma\": 0.6}"),
             new Setting("target.revenue", "150000"))));
 

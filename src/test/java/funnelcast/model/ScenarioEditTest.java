@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class ScenarioEditTest {
     /** A constant rate stays constant and keeps its head count and its observed history. */
     @Test
     void anotherInflowKeepsTheHeadCountAndHistory() {
-        Scenario s = ScenarioReader.read(Path.of("scenarios/telesales.json"));
+        Scenario s = ScenarioSource.readFile(Path.of("scenarios/telesales.json"));
         Scenario edited = s.withInflow(9.5);
         assertEquals(9.5, edited.inflow().perDay());
         assertEquals(s.inflow().reps(), edited.inflow().reps());
@@ -59,7 +60,7 @@ class ScenarioEditTest {
     /** Slower dwells at a stage age its deals alike: each stays at the same point of its visit. */
     @Test
     void scaledDwellsScaleTheStagesAges() {
-        Scenario s = ScenarioReader.read(Path.of("scenarios/telesales.json"));
+        Scenario s = ScenarioSource.readFile(Path.of("scenarios/telesales.json"));
         int index = 1;
         String id = s.stages().get(index).id();
         Scenario slower = s.withDwellScale(index, 1.5);

@@ -7,7 +7,7 @@ import funnelcast.TestScenarios;
 import funnelcast.exact.ExactMethod;
 import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
-import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import funnelcast.scenario.Setting;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ class SensitivityTest {
         }
         for (String[] what : new String[][] {{"inflow.perDay", "3"}, {"inflow.perDay", "8"},
             {"stages.contact.exits.need", "0.3"}, {"stages.contact.exits.need", "0.7"}}) {
-            funnels.add(Funnel.of(ScenarioReader.read(Path.of("scenarios/telesales.json"),
+            funnels.add(Funnel.of(ScenarioSource.readFile(Path.of("scenarios/telesales.json"),
                 List.of(new Setting(what[0], what[1])))));
         }
         for (Funnel f : funnels) {

@@ -340,7 +340,7 @@ class ScenarioReaderTest {
     @Test
     void aMissingFileIsNamed() {
         ScenarioException e = assertThrows(ScenarioException.class,
-            () -> ScenarioReader.read(Path.of("no/such/scenario.json")));
+            () -> ScenarioSource.readFile(Path.of("no/such/scenario.json")));
         assertEquals("no/such/scenario.json: no such file", e.getMessage());
     }
 

@@ -80,7 +80,7 @@ class ExplorerApiTest {
         for (String s : settings) {
             set.add(Setting.parse(s));
         }
-        return ExactMethod.forecast(Funnel.of(ScenarioReader.read(file, set)));
+        return ExactMethod.forecast(Funnel.of(ScenarioSource.readFile(file, set)));
     }
 
     @Test
@@ -108,7 +108,7 @@ class ExplorerApiTest {
         assertEquals("74.3%", f.get("pHitText").asText(), "forecast --method exact prints P(hit target) = 74.3%");
         assertEquals(expected.wins().mean(), f.get("mean").asDouble(), 1e-12);
         assertEquals("exact", f.get("method").asText());
-        Funnel funnel = Funnel.of(ScenarioReader.read(TELESALES));
+        Funnel funnel = Funnel.of(ScenarioSource.readFile(TELESALES));
         double needed = RequiredInflow.forTarget(funnel, 0.8,
             ExactMethod.defaultStepsPerDay(funnel.scenario().horizonDays())).getAsDouble();
         assertEquals(needed, f.get("inflowNeeded").asDouble(), 1e-9 * needed);
@@ -131,7 +131,7 @@ class ExplorerApiTest {
     @Test
     void parameterUncertaintyIsTheEnginesAsTheCommandLineRunsIt() throws Exception {
         JsonNode f = JSON.readTree(post("/api/figures", "{\"scenario\": 1, \"uncertainty\": true}").body());
-        Forecast expected = MonteCarloEngine.forecast(Funnel.of(ScenarioReader.read(FALLBACKS)),
+        Forecast expected = MonteCarloEngine.forecast(Funnel.of(ScenarioSource.readFile(FALLBACKS)),
             new MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true));
         assertEquals(expected.pHitTarget().getAsDouble(), f.get("pHitTarget").asDouble(), 0);
         assertTrue(f.get("method").asText().startsWith("Monte Carlo with parameter uncertainty"), f.get("method").asText());
@@ -148,7 +148,7 @@ class ExplorerApiTest {
         JsonNode e = JSON.readTree(r.body());
         String message;
         try {
-            ScenarioReader.read(TELESALES, List.of(Setting.parse("target.wins=25"), Setting.parse("inflow.perDay=-1")));
+            ScenarioSource.readFile(TELESALES, List.of(Setting.parse("target.wins=25"), Setting.parse("inflow.perDay=-1")));
             throw new AssertionError("the setting should be refused");
         } catch (InputException refused) {
             message = refused.getMessage();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.model.Funnel;
-import funnelcast.scenario.ScenarioReader;
 import funnelcast.scenario.ScenarioSource;
 import java.io.File;
 import java.nio.file.Files;
@@ -162,7 +161,7 @@ class ExplorerBrowserTest {
         // its exits are counts: parameter uncertainty is offered, and gives the engine's figures
         browser.findElement(By.id("uncertainty")).click();
         waitForText("phit", Answers.percent(MonteCarloEngine.forecast(
-            Funnel.of(ScenarioReader.read(ExplorerApiTest.FALLBACKS)),
+            Funnel.of(ScenarioSource.readFile(ExplorerApiTest.FALLBACKS)),
             new MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true)).pHitTarget().getAsDouble()));
         assertTrue(browser.getCurrentUrl().contains("uncertainty=1"), browser.getCurrentUrl());
     }

@@ -4,6 +4,7 @@ import funnelcast.backtest.Backtest;
 import funnelcast.history.History;
 import funnelcast.history.HistoryReader;
 import funnelcast.history.HistorySimulator;
+import funnelcast.history.MonthVariation;
 import funnelcast.history.WorkClock;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Funnel;
@@ -47,7 +48,7 @@ public final class BacktestStudy {
     static final LocalDate START = LocalDate.parse("2020-01-01");
     static final WorkClock CLOCK = new WorkClock(WorkCalendar.MONDAY_TO_FRIDAY, Set.of(), START.minusDays(60),
         START.plusDays(3500));
-    static final HistorySimulator.Variation SWINGING = new HistorySimulator.Variation(0.25, 0.4,
+    static final MonthVariation SWINGING = new MonthVariation(0.25, 0.4,
         new double[] {0, 0, 0.8}, new ClosingPush(2, 3, true), null, null);
 
     private BacktestStudy() {
@@ -74,9 +75,9 @@ public final class BacktestStudy {
             }
         }
 
-        Backtest.Result with = backtest(dir, VARYING, HistorySimulator.Variation.NONE, MonthFit.Options.DEFAULT,
+        Backtest.Result with = backtest(dir, VARYING, MonthVariation.NONE, MonthFit.Options.DEFAULT,
             stationarySeed);
-        Backtest.Result without = backtest(dir, VARYING, HistorySimulator.Variation.NONE, MonthFit.Options.NONE,
+        Backtest.Result without = backtest(dir, VARYING, MonthVariation.NONE, MonthFit.Options.NONE,
             stationarySeed);
         double a = with.summaries().get(0).meanWidth80();
         double b = without.summaries().get(0).meanWidth80();
@@ -95,10 +96,10 @@ public final class BacktestStudy {
     }
 
     /** About 100 months (2200 working days) simulated from a funnel whose months vary as given, backtested. */
-    static Backtest.Result backtest(Path dir, String funnel, HistorySimulator.Variation variation,
+    static Backtest.Result backtest(Path dir, String funnel, MonthVariation variation,
                                     MonthFit.Options months, long seed) throws Exception {
         Funnel f = Funnel.of(ScenarioReader.parse(funnel, "study.json", false));
-        HistorySimulator.Variation v = variation == HistorySimulator.Variation.NONE ? variation : variation.on(CLOCK, START);
+        MonthVariation v = variation == MonthVariation.NONE ? variation : variation.on(CLOCK, START);
         StringWriter csv = new StringWriter();
         HistorySimulator.write(HistorySimulator.simulate(f, 2200, seed, v), CLOCK, START, csv);
         Path file = dir.resolve("history-" + seed + "-" + funnel.hashCode() + ".csv");

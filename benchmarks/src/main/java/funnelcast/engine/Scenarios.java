@@ -1,7 +1,7 @@
 package funnelcast.engine;
 
 import funnelcast.model.Funnel;
-import funnelcast.scenario.ScenarioReader;
+import funnelcast.scenario.ScenarioSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,7 +14,7 @@ final class Scenarios {
         for (String prefix : new String[] {"scenarios/", "../scenarios/"}) {
             Path p = Path.of(prefix + name);
             if (Files.exists(p)) {
-                return Funnel.of(ScenarioReader.read(p));
+                return Funnel.of(ScenarioSource.readFile(p));
             }
         }
         throw new IllegalStateException("run from the repository root or benchmarks/: scenarios/" + name + " not found");
