@@ -60,11 +60,11 @@ public final class CompareCharts {
             XYSeries median = new XYSeries(names.get(i) + " median");
             XYSeries low = new XYSeries(names.get(i) + " P10");
             XYSeries high = new XYSeries(names.get(i) + " P90");
-            for (Forecast.Day d : f.daily()) {
+            for (Forecast.Day d : f.daily().stream().map(f::totalOn).toList()) {
                 double x = ForecastCharts.millis(d.date());
-                median.add(x, f.alreadyWon() + d.p50());
-                low.add(x, f.alreadyWon() + d.p10());
-                high.add(x, f.alreadyWon() + d.p90());
+                median.add(x, d.p50());
+                low.add(x, d.p10());
+                high.add(x, d.p90());
             }
             data.addSeries(median);
             data.addSeries(low);

@@ -45,11 +45,11 @@ public final class ForecastCharts {
 
     /** The text written on the wins chart: P(hit) and the P10/P50/P90 of the month's total. */
     public static String winsSummary(Forecast f) {
-        Forecast.CountQuantiles q = f.wins().quantiles();
+        Forecast.Total t = f.total();
         int a = f.alreadyWon();
-        String hit = f.pHitTarget().isPresent()
-            ? String.format(Locale.ROOT, "P(hit target) = %.1f%%   ", 100 * f.pHitTarget().getAsDouble()) : "";
-        return hit + String.format(Locale.ROOT, "P10 %d · P50 %d · P90 %d wins%s", a + q.p10(), a + q.p50(), a + q.p90(),
+        String hit = t.pHitTarget().isPresent()
+            ? String.format(Locale.ROOT, "P(hit target) = %.1f%%   ", 100 * t.pHitTarget().getAsDouble()) : "";
+        return hit + String.format(Locale.ROOT, "P10 %d · P50 %d · P90 %d wins%s", t.p10(), t.p50(), t.p90(),
             a > 0 ? " (with " + a + " already won)" : "");
     }
 
@@ -126,11 +126,11 @@ public final class ForecastCharts {
         int a = f.alreadyWon();
         YIntervalSeries outer = new YIntervalSeries("80% band (P10-P90)");
         YIntervalSeries inner = new YIntervalSeries("50% band (P25-P75), median");
-        List<Forecast.Day> days = f.daily();
+        List<Forecast.Day> days = f.daily().stream().map(f::totalOn).toList();
         for (Forecast.Day d : days) {
             double x = millis(d.date());
-            outer.add(x, a + d.p50(), a + d.p10(), a + d.p90());
-            inner.add(x, a + d.p50(), a + d.p25(), a + d.p75());
+            outer.add(x, d.p50(), d.p10(), d.p90());
+            inner.add(x, d.p50(), d.p25(), d.p75());
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(outer);
@@ -140,8 +140,8 @@ public final class ForecastCharts {
             "cumulative wins", data, true, false, false);
         title.apply(chart);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "by %s: median %d, 80%% between %d and %d",
-            days.get(days.size() - 1).date(), a + days.get(days.size() - 1).p50(), a + days.get(days.size() - 1).p10(),
-            a + days.get(days.size() - 1).p90())));
+            days.get(days.size() - 1).date(), days.get(days.size() - 1).p50(), days.get(days.size() - 1).p10(),
+            days.get(days.size() - 1).p90())));
         XYPlot plot = chart.getXYPlot();
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setSeriesPaint(0, new Color(0x9DB9D8));
@@ -157,7 +157,7 @@ public final class ForecastCharts {
             plot.addRangeMarker(horizontal(t, targetLabel(f)));
             double top = a;
             for (Forecast.Day d : days) {
-                top = Math.max(top, a + d.p90());
+                top = Math.max(top, d.p90());
             }
             if (t >= top) { // beyond the fan: widen the axis so that the line and its label show
                 plot.getRangeAxis().setRange(0, t * 1.08 + 1);

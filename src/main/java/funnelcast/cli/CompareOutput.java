@@ -39,13 +39,10 @@ final class CompareOutput {
             header.append(String.format(Locale.ROOT, "%12s", names.get(i) + " - A"));
         }
         o.println(header.toString().stripTrailing());
-        row(o, "expected wins", cases, c -> c.forecast().alreadyWon() + c.forecast().wins().mean(), "%.2f", "%+.2f", 1);
-        row(o, "P10", cases, c -> c.forecast().alreadyWon() + (double) c.forecast().wins().quantiles().p10(), "%.0f",
-            "%+.0f", 1);
-        row(o, "P50", cases, c -> c.forecast().alreadyWon() + (double) c.forecast().wins().quantiles().p50(), "%.0f",
-            "%+.0f", 1);
-        row(o, "P90", cases, c -> c.forecast().alreadyWon() + (double) c.forecast().wins().quantiles().p90(), "%.0f",
-            "%+.0f", 1);
+        row(o, "expected wins", cases, c -> c.forecast().total().mean(), "%.2f", "%+.2f", 1);
+        row(o, "P10", cases, c -> c.forecast().total().p10(), "%.0f", "%+.0f", 1);
+        row(o, "P50", cases, c -> c.forecast().total().p50(), "%.0f", "%+.0f", 1);
+        row(o, "P90", cases, c -> c.forecast().total().p90(), "%.0f", "%+.0f", 1);
         if (cases.stream().allMatch(c -> c.forecast().pHitTarget().isPresent())) {
             row(o, "P(hit target)", cases, c -> c.forecast().pHitTarget().getAsDouble(), "%.1f%%", "%+.1f pts", 100);
         }

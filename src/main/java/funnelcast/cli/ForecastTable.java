@@ -41,9 +41,9 @@ final class ForecastTable {
         out.printf(Locale.ROOT, "%-22s %8.2f %7.2f %6d %6d %6d%n", "wins in the horizon", w.mean(), w.sd(), q.p10(), q.p50(),
             q.p90());
         if (f.alreadyWon() > 0) {
+            Forecast.Total t = f.total();
             out.printf(Locale.ROOT, "%-22s %8.2f %7s %6d %6d %6d%n", "with " + f.alreadyWon() + " already won",
-                w.mean() + f.alreadyWon(), "", q.p10() + f.alreadyWon(), q.p50() + f.alreadyWon(),
-                q.p90() + f.alreadyWon());
+                t.mean(), "", t.p10(), t.p50(), t.p90());
         }
         f.revenue().ifPresent(r -> {
             if (r.quantiles().isPresent()) {

@@ -17,6 +17,27 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
         daily = List.copyOf(daily);
     }
 
+    /**
+     * The horizon's wins with those already won: the one view of a forecast that a person reads
+     * (the explorer's figures, a sweep's row, a comparison's columns, the report and the text
+     * table's last line). The JSON result keeps the horizon's own wins and {@code alreadyWon}
+     * apart, as its format says.
+     */
+    public record Total(double mean, double sd, int p10, int p50, int p90, OptionalDouble pHitTarget) {
+    }
+
+    public Total total() {
+        CountQuantiles q = wins.quantiles();
+        return new Total(alreadyWon + wins.mean(), wins.sd(), alreadyWon + q.p10(), alreadyWon + q.p50(),
+            alreadyWon + q.p90(), pHitTarget);
+    }
+
+    /** A day of the fan with those already won added, as the explorer and the comparison draw it. */
+    public Day totalOn(Day d) {
+        int a = alreadyWon;
+        return new Day(d.day(), d.date(), a + d.mean(), a + d.p10(), a + d.p25(), a + d.p50(), a + d.p75(), a + d.p90());
+    }
+
     /** How the numbers were made. */
     public sealed interface Method permits MonteCarlo, Exact {
         String id();

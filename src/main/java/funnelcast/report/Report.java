@@ -78,7 +78,7 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
 
     /** Title, paragraph and charts of each section, shared by both formats. */
     private List<Section> sections() {
-        Forecast.CountQuantiles q = forecast.wins().quantiles();
+        Forecast.Total total = forecast.total();
         int a = forecast.alreadyWon();
         String hit = forecast.pHitTarget().isPresent()
             ? String.format(Locale.ROOT, " P(hit target of %d) = %.1f%%.", forecast.target().getAsInt(),
@@ -88,7 +88,7 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
             : "exact method";
         String fc = String.format(Locale.ROOT, "%d working days, %s to %s (%s). Expected wins %.1f%s; P10 %d, P50 %d, "
                 + "P90 %d in all.%s", forecast.horizonDays(), scenario.calendar().start(), scenario.calendar().end(), method,
-            forecast.wins().mean() + a, a > 0 ? " with " + a + " already won" : "", a + q.p10(), a + q.p50(), a + q.p90(), hit);
+            total.mean(), a > 0 ? " with " + a + " already won" : "", total.p10(), total.p50(), total.p90(), hit);
         SteadyState st = plan.steadyState();
         RequiredInflow now = plan.thisHorizon();
         String pl = String.format(Locale.ROOT, "A new deal at '%s' wins with %.3f: %d wins a period take %.2f new deals "

@@ -115,10 +115,9 @@ public final class Sweep {
         }
 
         CaseResult withForecast(Forecast f) {
-            int a = f.alreadyWon();
-            var q = f.wins().quantiles();
-            return new CaseResult(index, values, a + f.wins().mean(), f.wins().sd(), a + q.p10(), a + q.p50(), a + q.p90(),
-                f.pHitTarget().orElse(Double.NaN), inflowNeeded, bottleneck, error);
+            Forecast.Total t = f.total();
+            return new CaseResult(index, values, t.mean(), t.sd(), t.p10(), t.p50(), t.p90(),
+                t.pHitTarget().orElse(Double.NaN), inflowNeeded, bottleneck, error);
         }
     }
 

@@ -71,16 +71,15 @@ final class Answers {
             method = engineMethod(true) + ", as forecast --uncertainty; the inflow needed and the bottleneck at the "
                 + "point values";
         }
-        int a = f.alreadyWon();
-        var q = f.wins().quantiles();
-        OptionalDouble pHit = f.pHitTarget();
+        Forecast.Total total = f.total();
+        OptionalDouble pHit = total.pHitTarget();
         SteadyState steady = SteadyState.forInflow(funnel, scenario.inflow().perDay());
-        return new Figures(scenario.name(), method, a + f.wins().mean(), String.format(Locale.ROOT, "%.2f", a + f.wins().mean()),
-            f.wins().sd(), a + q.p10(), a + q.p50(), a + q.p90(), a, scenario.horizonDays(), f.target(), pHit,
+        return new Figures(scenario.name(), method, total.mean(), String.format(Locale.ROOT, "%.2f", total.mean()),
+            total.sd(), total.p10(), total.p50(), total.p90(), f.alreadyWon(), scenario.horizonDays(), f.target(), pHit,
             pHit.isPresent() ? percent(pHit.getAsDouble()) : null, confidence, needed,
             needed.isPresent() ? String.format(Locale.ROOT, "%.2f", needed.getAsDouble()) : null, scenario.inflow().perDay(),
             bottleneck, f.method() instanceof Forecast.Exact e ? e.pmfTotalVariation() : null, f.wins().pmf(),
-            f.daily().stream().map(d -> new FanDay(d.day(), d.date(), a + d.mean(), a + d.p10(), a + d.p50(), a + d.p90())).toList(),
+            f.daily().stream().map(f::totalOn).map(d -> new FanDay(d.day(), d.date(), d.mean(), d.p10(), d.p50(), d.p90())).toList(),
             steady.stages().stream().map(st -> new Stock(st.id(), st.label(), st.pWin(), st.arrivalsPerDay(), st.meanDwell(),
                 st.inventory())).toList(), (System.nanoTime() - start) / 1e6);
     }
