@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * "Lost" and "Closed Lost") mean won and lost. An explicit map ({@code --stage-map}) comes first.
  */
 public record StageNames(List<String> wonLabels, List<String> lostLabels, Map<String, String> map) {
-    public static final StageNames DEFAULT = new StageNames(List.of("Won", "Closed Won"), List.of("Lost", "Closed Lost"),
-        Map.of());
     /** A stage id as a scenario writes it: letters, digits, '-' and '_'. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+    public static final StageNames DEFAULT = new StageNames(List.of("Won", "Closed Won"), List.of("Lost", "Closed Lost"),
+        Map.of());
     private static final Pattern OTHER = Pattern.compile("[^a-z0-9]+");
 
     public StageNames {
