@@ -14,10 +14,15 @@ public record Calibration(String source, LocalDate asOf, String entry, List<Stag
     }
 
     /**
-     * An exit's count, share and 90% interval (Jeffreys: Beta(n + 1/2, N - n + 1/2) quantiles). With
-     * exit-specific dwells the count is the effective one (completed plus expected open visits).
+     * An exit's count, share and 90% interval (Jeffreys: Beta(n + 1/2, N - n + 1/2) quantiles).
+     * {@code observed} is the completed visits that took it; with exit-specific dwells the count is
+     * the effective one, those plus the open visits' expected exits ({@link #fromOpen}).
      */
-    public record ExitRate(String to, double count, double probability, double lower, double upper) {
+    public record ExitRate(String to, double count, int observed, double probability, double lower, double upper) {
+        /** The open visits' expected exits folded into the count (0 unless the dwells are exit-specific). */
+        public double fromOpen() {
+            return count - observed;
+        }
     }
 
     /**

@@ -233,7 +233,7 @@ public final class Calibrator {
         List<Calibration.ExitRate> exits = new ArrayList<>();
         for (Map.Entry<String, Integer> t : taken.entrySet()) {
             BetaDistribution jeffreys = BetaDistribution.of(t.getValue() + 0.5, completed - t.getValue() + 0.5);
-            exits.add(new Calibration.ExitRate(t.getKey(), t.getValue(), (double) t.getValue() / completed,
+            exits.add(new Calibration.ExitRate(t.getKey(), t.getValue(), t.getValue(), (double) t.getValue() / completed,
                 jeffreys.inverseCumulativeProbability(0.05), jeffreys.inverseCumulativeProbability(0.95)));
         }
         exits.sort(Comparator.comparingDouble(Calibration.ExitRate::count).reversed());
@@ -262,7 +262,7 @@ public final class Calibrator {
             for (Map.Entry<String, Double> s : model.shares().entrySet()) {
                 double eff = model.effectiveCounts().get(s.getKey());
                 BetaDistribution jeffreys = BetaDistribution.of(eff + 0.5, total - eff + 0.5);
-                exits.add(new Calibration.ExitRate(s.getKey(), eff, s.getValue(),
+                exits.add(new Calibration.ExitRate(s.getKey(), eff, taken.getOrDefault(s.getKey(), 0), s.getValue(),
                     jeffreys.inverseCumulativeProbability(0.05), jeffreys.inverseCumulativeProbability(0.95)));
             }
         }

@@ -45,12 +45,18 @@ final class CalibrationOutput {
                  double stalled, double kmDistance, List<Fit> dwellFits, Collection<Calibration.RepRate> reps) {
         static Stage of(Calibration.StageFit s) {
             return new Stage(s.id(), s.completed(), s.open(), s.exits().stream().map(e -> new Exit(e.to(), e.count(),
-                e.probability(), e.lower(), e.upper())).toList(), s.best().family(), s.exitSpecific(), s.stalled(), s.kmDistance(),
+                e.observed(), e.fromOpen(), e.probability(), e.lower(), e.upper())).toList(), s.best().family(), s.exitSpecific(), s.stalled(), s.kmDistance(),
                 s.fits().stream().map(Fit::of).toList(), s.reps().isEmpty() ? null : s.reps().values());
         }
     }
 
-    record Exit(String to, double count, double probability, double lower90, double upper90) {
+    /**
+     * An exit: {@code count} is what the scenario's exitCounts hold, {@code observed} the completed
+     * visits that took it and {@code expectedFromOpen} the open visits' expected exits (0 unless the
+     * dwells are exit-specific), so that count = observed + expectedFromOpen.
+     */
+    record Exit(String to, double count, int observed, double expectedFromOpen, double probability, double lower90,
+                double upper90) {
     }
 
     /** A family's fit, each parameter with its estimate and 90% interval. */
@@ -155,9 +161,12 @@ final class CalibrationOutput {
             in.deals(), in.days(), in.from(), in.to(), in.perDay(), in.lower(), in.upper());
         for (Calibration.StageFit s : c.stages()) {
             o.printf(Locale.ROOT, "%n== %s: %d completed visits, %d still open (censored)%n", s.id(), s.completed(), s.open());
-            o.printf(Locale.ROOT, "   %-12s %9s %7s   %s%n", "exit", "count", "p", "90% interval");
+            boolean open = s.exits().stream().anyMatch(e -> e.fromOpen() != 0);
+            o.printf(Locale.ROOT, "   %-12s %9s%s %7s   %s%n", "exit", "observed", open ? String.format(Locale.ROOT, " %14s",
+                "+ open (exp.)") : "", "p", "90% interval");
             for (Calibration.ExitRate e : s.exits()) {
-                o.printf(Locale.ROOT, "   %-12s %9.1f %7.3f   %.3f .. %.3f%n", e.to(), e.count(), e.probability(), e.lower(), e.upper());
+                o.printf(Locale.ROOT, "   %-12s %9d%s %7.3f   %.3f .. %.3f%n", e.to(), e.observed(), open
+                    ? String.format(Locale.ROOT, " %14.1f", e.fromOpen()) : "", e.probability(), e.lower(), e.upper());
             }
             o.printf(Locale.ROOT, "   dwell (working days)   AIC      KM dist  parameters (90%% interval)%n");
             for (DwellFit f : s.fits()) {

@@ -33,6 +33,34 @@ class CalibrateCliTest {
         assertEquals(20, f.get("target").asInt());
     }
 
+    /**
+     * Exit counts say what was observed and what was expected: each exit's observed count is the
+     * completed visits that took it (together, every completed visit), and the open visits'
+     * expected exits stand beside them, labelled, adding up to the count the scenario keeps.
+     */
+    @Test
+    void exitCountsAreObservedWithTheOpenVisitsExpectedExitsBeside(@TempDir Path dir) throws Exception {
+        Path history = dir.resolve("history.csv");
+        assertEquals(0, Cli.run("simulate-history", "scenarios/telesales.json", "--days", "160", "--seed", "2", "--out",
+            history.toString()).exitCode());
+        Cli cal = Cli.run("calibrate", history.toString(), "--as-of", "2027-06-30", "--json");
+        assertEquals(0, cal.exitCode(), cal.err());
+        boolean someOpen = false;
+        for (JsonNode stage : JSON.readTree(cal.out()).get("stages")) {
+            int observed = 0;
+            for (JsonNode e : stage.get("exits")) {
+                assertTrue(e.get("observed").isInt(), e.toString());
+                observed += e.get("observed").asInt();
+                assertEquals(e.get("count").asDouble(), e.get("observed").asInt() + e.get("expectedFromOpen").asDouble(), 1e-9);
+                someOpen |= e.get("expectedFromOpen").asDouble() > 0;
+            }
+            assertEquals(stage.get("completedVisits").asInt(), observed, stage.get("id").asText());
+        }
+        assertTrue(someOpen, "on this history (seed 2) two stages choose exit-specific dwells, which share the open visits among the exits");
+        Cli text = Cli.run("calibrate", history.toString(), "--as-of", "2027-06-30");
+        assertTrue(text.out().contains("observed  + open (exp.)"), text.out());
+    }
+
     @Test
     void calibrateNeverOverwritesWithoutForce(@TempDir Path dir) throws Exception {
         Path history = dir.resolve("history.csv");
