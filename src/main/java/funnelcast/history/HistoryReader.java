@@ -42,11 +42,14 @@ public final class HistoryReader {
 
     /** The same, with dates read by a java.time pattern ({@code --date-format}) when it is not null. */
     public static History read(Path path, Map<String, String> columns, StageNames names, String dateFormat) {
-        Csv csv = Csv.read(path).withDateFormat(dateFormat);
-        List<String> notes = new ArrayList<>(csv.notes());
+        Csv read = Csv.read(path).withDateFormat(dateFormat);
+        List<String> mapping = new ArrayList<>();
         Map<String, Integer> col = columns.isEmpty()
-            ? csv.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value"), true)
-            : mapped(csv, columns, notes);
+            ? read.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value"), true)
+            : mapped(read, columns, mapping);
+        Csv csv = read.withoutFooter(List.of(col.get("deal_id"), col.get("stage"), col.get("entered_at")), List.of());
+        List<String> notes = new ArrayList<>(csv.notes());
+        notes.addAll(mapping);
         String idName = columns.getOrDefault("deal_id", "deal_id");
         String stageName = columns.getOrDefault("stage", "stage");
         String atName = columns.getOrDefault("entered_at", "entered_at");

@@ -67,10 +67,11 @@ public final class OpportunityReader {
 
     public static History read(Path path, Mapping m) {
         check(m);
-        Csv csv = Csv.read(path).withDateFormat(m.dateFormat());
+        Csv read = Csv.read(path).withDateFormat(m.dateFormat());
         String idCol = m.columns().get("id");
         String startCol = m.columns().get("start");
-        Map<String, Integer> at = csv.positions(m.columns());
+        Map<String, Integer> at = read.positions(m.columns());
+        Csv csv = read.withoutFooter(List.of(at.get("id")), List.of(at.get("start")));
         List<String> notes = new ArrayList<>(csv.notes());
         Map<String, Row> deals = new LinkedHashMap<>();
         int undated = 0;
@@ -167,10 +168,12 @@ public final class OpportunityReader {
     }
 
     private static void joinWins(Mapping m, Map<String, Row> deals, List<String> notes) {
-        Csv wins = Csv.read(m.wins()).withDateFormat(m.dateFormat());
+        Csv table = Csv.read(m.wins()).withDateFormat(m.dateFormat());
         String idCol = required(m.winsColumns(), "id", "--wins-columns");
         String dateCol = required(m.winsColumns(), "date", "--wins-columns");
-        Map<String, Integer> col = wins.columns(List.of(idCol, dateCol), List.of(), false);
+        Map<String, Integer> col = table.columns(List.of(idCol, dateCol), List.of(), false);
+        Csv wins = table.withoutFooter(List.of(col.get(idCol), col.get(dateCol)), List.of());
+        notes.addAll(wins.notes());
         Integer valueCol = m.winsColumns().containsKey("value") ? col.get(m.winsColumns().get("value")) : null;
         Integer repCol = m.winsColumns().containsKey("rep") ? col.get(m.winsColumns().get("rep")) : null;
         for (Csv.Row row : wins.rows()) {
