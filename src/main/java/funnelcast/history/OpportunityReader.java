@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,6 +75,7 @@ public final class OpportunityReader {
         Csv csv = read.withoutFooter(List.of(at.get("id")), List.of(at.get("start")));
         List<String> notes = new ArrayList<>(csv.notes());
         Map<String, Row> deals = new LinkedHashMap<>();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
         int undated = 0;
         for (Csv.Row row : csv.rows()) {
             String id = csv.cell(row, at.get("id")).trim();
@@ -92,6 +94,7 @@ public final class OpportunityReader {
             }
             LocalDateTime start = csv.timestamp(row, startCol, startText);
             String outcome = csv.cell(row, at.get("outcome")).trim();
+            outcomes.merge(outcome, 1, Integer::sum);
             String named = m.outcomes().id(outcome);
             String terminal = Exit.WON.equals(named) ? Exit.WON : Exit.LOST.equals(named) ? Exit.LOST : null;
             LocalDateTime close = null;
@@ -117,6 +120,9 @@ public final class OpportunityReader {
         }
         if (m.wins() != null) {
             joinWins(m, deals, notes);
+        }
+        if (m.lostAfter() == null && deals.values().stream().noneMatch(r -> r.terminal != null)) {
+            throw new HistoryException(csv.file(), 0, neverCloses(m, outcomes));
         }
         List<History.Deal> out = new ArrayList<>();
         int wonBeforeStart = 0;
@@ -154,6 +160,13 @@ public final class OpportunityReader {
             out.add(new History.Deal(e.getKey(), r.rep, terminal != null && terminal.equals(Exit.WON) ? r.value : null,
                 events));
         }
+        long closed = deals.values().stream().filter(r -> r.start != null && r.close != null).count();
+        if (wonBeforeStart > 0 && 2L * wonBeforeStart > closed) {
+            throw new HistoryException(csv.file(), 0, String.format(Locale.ROOT, "%d of the %d closed deals close before "
+                + "they start: the start column '%s' and the close column '%s' look swapped; swap them in --columns "
+                + "(start=%s,close=%s)", wonBeforeStart, closed, startCol, m.columns().get("close"), m.columns().get("close"),
+                startCol));
+        }
         if (wonBeforeStart > 0) {
             notes.add(wonBeforeStart + " deals closed before they started; their close is dated at their start");
         }
@@ -165,6 +178,19 @@ public final class OpportunityReader {
             throw new HistoryException(csv.file(), 0, "no deal with a start date");
         }
         return new History(csv.file(), out, notes, ruledLost);
+    }
+
+    /** Why no deal closes, with the outcome values seen and the options that map them. */
+    private static String neverCloses(Mapping m, Map<String, Integer> outcomes) {
+        if (!m.columns().containsKey("outcome")) {
+            return "no deal ever closes: name the outcome column in --columns (outcome=COLUMN), give the won deals with "
+                + "--wins, or count silent deals as lost with --lost-after DAYS";
+        }
+        List<String> seen = outcomes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .limit(12).map(e -> String.format(Locale.ROOT, "'%s' (%d)", e.getKey(), e.getValue())).toList();
+        return "no value of " + m.columns().get("outcome") + " means won or lost, so no deal ever closes; the values seen are "
+            + String.join(", ", seen) + (outcomes.size() > seen.size() ? " and " + (outcomes.size() - seen.size()) + " more" : "")
+            + "; name them with --won-label and --lost-label";
     }
 
     private static void joinWins(Mapping m, Map<String, Row> deals, List<String> notes) {

@@ -123,6 +123,20 @@ class CrmExportCliTest {
         var x = sameSummary(cleanFile, rawFile, "--columns",
             "id=Opportunity Name,start=Created Date,close=Close Date,outcome=Stage,value=Amount,rep=Opportunity Owner");
         assertTrue(x.get("notes").toString().contains("a report footer: Total"), x.get("notes").toString());
+
+        // start and close swapped: refused, naming both columns and the fix
+        Cli swapped = Cli.run("calibrate", rawFile.toString(), "--as-of", "2026-05-31", "--opportunities", "--columns",
+            "id=Opportunity Name,start=Close Date,close=Created Date,outcome=Stage,value=Amount,rep=Opportunity Owner");
+        assertEquals(2, swapped.exitCode(), swapped.err());
+        assertTrue(swapped.err().contains("close before they start: the start column 'Close Date' and the close column "
+            + "'Created Date' look swapped; swap them in --columns (start=Created Date,close=Close Date)"), swapped.err());
+        // outcome labels that match no value: the values seen, with their counts, and the options that name them
+        Cli labels = Cli.run("calibrate", rawFile.toString(), "--as-of", "2026-05-31", "--opportunities", "--columns",
+            "id=Opportunity Name,start=Created Date,close=Close Date,outcome=Stage", "--won-label", "Won",
+            "--lost-label", "Lost");
+        assertEquals(2, labels.exitCode(), labels.err());
+        assertTrue(labels.err().contains("no value of Stage means won or lost") && labels.err().contains("'Closed Won' (")
+            && labels.err().contains("--won-label and --lost-label"), labels.err());
     }
 
     private static String dmy(LocalDate d) {
