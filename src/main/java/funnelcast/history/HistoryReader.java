@@ -86,9 +86,16 @@ public final class HistoryReader {
             throw new HistoryException(csv.file(), 1, "no events after the header");
         }
         List<History.Deal> deals = new ArrayList<>();
+        int merged = 0;
         for (Map.Entry<String, List<History.Event>> e : events.entrySet()) {
-            deals.add(new History.Deal(e.getKey(), reps.get(e.getKey()), values.get(e.getKey()),
-                ordered(csv.file(), e.getKey(), e.getValue())));
+            List<History.Event> sorted = ordered(csv.file(), e.getKey(), e.getValue());
+            List<History.Event> visits = oneVisitPerStay(sorted);
+            merged += sorted.size() - visits.size();
+            deals.add(new History.Deal(e.getKey(), reps.get(e.getKey()), values.get(e.getKey()), visits));
+        }
+        if (merged > 0) {
+            notes.add(merged + " events entered the stage their deal was already at (two stage names mapped to one id, "
+                + "or a stage saved twice) and were merged into that visit");
         }
         boolean ends = events.values().stream().flatMap(List::stream)
             .anyMatch(e -> e.stage().equals(Exit.WON) || e.stage().equals(Exit.LOST));
@@ -137,6 +144,20 @@ public final class HistoryReader {
                     + "entered_at are required), got " + columns);
             }
         }
+    }
+
+    /**
+     * A deal's events with each run of entries to one stage kept as its first: the deal never left
+     * the stage, so the run is one visit (not a self-loop).
+     */
+    static List<History.Event> oneVisitPerStay(List<History.Event> path) {
+        List<History.Event> out = new ArrayList<>(path.size());
+        for (History.Event e : path) {
+            if (out.isEmpty() || !out.get(out.size() - 1).stage().equals(e.stage())) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** Sorts a deal's events in time (file order among equal times) and checks them. */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,27 @@ class HistoryReaderTest {
         Files.writeString(bad, "deal_id,stage,entered_at\nA,contact\n");
         assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
             .contains("line 2: expected 3 fields"));
+    }
+
+    /**
+     * A --stage-map that merges two consecutive stages makes one visit of the two, with a note,
+     * never a self-loop (prospecting -> prospecting) that calibration would count as an exit.
+     */
+    @Test
+    void consecutiveEntriesToOneStageAreOneVisit(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("merged.csv");
+        Files.writeString(file, "deal_id,stage,entered_at\nA,Prospecting,2026-03-02\nA,Qualification,2026-03-04\n"
+            + "A,Proposal,2026-03-06\nA,Closed Won,2026-03-09\nB,Prospecting,2026-03-03\nB,Qualification,2026-03-05\n");
+        StageNames names = new StageNames(List.of("Closed Won"), List.of("Closed Lost"),
+            Map.of("Qualification", "prospecting"));
+        History h = HistoryReader.read(file, Map.of(), names);
+        assertEquals(List.of("prospecting", "proposal", "won"), h.deals().get(0).events().stream()
+            .map(History.Event::stage).toList());
+        assertEquals(List.of("prospecting"), h.deals().get(1).events().stream().map(History.Event::stage).toList());
+        assertEquals(LocalDateTime.parse("2026-03-03T00:00"), h.deals().get(1).events().get(0).at(),
+            "the visit began at the first entry");
+        assertTrue(h.notes().stream().anyMatch(n -> n.startsWith("2 events entered the stage their deal was already at")),
+            h.notes().toString());
     }
 
     @Test
