@@ -216,6 +216,15 @@ public final class Backtest {
         return new Result(history.source(), months, skipped, summaries, o.trials());
     }
 
+    /**
+     * The one rule for a month that cannot be scored, on every history: a month is scored when the
+     * history before it holds a win and can be calibrated (every stage with a completed visit);
+     * before the first win the model can only say zero, which scores nothing.
+     */
+    public static final String RULE = "a month is scored when the history before it holds a win and calibrates "
+        + "(a completed visit at every stage); the others are listed as skipped, with why";
+    static final String NO_WIN_YET = "no win before it in the history, so the model has nothing to forecast a win from";
+
     /** A month of the backtest: scored, or skipped with why. */
     sealed interface Outcome permits Month, Skipped {
     }
@@ -228,6 +237,9 @@ public final class Backtest {
     private static Outcome month(History history, Options o, YearMonth m, int index) {
         LocalDate start = m.atDay(1);
         LocalDate asOf = start.minusDays(1);
+        if (wins(history, LocalDate.MIN, asOf) == 0) {
+            return new Skipped(m + ": " + NO_WIN_YET);
+        }
         try {
             Calibration c = Calibrator.calibrate(history, new Calibrator.Options(asOf, o.clock(), start,
                 m.atEndOfMonth(), o.windowDays(), OptionalInt.empty(), "backtest " + m, o.monthEffects()));

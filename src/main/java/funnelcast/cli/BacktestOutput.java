@@ -65,6 +65,7 @@ final class BacktestOutput {
         for (String s : r.skipped()) {
             o.printf(Locale.ROOT, "skipped %s%n", s);
         }
+        o.printf(Locale.ROOT, "(%s)%n", Backtest.RULE);
         o.printf(Locale.ROOT, "%nMonth effects each forecast used (calibrated before its month; funnel calibrate says why):%n");
         for (Backtest.Month m : r.months()) {
             o.printf(Locale.ROOT, "  %-8s %s%n", m.month(), m.effects());

@@ -2,6 +2,7 @@ package funnelcast.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import funnelcast.TestScenarios;
 import funnelcast.calibrate.Calibrator;
 import funnelcast.calibrate.Horizon;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -200,5 +202,28 @@ class BacktestTest {
             List.of(), List.of(LocalDateTime.parse("2021-03-20T00:00"),
             LocalDateTime.parse("2021-04-02T00:00")));
         assertEquals(2, Backtest.wins(h, LocalDate.parse("2021-03-01"), LocalDate.parse("2021-03-31")));
+    }
+
+    /**
+     * One rule on every history: a month before the history's first win is skipped, saying why,
+     * even where calibration could run (here every visit so far was lost); it used to be scored
+     * as a forecast of zero (PIT 1.00).
+     */
+    @Test
+    void aMonthBeforeTheFirstWinIsSkippedWithTheRule(@TempDir Path dir) throws Exception {
+        StringBuilder log = new StringBuilder("deal_id,stage,entered_at\n");
+        LocalDate day = START;
+        for (int i = 0; i < 120; i++, day = day.plusDays(1)) {
+            LocalDate end = day.plusDays(3);
+            boolean win = end.isAfter(START.plusMonths(2)) && i % 2 == 0;
+            log.append("d").append(i).append(",a,").append(day).append('\n')
+                .append("d").append(i).append(',').append(win ? "won" : "lost").append(',').append(end).append('\n');
+        }
+        Path file = dir.resolve("late-wins.csv");
+        Files.writeString(file, log.toString());
+        Backtest.Result r = Backtest.run(HistoryReader.read(file), new Backtest.Options(CLOCK, 0, 0, 500, 5, 1, m -> { }));
+        YearMonth second = YearMonth.from(START).plusMonths(1);
+        assertTrue(r.skipped().stream().anyMatch(x -> x.equals(second + ": " + Backtest.NO_WIN_YET)), r.skipped().toString());
+        assertTrue(r.months().stream().noneMatch(m -> m.month().equals(second)), "not scored");
     }
 }

@@ -2,6 +2,7 @@ package funnelcast.calibrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import funnelcast.TestScenarios;
 import funnelcast.law.LogNormal;
 import funnelcast.history.History;

@@ -3,6 +3,7 @@ package funnelcast.calibrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import funnelcast.history.History;
 import funnelcast.history.HistoryException;
 import funnelcast.history.HistoryReader;

@@ -2,6 +2,7 @@ package funnelcast.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import funnelcast.TestScenarios;
 import funnelcast.backtest.Backtest;
 import funnelcast.calibrate.Calibrator;

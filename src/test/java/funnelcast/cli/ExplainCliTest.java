@@ -2,6 +2,7 @@ package funnelcast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import funnelcast.TestScenarios;
 import funnelcast.exact.ExactMethod;
 import funnelcast.model.Funnel;

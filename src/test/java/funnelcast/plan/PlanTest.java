@@ -3,6 +3,7 @@ package funnelcast.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import funnelcast.TestScenarios;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
