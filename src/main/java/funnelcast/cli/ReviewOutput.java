@@ -35,16 +35,23 @@ final class ReviewOutput {
 
     static void print(PrintWriter out, Review r) {
         out.printf(Locale.ROOT, "%s: pipeline review%n", r.scenario());
+        // the deal and rep columns are as wide as their longest entry (at least 14 and 6), the same in every stage
+        int dealWidth = Math.max(14, r.stages().stream().flatMap(st -> st.deals().stream())
+            .mapToInt(d -> d.deal().length()).max().orElse(0));
+        int repWidth = Math.max(6, r.stages().stream().flatMap(st -> st.deals().stream())
+            .mapToInt(d -> d.rep() == null ? 0 : d.rep().length()).max().orElse(0));
+        String head = "   %-" + dealWidth + "s %-" + repWidth + "s %6s %9s %-6s %13s %13s%s%n";
+        String row = "   %-" + dealWidth + "s %-" + repWidth + "s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n";
         for (Review.StageReview s : r.stages()) {
             out.printf(Locale.ROOT, "%n== %s  %s: %d deals held, steady state needs %.1f%s%n", s.id(), s.label(), s.count(),
                 s.steadyStock(), s.thin() ? "  << THIN" : "");
             boolean stalls = r.showsStalled();
             if (!s.deals().isEmpty()) {
-                out.printf(Locale.ROOT, "   %-14s %-6s %6s %9s %-6s %13s %13s%s%n", "deal", "rep", "age", "age pct", "", "P(win now)",
+                out.printf(Locale.ROOT, head, "deal", "rep", "age", "age pct", "", "P(win now)",
                     "P(win ever)", stalls ? String.format(Locale.ROOT, "%12s", "P(stalled)") : "");
             }
             for (Review.DealReview d : s.deals()) {
-                out.printf(Locale.ROOT, "   %-14s %-6s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n", d.deal(), d.rep() == null ? "" : d.rep(),
+                out.printf(Locale.ROOT, row, d.deal(), d.rep() == null ? "" : d.rep(),
                     d.age(), 100 * d.agePercentile(), d.stale() ? "STALE" : "", d.pWinInHorizon(), d.pWinEventually(),
                     !stalls ? "" : Double.isNaN(d.pStalled()) ? String.format(Locale.ROOT, "%12s", "")
                     : String.format(Locale.ROOT, "%12.3f%s", d.pStalled(), d.likelyStalled() ? "  STALLED?" : ""));

@@ -3,6 +3,7 @@ package funnelcast.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -159,5 +160,29 @@ class CliTest {
         StringWriter bug = new StringWriter();
         assertEquals(Main.FAILURE, Main.handle(new IllegalArgumentException("lower 2 > upper 1"), new PrintWriter(bug)));
         assertTrue(bug.toString().startsWith("funnel: internal error: "), bug.toString());
+    }
+
+    /**
+     * The review's deal and rep columns are as wide as their longest entry, so a CRM's 15-digit
+     * id and a full rep name keep every row's numbers under their headers.
+     */
+    @Test
+    void reviewColumnsFitLongIdsAndRepNames(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("long.json");
+        Files.writeString(file, """
+            { "calendar": { "start": "2027-03-01", "end": "2027-03-31" }, "entry": "a",
+              "stages": [ { "id": "a", "exits": { "won": 0.5, "lost": 0.5 }, "dwell": { "dist": "exponential", "mean": 5 } } ],
+              "inflow": { "perDay": 1 },
+              "pipeline": [ { "id": "006Hs00001AbCdEf", "stage": "a", "age": 2, "rep": "Alexandra Konstantinopoulou" },
+                            { "id": "d2", "stage": "a", "age": 30, "rep": "Li" } ] }""");
+        Cli r = Cli.run("review", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().filter(l -> l.contains("P(win now)") || l.contains("006Hs") || l.contains(" d2 "))
+            .toList();
+        assertEquals(3, lines.size(), r.out());
+        int at = lines.get(0).indexOf("P(win now)") + "P(win now)".length();
+        for (String l : lines.subList(1, 3)) {
+            assertTrue(l.length() >= at && Character.isDigit(l.charAt(at - 1)) && l.charAt(at) == ' ', "aligned: " + r.out());
+        }
     }
 }
