@@ -107,21 +107,34 @@ final class KernelTables {
     final SharedStateContinuousSampler monthShift;
     final SharedStateContinuousSampler monthInflow;
 
+    /** A logged walk's calendar months that differ ({@link PathWalk}); null when forecasting. */
+    final WalkMonths months;
+
     KernelTables(Funnel funnel) {
         this(funnel, false, true);
     }
 
     /** With {@code winnersOnly} only the eventual winners are simulated. */
     KernelTables(Funnel funnel, boolean uncertainty, boolean winnersOnly) {
+        this(funnel, uncertainty, winnersOnly, null);
+    }
+
+    /**
+     * With {@code log} not null, the tables of a logged walk ({@link PathWalk}): every deal, over
+     * {@code log.days()} working days, new deals by {@code log.daily()} (or the scenario's rate),
+     * its months and its push clock.
+     */
+    KernelTables(Funnel funnel, boolean uncertainty, boolean winnersOnly, WalkLog log) {
         Scenario scenario = funnel.scenario();
         UniformRandomProvider placeholder = RandomSource.SPLIT_MIX_64.create(0L);
         effects = scenario.monthEffects();
-        push = funnel.push().isNone() ? null : funnel.push();
+        push = log != null ? log.push() : funnel.push().isNone() ? null : funnel.push();
+        months = log == null ? null : log.months();
         perTrial = uncertainty || !effects.isNone();
         this.winnersOnly = winnersOnly;
         stages = funnel.stageCount();
         won = funnel.won();
-        horizon = scenario.horizonDays();
+        horizon = log != null ? log.days() : scenario.horizonDays();
         entry = funnel.entry();
         stalled = new double[stages];
         dest = new int[stages][];
@@ -131,14 +144,15 @@ final class KernelTables {
         prob = new double[stages][];
         stageSamplers(funnel, placeholder);
 
-        inflowMean = scenario.inflow().perDay() * horizon;
+        inflowMean = log != null && log.daily() != null ? IntStream.range(0, log.daily().length)
+            .mapToDouble(k -> log.daily()[k]).sum() : scenario.inflow().perDay() * horizon;
         if (inflowMean > Inflow.MAX_PER_HORIZON) {
             throw new InputException(String.format(Locale.ROOT,
                 "the inflow brings %.3g new deals per trial, above the limit of %.0g: lower inflow.perDay",
                 inflowMean, Inflow.MAX_PER_HORIZON));
         }
         inflowCount = inflowMean > 0 ? PoissonSampler.of(placeholder, inflowMean) : null;
-        arrivalCdf = arrivalCdf(funnel.dailyInflow());
+        arrivalCdf = arrivalCdf(log != null ? log.daily() : funnel.dailyInflow());
 
         int pipelineDeals = scenario.pipeline().size();
         pipelineStage = new int[pipelineDeals];

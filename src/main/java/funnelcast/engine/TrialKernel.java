@@ -56,6 +56,11 @@ final class TrialKernel implements BlockKernel {
 
     private final BlockResults results;
 
+    /** Told each deal's entries when a path is logged ({@link PathWalk}); null when forecasting. */
+    private PathListener listener;
+    /** The deal being walked, numbered in the order the trial walks them (pipeline first, then new deals). */
+    private int deal;
+
     TrialKernel(KernelTables tables, int blockTrials) {
         this.tables = tables;
         this.dest = tables.dest;
@@ -110,6 +115,14 @@ final class TrialKernel implements BlockKernel {
         inflowRate = Rebind.of(tables.inflowRate, streams.parameters());
         monthShift = Rebind.of(tables.monthShift, streams.parameters());
         monthInflow = Rebind.of(tables.monthInflow, streams.parameters());
+    }
+
+    /** Tells {@code l} every entry of the deals the next trials walk; every deal must be walked (not winners only). */
+    void log(PathListener l) {
+        if (winning != null || tables.winnersOnly) {
+            throw new IllegalStateException("a logged walk follows every deal, not only the winners");
+        }
+        this.listener = l;
     }
 
     /** Draws this trial's exit probabilities (Dirichlet by normalised gammas) and re-weights aged deals. */
@@ -216,6 +229,7 @@ final class TrialKernel implements BlockKernel {
         if (winning != null) {
             winning.update(cumulative, pipelineCumulative);
         }
+        deal = 0;
         int[] pipelineCount = tables.pipelineCount;
         for (int g = 0; g < pipelineCount.length; g++) {
             double h = winning != null ? winning.pipelineWin[g] : 1;
@@ -230,6 +244,7 @@ final class TrialKernel implements BlockKernel {
                 if (end >= 0) {
                     win(i, end, tables.pipelineValue[g]);
                 }
+                deal++;
             }
         }
         int newDeals;
@@ -242,10 +257,15 @@ final class TrialKernel implements BlockKernel {
         }
         int entry = tables.entry;
         for (int n = newDeals; n > 0; n--) {
-            double end = walk(entry, tables.arrival(arrivals.nextDouble()));
+            double arrival = tables.arrival(arrivals.nextDouble());
+            if (listener != null) {
+                listener.entered(deal, entry, arrival, Double.NaN);
+            }
+            double end = walk(entry, arrival);
             if (end >= 0) {
                 win(i, end, Double.NaN);
             }
+            deal++;
         }
     }
 
@@ -263,6 +283,9 @@ final class TrialKernel implements BlockKernel {
         if (t > horizon) {
             return -1;
         }
+        if (listener != null && next != won) {
+            listener.entered(deal, next, t, Double.NaN);
+        }
         return next < won ? walk(next, t) : next == won ? t : -1;
     }
 
@@ -273,14 +296,28 @@ final class TrialKernel implements BlockKernel {
      */
     double walk(int s, double t) {
         while (true) {
-            int e = winning != null ? pick(winning.exits[s], exitStream.nextDouble())
-                : cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
-                : exit[s] == null ? 0 : exit[s].sample();
-            double d = CallSites.draw(dwell[s][e], dwellSite[s][e]) * slowness;
+            int e;
+            double d;
+            if (tables.months != null) { // a logged history whose calendar months differ
+                int stall = tables.months.stalledExit(s);
+                if (stall >= 0 && exitStream.nextDouble() < tables.prob[s][stall]) {
+                    return -1; // never moves on
+                }
+                d = CallSites.draw(dwell[s][0], dwellSite[s][0]) * slowness;
+                e = tables.months.exit(s, t + d, exitStream.nextDouble(), probs[s]);
+            } else {
+                e = winning != null ? pick(winning.exits[s], exitStream.nextDouble())
+                    : cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())
+                    : exit[s] == null ? 0 : exit[s].sample();
+                d = CallSites.draw(dwell[s][e], dwellSite[s][e]) * slowness;
+            }
             s = dest[s][e];
             t = s == won && push != null ? push.after(t, d) : t + d;
             if (t > horizon) {
                 return -1;
+            }
+            if (listener != null && s != won) {
+                listener.entered(deal, s, t, Double.NaN);
             }
             if (s >= won) {
                 return s == won ? t : -1;
@@ -289,6 +326,10 @@ final class TrialKernel implements BlockKernel {
     }
 
     private void win(int trial, double time, double ownValue) {
-        results.win(trial, time, dealValue == null ? 0 : ownValue == ownValue ? ownValue : dealValue.sample());
+        double value = dealValue == null ? 0 : ownValue == ownValue ? ownValue : dealValue.sample();
+        results.win(trial, time, value);
+        if (listener != null) {
+            listener.entered(deal, won, time, ownValue == ownValue ? ownValue : dealValue == null ? Double.NaN : value);
+        }
     }
 }

@@ -4,22 +4,28 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import funnelcast.law.Law;
-import funnelcast.model.Exit;
+import funnelcast.engine.PathWalk;
+import funnelcast.engine.WalkLog;
+import funnelcast.engine.WalkMonths;
 import funnelcast.model.Funnel;
+import funnelcast.model.MonthEffects;
 import funnelcast.model.PipelineDeal;
+import funnelcast.model.PushClock;
+import funnelcast.model.Quarters;
 import funnelcast.model.Scenario;
+import funnelcast.model.WorkCalendar;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -28,6 +34,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * start (the working weekdays and holidays of the scenario, continued past its end), the
  * pipeline's deals are dated back by their ages, and every deal follows the model to won, lost,
  * or the end of the log, where it is still open. Times are date-times in working time.
+ *
+ * <p>The deals walk on the engine's own kernel ({@link PathWalk}): exits, dwells, aged pipeline
+ * deals, stalled shares and the closing push are the forecasts' own, so an ingredient of the
+ * model reaches the histories it is tested on. A {@link MonthVariation} gives each calendar
+ * month its own inflow factor and conversion shift, drawn first from the seed.
  */
 public final class HistorySimulator {
     private HistorySimulator() {
@@ -39,89 +50,79 @@ public final class HistorySimulator {
 
     public static List<LogLine> simulate(Funnel funnel, int days, long seed, MonthVariation variation) {
         Scenario s = funnel.scenario();
+        // the months' draws, and the reps new deals go to, come from a stream of their own
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed); // expanded by SplitMix64: every seed its own stream
-        if (variation != MonthVariation.NONE) {
-            return new VaryingMonths(funnel, variation, days, rng).simulate();
-        }
-        List<LogLine> rows = new ArrayList<>();
-        int reps = (int) Math.round(s.inflow().reps());
-        double end = days;
+        WalkLog log = variation == MonthVariation.NONE ? new WalkLog(days, null, null, null)
+            : months(funnel, variation, days, rng);
+        Funnel walked = Funnel.of(new Scenario(s.name(), s.calendar(), s.entry(), s.stages(), s.inflow(), s.pipeline(),
+            s.target(), s.dealValue(), MonthEffects.NONE)); // the months are the log's, not one month's
+        List<String> ids = new ArrayList<>();
+        List<String> reps = new ArrayList<>();
         int counter = 0;
         for (PipelineDeal d : s.pipeline()) {
             for (int c = 0; c < d.count(); c++) {
-                String id = d.id() != null ? d.id() : String.format(Locale.ROOT, "P%05d", ++counter);
-                double entered = -d.age();
-                rows.add(new LogLine(id, d.stage(), entered, d.rep(), null));
-                double[] weights = funnel.agedExitWeights(funnel.index(d.stage()), d.age());
-                int e = pick(rng, weights);
-                ContinuousSampler r = funnel.dwell(funnel.index(d.stage()), e).residualSampler(rng, d.age());
-                follow(funnel, rng, rows, id, d.rep(), funnel.dest(funnel.index(d.stage()), e), r.sample(), end,
-                    d.value().isPresent() ? d.value().getAsDouble() : null);
+                ids.add(d.id() != null ? d.id() : String.format(Locale.ROOT, "P%05d", ++counter));
+                reps.add(d.rep());
             }
         }
-        double lambda = s.inflow().perDay();
-        if (lambda > 0) {
-            int n = PoissonSampler.of(rng, lambda * days).sample();
-            double[] arrivals = new double[n];
-            for (int i = 0; i < n; i++) {
-                arrivals[i] = days * rng.nextDouble();
-            }
-            Arrays.sort(arrivals);
-            for (double t : arrivals) {
-                String id = String.format(Locale.ROOT, "D%06d", ++counter);
-                String rep = reps > 0 ? "rep" + (1 + rng.nextInt(reps)) : null;
-                rows.add(new LogLine(id, s.entry(), t, rep, null));
-                visit(funnel, rng, rows, id, rep, funnel.entry(), t, end, null);
+        int team = (int) Math.round(s.inflow().reps());
+        List<LogLine> rows = new ArrayList<>();
+        for (int g = 0, k = 0; g < s.pipeline().size(); g++) {
+            PipelineDeal d = s.pipeline().get(g);
+            for (int c = 0; c < d.count(); c++, k++) {
+                rows.add(new LogLine(ids.get(k), d.stage(), -d.age(), d.rep(), null));
             }
         }
+        int[] newDeals = {counter};
+        PathWalk.run(walked, seed, log, (deal, stage, time, value) -> {
+            while (deal >= ids.size()) { // a new deal, first seen at its arrival
+                ids.add(String.format(Locale.ROOT, "D%06d", ++newDeals[0]));
+                reps.add(team > 0 ? "rep" + (1 + rng.nextInt(team)) : null);
+            }
+            Double v = stage == walked.won() && value == value ? Double.valueOf(Math.round(value)) : null;
+            rows.add(new LogLine(ids.get(deal), walked.id(stage), time, reps.get(deal), v));
+        });
         rows.sort(Comparator.comparingDouble(LogLine::time));
         return rows;
     }
 
-    private static int pick(UniformRandomProvider rng, double[] p) {
-        double u = rng.nextDouble();
-        double cum = 0;
-        for (int i = 0; i < p.length; i++) {
-            cum += p[i];
-            if (u < cum) {
-                return i;
+    /** The log's months: their starts in working time, inflow factors (Gamma, mean 1) and conversion shifts. */
+    private static WalkLog months(Funnel funnel, MonthVariation v, int days, UniformRandomProvider rng) {
+        double origin = v.clock().at(v.start());
+        List<Double> starts = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(v.start()); ; m = m.plusMonths(1)) {
+            LocalDate first = m.atDay(1).isBefore(v.start()) ? v.start() : m.atDay(1);
+            double t = v.clock().at(first) - origin;
+            if (t >= days) {
+                break;
             }
+            starts.add(t);
+            positions.add(Quarters.place(m.getMonth()));
         }
-        return p.length - 1;
-    }
-
-    /** The deal has just entered stage s at time t (and is logged): it picks an exit and moves on. */
-    private static void visit(Funnel f, UniformRandomProvider rng, List<LogLine> rows, String id, String rep, int s,
-                              double t, double end, Double value) {
-        double[] p = f.probs(s);
-        int e = pick(rng, p);
-        follow(f, rng, rows, id, rep, f.dest(s, e), f.dwell(s, e).sampler(rng).sample(), end, value, t);
-    }
-
-    private static void follow(Funnel f, UniformRandomProvider rng, List<LogLine> rows, String id, String rep, int dest,
-                               double dwell, double end, Double value) {
-        follow(f, rng, rows, id, rep, dest, dwell, end, value, 0.0);
-    }
-
-    private static void follow(Funnel f, UniformRandomProvider rng, List<LogLine> rows, String id, String rep, int dest,
-                               double dwell, double end, Double value, double from) {
-        double t = from + dwell;
-        if (t >= end) {
-            return; // still open when the log ends
+        int n = starts.size();
+        double[] start = new double[n];
+        double[] factor = new double[n];
+        double[] shift = new double[n];
+        var gamma = v.inflowCv() > 0 ? AhrensDieterMarsagliaTsangGammaSampler.of(rng, 1 / (v.inflowCv() * v.inflowCv()),
+            v.inflowCv() * v.inflowCv()) : null;
+        var normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        for (int k = 0; k < n; k++) {
+            start[k] = starts.get(k);
+            factor[k] = gamma == null ? 1 : gamma.sample();
+            shift[k] = v.season()[positions.get(k)] + v.conversionSd() * normal.sample();
         }
-        if (dest == f.won()) {
-            Double v = value;
-            if (v == null && f.scenario().dealValue().isPresent()) {
-                Law law = f.scenario().dealValue().get();
-                v = (double) Math.round(law.sampler(rng).sample());
+        double[] daily = new double[days];
+        double perDay = funnel.scenario().inflow().perDay();
+        for (int d = 0, k = 0; d < days; d++) {
+            while (k + 1 < n && d >= start[k + 1]) {
+                k++;
             }
-            rows.add(new LogLine(id, Exit.WON, t, rep, v));
-        } else if (dest == f.lost()) {
-            rows.add(new LogLine(id, Exit.LOST, t, rep, null));
-        } else {
-            rows.add(new LogLine(id, f.id(dest), t, rep, null));
-            visit(f, rng, rows, id, rep, dest, t, end, value);
+            daily[d] = perDay * factor[k];
         }
+        PushClock push = v.push().isNone() ? null : v.push().clock(new WorkCalendar(v.start(),
+            v.clock().dateTime(origin + days).toLocalDate(), v.clock().weekdays(), new TreeSet<>(v.clock().holidays())));
+        return new WalkLog(days, daily, new WalkMonths(funnel, start, shift), push);
     }
 
     /**

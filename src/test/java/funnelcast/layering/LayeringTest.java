@@ -40,7 +40,7 @@ class LayeringTest {
         Map.entry("exact", List.of("model", "law", "forecast")),
         Map.entry("plan", List.of("engine", "exact", "forecast", "model", "law")),
         Map.entry("sweep", List.of("plan", "engine", "exact", "forecast", "scenario", "model")),
-        Map.entry("history", List.of("model", "law")),
+        Map.entry("history", List.of("engine", "model")),
         Map.entry("calibrate", List.of("history", "model", "law")),
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model")),
         Map.entry("chart", List.of("backtest", "calibrate", "plan", "forecast", "model", "law")),
