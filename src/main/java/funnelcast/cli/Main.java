@@ -65,7 +65,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order help lists them. */
     private static final List<String> COMMANDS = List.of("forecast", "compare", "plan", "sensitivity", "review", "report",
-        "calibrate", "backtest", "simulate-history", "sweep", "serve", "validate", "explain", "help");
+        "inspect", "calibrate", "backtest", "simulate-history", "sweep", "serve", "validate", "explain", "help");
 
     /** A subcommand, made only when registered (a switch, not a table of lambdas: nothing to bootstrap at start). */
     private static Object command(String name) {
@@ -76,6 +76,7 @@ public final class Main implements Runnable {
             case "sensitivity" -> new SensitivityCommand();
             case "review" -> new ReviewCommand();
             case "report" -> new ReportCommand();
+            case "inspect" -> new InspectCommand();
             case "calibrate" -> new CalibrateCommand();
             case "backtest" -> new BacktestCommand();
             case "simulate-history" -> new SimulateHistoryCommand();

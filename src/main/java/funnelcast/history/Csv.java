@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /** A CSV file with a header, read whole, each row with its line number. */
 record Csv(String file, List<String> header, List<Row> rows, String dateFormat, Map<String, DateColumn> dateColumns,
-           List<String> notes) {
+           List<String> notes, List<Row> footer) {
 
     record Row(long line, String[] cells) {
     }
@@ -49,7 +49,7 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
                 }
                 rows.add(new Row(line, cells));
             }
-            return new Csv(file, header, rows, null, new HashMap<>(), new ArrayList<>());
+            return new Csv(file, header, rows, null, new HashMap<>(), new ArrayList<>(), List.of());
         } catch (NoSuchFileException e) {
             throw new HistoryException(file, 0, "no such file");
         } catch (IOException | RuntimeException e) {
@@ -87,7 +87,8 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         List<String> more = new ArrayList<>(notes);
         more.add(String.format(Locale.ROOT, "lines %d-%d of %s hold no data (a report footer: %s) and were skipped",
             footer.get(0).line(), footer.get(footer.size() - 1).line(), file, text));
-        return new Csv(file, header, List.copyOf(rows.subList(0, first)), dateFormat, new HashMap<>(), more);
+        return new Csv(file, header, List.copyOf(rows.subList(0, first)), dateFormat, new HashMap<>(), more,
+            List.copyOf(footer));
     }
 
     private boolean footer(Row row, List<Integer> required, List<Integer> usual) {
@@ -195,6 +196,59 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         return dates(column).parse(row.line(), text);
     }
 
+    /** The named date column's rule and its first two rows read by it, for {@link Reading}. */
+    Reading.Dates dateReading(String column, Integer position) {
+        List<Reading.Example> examples = new ArrayList<>();
+        for (Row r : rows) {
+            if (examples.size() == 2) {
+                break;
+            }
+            String text = position == null || position >= r.cells().length ? "" : r.cells()[position];
+            if (!text.isBlank()) {
+                examples.add(new Reading.Example(r.line(), text, timestamp(r, column, text)));
+            }
+        }
+        return new Reading.Dates(column, examples.isEmpty() ? "no dates" : dates(column).rule(), examples);
+    }
+
+    /** The value column's amounts read and blank, for {@link Reading}; null when there is no value column. */
+    Reading.Amounts amountReading(String column, Integer position) {
+        if (position == null) {
+            return null;
+        }
+        int read = 0;
+        int blank = 0;
+        for (Row r : rows) {
+            if (r.cells()[position].isBlank()) {
+                blank++;
+            } else {
+                read++;
+            }
+        }
+        return new Reading.Amounts(column, read, blank);
+    }
+
+    /** Each header column and its role by {@code roles} (role to position), "ignored" for the others. */
+    List<Reading.Column> columnReading(Map<String, Integer> roles) {
+        List<Reading.Column> out = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String role = "ignored";
+            for (Map.Entry<String, Integer> e : roles.entrySet()) {
+                if (e.getValue() != null && e.getValue() == i) {
+                    role = e.getKey();
+                }
+            }
+            out.add(new Reading.Column(header.get(i), role));
+        }
+        return out;
+    }
+
+    /** The footer's lines as the file wrote them. */
+    List<Reading.Line> footerReading() {
+        return footer.stream().map(r -> new Reading.Line(r.line(), String.join(",", r.cells()).replaceAll(",+$", "").trim()))
+            .toList();
+    }
+
     /** Whether a value of the named column carries no time of day. */
     boolean dateOnly(String column, String text) {
         return dates(column).dateOnly(text);
@@ -215,7 +269,7 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
 
     /** The same file, its dates read with a java.time pattern ({@code --date-format}) or, when null, by each column's rule. */
     Csv withDateFormat(String format) {
-        return new Csv(file, header, rows, format, new HashMap<>(), notes);
+        return new Csv(file, header, rows, format, new HashMap<>(), notes, footer);
     }
 
     /** Currency signs and codes that may stand before or after an amount. */

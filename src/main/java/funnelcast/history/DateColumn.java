@@ -36,12 +36,20 @@ final class DateColumn {
     private final DateTimeFormatter format;
     /** For slashed dates: whether the month comes first (decided from the column). */
     private final boolean monthFirst;
+    /** How the column is read, in words: the pattern given, or the shape its values showed. */
+    private final String rule;
 
-    private DateColumn(String file, String column, DateTimeFormatter format, boolean monthFirst) {
+    private DateColumn(String file, String column, DateTimeFormatter format, boolean monthFirst, String rule) {
         this.file = file;
         this.column = column;
         this.format = format;
         this.monthFirst = monthFirst;
+        this.rule = rule;
+    }
+
+    /** How the column is read: "--date-format d/M/yyyy", "month first (M/d/yyyy)", "ISO (yyyy-MM-dd)", ... */
+    String rule() {
+        return rule;
     }
 
     /** Refuses a {@code --date-format} that is no java.time pattern; null (none given) passes. */
@@ -63,7 +71,7 @@ final class DateColumn {
     /** The column's rule, from all its values (or from {@code --date-format}, a java.time pattern, when given). */
     static DateColumn of(String file, String column, List<String> values, String dateFormat) {
         if (dateFormat != null) {
-            return new DateColumn(file, column, pattern(dateFormat), true);
+            return new DateColumn(file, column, pattern(dateFormat), true, "--date-format " + dateFormat);
         }
         boolean dayOverTwelve = false;
         boolean monthOverTwelve = false;
@@ -84,7 +92,16 @@ final class DateColumn {
             throw new HistoryException(file, 1, column + ": its slashed dates never say whether the day or the month "
                 + "comes first (no number above 12); pass --date-format d/M/yyyy or M/d/yyyy");
         }
-        return new DateColumn(file, column, null, !dayOverTwelve);
+        String shape = "ISO (yyyy-MM-dd, with a time or not)";
+        if (slashed) {
+            shape = dayOverTwelve ? "day first (d/M/yyyy), settled by a first number above 12"
+                : "month first (M/d/yyyy), settled by a second number above 12";
+        } else if (values.stream().anyMatch(v -> DOTTED.matcher(strip(v)).matches())) {
+            shape = "day first (d.M.yyyy)";
+        } else if (values.stream().anyMatch(v -> YEAR_FIRST.matcher(strip(v)).matches())) {
+            shape = "year first (yyyy/M/d)";
+        }
+        return new DateColumn(file, column, null, !dayOverTwelve, shape);
     }
 
     private static String strip(String text) {

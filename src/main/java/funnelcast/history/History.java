@@ -9,8 +9,10 @@ import java.util.List;
  * says what the reader had to decide (rows skipped for a reason, dates moved), so nothing is lost silently.
  * {@code ruledLostWins} are the dates of wins that a reading rule ({@code --lost-after}) turned
  * into earlier losses for calibration: they still count as the wins of their month in a backtest.
+ * {@code reading} says how the file was read ({@link Reading}).
  */
-public record History(String source, List<Deal> deals, List<String> notes, List<LocalDateTime> ruledLostWins) {
+public record History(String source, List<Deal> deals, List<String> notes, List<LocalDateTime> ruledLostWins,
+                      Reading reading) {
     public History {
         deals = List.copyOf(deals);
         notes = List.copyOf(notes);
@@ -19,7 +21,7 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
 
     /** A history in which every recorded win is a won event. */
     public History(String source, List<Deal> deals, List<String> notes) {
-        this(source, deals, notes, List.of());
+        this(source, deals, notes, List.of(), Reading.NONE);
     }
 
     /**

@@ -54,6 +54,8 @@ public final class HistoryReader {
         String stageName = columns.getOrDefault("stage", "stage");
         String atName = columns.getOrDefault("entered_at", "entered_at");
         Map<String, List<History.Event>> events = new LinkedHashMap<>();
+        Map<String, Integer> stageRows = new LinkedHashMap<>();
+        Map<String, String> stageIds = new LinkedHashMap<>();
         Map<String, String> reps = new HashMap<>();
         Map<String, Double> values = new HashMap<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -70,6 +72,8 @@ public final class HistoryReader {
                 throw new HistoryException(csv.file(), row.line(), stageName + ": expected a stage name with a letter or "
                     + "digit, got '" + rawStage + "'");
             }
+            stageRows.merge(rawStage, 1, Integer::sum);
+            stageIds.put(rawStage, stage);
             LocalDateTime t = csv.timestamp(row, atName, at);
             events.computeIfAbsent(id, k -> new ArrayList<>()).add(new History.Event(stage, t, row.line(),
                 csv.dateOnly(atName, at)));
@@ -104,7 +108,11 @@ public final class HistoryReader {
                 + "the values seen are " + String.join(", ", seen.stream().limit(20).map(v -> "'" + v + "'").toList())
                 + "; name them with --won-label and --lost-label, or map them with --stage-map");
         }
-        return new History(csv.file(), deals, notes);
+        Reading reading = new Reading("event log", csv.rows().size(), csv.columnReading(col),
+            List.of(csv.dateReading(atName, col.get("entered_at"))), csv.amountReading(columns.getOrDefault("value", "value"),
+            col.get("value")), stageRows.entrySet().stream().map(e -> new Reading.Name(e.getKey(), stageIds.get(e.getKey()),
+            e.getValue())).toList(), csv.footerReading());
+        return new History(csv.file(), deals, notes, List.of(), reading);
     }
 
     /**

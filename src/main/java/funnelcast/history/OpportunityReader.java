@@ -86,6 +86,7 @@ public final class OpportunityReader {
                 throw new HistoryException(csv.file(), row.line(), "deal " + id + " appears twice (also line "
                     + deals.get(id).line + "); expected one row per deal");
             }
+            outcomes.merge(csv.cell(row, at.get("outcome")).trim(), 1, Integer::sum);
             String startText = csv.cell(row, at.get("start"));
             if (startText.isBlank()) {
                 undated++;
@@ -94,7 +95,6 @@ public final class OpportunityReader {
             }
             LocalDateTime start = csv.timestamp(row, startCol, startText);
             String outcome = csv.cell(row, at.get("outcome")).trim();
-            outcomes.merge(outcome, 1, Integer::sum);
             String named = m.outcomes().id(outcome);
             String terminal = Exit.WON.equals(named) ? Exit.WON : Exit.LOST.equals(named) ? Exit.LOST : null;
             LocalDateTime close = null;
@@ -177,7 +177,19 @@ public final class OpportunityReader {
         if (out.isEmpty()) {
             throw new HistoryException(csv.file(), 0, "no deal with a start date");
         }
-        return new History(csv.file(), out, notes, ruledLost);
+        Map<String, Integer> roles = new LinkedHashMap<>(at);
+        List<Reading.Dates> dates = new ArrayList<>(List.of(csv.dateReading(startCol, at.get("start"))));
+        if (m.columns().containsKey("close")) {
+            dates.add(csv.dateReading(m.columns().get("close"), at.get("close")));
+        }
+        List<Reading.Name> names = outcomes.entrySet().stream().map(e -> {
+            String named = m.outcomes().id(e.getKey());
+            return new Reading.Name(e.getKey(), Exit.WON.equals(named) || Exit.LOST.equals(named) ? named
+                : "open, at stage " + m.stage(), e.getValue());
+        }).toList();
+        Reading reading = new Reading("opportunity table", csv.rows().size(), csv.columnReading(roles), dates,
+            csv.amountReading(m.columns().get("value"), at.get("value")), names, csv.footerReading());
+        return new History(csv.file(), out, notes, ruledLost, reading);
     }
 
     /** Why no deal closes, with the outcome values seen and the options that map them. */

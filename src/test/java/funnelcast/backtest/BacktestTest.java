@@ -12,6 +12,7 @@ import funnelcast.history.History;
 import funnelcast.history.HistoryReader;
 import funnelcast.history.HistorySimulator;
 import funnelcast.history.MonthVariation;
+import funnelcast.history.Reading;
 import funnelcast.history.WorkClock;
 import funnelcast.model.ClosingPush;
 import funnelcast.model.Funnel;
@@ -200,7 +201,7 @@ class BacktestTest {
         var open = new History.Event("open", LocalDateTime.parse("2021-03-01T00:00"), 2, true);
         History h = new History("x", List.of(new History.Deal("a", null, null, List.of(open, won))),
             List.of(), List.of(LocalDateTime.parse("2021-03-20T00:00"),
-            LocalDateTime.parse("2021-04-02T00:00")));
+            LocalDateTime.parse("2021-04-02T00:00")), Reading.NONE);
         assertEquals(2, Backtest.wins(h, LocalDate.parse("2021-03-01"), LocalDate.parse("2021-03-31")));
     }
 

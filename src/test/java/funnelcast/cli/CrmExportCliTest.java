@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,5 +149,46 @@ class CrmExportCliTest {
         int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
         return String.format(Locale.ROOT, "%d/%d/%d %d:%02d %s", t.getMonthValue(), t.getDayOfMonth(), t.getYear(),
             hour, t.getMinute(), t.getHour() < 12 ? "AM" : "PM");
+    }
+
+    /**
+     * inspect on a raw stage-history export, without fitting: the date rule the column settled on
+     * (month first, from a second number above 12) with rows read by it, each stage name and the
+     * id it became (won and lost among them), the columns and their roles, and the footer lines
+     * skipped, padded as Salesforce writes them.
+     */
+    @Test
+    void inspectSaysHowARawExportIsRead(@TempDir Path dir) throws Exception {
+        Path raw = dir.resolve("history.csv");
+        Files.writeString(raw, "\"Opportunity ID\",\"Stage Name\",\"Created Date\",\"Amount\",\"Owner\"\r\n"
+            + "\"006A\",\"Prospecting\",\"3/2/2026\",\"\",\"Ann Lee\"\r\n"
+            + "\"006A\",\"Proposal/Price Quote\",\"3/16/2026\",\"USD 1,200.00\",\"Ann Lee\"\r\n"
+            + "\"006A\",\"Closed Won\",\"3/20/2026\",\"USD 1,200.00\",\"Ann Lee\"\r\n"
+            + "\"006B\",\"Prospecting\",\"3/3/2026\",\"\",\"Zhang Wei\"\r\n"
+            + "\"006B\",\"Closed Lost\",\"3/9/2026\",\"\",\"Zhang Wei\"\r\n"
+            + "\"Grand Totals (5 records)\",,,,\r\n\"Confidential Information - Do Not Distribute\",,,,\r\n");
+        Cli r = Cli.run("inspect", raw.toString(), "--columns",
+            "deal_id=Opportunity ID,stage=Stage Name,entered_at=Created Date,value=Amount,rep=Owner", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode x = new ObjectMapper().readTree(r.out());
+        assertEquals("event log", x.get("format").asText());
+        assertEquals(2, x.get("deals").asInt());
+        JsonNode dates = x.get("dates").get(0);
+        assertEquals("Created Date", dates.get("column").asText());
+        assertTrue(dates.get("rule").asText().startsWith("month first (M/d/yyyy)"), dates.toString());
+        assertEquals("2026-03-16T00:00:00", dates.get("examples").get(1).get("read").asText());
+        Map<String, String> became = new HashMap<>();
+        x.get("names").forEach(n -> became.put(n.get("value").asText(), n.get("became").asText()));
+        assertEquals(Map.of("Prospecting", "prospecting", "Proposal/Price Quote", "proposal-price-quote", "Closed Won", "won",
+            "Closed Lost", "lost"), became);
+        assertEquals("value", x.get("columns").get(3).get("role").asText());
+        assertEquals(2, x.get("amounts").get("read").asInt());
+        assertEquals(7, x.get("footer").get(0).get("line").asInt());
+        assertEquals("Grand Totals (5 records)", x.get("footer").get(0).get("text").asText());
+        assertEquals(2, x.get("footer").size());
+        Cli text = Cli.run("inspect", raw.toString(), "--columns",
+            "deal_id=Opportunity ID,stage=Stage Name,entered_at=Created Date,value=Amount,rep=Owner");
+        assertTrue(text.out().contains("'Proposal/Price Quote' -> proposal-price-quote") && text.out().contains("Footer skipped"),
+            text.out());
     }
 }

@@ -48,7 +48,7 @@ class DateColumnTest {
 
     @Test
     void amountsMayCarryCurrencyAndThousands() throws Exception {
-        Csv csv = new Csv("f.csv", List.of("Amount"), List.of(), null, new HashMap<>(), List.of());
+        Csv csv = new Csv("f.csv", List.of("Amount"), List.of(), null, new HashMap<>(), List.of(), List.of());
         Csv.Row row = new Csv.Row(3, new String[] {""});
         assertEquals(15600.0, csv.number(row, "Amount", "$15,600.00"));
         assertEquals(11800.0, csv.number(row, "Amount", "¥11,800"));
