@@ -120,9 +120,9 @@ final class CalibrateCommand implements Callable<Integer> {
         Calibration c = threads.run(() -> Calibrator.calibrate(h, options));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.print(Json.text(CalibrationOutput.json(c, horizon)));
+            o.print(Json.text(CalibrationOutput.json(c, horizon, h.reading())));
         } else {
-            CalibrationOutput.print(o, c, horizon);
+            CalibrationOutput.print(o, c, horizon, h.reading());
         }
         if (charts != null) {
             ChartWriter w = new ChartWriter(charts, spec.commandLine().getErr());

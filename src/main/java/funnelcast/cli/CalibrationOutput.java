@@ -6,10 +6,16 @@ import funnelcast.calibrate.DwellFit;
 import funnelcast.calibrate.Horizon;
 import funnelcast.calibrate.MonthFit;
 import funnelcast.calibrate.PushFit;
+import funnelcast.history.Reading;
+import funnelcast.law.Law;
+import funnelcast.law.LogNormal;
 import funnelcast.model.MonthEffects;
+import funnelcast.model.WorkCalendar;
 import java.io.PrintWriter;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,16 +31,38 @@ final class CalibrationOutput {
     }
 
 
-    static View json(Calibration c, Horizon horizon) {
+    static View json(Calibration c, Horizon horizon, Reading reading) {
         Calibration.InflowFit in = c.inflow();
         return new View(c.source(), c.asOf(), horizon, c.entry(), c.notes(),
             new Inflow(in.deals(), in.days(), in.perDay(), in.lower(), in.upper()), c.openDeals(), Months.of(c.months()),
-            c.stages().stream().map(Stage::of).toList());
+            c.stages().stream().map(Stage::of).toList(), Assumptions.of(c, reading));
+    }
+
+    /**
+     * What the calibration assumed, said rather than silent: how the file was read (funnel
+     * inspect's reading), the working-day calendar, and the deal value fitted.
+     */
+    record Assumptions(Reading read, Calendar calendar, String dealValue) {
+        static Assumptions of(Calibration c, Reading reading) {
+            WorkCalendar cal = c.scenario().calendar();
+            return new Assumptions(reading, new Calendar(cal.weekdays().stream().sorted().toList(), List.copyOf(cal.holidays()),
+                List.copyOf(cal.workdays())), c.scenario().dealValue().map(CalibrationOutput::dealValue).orElse(null));
+        }
+    }
+
+    /** The deal value as a person reads it: the lognormal's median and sigma, rounded. */
+    private static String dealValue(Law law) {
+        return law instanceof LogNormal ln ? String.format(Locale.ROOT, "lognormal, median %,.0f, sigma %.2f", ln.median(),
+            ln.sigma()) : law.describe();
+    }
+
+    /** The working days: weekdays, holidays and make-up working days ({@code --weekdays}, {@code --holidays}, {@code --workdays}). */
+    record Calendar(List<DayOfWeek> weekdays, List<LocalDate> holidays, List<LocalDate> workdays) {
     }
 
     /** The calibration as --json prints it. */
     record View(String source, LocalDate asOf, Horizon horizon, String entry, List<String> notes, Inflow inflow, int openDeals,
-                Months monthEffects, List<Stage> stages) {
+                Months monthEffects, List<Stage> stages, Assumptions assumptions) {
     }
 
     record Inflow(int deals, double days, double perDay, double lower90, double upper90) {
@@ -114,6 +142,30 @@ final class CalibrationOutput {
         }
     }
 
+    private static void printAssumptions(PrintWriter o, Assumptions a) {
+        Reading r = a.read();
+        if (!r.format().isEmpty()) {
+            StringBuilder b = new StringBuilder("Read as an " + r.format() + ", " + r.rows() + " rows; dates: ");
+            b.append(String.join("; ", r.dates().stream().map(d -> d.column() + " " + d.rule()).toList()));
+            if (r.amounts() != null) {
+                b.append(String.format(Locale.ROOT, "; amounts (%s): %d read, %d blank", r.amounts().column(), r.amounts().read(),
+                    r.amounts().blank()));
+            }
+            b.append(r.format().equals("opportunity table") ? "; outcomes: " : "; stages: ");
+            b.append(String.join(", ", r.names().stream().map(n -> String.format(Locale.ROOT, "'%s' -> %s (%d)", n.value(),
+                n.became(), n.rows())).toList()));
+            if (!r.footer().isEmpty()) {
+                b.append(String.format(Locale.ROOT, "; %d footer lines skipped", r.footer().size()));
+            }
+            o.printf(Locale.ROOT, "%s (funnel inspect shows it all).%n", b);
+        }
+        o.printf(Locale.ROOT, "Calendar: working days %s, %d holidays, %d make-up working days (--weekdays, --holidays, "
+            + "--workdays).%n", String.join(" ", a.calendar().weekdays().stream().map(d -> d.getDisplayName(TextStyle.SHORT,
+            Locale.ROOT)).toList()), a.calendar().holidays().size(), a.calendar().workdays().size());
+        o.printf(Locale.ROOT, "Deal value: %s.%n", a.dealValue() == null ? "none (fewer than 5 won deals with an amount)"
+            : a.dealValue() + ", fitted to the amounts of the deals won by the as-of date");
+    }
+
     static void printMonths(PrintWriter o, MonthFit m) {
         o.printf(Locale.ROOT, "%nMonth effects (%s):%n", m.effects().describe());
         m.reasons().forEach(r -> o.printf(Locale.ROOT, "   %s%n", r));
@@ -150,11 +202,12 @@ final class CalibrationOutput {
         return b.toString().trim();
     }
 
-    static void print(PrintWriter o, Calibration c, Horizon horizon) {
+    static void print(PrintWriter o, Calibration c, Horizon horizon, Reading reading) {
         o.printf(Locale.ROOT, "Calibrated from %s as of %s: entry stage '%s', %d open deals.%n", c.source(), c.asOf(), c.entry(),
             c.openDeals());
         o.printf(Locale.ROOT, "Horizon: %s .. %s, %d working days (%s).%n", horizon.start(), horizon.end(), horizon.workingDays(),
             horizon.why());
+        printAssumptions(o, Assumptions.of(c, reading));
         Calibration.InflowFit in = c.inflow();
         c.notes().forEach(n -> o.printf(Locale.ROOT, "note: %s%n", n));
         o.printf(Locale.ROOT, "Inflow: %d new deals over %.0f working days (%s .. %s) = %.3f a day (90%%: %.3f .. %.3f).%n",

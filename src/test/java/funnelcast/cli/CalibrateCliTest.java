@@ -26,6 +26,10 @@ class CalibrateCliTest {
             scenario.toString());
         assertEquals(0, cal.exitCode(), cal.err());
         assertTrue(cal.out().contains("Inflow:") && cal.out().contains("== contact"), cal.out());
+        // what it assumed, said: how the file was read, the calendar, the deal value fitted
+        assertTrue(cal.out().contains("Read as an event log") && cal.out().contains("'won' -> won (")
+            && cal.out().contains("Calendar: working days Mon Tue Wed Thu Fri, 0 holidays")
+            && cal.out().contains("Deal value: lognormal, median "), cal.out());
         Cli forecast = Cli.run("forecast", scenario.toString(), "--uncertainty", "--trials", "2000", "--json");
         assertEquals(0, forecast.exitCode(), forecast.err());
         JsonNode f = JSON.readTree(forecast.out());
@@ -56,6 +60,12 @@ class CalibrateCliTest {
             }
             assertEquals(stage.get("completedVisits").asInt(), observed, stage.get("id").asText());
         }
+        JsonNode assumed = JSON.readTree(cal.out()).get("assumptions");
+        assertEquals("event log", assumed.get("read").get("format").asText());
+        assertEquals("ISO (yyyy-MM-dd, with a time or not)", assumed.get("read").get("dates").get(0).get("rule").asText());
+        assertEquals("[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"]",
+            assumed.get("calendar").get("weekdays").toString());
+        assertTrue(assumed.get("dealValue").asText().startsWith("lognormal, median "), assumed.toString());
         assertTrue(someOpen, "on this history (seed 2) two stages choose exit-specific dwells, which share the open visits among the exits");
         Cli text = Cli.run("calibrate", history.toString(), "--as-of", "2027-06-30");
         assertTrue(text.out().contains("observed  + open (exp.)"), text.out());
