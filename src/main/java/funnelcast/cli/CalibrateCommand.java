@@ -7,7 +7,10 @@ import funnelcast.calibrate.Horizon;
 import funnelcast.calibrate.MonthFit;
 import funnelcast.chart.CalibrationCharts;
 import funnelcast.history.History;
+import funnelcast.history.HistoryReader;
 import funnelcast.history.WorkClock;
+import funnelcast.model.Absorption;
+import funnelcast.model.Funnel;
 import funnelcast.scenario.ScenarioWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +18,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Measures a funnel from CRM history and writes a scenario.",
@@ -62,8 +70,13 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "WINS", description = "Target wins to write into the scenario.")
     Integer target;
 
-    @Option(names = "--out", paramLabel = "SCENARIO", description = "Write the calibrated scenario (JSON) here.")
+    @Option(names = "--out", paramLabel = "SCENARIO", description = "Write the calibrated scenario (JSON) here; with --by, "
+        + "a folder for one scenario per value.")
     Path out;
+
+    @Option(names = "--by", paramLabel = "COLUMN", description = "Calibrate one scenario per value of COLUMN (a team, "
+        + "product, source or region) into the --out folder, with a summary table; ready for funnel sweep --scenarios.")
+    String by;
 
     @Option(names = "--charts", paramLabel = "DIR", description = "Write each stage's survival chart (survival-STAGE.png/svg) into DIR.")
     Path charts;
@@ -110,6 +123,9 @@ final class CalibrateCommand implements Callable<Integer> {
         MonthFit.Options months = monthOptions.options();
         Horizon horizon = horizon(asOfDate);
         opportunities.check();
+        if (by != null) {
+            return bySegment(asOfDate, horizon, months);
+        }
         History h = opportunities.read(history);
         LocalDate first = h.first().toLocalDate();
         LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
@@ -138,5 +154,86 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** A segment's line of the --by summary: its scenario file, or why it could not be calibrated. */
+    record Segment(String value, int rows, Integer deals, Integer openDeals, Double inflowPerDay, Double pWinFromEntry,
+                   String scenario, String error) {
+    }
+
+    /**
+     * One calibration per value of the --by column, each on the rows that hold it (and --where),
+     * written into the --out folder; a value that cannot be calibrated keeps its line with why.
+     */
+    private int bySegment(LocalDate asOfDate, Horizon horizon, MonthFit.Options months) throws Exception {
+        if (out == null) {
+            throw new InputException("--by writes one scenario per value: give --out DIR, a folder");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InputException("--out " + out + ": with --by, expected a folder, not a file");
+        }
+        if (charts != null) {
+            throw new InputException("--charts draws one calibration: leave it out with --by");
+        }
+        Map<String, Integer> values = HistoryReader.values(history, by);
+        Files.createDirectories(out);
+        List<Segment> segments = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Map.Entry<String, Integer> v : values.entrySet()) {
+            Map<String, Set<String>> rows = new LinkedHashMap<>(opportunities.where());
+            rows.merge(by, Set.of(v.getKey()), (a, b) -> a.contains(v.getKey()) ? b : Set.of());
+            String slug = slug(v.getKey(), names);
+            Path file = out.resolve(slug + ".json");
+            try {
+                if (Files.exists(file) && !force) {
+                    throw new InputException(file + " exists; pass --force to overwrite it");
+                }
+                History h = opportunities.read(history, rows);
+                LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
+                Calibrator.Options options = new Calibrator.Options(asOfDate, calendar.clock(h.first().toLocalDate(), last),
+                    horizon.start(), horizon.end(), window, target == null ? OptionalInt.empty() : OptionalInt.of(target),
+                    "Calibrated from " + history.getFileName() + " (" + by + " = " + v.getKey() + ") as of " + asOfDate, months);
+                Calibration c = threads.run(() -> Calibrator.calibrate(h, options));
+                AtomicFiles.write(file, ScenarioWriter.json(c.scenario()).getBytes(StandardCharsets.UTF_8));
+                Funnel f = Funnel.of(c.scenario());
+                segments.add(new Segment(v.getKey(), v.getValue(), h.deals().size(), c.openDeals(), c.inflow().perDay(),
+                    Absorption.of(f).winProbability(f.entry()), file.toString(), null));
+            } catch (InputException e) {
+                segments.add(new Segment(v.getKey(), v.getValue(), null, null, null, null, null, e.getMessage()));
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.print(Json.text(Map.of("by", by, "segments", segments)));
+        } else {
+            int width = Math.max(5, segments.stream().mapToInt(g -> g.value().length()).max().orElse(5));
+            o.printf(Locale.ROOT, "Calibrated %s by %s as of %s: %d values.%n%n", history.getFileName(), by, asOfDate,
+                segments.size());
+            o.printf(Locale.ROOT, "%-" + width + "s %7s %7s %6s %10s %9s  %s%n", "value", "rows", "deals", "open", "inflow/day",
+                "P(win)", "scenario");
+            for (Segment g : segments) {
+                if (g.error() != null) {
+                    o.printf(Locale.ROOT, "%-" + width + "s %7d  not calibrated: %s%n", g.value(), g.rows(), g.error());
+                } else {
+                    o.printf(Locale.ROOT, "%-" + width + "s %7d %7d %6d %10.3f %9.3f  %s%n", g.value(), g.rows(), g.deals(),
+                        g.openDeals(), g.inflowPerDay(), g.pWinFromEntry(), g.scenario());
+                }
+            }
+            o.printf(Locale.ROOT, "%nP(win) is a new deal's chance at the entry stage. Compare them: funnel sweep --scenarios %s "
+                + "--out %s%n", out, out.resolve("sweep.csv"));
+        }
+        o.flush();
+        return segments.stream().allMatch(g -> g.error() != null) ? 2 : 0;
+    }
+
+    /** A file name for a value: lower-cased, each run of other characters than letters and digits a '-'; unique. */
+    private static String slug(String value, Set<String> taken) {
+        String base = value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+        base = base.isEmpty() ? "blank" : base;
+        String name = base;
+        for (int i = 2; !taken.add(name); i++) {
+            name = base + "-" + i;
+        }
+        return name;
     }
 }

@@ -6,8 +6,11 @@ import funnelcast.history.HistoryReader;
 import funnelcast.history.OpportunityReader;
 import funnelcast.history.StageNames;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** How to read a one-row-per-deal CRM export instead of an event log. */
@@ -51,6 +54,32 @@ final class OpportunityOptions {
         + "pattern (e.g. d/M/yyyy or M/d/yyyy h:mm a), where a column's own values do not settle it.")
     String dateFormat;
 
+    @Option(names = "--where", paramLabel = "COLUMN=VALUE[,VALUE...]", description = "Keep only the rows whose COLUMN "
+        + "holds one of the values (repeatable: every one must hold), e.g. --where 'Region=East,West' --where "
+        + "'Pipeline=New Business'.")
+    List<String> where;
+
+    /** The --where options as column to values; a value without '=' is refused. */
+    Map<String, Set<String>> where() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (String w : where == null ? List.<String>of() : where) {
+            int eq = w.indexOf('=');
+            if (eq <= 0 || eq == w.length() - 1) {
+                throw new InputException("--where: expected COLUMN=VALUE[,VALUE...], got '" + w + "'");
+            }
+            Set<String> values = new LinkedHashSet<>();
+            for (String v : w.substring(eq + 1).split(",")) {
+                values.add(v.trim());
+            }
+            out.merge(w.substring(0, eq).trim(), values, (a, b) -> {
+                Set<String> both = new LinkedHashSet<>(a);
+                both.retainAll(b);
+                return both;
+            });
+        }
+        return out;
+    }
+
     StageNames names() {
         return new StageNames(wonLabels == null ? StageNames.DEFAULT.wonLabels() : wonLabels,
             lostLabels == null ? StageNames.DEFAULT.lostLabels() : lostLabels, stageMap == null ? Map.of() : stageMap);
@@ -58,6 +87,7 @@ final class OpportunityOptions {
 
     /** Checks every reading option before any file is read, so a mistake costs no wait on a large history. */
     void check() {
+        where();
         if (!opportunities) {
             if (wins != null || winsColumns != null || lostAfter != null) {
                 throw new InputException("--wins, --wins-columns and --lost-after read opportunity tables: "
@@ -71,8 +101,14 @@ final class OpportunityOptions {
 
     History read(Path file) {
         check();
-        return opportunities ? OpportunityReader.read(file, mapping())
-            : HistoryReader.read(file, columns(), names(), dateFormat);
+        return read(file, where());
+    }
+
+    /** The file read with these row filters (--where, or one segment of --by) instead of the options' own. */
+    History read(Path file, Map<String, Set<String>> rows) {
+        check();
+        return opportunities ? OpportunityReader.read(file, mapping(rows))
+            : HistoryReader.read(file, columns(), names(), dateFormat, rows);
     }
 
     private Map<String, String> columns() {
@@ -80,7 +116,11 @@ final class OpportunityOptions {
     }
 
     private OpportunityReader.Mapping mapping() {
+        return mapping(Map.of());
+    }
+
+    private OpportunityReader.Mapping mapping(Map<String, Set<String>> rows) {
         return new OpportunityReader.Mapping(columns(), names(), wins, winsColumns == null ? Map.of() : winsColumns,
-            lostAfter, stage, dateFormat);
+            lostAfter, stage, dateFormat, rows);
     }
 }

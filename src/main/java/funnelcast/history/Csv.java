@@ -14,9 +14,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A CSV file with a header, read whole, each row with its line number. */
@@ -194,6 +196,48 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
     /** A date or date-time of the named column, read by the column's rule ({@link DateColumn}). */
     LocalDateTime timestamp(Row row, String column, String text) {
         return dates(column).parse(row.line(), text);
+    }
+
+    /**
+     * The same file with only the rows whose cell in each named column is one of its values
+     * ({@code --where COLUMN=VALUE[,VALUE...]}, compared trimmed), with a note of how many were kept.
+     * A column not in the header is an error naming the header.
+     */
+    Csv where(Map<String, Set<String>> where) {
+        if (where.isEmpty()) {
+            return this;
+        }
+        Map<Integer, Set<String>> at = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> e : where.entrySet()) {
+            int i = header.indexOf(e.getKey());
+            if (i < 0) {
+                throw new HistoryException(file, 1, "--where: no column '" + e.getKey() + "'; the header is " + header);
+            }
+            at.put(i, e.getValue());
+        }
+        List<Row> kept = rows.stream().filter(r -> at.entrySet().stream().allMatch(e -> e.getKey() < r.cells().length
+            && e.getValue().contains(r.cells()[e.getKey()].trim()))).toList();
+        if (kept.isEmpty()) {
+            throw new HistoryException(file, 0, "--where " + where + ": no row matches");
+        }
+        List<String> more = new ArrayList<>(notes);
+        more.add(String.format(Locale.ROOT, "--where %s kept %d of %d rows", where, kept.size(), rows.size()));
+        return new Csv(file, header, kept, dateFormat, new HashMap<>(), more, footer);
+    }
+
+    /** Each value of the named column (trimmed, blank left out) and its rows, in the order first seen. */
+    Map<String, Integer> values(String column) {
+        int i = header.indexOf(column);
+        if (i < 0) {
+            throw new HistoryException(file, 1, "--by: no column '" + column + "'; the header is " + header);
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (i < r.cells().length && !r.cells()[i].isBlank()) {
+                out.merge(r.cells()[i].trim(), 1, Integer::sum);
+            }
+        }
+        return out;
     }
 
     /** The named date column's rule and its first two rows read by it, for {@link Reading}. */

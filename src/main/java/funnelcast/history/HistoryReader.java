@@ -42,12 +42,19 @@ public final class HistoryReader {
 
     /** The same, with dates read by a java.time pattern ({@code --date-format}) when it is not null. */
     public static History read(Path path, Map<String, String> columns, StageNames names, String dateFormat) {
+        return read(path, columns, names, dateFormat, Map.of());
+    }
+
+    /** The same, keeping only the rows {@code where} names ({@code --where COLUMN=VALUE[,VALUE...]}). */
+    public static History read(Path path, Map<String, String> columns, StageNames names, String dateFormat,
+                               Map<String, Set<String>> where) {
         Csv read = Csv.read(path).withDateFormat(dateFormat);
         List<String> mapping = new ArrayList<>();
         Map<String, Integer> col = columns.isEmpty()
             ? read.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value"), true)
             : mapped(read, columns, mapping);
-        Csv csv = read.withoutFooter(List.of(col.get("deal_id"), col.get("stage"), col.get("entered_at")), List.of());
+        Csv csv = read.withoutFooter(List.of(col.get("deal_id"), col.get("stage"), col.get("entered_at")), List.of())
+            .where(where);
         List<String> notes = new ArrayList<>(csv.notes());
         notes.addAll(mapping);
         String idName = columns.getOrDefault("deal_id", "deal_id");
@@ -113,6 +120,11 @@ public final class HistoryReader {
             col.get("value")), stageRows.entrySet().stream().map(e -> new Reading.Name(e.getKey(), stageIds.get(e.getKey()),
             e.getValue())).toList(), csv.footerReading());
         return new History(csv.file(), deals, notes, List.of(), reading);
+    }
+
+    /** Each value of a column of the file (trimmed; blank ones, a padded footer's among them, left out) and its rows, for {@code --by}. */
+    public static Map<String, Integer> values(Path path, String column) {
+        return Csv.read(path).values(column);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the shape most CRMs export: one row per deal with a start date and, once closed, a close
@@ -21,13 +22,13 @@ import java.util.Map;
 public final class OpportunityReader {
     /** Column roles to names, outcome labels, the optional wins table, and the silence rule. */
     public record Mapping(Map<String, String> columns, StageNames outcomes, Path wins,
-                          Map<String, String> winsColumns, Integer lostAfter, String stage, String dateFormat) {
-        /** Dates read by each column's own rule. */
+                          Map<String, String> winsColumns, Integer lostAfter, String stage, String dateFormat,
+                          Map<String, Set<String>> where) {
+        /** Dates read by each column's own rule, every row kept. */
         public Mapping(Map<String, String> columns, StageNames outcomes, Path wins, Map<String, String> winsColumns,
                        Integer lostAfter, String stage) {
-            this(columns, outcomes, wins, winsColumns, lostAfter, stage, null);
+            this(columns, outcomes, wins, winsColumns, lostAfter, stage, null, Map.of());
         }
-
     }
 
     private OpportunityReader() {
@@ -72,7 +73,7 @@ public final class OpportunityReader {
         String idCol = m.columns().get("id");
         String startCol = m.columns().get("start");
         Map<String, Integer> at = read.positions(m.columns());
-        Csv csv = read.withoutFooter(List.of(at.get("id")), List.of(at.get("start")));
+        Csv csv = read.withoutFooter(List.of(at.get("id")), List.of(at.get("start"))).where(m.where());
         List<String> notes = new ArrayList<>(csv.notes());
         Map<String, Row> deals = new LinkedHashMap<>();
         Map<String, Integer> outcomes = new LinkedHashMap<>();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -219,5 +221,51 @@ class CalibrateCliTest {
         JsonNode madeUpCalendar = JSON.readTree(Files.readString(madeUp)).get("calendar");
         assertEquals("[\"2027-08-07\"]", madeUpCalendar.get("workdays").toString());
         assertEquals("[\"2027-08-02\"]", madeUpCalendar.get("holidays").toString());
+    }
+
+    /**
+     * Segments: --where keeps the rows of one region (with a note of how many), and --by calibrates
+     * one scenario per region into a folder with a summary, each the same as --where of that
+     * region alone; a region whose deals never closed keeps its line with why.
+     */
+    @Test
+    void whereKeepsASegmentAndByCalibratesEach(@TempDir Path dir) throws Exception {
+        Path sim = dir.resolve("sim.csv");
+        assertEquals(0, Cli.run("simulate-history", "scenarios/telesales.json", "--days", "80", "--seed", "5", "--out",
+            sim.toString()).exitCode());
+        List<String> lines = Files.readAllLines(sim);
+        StringBuilder b = new StringBuilder(lines.get(0) + ",region\n");
+        for (String l : lines.subList(1, lines.size())) {
+            String id = l.substring(0, l.indexOf(','));
+            b.append(l).append(',').append(Math.floorMod(id.hashCode(), 2) == 0 ? "East" : "West").append('\n');
+        }
+        b.append("Z1,contact,2027-03-10T10:00,,,North\n");
+        Path history = dir.resolve("regions.csv");
+        Files.writeString(history, b.toString());
+        String[] read = {"--columns", "deal_id=deal_id,stage=stage,entered_at=entered_at,rep=rep,value=value",
+            "--as-of", "2027-03-05"};
+        Cli east = Cli.run(with(with(new String[] {"calibrate", history.toString()}, read), "--where", "region=East",
+            "--out", dir.resolve("east.json").toString()));
+        assertEquals(0, east.exitCode(), east.err());
+        assertTrue(east.out().contains("note: --where {region=[East]} kept "), east.out());
+        Path folder = dir.resolve("regions");
+        Cli by = Cli.run(with(with(new String[] {"calibrate", history.toString()}, read), "--by", "region", "--out",
+            folder.toString()));
+        assertEquals(0, by.exitCode(), by.err());
+        assertTrue(by.out().contains("Calibrated regions.csv by region as of 2027-03-05: 3 values."), by.out());
+        assertTrue(by.out().lines().anyMatch(l -> l.startsWith("North") && l.contains("not calibrated:")), by.out());
+        assertEquals(Files.readString(dir.resolve("east.json")).replace("as of", "").replaceAll("\"name\" : \"[^\"]*\"", ""),
+            Files.readString(folder.resolve("east.json")).replace("as of", "").replaceAll("\"name\" : \"[^\"]*\"", ""),
+            "--by's East is --where's East");
+        assertTrue(Files.exists(folder.resolve("west.json")) && !Files.exists(folder.resolve("north.json")));
+        Cli noFolder = Cli.run(with(with(new String[] {"calibrate", history.toString()}, read), "--by", "region"));
+        assertEquals(2, noFolder.exitCode());
+        assertTrue(noFolder.err().contains("--by writes one scenario per value: give --out DIR"), noFolder.err());
+    }
+
+    private static String[] with(String[] a, String... more) {
+        String[] all = Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, all, a.length, more.length);
+        return all;
     }
 }
