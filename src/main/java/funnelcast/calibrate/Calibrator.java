@@ -111,7 +111,8 @@ public final class Calibrator {
                         list.add(Observation.censored(age, deal.rep()));
                     }
                     pipeline.add(new PipelineDeal(deal.id(), e.stage(), age, 1,
-                        deal.value() == null ? OptionalDouble.empty() : OptionalDouble.of(deal.value()), deal.rep()));
+                        deal.value() == null ? OptionalDouble.empty() : OptionalDouble.of(deal.value()), deal.rep(),
+                        deal.name()));
                 }
             }
         }

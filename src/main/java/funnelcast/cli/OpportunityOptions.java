@@ -19,9 +19,9 @@ final class OpportunityOptions {
     boolean opportunities;
 
     @Option(names = "--columns", split = ",", paramLabel = "ROLE=COLUMN", description = "Column names. An event log: "
-        + "deal_id, stage, entered_at (required), rep, value, e.g. 'deal_id=Opportunity ID,stage=Stage Name,entered_at=Created "
+        + "deal_id, stage, entered_at (required), rep, value, name, e.g. 'deal_id=Opportunity ID,stage=Stage Name,entered_at=Created "
         + "Date'; columns not named are ignored (and listed in a note). With --opportunities: id, start (required), close, "
-        + "outcome, value, rep.")
+        + "outcome, value, rep, name.")
     Map<String, String> columns;
 
     @Option(names = "--won-label", paramLabel = "NAME", description = "A stage or outcome name that means won (repeatable; "

@@ -17,7 +17,7 @@ final class ReviewOutput {
         return new View(r.scenario(), r.steadyInflowPerDay(), r.thinStages(), r.stages().stream().map(s -> new Stage(s.id(),
             s.label(), s.count(), s.steadyStock(), s.thin(), s.questions(), s.deals().stream().map(d -> new Deal(d.deal(),
                 d.count(), d.rep(), d.value(), d.age(), d.agePercentile(), d.stale(), d.pWinInHorizon(), d.pWinEventually(),
-                Double.isNaN(d.pStalled()) ? null : d.pStalled())).toList())).toList());
+                Double.isNaN(d.pStalled()) ? null : d.pStalled(), d.name())).toList())).toList());
     }
 
     /** The review as --json prints it. */
@@ -27,10 +27,10 @@ final class ReviewOutput {
     record Stage(String id, String label, int count, double steadyStock, boolean thin, List<String> questions, List<Deal> deals) {
     }
 
-    /** A deal, or a count of deals without ids; rep, value and the stalled chance only where known. */
+    /** A deal, or a count of deals without ids; rep, value, the stalled chance and the deal's name only where known. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     record Deal(String deal, int count, String rep, OptionalDouble value, double age, double agePercentile, boolean stale,
-                double pWinThisPeriod, double pWinEventually, Double pStalled) {
+                double pWinThisPeriod, double pWinEventually, Double pStalled, String name) {
     }
 
     static void print(PrintWriter out, Review r) {
@@ -40,18 +40,24 @@ final class ReviewOutput {
             .mapToInt(d -> d.deal().length()).max().orElse(0));
         int repWidth = Math.max(6, r.stages().stream().flatMap(st -> st.deals().stream())
             .mapToInt(d -> d.rep() == null ? 0 : d.rep().length()).max().orElse(0));
-        String head = "   %-" + dealWidth + "s %-" + repWidth + "s %6s %9s %-6s %13s %13s%s%n";
-        String row = "   %-" + dealWidth + "s %-" + repWidth + "s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n";
+        // a name column only where some deal has a name, as wide as the longest
+        int nameWidth = r.stages().stream().flatMap(st -> st.deals().stream())
+            .mapToInt(d -> d.name() == null ? 0 : d.name().length()).max().orElse(0);
+        boolean named = nameWidth > 0;
+        String head = "   %-" + dealWidth + "s " + (named ? "%-" + Math.max(4, nameWidth) + "s " : "%s") + "%-" + repWidth
+            + "s %6s %9s %-6s %13s %13s%s%n";
+        String row = "   %-" + dealWidth + "s " + (named ? "%-" + Math.max(4, nameWidth) + "s " : "%s") + "%-" + repWidth
+            + "s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n";
         for (Review.StageReview s : r.stages()) {
             out.printf(Locale.ROOT, "%n== %s  %s: %d deals held, steady state needs %.1f%s%n", s.id(), s.label(), s.count(),
                 s.steadyStock(), s.thin() ? "  << THIN" : "");
             boolean stalls = r.showsStalled();
             if (!s.deals().isEmpty()) {
-                out.printf(Locale.ROOT, head, "deal", "rep", "age", "age pct", "", "P(win now)",
+                out.printf(Locale.ROOT, head, "deal", named ? "name" : "", "rep", "age", "age pct", "", "P(win now)",
                     "P(win ever)", stalls ? String.format(Locale.ROOT, "%12s", "P(stalled)") : "");
             }
             for (Review.DealReview d : s.deals()) {
-                out.printf(Locale.ROOT, row, d.deal(), d.rep() == null ? "" : d.rep(),
+                out.printf(Locale.ROOT, row, d.deal(), d.name() == null ? "" : d.name(), d.rep() == null ? "" : d.rep(),
                     d.age(), 100 * d.agePercentile(), d.stale() ? "STALE" : "", d.pWinInHorizon(), d.pWinEventually(),
                     !stalls ? "" : Double.isNaN(d.pStalled()) ? String.format(Locale.ROOT, "%12s", "")
                     : String.format(Locale.ROOT, "%12.3f%s", d.pStalled(), d.likelyStalled() ? "  STALLED?" : ""));

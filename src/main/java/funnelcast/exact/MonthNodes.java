@@ -86,7 +86,7 @@ final class MonthNodes {
         }
         List<PipelineDeal> pipeline = new ArrayList<>();
         for (PipelineDeal d : s.pipeline()) {
-            pipeline.add(pace == 1 ? d : new PipelineDeal(d.id(), d.stage(), d.age() / pace, d.count(), d.value(), d.rep()));
+            pipeline.add(pace == 1 ? d : d.withAge(d.age() / pace));
         }
         return Funnel.of(new Scenario(s.name(), s.calendar(), s.entry(), stages, s.inflow(), pipeline, s.target(),
             s.dealValue(), s.monthEffects()));

@@ -31,9 +31,15 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
     public record Event(String stage, LocalDateTime at, long line, boolean dayOnly) {
     }
 
-    public record Deal(String id, String rep, Double value, List<Event> events) {
+    /** A deal: its id, rep, value, the name a person knows it by (or null), and its events in time order. */
+    public record Deal(String id, String rep, Double value, List<Event> events, String name) {
         public Deal {
             events = List.copyOf(events);
+        }
+
+        /** A deal without a name. */
+        public Deal(String id, String rep, Double value, List<Event> events) {
+            this(id, rep, value, events, null);
         }
 
         public boolean isTerminal(Event e) {

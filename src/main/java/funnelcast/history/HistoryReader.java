@@ -25,7 +25,7 @@ public final class HistoryReader {
     }
 
     /** The roles of an event log's columns. */
-    public static final List<String> ROLES = List.of("deal_id", "stage", "entered_at", "rep", "value");
+    public static final List<String> ROLES = List.of("deal_id", "stage", "entered_at", "rep", "value", "name");
 
     public static History read(Path path) {
         return read(path, Map.of(), StageNames.DEFAULT);
@@ -51,7 +51,7 @@ public final class HistoryReader {
         Csv read = Csv.read(path).withDateFormat(dateFormat);
         List<String> mapping = new ArrayList<>();
         Map<String, Integer> col = columns.isEmpty()
-            ? read.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value"), true)
+            ? read.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value", "name"), true)
             : mapped(read, columns, mapping);
         Csv csv = read.withoutFooter(List.of(col.get("deal_id"), col.get("stage"), col.get("entered_at")), List.of())
             .where(where);
@@ -64,6 +64,7 @@ public final class HistoryReader {
         Map<String, Integer> stageRows = new LinkedHashMap<>();
         Map<String, String> stageIds = new LinkedHashMap<>();
         Map<String, String> reps = new HashMap<>();
+        Map<String, String> dealNames = new HashMap<>();
         Map<String, Double> values = new HashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Csv.Row row : csv.rows()) {
@@ -88,6 +89,10 @@ public final class HistoryReader {
             if (!rep.isEmpty()) {
                 reps.put(id, rep);
             }
+            String dealName = csv.cell(row, col.get("name")).trim();
+            if (!dealName.isEmpty()) {
+                dealNames.put(id, dealName);
+            }
             Double value = csv.number(row, columns.getOrDefault("value", "value"), csv.cell(row, col.get("value")));
             if (value != null) {
                 values.put(id, value);
@@ -102,7 +107,7 @@ public final class HistoryReader {
             List<History.Event> sorted = ordered(csv.file(), e.getKey(), e.getValue());
             List<History.Event> visits = oneVisitPerStay(sorted);
             merged += sorted.size() - visits.size();
-            deals.add(new History.Deal(e.getKey(), reps.get(e.getKey()), values.get(e.getKey()), visits));
+            deals.add(new History.Deal(e.getKey(), reps.get(e.getKey()), values.get(e.getKey()), visits, dealNames.get(e.getKey())));
         }
         if (merged > 0) {
             notes.add(merged + " events entered the stage their deal was already at (two stage names mapped to one id, "

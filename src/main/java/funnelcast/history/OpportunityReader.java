@@ -42,9 +42,9 @@ public final class OpportunityReader {
         DateColumn.checkPattern(m.dateFormat());
         // a role that does not exist first: 'begin=Create Date' is a misspelt start, not a missing one
         for (String role : m.columns().keySet()) {
-            if (!List.of("id", "start", "close", "outcome", "value", "rep").contains(role)) {
+            if (!List.of("id", "start", "close", "outcome", "value", "rep", "name").contains(role)) {
                 throw new InputException("--columns: unknown role '" + role + "'; expected id, start, close, "
-                    + "outcome, value, rep");
+                    + "outcome, value, rep, name");
             }
         }
         required(m.columns(), "id", "--columns");
@@ -91,7 +91,7 @@ public final class OpportunityReader {
             String startText = csv.cell(row, at.get("start"));
             if (startText.isBlank()) {
                 undated++;
-                deals.put(id, new Row(row.line(), null, null, null, null, null, true, true));
+                deals.put(id, new Row(row.line(), null, null, null, null, null, true, true, null));
                 continue;
             }
             LocalDateTime start = csv.timestamp(row, startCol, startText);
@@ -112,8 +112,9 @@ public final class OpportunityReader {
             String rep = csv.cell(row, at.get("rep")).trim();
             Double value = terminal != null && terminal.equals(Exit.WON)
                 ? csv.number(row, m.columns().getOrDefault("value", "value"), csv.cell(row, at.get("value"))) : null;
+            String name = csv.cell(row, at.get("name")).trim();
             deals.put(id, new Row(row.line(), start, terminal, close, rep.isEmpty() ? null : rep, value,
-                csv.dateOnly(startCol, startText), closeDayOnly));
+                csv.dateOnly(startCol, startText), closeDayOnly, name.isEmpty() ? null : name));
         }
         if (undated > 0) {
             notes.add(undated + " rows of " + csv.file() + " have no " + startCol + " and cannot be placed in time: "
@@ -159,7 +160,7 @@ public final class OpportunityReader {
                 events.add(new History.Event(terminal, close, r.line, closeDayOnly));
             }
             out.add(new History.Deal(e.getKey(), r.rep, terminal != null && terminal.equals(Exit.WON) ? r.value : null,
-                events));
+                events, r.name));
         }
         long closed = deals.values().stream().filter(r -> r.start != null && r.close != null).count();
         if (wonBeforeStart > 0 && 2L * wonBeforeStart > closed) {
@@ -229,7 +230,7 @@ public final class OpportunityReader {
             Double value = valueCol == null ? null : wins.number(row, m.winsColumns().get("value"), wins.cell(row, valueCol));
             String rep = repCol == null ? deal.rep : wins.cell(row, repCol).trim();
             deals.put(id, new Row(deal.line, deal.start, Exit.WON, close, rep, value, deal.startDayOnly,
-                wins.dateOnly(dateCol, text)));
+                wins.dateOnly(dateCol, text), deal.name));
         }
     }
 
@@ -242,6 +243,6 @@ public final class OpportunityReader {
     }
 
     private record Row(long line, LocalDateTime start, String terminal, LocalDateTime close, String rep, Double value,
-                       boolean startDayOnly, boolean closeDayOnly) {
+                       boolean startDayOnly, boolean closeDayOnly, String name) {
     }
 }

@@ -98,7 +98,7 @@ public record Scenario(String name, WorkCalendar calendar, String entry, List<St
         List<Stage> changed = new ArrayList<>(stages);
         changed.set(index, st.withExits(exits, st.dwell().scaled(factor)));
         List<PipelineDeal> aged = pipeline.stream().map(d -> d.stage().equals(st.id()) && factor != 1
-            ? new PipelineDeal(d.id(), d.stage(), d.age() * factor, d.count(), d.value(), d.rep()) : d).toList();
+            ? d.withAge(d.age() * factor) : d).toList();
         return new Scenario(name, calendar, entry, changed, inflow, aged, target, dealValue, monthEffects);
     }
 

@@ -26,7 +26,7 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
     /** {@code pStalled}: the chance that the deal has stalled, given its age (NaN where its stage has no stalled share). */
     public record DealReview(String deal, int count, String rep, OptionalDouble value, double age,
                              double agePercentile, boolean stale, double pWinInHorizon, double pWinEventually,
-                             double pStalled) {
+                             double pStalled, String name) {
         /** Likelier stalled than not. */
         public boolean likelyStalled() {
             return pStalled > 0.5;
@@ -63,7 +63,8 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
                 double percentile = visitCdf(stage, d.age());
                 deals.add(new DealReview(d.id() != null ? d.id() : d.count() + (d.count() == 1 ? " deal" : " deals"),
                     d.count(), d.rep(), d.value(), d.age(), percentile, percentile > STALE_PERCENTILE,
-                    horizonWins.dealWins().get(g).mid(), eventualWin(funnel, chain, s, d.age()), stalled(funnel, s, d.age())));
+                    horizonWins.dealWins().get(g).mid(), eventualWin(funnel, chain, s, d.age()), stalled(funnel, s, d.age()),
+                    d.name()));
             }
             deals.sort(Comparator.comparing((DealReview r) -> !r.stale())
                 .thenComparing(Comparator.comparingDouble(DealReview::age).reversed()));

@@ -472,7 +472,7 @@ public final class ScenarioReader {
         long total = 0;
         Map<String, String> namedAt = new HashMap<>();
         for (JsonAt d : node.list()) {
-            d.allowKeys(List.of("stage", "age", "count", "id", "value", "rep"));
+            d.allowKeys(List.of("stage", "age", "count", "id", "value", "rep", "name"));
             JsonAt stageNode = d.field("stage");
             String stage = stageNode.text();
             if (!ids.containsKey(stage)) {
@@ -498,12 +498,13 @@ public final class ScenarioReader {
             OptionalDouble value = d.has("value") ? OptionalDouble.of(d.field("value").nonNegative())
                 : OptionalDouble.empty();
             String rep = d.has("rep") ? d.field("rep").text() : null;
+            String name = d.has("name") ? d.field("name").text() : null;
             total += count;
             if (total > MAX_PIPELINE_DEALS) {
                 throw d.field(d.has("count") ? "count" : "id").error("a pipeline of at most " + MAX_PIPELINE_DEALS
                     + " deals in all (the counts add up to " + total + " here)");
             }
-            deals.add(new PipelineDeal(id, stage, age, count, value, rep));
+            deals.add(new PipelineDeal(id, stage, age, count, value, rep, name));
         }
         return deals;
     }

@@ -153,10 +153,10 @@ public final class ScenarioWriter {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record DealDoc(String id, String stage, double age, Integer count, Double value, String rep) {
+    private record DealDoc(String id, String stage, double age, Integer count, Double value, String rep, String name) {
         static DealDoc of(PipelineDeal d) {
             return new DealDoc(d.id(), d.stage(), d.age(), d.id() == null ? d.count() : null,
-                d.value().isPresent() ? d.value().getAsDouble() : null, d.rep());
+                d.value().isPresent() ? d.value().getAsDouble() : null, d.rep(), d.name());
         }
     }
 

@@ -263,6 +263,40 @@ class CalibrateCliTest {
         assertTrue(noFolder.err().contains("--by writes one scenario per value: give --out DIR"), noFolder.err());
     }
 
+    /**
+     * A deal's name (the name role) travels from the export through calibration into the
+     * scenario's pipeline, and review shows it beside the 15-digit id, in a column as wide as the
+     * longest name.
+     */
+    @Test
+    void aDealsNameReachesTheReview(@TempDir Path dir) throws Exception {
+        Path sim = dir.resolve("sim.csv");
+        assertEquals(0, Cli.run("simulate-history", "scenarios/telesales.json", "--days", "60", "--seed", "6", "--out",
+            sim.toString()).exitCode());
+        List<String> lines = Files.readAllLines(sim);
+        StringBuilder b = new StringBuilder("Opportunity ID,Stage,Date,Opportunity Name\n");
+        for (String l : lines.subList(1, lines.size())) {
+            String[] c = l.split(",", -1);
+            b.append("0060000000").append(c[0]).append(',').append(c[1]).append(',').append(c[2]).append(",Renewal of ")
+                .append(c[0]).append('\n');
+        }
+        Path history = dir.resolve("named.csv");
+        Files.writeString(history, b.toString());
+        Path scenario = dir.resolve("named.json");
+        Cli cal = Cli.run("calibrate", history.toString(), "--as-of", "2027-02-10", "--columns",
+            "deal_id=Opportunity ID,stage=Stage,entered_at=Date,name=Opportunity Name", "--out", scenario.toString());
+        assertEquals(0, cal.exitCode(), cal.err());
+        assertTrue(Files.readString(scenario).contains("\"name\" : \"Renewal of "), "the pipeline keeps the names");
+        Cli review = Cli.run("review", scenario.toString());
+        assertEquals(0, review.exitCode(), review.err());
+        String header = review.out().lines().filter(l -> l.contains("P(win now)")).findFirst().orElseThrow();
+        String deal = review.out().lines().filter(l -> l.contains("Renewal of ")).findFirst().orElseThrow();
+        assertTrue(header.trim().startsWith("deal") && header.contains(" name "), header);
+        assertEquals(header.indexOf(" name ") + 1, deal.indexOf("Renewal of "), review.out());
+        JsonNode j = JSON.readTree(Cli.run("review", scenario.toString(), "--json").out());
+        assertTrue(j.toString().contains("\"name\":\"Renewal of "), j.toString());
+    }
+
     private static String[] with(String[] a, String... more) {
         String[] all = Arrays.copyOf(a, a.length + more.length);
         System.arraycopy(more, 0, all, a.length, more.length);
