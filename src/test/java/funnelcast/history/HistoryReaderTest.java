@@ -47,7 +47,7 @@ class HistoryReaderTest {
             .contains("twice"));
         Files.writeString(bad, "deal_id,stage,entered,rep\nA,contact,2026-03-02,li\n");
         assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
-            .contains("unknown column 'entered'; expected deal_id,stage,entered_at and optionally rep,value, or name your "
+            .contains("unknown column 'entered'; expected deal_id,stage,entered_at and optionally rep,value,name, or name your "
                 + "columns with --columns ROLE=COLUMN, e.g. --columns 'deal_id=deal_id,stage=stage,entered_at=entered'"));
         Files.writeString(bad, "deal_id,stage,entered_at\nA,contact\n");
         assertTrue(assertThrows(HistoryException.class, () -> HistoryReader.read(bad)).getMessage()
