@@ -19,9 +19,9 @@ import picocli.CommandLine;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
     description = {"Were the forecasts right? A month-by-month backtest.",
-        "Calibrate on what was known before each month, forecast it with parameter uncertainty, and",
-        "compare with the wins that happened, beside the stage-weighted pipeline and last month's",
-        "wins: coverage of the 50%% and 80%% intervals, PIT, CRPS."})
+        "Calibrate on what was known before each month, forecast it with parameter uncertainty, and "
+            + "compare with the wins that happened, beside the stage-weighted pipeline and last month's "
+            + "wins: coverage of the 50%% and 80%% intervals, PIT, CRPS."})
 final class BacktestCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;

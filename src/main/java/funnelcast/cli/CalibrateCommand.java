@@ -35,9 +35,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Measures a funnel from CRM history and writes a scenario.",
-        "Exit counts and rates with 90%% intervals, dwell times fitted with censoring (exponential,",
-        "lognormal, gamma, weibull; best by AIC; exit-specific by EM where AIC prefers it), the",
-        "inflow rate, the open pipeline with ages, and each rep's conversion shrunk toward the team's."})
+        "Exit counts and rates with 90%% intervals, dwell times fitted with censoring (exponential, "
+            + "lognormal, gamma, weibull; best by AIC; exit-specific by EM where AIC prefers it), the "
+            + "inflow rate, the open pipeline with ages, and each rep's conversion shrunk toward the team's."})
 final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;

@@ -27,10 +27,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Forecasts several scenarios side by side, with the differences against the first.",
-        "A scenario may be a what-if of a file: 'FILE?set=PATH=VALUE&set=...' is FILE with those --set changes,",
-        "e.g. compare scenarios/telesales.json 'scenarios/telesales.json?set=inflow.perDay=6.5'.",
-        "Monte Carlo runs every scenario on the same seed: common random numbers, so the differences are",
-        "sharper than either forecast alone."})
+        "A scenario may be a what-if of a file: 'FILE?set=PATH=VALUE&set=...' is FILE with those --set changes, "
+            + "e.g. compare scenarios/telesales.json 'scenarios/telesales.json?set=inflow.perDay=6.5'.",
+        "Monte Carlo runs every scenario on the same seed: common random numbers, so the differences are "
+            + "sharper than either forecast alone."})
 final class CompareCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = {"Walks through the funnel maths in words and numbers, for trainers.",
-        "Each milestone's eventual win probability, expected visits, and the daily inflow and stock",
-        "per stage that the target needs in steady state (docs/model.md, planner)."})
+        "Each milestone's eventual win probability, expected visits, and the daily inflow and stock "
+            + "per stage that the target needs in steady state (docs/model.md, planner)."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;

@@ -64,7 +64,7 @@ public final class Main implements Runnable {
         + "scenario, or give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx8g";
 
     /** The subcommands, in the order help lists them. */
-    private static final List<String> COMMANDS = List.of("forecast", "compare", "plan", "sensitivity", "review", "report",
+    static final List<String> COMMANDS = List.of("forecast", "compare", "plan", "sensitivity", "review", "report",
         "inspect", "calibrate", "backtest", "simulate-history", "sweep", "serve", "validate", "explain", "help");
 
     /** A subcommand, made only when registered (a switch, not a table of lambdas: nothing to bootstrap at start). */

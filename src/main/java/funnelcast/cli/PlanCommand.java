@@ -16,8 +16,8 @@ import picocli.CommandLine;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"What the target takes, every day.",
-        "The standing daily numbers per stage (steady state), and the smallest daily inflow that",
-        "reaches the target this period with the chosen confidence."})
+        "The standing daily numbers per stage (steady state), and the smallest daily inflow that "
+            + "reaches the target this period with the chosen confidence."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;

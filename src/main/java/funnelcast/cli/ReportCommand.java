@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"The meeting's agenda as one HTML page and as Markdown.",
-        "Forecast, plan, sensitivity and pipeline review with each stage's questions, as one",
-        "self-contained HTML page (report.html, charts inline) and as Markdown (report.md) beside",
-        "the PNG/SVG charts."})
+        "Forecast, plan, sensitivity and pipeline review with each stage's questions, as one "
+            + "self-contained HTML page (report.html, charts inline) and as Markdown (report.md) beside "
+            + "the PNG/SVG charts."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;

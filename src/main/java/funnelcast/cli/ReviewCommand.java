@@ -10,9 +10,9 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "review", mixinStandardHelpOptions = true,
     description = {"The pipeline review for the funnel-advancement meeting.",
-        "Every pipeline deal by stage, stale ones first (older than 90%% of visits to the stage), with",
-        "its chance to win this period and eventually, each stage's review questions, and the stages",
-        "holding fewer deals than the target's steady state needs."})
+        "Every pipeline deal by stage, stale ones first (older than 90%% of visits to the stage), with "
+            + "its chance to win this period and eventually, each stage's review questions, and the stages "
+            + "holding fewer deals than the target's steady state needs."})
 final class ReviewCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;

@@ -14,8 +14,8 @@ import picocli.CommandLine;
 
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
     description = {"Which stage matters most: the bottleneck.",
-        "Expected wins and P(hit target) when each stage's advance probability moves 5 points either",
-        "way and its dwell is scaled by 0.8 and 1.2, largest first."})
+        "Expected wins and P(hit target) when each stage's advance probability moves 5 points either "
+            + "way and its dwell is scaled by 0.8 and 1.2, largest first."})
 final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;

@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "simulate-history", mixinStandardHelpOptions = true,
     description = {"Writes a synthetic CRM event log from a scenario.",
-        "Its inflow over N working days from the calendar's start, its pipeline dated back by age,",
-        "every deal following the model; deals still open at the end stay open. For trainers, and",
-        "to check calibration."})
+        "Its inflow over N working days from the calendar's start, its pipeline dated back by age, "
+            + "every deal following the model; deals still open at the end stay open. For trainers, and "
+            + "to check calibration."})
 final class SimulateHistoryCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;

@@ -185,4 +185,27 @@ class CliTest {
             assertTrue(l.length() >= at && Character.isDigit(l.charAt(at - 1)) && l.charAt(at) == ' ', "aligned: " + r.out());
         }
     }
+
+    /**
+     * Help reads as paragraphs: picocli wraps each description paragraph once, so no command's
+     * description has a short line whose sentence goes on, in lower case, on the next line (the
+     * double wrap of hand-broken lines, "moves 5 points either" / "way and its dwell").
+     */
+    @Test
+    void helpIsWrappedOnce() {
+        for (String c : Main.COMMANDS) {
+            if (c.equals("help")) {
+                continue;
+            }
+            Cli r = Cli.run(c, "--help");
+            List<String> lines = r.out().lines().toList();
+            for (int i = 1; i + 1 < lines.size(); i++) {
+                String line = lines.get(i);
+                String next = lines.get(i + 1);
+                boolean prose = !line.isEmpty() && Character.isLetter(line.charAt(0));
+                assertFalse(prose && line.length() < 60 && !next.isEmpty() && Character.isLowerCase(next.charAt(0)),
+                    c + " --help wraps twice: \"" + line + "\" / \"" + next + "\"");
+            }
+        }
+    }
 }
