@@ -66,6 +66,11 @@ final class ReviewOutput {
                 out.printf(Locale.ROOT, "   ? %s%n", q);
             }
         }
+        if (r.stages().stream().flatMap(st -> st.deals().stream()).anyMatch(Review.DealReview::stale)) {
+            out.printf(Locale.ROOT, "%nSTALE: older than %.0f%% of the visits to its stage (age pct). Its P(win now) and "
+                + "P(win ever) already count that age: a stale deal can still be likely to win, and is the one to ask about.%n",
+                100 * Review.STALE_PERCENTILE);
+        }
         if (r.showsStalled()) {
             long stalled = r.stages().stream().flatMap(st -> st.deals().stream()).filter(Review.DealReview::likelyStalled)
                 .mapToInt(Review.DealReview::count).sum();

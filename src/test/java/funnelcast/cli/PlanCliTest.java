@@ -1,6 +1,7 @@
 package funnelcast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,6 +129,9 @@ class PlanCliTest {
         assertTrue(rj.get("stages").get(3).get("deals").get(0).get("stale").asBoolean());
         Cli rt = Cli.run("review", "scenarios/midmonth-team.json");
         assertTrue(rt.out().contains("STALE") && rt.out().contains("Thin stages"), rt.out());
+        assertTrue(rt.out().contains("STALE: older than 90% of the visits to its stage (age pct). Its P(win now) and "
+            + "P(win ever) already count that age"), "STALE is explained beside a high P(win now): " + rt.out());
+        assertFalse(Cli.run("review", "scenarios/telesales.json").out().contains("STALE:"), "no legend without a stale deal");
         assertEquals(2, Cli.run("sensitivity", "scenarios/telesales.json", "--method", "guess").exitCode());
     }
 }
