@@ -177,7 +177,7 @@ class CliTest {
                             { "id": "d2", "stage": "a", "age": 30, "rep": "Li" } ] }""");
         Cli r = Cli.run("review", file.toString());
         assertEquals(0, r.exitCode(), r.err());
-        List<String> lines = r.out().lines().filter(l -> l.contains("P(win now)") || l.contains("006Hs") || l.contains(" d2 "))
+        List<String> lines = r.out().lines().filter(l -> l.startsWith("   deal ") || l.contains("006Hs") || l.contains(" d2 "))
             .toList();
         assertEquals(3, lines.size(), r.out());
         int at = lines.get(0).indexOf("P(win now)") + "P(win now)".length();
