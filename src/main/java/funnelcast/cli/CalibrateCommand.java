@@ -127,13 +127,7 @@ final class CalibrateCommand implements Callable<Integer> {
             return bySegment(asOfDate, horizon, months);
         }
         History h = opportunities.read(history);
-        LocalDate first = h.first().toLocalDate();
-        LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
-        WorkClock clock = calendar.clock(first, last);
-        Calibrator.Options options = new Calibrator.Options(asOfDate, clock, horizon.start(), horizon.end(),
-            window, target == null ? OptionalInt.empty() : OptionalInt.of(target),
-            "Calibrated from " + history.getFileName() + " as of " + asOfDate, months);
-        Calibration c = threads.run(() -> Calibrator.calibrate(h, options));
+        Calibration c = calibrate(h, asOfDate, horizon, months, "");
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.print(Json.text(CalibrationOutput.json(c, horizon, h.reading())));
@@ -154,6 +148,20 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * Calibrates {@code h} as of the date for the horizon, on the calendar's working days from the
+     * history's first day to the later of its last and the horizon's end; {@code segment} is said
+     * in the scenario's name (" (region = East)" under --by, else empty).
+     */
+    private Calibration calibrate(History h, LocalDate asOfDate, Horizon horizon, MonthFit.Options months, String segment) {
+        LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
+        WorkClock clock = calendar.clock(h.first().toLocalDate(), last);
+        Calibrator.Options options = new Calibrator.Options(asOfDate, clock, horizon.start(), horizon.end(),
+            window, target == null ? OptionalInt.empty() : OptionalInt.of(target),
+            "Calibrated from " + history.getFileName() + segment + " as of " + asOfDate, months);
+        return threads.run(() -> Calibrator.calibrate(h, options));
     }
 
     /** A segment's line of the --by summary: its scenario file, or why it could not be calibrated. */
@@ -189,11 +197,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     throw new InputException(file + " exists; pass --force to overwrite it");
                 }
                 History h = opportunities.read(history, rows);
-                LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
-                Calibrator.Options options = new Calibrator.Options(asOfDate, calendar.clock(h.first().toLocalDate(), last),
-                    horizon.start(), horizon.end(), window, target == null ? OptionalInt.empty() : OptionalInt.of(target),
-                    "Calibrated from " + history.getFileName() + " (" + by + " = " + v.getKey() + ") as of " + asOfDate, months);
-                Calibration c = threads.run(() -> Calibrator.calibrate(h, options));
+                Calibration c = calibrate(h, asOfDate, horizon, months, " (" + by + " = " + v.getKey() + ")");
                 AtomicFiles.write(file, ScenarioWriter.json(c.scenario()).getBytes(StandardCharsets.UTF_8));
                 Funnel f = Funnel.of(c.scenario());
                 segments.add(new Segment(v.getKey(), v.getValue(), h.deals().size(), c.openDeals(), c.inflow().perDay(),

@@ -5,7 +5,9 @@ import funnelcast.plan.Review;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /** How the command prints the pipeline review: its table and its JSON. */
 final class ReviewOutput {
@@ -33,21 +35,23 @@ final class ReviewOutput {
                 double pWinThisPeriod, double pWinEventually, Double pStalled, String name) {
     }
 
+    /** The longest text {@code field} gives over every deal of the review (0 when none has one). */
+    private static int widest(Review r, Function<Review.DealReview, String> field) {
+        return r.stages().stream().flatMap(st -> st.deals().stream()).map(field).filter(Objects::nonNull)
+            .mapToInt(String::length).max().orElse(0);
+    }
+
     static void print(PrintWriter out, Review r) {
         out.printf(Locale.ROOT, "%s: pipeline review%n", r.scenario());
-        // the deal and rep columns are as wide as their longest entry (at least 14 and 6), the same in every stage
-        int dealWidth = Math.max(14, r.stages().stream().flatMap(st -> st.deals().stream())
-            .mapToInt(d -> d.deal().length()).max().orElse(0));
-        int repWidth = Math.max(6, r.stages().stream().flatMap(st -> st.deals().stream())
-            .mapToInt(d -> d.rep() == null ? 0 : d.rep().length()).max().orElse(0));
-        // a name column only where some deal has a name, as wide as the longest
-        int nameWidth = r.stages().stream().flatMap(st -> st.deals().stream())
-            .mapToInt(d -> d.name() == null ? 0 : d.name().length()).max().orElse(0);
+        // the deal and rep columns are as wide as their longest entry (at least 14 and 6), the same in every stage;
+        // a name column only where some deal has a name, as wide as the longest (at least 4)
+        int dealWidth = Math.max(14, widest(r, Review.DealReview::deal));
+        int repWidth = Math.max(6, widest(r, Review.DealReview::rep));
+        int nameWidth = widest(r, Review.DealReview::name);
         boolean named = nameWidth > 0;
-        String head = "   %-" + dealWidth + "s " + (named ? "%-" + Math.max(4, nameWidth) + "s " : "%s") + "%-" + repWidth
-            + "s %6s %9s %-6s %13s %13s%s%n";
-        String row = "   %-" + dealWidth + "s " + (named ? "%-" + Math.max(4, nameWidth) + "s " : "%s") + "%-" + repWidth
-            + "s %6.1f %8.0f%% %-6s %13.3f %13.3f%s%n";
+        String columns = "   %-" + dealWidth + "s " + (named ? "%-" + Math.max(4, nameWidth) + "s " : "%s") + "%-" + repWidth + "s ";
+        String head = columns + "%6s %9s %-6s %13s %13s%s%n";
+        String row = columns + "%6.1f %8.0f%% %-6s %13.3f %13.3f%s%n";
         for (Review.StageReview s : r.stages()) {
             out.printf(Locale.ROOT, "%n== %s  %s: %d deals held, steady state needs %.1f%s%n", s.id(), s.label(), s.count(),
                 s.steadyStock(), s.thin() ? "  << THIN" : "");

@@ -56,6 +56,8 @@ final class TrialKernel implements BlockKernel {
 
     private final BlockResults results;
 
+    /** A logged history's calendar months that differ ({@link WalkMonths}); null when forecasting. */
+    private final WalkMonths months;
     /** Told each deal's entries when a path is logged ({@link PathWalk}); null when forecasting. */
     private PathListener listener;
     /** The deal being walked, numbered in the order the trial walks them (pipeline first, then new deals). */
@@ -68,6 +70,7 @@ final class TrialKernel implements BlockKernel {
         this.horizon = tables.horizon;
         this.slowness = 1 / tables.effects.pace();
         this.push = tables.push;
+        this.months = tables.months;
         this.exit = new SharedStateDiscreteSampler[tables.stages];
         this.samplers = new DwellSamplers(tables);
         this.dwell = samplers.dwell;
@@ -298,13 +301,13 @@ final class TrialKernel implements BlockKernel {
         while (true) {
             int e;
             double d;
-            if (tables.months != null) { // a logged history whose calendar months differ
-                int stall = tables.months.stalledExit(s);
+            if (months != null) { // a logged history whose calendar months differ
+                int stall = months.stalledExit(s);
                 if (stall >= 0 && exitStream.nextDouble() < tables.prob[s][stall]) {
                     return -1; // never moves on
                 }
                 d = CallSites.draw(dwell[s][0], dwellSite[s][0]) * slowness;
-                e = tables.months.exit(s, t + d, exitStream.nextDouble(), probs[s]);
+                e = months.exit(s, t + d, exitStream.nextDouble(), probs[s]);
             } else {
                 e = winning != null ? pick(winning.exits[s], exitStream.nextDouble())
                     : cumulative[s] != null ? pick(cumulative[s], exitStream.nextDouble())

@@ -54,25 +54,21 @@ public final class HistorySimulator {
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed); // expanded by SplitMix64: every seed its own stream
         WalkLog log = variation == MonthVariation.NONE ? new WalkLog(days, null, null, null)
             : months(funnel, variation, days, rng);
-        Funnel walked = Funnel.of(new Scenario(s.name(), s.calendar(), s.entry(), s.stages(), s.inflow(), s.pipeline(),
-            s.target(), s.dealValue(), MonthEffects.NONE)); // the months are the log's, not one month's
+        Funnel walked = Funnel.of(s.withMonthEffects(MonthEffects.NONE)); // the months are the log's, not one month's
+        // the pipeline's deals, numbered as the walk numbers them, each logged at its entry, dated back by its age
         List<String> ids = new ArrayList<>();
         List<String> reps = new ArrayList<>();
+        List<LogLine> rows = new ArrayList<>();
         int counter = 0;
         for (PipelineDeal d : s.pipeline()) {
             for (int c = 0; c < d.count(); c++) {
-                ids.add(d.id() != null ? d.id() : String.format(Locale.ROOT, "P%05d", ++counter));
+                String id = d.id() != null ? d.id() : String.format(Locale.ROOT, "P%05d", ++counter);
+                ids.add(id);
                 reps.add(d.rep());
+                rows.add(new LogLine(id, d.stage(), -d.age(), d.rep(), null));
             }
         }
         int team = (int) Math.round(s.inflow().reps());
-        List<LogLine> rows = new ArrayList<>();
-        for (int g = 0, k = 0; g < s.pipeline().size(); g++) {
-            PipelineDeal d = s.pipeline().get(g);
-            for (int c = 0; c < d.count(); c++, k++) {
-                rows.add(new LogLine(ids.get(k), d.stage(), -d.age(), d.rep(), null));
-            }
-        }
         int[] newDeals = {counter};
         PathWalk.run(walked, seed, log, (deal, stage, time, value) -> {
             while (deal >= ids.size()) { // a new deal, first seen at its arrival

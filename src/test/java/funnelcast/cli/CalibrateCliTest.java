@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -230,10 +229,7 @@ class CalibrateCliTest {
      */
     @Test
     void whereKeepsASegmentAndByCalibratesEach(@TempDir Path dir) throws Exception {
-        Path sim = dir.resolve("sim.csv");
-        assertEquals(0, Cli.run("simulate-history", "scenarios/telesales.json", "--days", "80", "--seed", "5", "--out",
-            sim.toString()).exitCode());
-        List<String> lines = Files.readAllLines(sim);
+        List<String> lines = simulatedLog(dir, 80, 5);
         StringBuilder b = new StringBuilder(lines.get(0) + ",region\n");
         for (String l : lines.subList(1, lines.size())) {
             String id = l.substring(0, l.indexOf(','));
@@ -244,12 +240,12 @@ class CalibrateCliTest {
         Files.writeString(history, b.toString());
         String[] read = {"--columns", "deal_id=deal_id,stage=stage,entered_at=entered_at,rep=rep,value=value",
             "--as-of", "2027-03-05"};
-        Cli east = Cli.run(with(with(new String[] {"calibrate", history.toString()}, read), "--where", "region=East",
+        Cli east = Cli.run(Cli.with(Cli.with(new String[] {"calibrate", history.toString()}, read), "--where", "region=East",
             "--out", dir.resolve("east.json").toString()));
         assertEquals(0, east.exitCode(), east.err());
         assertTrue(east.out().contains("note: --where {region=[East]} kept "), east.out());
         Path folder = dir.resolve("regions");
-        Cli by = Cli.run(with(with(new String[] {"calibrate", history.toString()}, read), "--by", "region", "--out",
+        Cli by = Cli.run(Cli.with(Cli.with(new String[] {"calibrate", history.toString()}, read), "--by", "region", "--out",
             folder.toString()));
         assertEquals(0, by.exitCode(), by.err());
         assertTrue(by.out().contains("Calibrated regions.csv by region as of 2027-03-05: 3 values."), by.out());
@@ -258,7 +254,7 @@ class CalibrateCliTest {
             Files.readString(folder.resolve("east.json")).replace("as of", "").replaceAll("\"name\" : \"[^\"]*\"", ""),
             "--by's East is --where's East");
         assertTrue(Files.exists(folder.resolve("west.json")) && !Files.exists(folder.resolve("north.json")));
-        Cli noFolder = Cli.run(with(with(new String[] {"calibrate", history.toString()}, read), "--by", "region"));
+        Cli noFolder = Cli.run(Cli.with(Cli.with(new String[] {"calibrate", history.toString()}, read), "--by", "region"));
         assertEquals(2, noFolder.exitCode());
         assertTrue(noFolder.err().contains("--by writes one scenario per value: give --out DIR"), noFolder.err());
     }
@@ -270,10 +266,7 @@ class CalibrateCliTest {
      */
     @Test
     void aDealsNameReachesTheReview(@TempDir Path dir) throws Exception {
-        Path sim = dir.resolve("sim.csv");
-        assertEquals(0, Cli.run("simulate-history", "scenarios/telesales.json", "--days", "60", "--seed", "6", "--out",
-            sim.toString()).exitCode());
-        List<String> lines = Files.readAllLines(sim);
+        List<String> lines = simulatedLog(dir, 60, 6);
         StringBuilder b = new StringBuilder("Opportunity ID,Stage,Date,Opportunity Name\n");
         for (String l : lines.subList(1, lines.size())) {
             String[] c = l.split(",", -1);
@@ -297,9 +290,11 @@ class CalibrateCliTest {
         assertTrue(j.toString().contains("\"name\":\"Renewal of "), j.toString());
     }
 
-    private static String[] with(String[] a, String... more) {
-        String[] all = Arrays.copyOf(a, a.length + more.length);
-        System.arraycopy(more, 0, all, a.length, more.length);
-        return all;
+    /** The lines of a telesales history simulated over {@code days} working days from {@code seed}, header first. */
+    private static List<String> simulatedLog(Path dir, int days, long seed) throws Exception {
+        Path sim = dir.resolve("sim.csv");
+        assertEquals(0, Cli.run("simulate-history", "scenarios/telesales.json", "--days", Integer.toString(days), "--seed",
+            Long.toString(seed), "--out", sim.toString()).exitCode());
+        return Files.readAllLines(sim);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The same seed and trial count give byte-identical output whatever the thread count. */
@@ -37,21 +36,16 @@ class ReproducibilityTest {
             {"sensitivity", s, "--method", "monte-carlo", "--trials", "3000", "--json"}, {"review", s, "--json"},
             {"explain", s}, {"forecast", s, "--method", "exact", "--json"}};
         for (String[] c : commands) {
-            Cli one = Cli.run(with(c, "--threads", "1"));
-            Cli three = Cli.run(with(c, "--threads", "3"));
+            Cli one = Cli.run(Cli.with(c, "--threads", "1"));
+            Cli three = Cli.run(Cli.with(c, "--threads", "3"));
             assertEquals(0, one.exitCode(), one.err());
             assertEquals(one.out(), three.out(), String.join(" ", c) + ": 1 and 3 threads");
-            Cli none = Cli.run(with(c, "--threads", "0"));
+            Cli none = Cli.run(Cli.with(c, "--threads", "0"));
             assertEquals(2, none.exitCode(), String.join(" ", c));
             assertTrue(none.err().contains("--threads: expected a whole number >= 1, got 0"), none.err());
         }
     }
 
-    private static String[] with(String[] command, String... more) {
-        String[] all = Arrays.copyOf(command, command.length + more.length);
-        System.arraycopy(more, 0, all, command.length, more.length);
-        return all;
-    }
 
     @Test
     void anotherSeedGivesAnotherSample() {
