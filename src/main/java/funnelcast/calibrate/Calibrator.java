@@ -240,8 +240,9 @@ public final class Calibrator {
         exits.sort(Comparator.comparingDouble(Calibration.ExitRate::count).reversed());
         KaplanMeier km = KaplanMeier.of(obs);
         List<DwellFit> dwellFits = new ArrayList<>();
+        DwellFit.Sample sample = DwellFit.Sample.of(obs);
         for (String family : DwellFit.FAMILIES) {
-            DwellFit f = DwellFit.fit(family, obs, km);
+            DwellFit f = DwellFit.fit(family, sample, null, km);
             if (f != null) {
                 dwellFits.add(f);
             }
@@ -255,7 +256,7 @@ public final class Calibrator {
         }
         double pooledAic = best.aic() + 2 * (taken.size() - 1) - 2 * exitLl;
         double stalled = withStalled ? stalledShare(obs, km) : 0;
-        ExitDwellModel model = ExitDwellModel.fit(obs, stalled);
+        ExitDwellModel model = ExitDwellModel.fit(sample, stalled);
         boolean exitSpecific = model != null && model.aic() < pooledAic;
         if (exitSpecific) {
             exits = new ArrayList<>();

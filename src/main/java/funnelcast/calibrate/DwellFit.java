@@ -69,19 +69,41 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         Law.Evaluation law = dwell.evaluation();
         double ll = 0;
         for (int i = 0; i < obs.size(); i++) {
-            Observation o = obs.get(i);
             double w = weights == null ? 1 : weights[i];
             if (w == 0) {
                 continue;
             }
-            double term = switch (o.kind()) {
-                case EXACT -> law.logDensity(o.lo());
-                case INTERVAL -> Math.log(law.survival(o.lo()) - law.survival(o.hi()));
-                case CENSORED -> Math.log(law.survival(o.lo()));
-            };
-            ll += w * (term > FLOOR ? term : FLOOR);
+            ll += w * term(law, obs.get(i));
         }
         return ll;
+    }
+
+    /** One visit's log-likelihood term under a law, floored at {@link #FLOOR}. */
+    static double term(Law.Evaluation law, Observation o) {
+        double term = switch (o.kind()) {
+            case EXACT -> law.logDensity(o.lo());
+            case INTERVAL -> Math.log(law.survival(o.lo()) - law.survival(o.hi()));
+            case CENSORED -> Math.log(law.survival(o.lo()));
+        };
+        return term > FLOOR ? term : FLOOR;
+    }
+
+    /**
+     * A stage's visits with each one's place among the distinct (kind, lo, hi) values, found once:
+     * every family's fit and every EM step then sums its weights by that index instead of hashing
+     * the visits again.
+     */
+    record Sample(List<Observation> obs, int[] slot, Observation[] keys) {
+        static Sample of(List<Observation> obs) {
+            Map<Observation, Integer> index = new LinkedHashMap<>();
+            int[] slot = new int[obs.size()];
+            for (int i = 0; i < obs.size(); i++) {
+                Observation o = obs.get(i);
+                Observation key = new Observation(o.kind(), o.lo(), o.hi(), null, null);
+                slot[i] = index.computeIfAbsent(key, k -> index.size());
+            }
+            return new Sample(obs, slot, index.keySet().toArray(Observation[]::new));
+        }
     }
 
     /**
@@ -92,21 +114,19 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
      * the order of summation.
      */
     record Distinct(Observation.Kind[] kind, double[] lo, double[] hi, double[] weight, WeightedValues exact) {
-        static Distinct of(List<Observation> obs, double[] weights) {
-            Map<Observation, Integer> index = new LinkedHashMap<>();
-            double[] w = new double[obs.size()];
-            for (int i = 0; i < obs.size(); i++) {
-                Observation o = obs.get(i);
-                Observation key = new Observation(o.kind(), o.lo(), o.hi(), null, null);
-                int u = index.computeIfAbsent(key, k -> index.size());
-                w[u] += weights == null ? 1 : weights[i];
+        static Distinct of(Sample sample, double[] weights) {
+            Observation[] keys = sample.keys();
+            int[] slot = sample.slot();
+            double[] w = new double[keys.length];
+            for (int i = 0; i < slot.length; i++) {
+                w[slot[i]] += weights == null ? 1 : weights[i];
             }
             // the positive dwells known exactly (timestamps, not days) go to the sums; the rest stay value by value
             int summed = 0;
-            for (Observation o : index.keySet()) {
+            for (Observation o : keys) {
                 summed += isSummed(o) ? 1 : 0;
             }
-            int rest = index.size() - summed;
+            int rest = keys.length - summed;
             Observation.Kind[] kind = new Observation.Kind[rest];
             double[] lo = new double[rest];
             double[] hi = new double[rest];
@@ -115,16 +135,16 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             double[] xw = new double[summed];
             int r = 0;
             int e = 0;
-            for (var entry : index.entrySet()) {
-                Observation o = entry.getKey();
+            for (int u = 0; u < keys.length; u++) {
+                Observation o = keys[u];
                 if (isSummed(o)) {
                     x[e] = o.lo();
-                    xw[e++] = w[entry.getValue()];
+                    xw[e++] = w[u];
                 } else {
                     kind[r] = o.kind();
                     lo[r] = o.lo();
                     hi[r] = o.hi();
-                    weight[r++] = w[entry.getValue()];
+                    weight[r++] = w[u];
                 }
             }
             return new Distinct(kind, lo, hi, weight, WeightedValues.of(x, xw));
@@ -171,16 +191,16 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
 
     /** Fits one family; {@code null} where the data cannot support it. */
     public static DwellFit fit(String family, List<Observation> obs, KaplanMeier km) {
-        return fit(family, obs, null, km);
+        return fit(family, Sample.of(obs), null, km);
     }
 
     /** Fits one family with a weight per observation (the EM's expected memberships), or null weights for all 1. */
-    static DwellFit fit(String family, List<Observation> obs, double[] weights, KaplanMeier km) {
-        return fit(family, obs, weights, km, start(family, obs, weights), true);
+    static DwellFit fit(String family, Sample obs, double[] weights, KaplanMeier km) {
+        return fit(family, obs, weights, km, start(family, obs.obs(), weights), true);
     }
 
     /** Refits from a previous fit's parameters (an EM step moves them little): one local search. */
-    static DwellFit refit(DwellFit previous, List<Observation> obs, double[] weights) {
+    static DwellFit refit(DwellFit previous, Sample obs, double[] weights) {
         double[] theta = new double[previous.estimates().length];
         for (int i = 0; i < theta.length; i++) {
             theta[i] = Math.log(previous.estimates()[i]);
@@ -188,7 +208,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         return fit(previous.family(), obs, weights, null, theta, false);
     }
 
-    private static DwellFit fit(String family, List<Observation> obs, double[] weights, KaplanMeier km, double[] start,
+    private static DwellFit fit(String family, Sample obs, double[] weights, KaplanMeier km, double[] start,
                                 boolean search) {
         Distinct sample = Distinct.of(obs, weights);
         if (start.length > 1 && sample.completedValues() < 2) {

@@ -22,7 +22,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
     static final int MAX_ITERATIONS = 60;
 
     static ExitDwellModel fit(List<Observation> obs) {
-        return fit(obs, 0);
+        return fit(DwellFit.Sample.of(obs), 0);
     }
 
     /**
@@ -32,7 +32,8 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
      * that very old open visits stop stretching the dwells; the shares are then those of the
      * visits that move on.
      */
-    static ExitDwellModel fit(List<Observation> obs, double stalled) {
+    static ExitDwellModel fit(DwellFit.Sample sample, double stalled) {
+        List<Observation> obs = sample.obs();
         List<String> exits = new ArrayList<>();
         for (Observation o : obs) {
             if (o.completed() && !exits.contains(o.dest())) {
@@ -73,7 +74,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
                 if (!family.containsKey(d)) {
                     f = null;
                     for (String fam : DwellFit.FAMILIES) {
-                        DwellFit candidate = DwellFit.fit(fam, obs, w, null);
+                        DwellFit candidate = DwellFit.fit(fam, sample, w, null);
                         if (candidate != null && (f == null || candidate.aic() < f.aic())) {
                             f = candidate;
                         }
@@ -83,7 +84,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
                     }
                     family.put(d, f.family());
                 } else {
-                    f = DwellFit.refit(fits.get(d), obs, w);
+                    f = DwellFit.refit(fits.get(d), sample, w);
                     if (f == null) {
                         return null;
                     }
@@ -99,7 +100,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
             for (int i = 0; i < n; i++) {
                 Observation o = obs.get(i);
                 if (o.completed()) {
-                    ll += Math.log(shares.get(o.dest())) + DwellFit.logLikelihood(fits.get(o.dest()).law(), List.of(o));
+                    ll += Math.log(shares.get(o.dest())) + DwellFit.term(laws.get(o.dest()), o);
                     if (stalled > 0) {
                         ll += Math.log1p(-stalled);
                     }

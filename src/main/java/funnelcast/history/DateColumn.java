@@ -77,7 +77,11 @@ final class DateColumn {
         boolean monthOverTwelve = false;
         boolean slashed = false;
         for (String v : values) {
-            Matcher m = SLASHED.matcher(strip(v));
+            String stripped = strip(v);
+            if (isoLike(stripped)) {
+                continue;
+            }
+            Matcher m = SLASHED.matcher(stripped);
             if (m.matches()) {
                 slashed = true;
                 dayOverTwelve |= Integer.parseInt(m.group(1)) > 12;
@@ -96,16 +100,27 @@ final class DateColumn {
         if (slashed) {
             shape = dayOverTwelve ? "day first (d/M/yyyy), settled by a first number above 12"
                 : "month first (M/d/yyyy), settled by a second number above 12";
-        } else if (values.stream().anyMatch(v -> DOTTED.matcher(strip(v)).matches())) {
+        } else if (values.stream().map(DateColumn::strip).anyMatch(v -> !isoLike(v) && DOTTED.matcher(v).matches())) {
             shape = "day first (d.M.yyyy)";
-        } else if (values.stream().anyMatch(v -> YEAR_FIRST.matcher(strip(v)).matches())) {
+        } else if (values.stream().map(DateColumn::strip).anyMatch(v -> !isoLike(v) && YEAR_FIRST.matcher(v).matches())) {
             shape = "year first (yyyy/M/d)";
         }
         return new DateColumn(file, column, null, !dayOverTwelve, shape);
     }
 
     private static String strip(String text) {
-        return ZONE.matcher(text.trim()).replaceAll("");
+        String s = text.trim();
+        if (s.isEmpty()) {
+            return s;
+        }
+        char last = s.charAt(s.length() - 1);
+        // only a value ending in UTC, GMT or Z carries a zone to drop: the others skip the pattern
+        return last == 'C' || last == 'T' || last == 'Z' ? ZONE.matcher(s).replaceAll("") : s;
+    }
+
+    /** Whether the value starts as an ISO date does (yyyy-): then no slashed or dotted shape can match it. */
+    private static boolean isoLike(String s) {
+        return s.length() >= 5 && s.charAt(4) == '-';
     }
 
     /** Whether the value carries no time of day (so it is known only to the day). */
@@ -132,7 +147,10 @@ final class DateColumn {
                     return LocalDate.parse(s, format).atStartOfDay();
                 }
             }
-            Matcher m = SLASHED.matcher(s);
+            Matcher m = isoLike(s) ? null : SLASHED.matcher(s);
+            if (m == null) {
+                return iso(s);
+            }
             if (m.matches()) {
                 int a = Integer.parseInt(m.group(1));
                 int b = Integer.parseInt(m.group(2));
@@ -148,19 +166,24 @@ final class DateColumn {
                 return at(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3))), m);
             }
-            if (s.length() == 10) {
-                return LocalDate.parse(s).atStartOfDay();
-            }
-            String iso = s.replace(' ', 'T');
-            try {
-                return LocalDateTime.parse(iso);
-            } catch (DateTimeParseException e) {
-                return OffsetDateTime.parse(iso).toLocalDateTime();
-            }
+            return iso(s);
         } catch (DateTimeException e) {
             throw new HistoryException(file, line, column + ": expected a date such as 2026-03-02, 2026-03-02T14:30, "
                 + "3/2/2026 2:30 PM or 2.3.2026" + (format != null ? " in the --date-format given" : "") + ", got '"
                 + text + "'");
+        }
+    }
+
+    /** An ISO date, date-time (a space or T between) or offset date-time. */
+    private static LocalDateTime iso(String s) {
+        if (s.length() == 10) {
+            return LocalDate.parse(s).atStartOfDay();
+        }
+        String iso = s.replace(' ', 'T');
+        try {
+            return LocalDateTime.parse(iso);
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(iso).toLocalDateTime();
         }
     }
 

@@ -164,6 +164,14 @@ public sealed interface Law
         if (survivalAtAge >= ResidualSampler.REJECTION_FROM) {
             return new ResidualSampler.ByRejection(sampler(rng), age);
         }
-        return new ResidualSampler(this, rng, age, survivalAtAge);
+        return new ResidualSampler(inverseSurvivalFunction(), rng, age, survivalAtAge);
+    }
+
+    /**
+     * {@link #inverseSurvival} as one function made once, for a sampler that inverts many times
+     * (a family backed by Commons Statistics builds its distribution here, not on every draw).
+     */
+    default DoubleUnaryOperator inverseSurvivalFunction() {
+        return this::inverseSurvival;
     }
 }

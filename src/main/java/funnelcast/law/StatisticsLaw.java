@@ -1,5 +1,6 @@
 package funnelcast.law;
 
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 
 /**
@@ -52,6 +53,12 @@ sealed interface StatisticsLaw extends Law permits Exponential, LogNormal, Gamma
     @Override
     default double inverseSurvival(double p) {
         return law().inverseSurvivalProbability(p);
+    }
+
+    @Override
+    default DoubleUnaryOperator inverseSurvivalFunction() {
+        ContinuousDistribution law = law();
+        return law::inverseSurvivalProbability;
     }
 
     @Override
