@@ -31,7 +31,8 @@ final class ForecastJson {
         static View of(Forecast f) {
             Forecast.MonteCarlo mc = f.method() instanceof Forecast.MonteCarlo m ? m : null;
             Optional<ErrorBound> bound = f.method() instanceof Forecast.Exact e
-                ? Optional.of(new ErrorBound(e.solver(), e.pmfTotalVariation(), e.meanError())) : Optional.empty();
+                ? Optional.of(new ErrorBound(e.solver(), e.pmfTotalVariation(), e.meanError(),
+                    Double.isNaN(e.revenueTailError()) ? null : e.revenueTailError())) : Optional.empty();
             return new View(f.scenario(), f.method().id(), mc == null ? null : mc.trials(), mc == null ? null : mc.seed(),
                 mc != null && mc.uncertainty() ? POSTERIOR : null, f.horizonDays(), f.target(), f.alreadyWon(), f.wins(),
                 f.pHitTarget(), f.revenue().map(Revenue::of), f.daily(), bound);
@@ -43,10 +44,12 @@ final class ForecastJson {
     record Revenue(double mean, Optional<Forecast.RevenueQuantiles> quantiles, OptionalDouble pHitTarget, Double sd) {
         static Revenue of(Forecast.Revenue r) {
             return r.quantiles().isPresent() ? new Revenue(r.mean(), r.quantiles(), r.pHitTarget(), null)
-                : new Revenue(r.mean(), Optional.empty(), OptionalDouble.empty(), r.sd());
+                : new Revenue(r.mean(), Optional.empty(), r.pHitTarget(), r.sd());
         }
     }
 
-    record ErrorBound(String solver, double pmfTotalVariation, @JsonProperty("mean") double meanError) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErrorBound(String solver, double pmfTotalVariation, @JsonProperty("mean") double meanError,
+                      @JsonProperty("revenuePHitTarget") Double revenueTailError) {
     }
 }

@@ -46,13 +46,14 @@ final class ForecastTable {
                 t.mean(), "", t.p10(), t.p50(), t.p90());
         }
         f.revenue().ifPresent(r -> {
+            String hit = r.pHitTarget().isPresent() ? String.format(Locale.ROOT, "   P(revenue >= %,.0f) = %.1f%%",
+                scenario.target().revenue().getAsDouble(), 100 * r.pHitTarget().getAsDouble()) : "";
             if (r.quantiles().isPresent()) {
                 Forecast.RevenueQuantiles rq = r.quantiles().get();
                 out.printf(Locale.ROOT, "%nRevenue:  mean %,.0f   P10 %,.0f / P50 %,.0f / P90 %,.0f%s%n", r.mean(), rq.p10(),
-                    rq.p50(), rq.p90(), r.pHitTarget().isPresent() ? String.format(Locale.ROOT, "   P(revenue >= %,.0f) = %.1f%%",
-                        scenario.target().revenue().getAsDouble(), 100 * r.pHitTarget().getAsDouble()) : "");
+                    rq.p50(), rq.p90(), hit);
             } else {
-                out.printf(Locale.ROOT, "%nRevenue:  mean %,.0f   sd %,.0f%n", r.mean(), r.sd());
+                out.printf(Locale.ROOT, "%nRevenue:  mean %,.0f   sd %,.0f%s%n", r.mean(), r.sd(), hit);
             }
         });
         if (f.revenue().isEmpty()) {

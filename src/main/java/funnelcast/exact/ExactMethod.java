@@ -43,10 +43,23 @@ public final class ExactMethod {
     }
 
     public static Forecast forecast(Funnel funnel, int stepsPerDay) {
+        return forecast(funnel, stepsPerDay, true);
+    }
+
+    /**
+     * The forecast without P(revenue >= target) (the revenue's mean and sd are kept): for callers
+     * that read only the wins, such as the sensitivity's many solves, which would pay for the
+     * revenue grid on each.
+     */
+    public static Forecast winsForecast(Funnel funnel, int stepsPerDay) {
+        return forecast(funnel, stepsPerDay, false);
+    }
+
+    private static Forecast forecast(Funnel funnel, int stepsPerDay, boolean revenueTail) {
         if (!funnel.scenario().monthEffects().isNone()) {
-            return monthMixture(funnel, stepsPerDay);
+            return monthMixture(funnel, stepsPerDay, revenueTail);
         }
-        return assemble(funnel, curves(funnel, stepsPerDay));
+        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves(funnel, stepsPerDay))), revenueTail);
     }
 
     /**
@@ -54,18 +67,22 @@ public final class ExactMethod {
      * ({@link MonthNodes}), with the quadrature's error (the mixtures of {@link MonthNodes#NODES}
      * and {@link MonthNodes#COARSE} nodes apart) added to the grid's bounds.
      */
-    private static Forecast monthMixture(Funnel funnel, int stepsPerDay) {
+    private static Forecast monthMixture(Funnel funnel, int stepsPerDay, boolean revenueTail) {
         Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay);
         if (funnel.scenario().monthEffects().conversionSd() == 0) {
-            return assemble(funnel, MonthNodes.single(funnel, solve));
+            return assemble(funnel, MonthNodes.single(funnel, solve), revenueTail);
         }
-        Forecast rough = assemble(funnel, MonthNodes.nodes(funnel, MonthNodes.COARSE, solve));
-        Forecast f = assemble(funnel, MonthNodes.nodes(funnel, MonthNodes.NODES, solve));
+        Forecast rough = assemble(funnel, MonthNodes.nodes(funnel, MonthNodes.COARSE, solve), revenueTail);
+        Forecast f = assemble(funnel, MonthNodes.nodes(funnel, MonthNodes.NODES, solve), revenueTail);
         double quadrature = MonthNodes.totalVariation(f.wins().pmf(), rough.wins().pmf());
         Forecast.Exact grid = (Forecast.Exact) f.method();
+        // revenue's tail, like the pmf, carries the coarse and fine mixtures' difference
+        double revenueQuadrature = f.revenue().flatMap(r -> r.pHitTarget().isPresent() ? Optional.of(Math.abs(
+            r.pHitTarget().getAsDouble() - rough.revenue().orElseThrow().pHitTarget().getAsDouble())) : Optional.empty())
+            .orElse(0.0);
         return new Forecast(f.scenario(), new Forecast.Exact(grid.solver(), grid.pmfTotalVariation() + quadrature,
-            grid.meanError() + quadrature), f.horizonDays(), f.target(), f.alreadyWon(), f.wins(), f.pHitTarget(), f.revenue(),
-            f.daily());
+            grid.meanError() + quadrature, grid.revenueTailError() + quadrature + revenueQuadrature), f.horizonDays(),
+            f.target(), f.alreadyWon(), f.wins(), f.pHitTarget(), f.revenue(), f.daily());
     }
 
     /** The largest grid the renewal solver takes (its time grows as N log^2 N, its memory as N). */
@@ -109,8 +126,8 @@ public final class ExactMethod {
         // each deal's wins by day serve both (the forecast's days and the horizon's last)
         List<Bounds[]> wins = dealWins(funnel, funnel, curves);
         Forecast forecast = funnel.scenario().monthEffects().isNone()
-            ? assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), List.of(wins))
-            : monthMixture(funnel, stepsPerDay);
+            ? assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), List.of(wins), true)
+            : monthMixture(funnel, stepsPerDay, true);
         return new Solution(forecast, horizonWins(funnel, curves, wins));
     }
 
@@ -170,11 +187,7 @@ public final class ExactMethod {
 
     /** Forces the renewal grid, to check it against the CTMC solution on exponential funnels. */
     public static Forecast forecastOnGrid(Funnel funnel, int stepsPerDay) {
-        return assemble(funnel, new RenewalGrid(funnel, stepsPerDay));
-    }
-
-    private static Forecast assemble(Funnel funnel, WinCurves curves) {
-        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)));
+        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, new RenewalGrid(funnel, stepsPerDay))), true);
     }
 
     /**
@@ -183,12 +196,12 @@ public final class ExactMethod {
      * is a Gamma variable (a Gamma-mixed Poisson); the pmf, its moments and the revenue's are
      * the weighted mixtures; the TV bound is the weighted nodes' bounds.
      */
-    static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes) {
+    private static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes, boolean revenueTail) {
         List<List<Bounds[]>> dealWins = new ArrayList<>();
         for (MonthNodes.Node node : nodes) {
             dealWins.add(dealWins(funnel, node.funnel(), node.curves()));
         }
-        return assemble(funnel, nodes, dealWins);
+        return assemble(funnel, nodes, dealWins, revenueTail);
     }
 
     /**
@@ -202,7 +215,8 @@ public final class ExactMethod {
     }
 
     /** The same, with each node's deal wins already solved ({@code dealWins.get(node).get(deal)[day - 1]}). */
-    private static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes, List<List<Bounds[]>> dealWins) {
+    private static Forecast assemble(Funnel funnel, List<MonthNodes.Node> nodes, List<List<Bounds[]>> dealWins,
+                                     boolean revenueTail) {
         Scenario scenario = funnel.scenario();
         MonthEffects effects = scenario.monthEffects();
         int horizon = scenario.horizonDays();
@@ -274,27 +288,43 @@ public final class ExactMethod {
         OptionalDouble pHit = target.isPresent()
             ? OptionalDouble.of(Pmf.tail(pmf, target.getAsInt() - already)) : OptionalDouble.empty();
         Forecast.Wins wins = new Forecast.Wins(mean, Math.sqrt(variance), pmf, Pmf.quantiles(pmf));
+        double[] revenueError = {Double.NaN};
+        double countError = tvBound;
         Optional<Forecast.Revenue> revenue = scenario.dealValue().map(value -> {
             double rMean = 0;
             double rSecond = 0;
             double rWithin = 0;
+            List<RevenueTail.Node> tailNodes = new ArrayList<>();
             for (int j = 0; j < nodes.size(); j++) {
                 double w = nodes.get(j).weight();
-                Moments mv = revenue(scenario, value, lambda * (teamDaily == null
+                double inflowWins = lambda * (teamDaily == null
                         ? nodes.get(j).curves().inflowIntegral(horizon)
-                        : DailyInflow.weighted(slices.get(j), horizon, teamDaily)).mid(),
-                    effects.inflowCv(), dealWins.get(j));
+                        : DailyInflow.weighted(slices.get(j), horizon, teamDaily)).mid();
+                Moments mv = revenue(scenario, value, inflowWins, effects.inflowCv(), dealWins.get(j));
                 rMean += w * mv.mean();
                 rSecond += w * mv.mean() * mv.mean();
                 rWithin += w * mv.variance();
+                double[] dealWin = new double[pipeline.size()];
+                for (int g = 0; g < dealWin.length; g++) {
+                    dealWin[g] = dealWins.get(j).get(g)[horizon - 1].mid();
+                }
+                tailNodes.add(new RevenueTail.Node(w, inflowWins, dealWin));
+            }
+            OptionalDouble pRevenue = OptionalDouble.empty();
+            if (revenueTail && scenario.target().revenue().isPresent()) {
+                // the grid's bracket, and the win counts' own error: revenue is a function of which deals win
+                RevenueTail.Tail tail = RevenueTail.pAtLeast(scenario.target().revenue().getAsDouble(), value,
+                    effects.inflowCv(), pipeline, tailNodes);
+                pRevenue = OptionalDouble.of(tail.value());
+                revenueError[0] = tail.error() + countError;
             }
             return new Forecast.Revenue(rMean, Math.sqrt(Math.max(0, rWithin + Math.max(0, rSecond - rMean * rMean))),
-                Optional.empty());
+                Optional.empty(), pRevenue);
         });
         // The mean of W moves by at most the sum of the half-widths; the pmf by the Poisson's own TV bound and the deals'.
         String solver = nodes.get(0).curves().describe() + (nodes.size() > 1
             ? ", mixed over " + nodes.size() + " Gauss-Hermite nodes of the month's conversion shift" : "");
-        Forecast.Exact method = new Forecast.Exact(solver, tvBound, meanError);
+        Forecast.Exact method = new Forecast.Exact(solver, tvBound, meanError, revenueError[0]);
         return new Forecast(scenario.name(), method, horizon, target, already, wins, pHit, revenue, daily);
     }
 

@@ -58,8 +58,16 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
      * Computed: {@code pmfTotalVariation} bounds the total-variation distance between the
      * reported pmf and the model's true one, and {@code meanError} the error of the mean (zero
      * up to rounding for exponential dwells; the renewal grid's discretisation otherwise).
+     * {@code revenueTailError} bounds the error of P(revenue >= target): the revenue grid's
+     * bracket plus the win counts' total variation (NaN without a revenue target).
      */
-    public record Exact(String solver, double pmfTotalVariation, double meanError) implements Method {
+    public record Exact(String solver, double pmfTotalVariation, double meanError, double revenueTailError)
+            implements Method {
+        /** Without a revenue target: no revenue tail, no error on it. */
+        public Exact(String solver, double pmfTotalVariation, double meanError) {
+            this(solver, pmfTotalVariation, meanError, Double.NaN);
+        }
+
         @Override
         public String id() {
             return "exact";
@@ -89,9 +97,9 @@ public record Forecast(String scenario, Method method, int horizonDays, Optional
     }
 
     /**
-     * Revenue won in the horizon; the exact method gives mean and sd only. {@code pHitTarget}:
-     * the share of trials whose revenue reached {@code target.revenue}, when the scenario has one
-     * (Monte Carlo only).
+     * Revenue won in the horizon; the exact method gives mean and sd, no quantiles. {@code pHitTarget}:
+     * P(revenue >= {@code target.revenue}) when the scenario has one: the share of trials that reached
+     * it, or the exact method's value on its revenue grid.
      */
     public record Revenue(double mean, double sd, Optional<RevenueQuantiles> quantiles, OptionalDouble pHitTarget) {
         public Revenue(double mean, double sd, Optional<RevenueQuantiles> quantiles) {

@@ -68,7 +68,7 @@ public record Sensitivity(String scenario, String method, double baseWins, Optio
 
     public static Sensitivity exact(Funnel funnel, int stepsPerDay) {
         return of(funnel, "exact (" + stepsPerDay + " grid steps a day where dwells are not exponential)",
-            s -> ExactMethod.forecast(Funnel.of(s), stepsPerDay), true);
+            s -> ExactMethod.winsForecast(Funnel.of(s), stepsPerDay), true);
     }
 
     public static Sensitivity monteCarlo(Funnel funnel, long trials, long seed, int threads) {

@@ -88,7 +88,8 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
             : "exact method";
         String fc = String.format(Locale.ROOT, "%d working days, %s to %s (%s). Expected wins %.1f%s; P10 %d, P50 %d, "
                 + "P90 %d in all.%s", forecast.horizonDays(), scenario.calendar().start(), scenario.calendar().end(), method,
-            total.mean(), a > 0 ? " with " + a + " already won" : "", total.p10(), total.p50(), total.p90(), hit);
+            total.mean(), a > 0 ? " with " + a + " already won" : "", total.p10(), total.p50(), total.p90(), hit)
+            + forecast.revenue().map(this::revenue).orElse("");
         SteadyState st = plan.steadyState();
         RequiredInflow now = plan.thisHorizon();
         String pl = String.format(Locale.ROOT, "A new deal at '%s' wins with %.3f: %d wins a period take %.2f new deals "
@@ -108,6 +109,15 @@ public record Report(Scenario scenario, Forecast forecast, Plan plan, Sensitivit
             new Section("Plan", pl, List.of("funnel", "inflow-curve"), false),
             new Section("Sensitivity", se, List.of("tornado"), false),
             new Section("Pipeline review: the funnel-advancement meeting", rv, List.of(), true));
+    }
+
+    /** The revenue won in the horizon, and P(revenue >= target.revenue) when the scenario has one. */
+    private String revenue(Forecast.Revenue r) {
+        String spread = r.quantiles().map(q -> String.format(Locale.ROOT, "; P10 %,.0f, P50 %,.0f, P90 %,.0f", q.p10(),
+            q.p50(), q.p90())).orElse(String.format(Locale.ROOT, " (sd %,.0f)", r.sd()));
+        String hit = r.pHitTarget().isPresent() ? String.format(Locale.ROOT, " P(revenue >= target of %,.0f) = %.1f%%.",
+            scenario.target().revenue().getAsDouble(), 100 * r.pHitTarget().getAsDouble()) : "";
+        return String.format(Locale.ROOT, " Expected revenue %,.0f%s.%s", r.mean(), spread, hit);
     }
 
     private void reviewHtml(StringBuilder b) {

@@ -74,6 +74,7 @@ final class Answers {
         Forecast.Total total = f.total();
         OptionalDouble pHit = total.pHitTarget();
         SteadyState steady = SteadyState.forInflow(funnel, scenario.inflow().perDay());
+        OptionalDouble pRevenue = f.revenue().map(Forecast.Revenue::pHitTarget).orElse(OptionalDouble.empty());
         return new Figures(scenario.name(), method, total.mean(), String.format(Locale.ROOT, "%.2f", total.mean()),
             total.sd(), total.p10(), total.p50(), total.p90(), f.alreadyWon(), scenario.horizonDays(), f.target(), pHit,
             pHit.isPresent() ? percent(pHit.getAsDouble()) : null, confidence, needed,
@@ -81,7 +82,8 @@ final class Answers {
             bottleneck, f.method() instanceof Forecast.Exact e ? e.pmfTotalVariation() : null, f.wins().pmf(),
             f.daily().stream().map(f::totalOn).map(d -> new FanDay(d.day(), d.date(), d.mean(), d.p10(), d.p50(), d.p90())).toList(),
             steady.stages().stream().map(st -> new Stock(st.id(), st.label(), st.pWin(), st.arrivalsPerDay(), st.meanDwell(),
-                st.inventory())).toList(), (System.nanoTime() - start) / 1e6);
+                st.inventory())).toList(), pRevenue, pRevenue.isPresent() ? percent(pRevenue.getAsDouble()) : null,
+            scenario.target().revenue(), (System.nanoTime() - start) / 1e6);
     }
 
     /**
@@ -92,7 +94,8 @@ final class Answers {
     record Figures(String scenario, String method, double mean, String meanText, double sd, int p10, int p50, int p90,
                    int alreadyWon, int horizonDays, OptionalInt target, OptionalDouble pHitTarget, String pHitText,
                    double confidence, OptionalDouble inflowNeeded, String inflowNeededText, double inflowPerDay,
-                   String bottleneck, Double bound, double[] pmf, List<FanDay> fan, List<Stock> stages, double millis) {
+                   String bottleneck, Double bound, double[] pmf, List<FanDay> fan, List<Stock> stages,
+                   OptionalDouble pRevenueTarget, String pRevenueText, OptionalDouble revenueTarget, double millis) {
     }
 
     /** Wins by the end of a working day, already won included. */

@@ -199,6 +199,11 @@ function render(f) {
   $('mean').textContent = f.meanText;
   $('quantiles').textContent = f.p10 + ' / ' + f.p50 + ' / ' + f.p90;
   $('phit').textContent = f.pHitText || '— (no target)';
+  $('revenue-figure').hidden = f.pRevenueText === undefined;
+  if (f.pRevenueText !== undefined) {
+    $('revenue-name').textContent = 'P(revenue ≥ ' + f.revenueTarget.toLocaleString('en-US') + ')';
+    $('prevenue').textContent = f.pRevenueText;
+  }
   $('needed').textContent = f.inflowNeededText !== undefined ? f.inflowNeededText : '— (none reaches it)';
   $('now').textContent = 'now ' + f.inflowPerDay + ' a day';
   $('bottleneck').textContent = f.bottleneck || '—';
@@ -218,6 +223,7 @@ function rows(f) {
     ['Expected wins', f.mean, f.meanText, 2],
     ['P10', f.p10, String(f.p10), 0], ['P50', f.p50, String(f.p50), 0], ['P90', f.p90, String(f.p90), 0],
     ['P(hit target)', f.pHitTarget, f.pHitText, 'pct'],
+    ['P(revenue ≥ target)', f.pRevenueTarget, f.pRevenueText, 'pct'],
     ['New deals a day needed', f.inflowNeeded, f.inflowNeededText, 2],
     ['Bottleneck', null, f.bottleneck || '—', null]
   ];
@@ -230,6 +236,7 @@ function renderCompare() {
   body.replaceChildren();
   const a = rows(state.pinned.figures), b = rows(state.figures);
   for (let i = 0; i < a.length; i++) {
+    if (a[i][2] === undefined && b[i][2] === undefined) continue; // a figure neither side has (no revenue target)
     let diff = '';
     if (a[i][3] !== null && a[i][1] !== undefined && b[i][1] !== undefined) {
       const d = b[i][1] - a[i][1];

@@ -94,6 +94,12 @@ class AgreementTest {
             double revenueSe = mc.revenue().orElseThrow().sd() / Math.sqrt(TRIALS);
             assertEquals(exact.revenue().get().mean(), mc.revenue().get().mean(),
                 4 * revenueSe + ex.meanError() * largestValue, path + " revenue mean");
+            if (funnel.scenario().target().revenue().isPresent()) {
+                // the exact tail carries its own bound (the revenue grid's bracket and the counts' TV)
+                double p = exact.revenue().get().pHitTarget().getAsDouble();
+                assertEquals(p, mc.revenue().get().pHitTarget().getAsDouble(),
+                    4 * Math.sqrt(p * (1 - p) / TRIALS) + ex.revenueTailError() + 1e-12, path + " P(revenue >= target)");
+            }
         }
         Forecast.Day last = mc.daily().get(mc.daily().size() - 1);
         assertEquals(mc.wins().mean(), last.mean(), 1e-9, "the last day holds all the horizon's wins");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -51,6 +52,9 @@ class ReportTest {
         assertTrue(html.contains("CD-008 (stale)"), "stale deals flagged");
         assertTrue(html.contains("付款日期是哪天？/ What is the payment date?"), "each stage's questions");
         assertTrue(html.contains("Bottleneck: "));
+        double pRevenue = r.forecast().revenue().orElseThrow().pHitTarget().getAsDouble();
+        assertTrue(html.contains(String.format(Locale.ROOT, "P(revenue &gt;= target of 100,000) = %.1f%%",
+            100 * pRevenue)), "the scenario's revenue target and its P(hit)");
         String md = r.markdown();
         assertTrue(md.contains("![wins](wins.png)") && md.contains("## Pipeline review"), md);
         assertTrue(md.contains("- 付款日期是哪天？/ What is the payment date?"));

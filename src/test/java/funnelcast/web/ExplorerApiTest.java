@@ -3,6 +3,7 @@ package funnelcast.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,6 +176,16 @@ class ExplorerApiTest {
             .put("text", text)).toString();
         assertEquals(JSON.readTree(post("/api/figures", "{}").body()).get("pHitTarget"),
             JSON.readTree(post("/api/figures", opened).body()).get("pHitTarget"));
+        assertNull(JSON.readTree(post("/api/figures", opened).body()).get("pRevenueText"), "no revenue target, no figure");
+        // a revenue target: the exact method's P(revenue >= target), formatted as the command line prints it
+        Path midmonth = Path.of("scenarios/midmonth-team.json");
+        JsonNode revenue = JSON.readTree(post("/api/figures", JSON.createObjectNode().set("source", JSON.createObjectNode()
+            .put("name", "midmonth-team.json").put("text", Files.readString(midmonth))).toString()).body());
+        double pRevenue = ExactMethod.forecast(Funnel.of(ScenarioSource.readFile(midmonth))).revenue().orElseThrow()
+            .pHitTarget().getAsDouble();
+        assertEquals(pRevenue, revenue.get("pRevenueTarget").asDouble(), 1e-12);
+        assertEquals(Answers.percent(pRevenue), revenue.get("pRevenueText").asText());
+        assertEquals(100_000, revenue.get("revenueTarget").asDouble());
         HttpResponse<String> download = post("/api/scenario", "{\"set\": [\"inflow.perDay=6.5\"]}");
         assertEquals(200, download.statusCode());
         assertTrue(download.headers().firstValue("Content-Disposition").orElseThrow().contains("telesales.json"));
