@@ -3,6 +3,7 @@ package funnelcast.cli;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Funnel;
+import funnelcast.plan.Hires;
 import funnelcast.plan.Plan;
 import funnelcast.plan.Review;
 import funnelcast.plan.Sensitivity;
@@ -10,6 +11,8 @@ import funnelcast.report.Report;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,12 +46,17 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.html, report.md and the charts.")
     Path out;
 
+    @Option(names = "--xlsx", paramLabel = "FILE", description = "Also write the report's tables (forecast, plan, "
+        + "sensitivity, review) as one Excel workbook (docs/spreadsheets.md).")
+    Path xlsx;
+
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        ResultOptions.checkWorkbook(xlsx);
         Funnel funnel = input.funnel();
         int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());
         PrintWriter err = spec.commandLine().getErr();
@@ -69,6 +77,16 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Wrote %s and %s, with %d charts (PNG and SVG) in %s%n", out.resolve("report.html"),
             out.resolve("report.md"), report.charts().size(), out);
+        if (xlsx != null) {
+            List<Hires> hires = threads.run(() -> Hires.of(funnel, plan.thisHorizon(), steps));
+            Map<String, Object> tables = new LinkedHashMap<>();
+            tables.put("forecast", ForecastJson.View.of(forecast));
+            tables.put("plan", PlanOutput.json(plan, funnel.scenario(), hires));
+            tables.put("sensitivity", SensitivityOutput.json(sensitivity));
+            tables.put("review", ReviewOutput.json(review));
+            ResultOptions.writeWorkbook(xlsx, "report", tables);
+            o.printf(Locale.ROOT, "Wrote %s%n", xlsx);
+        }
         o.flush();
         return 0;
     }

@@ -1,6 +1,8 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
+import funnelcast.sheet.Tables;
+import funnelcast.sheet.Workbooks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +27,10 @@ final class ResultOptions {
         + "(PNG and SVG) into DIR.")
     Path out;
 
+    @Option(names = "--xlsx", paramLabel = "FILE", description = "Also write the result's tables as an Excel "
+        + "workbook (one sheet a table, numbers as numbers, dates as dates; docs/spreadsheets.md).")
+    Path xlsx;
+
     @Option(names = "--size", paramLabel = "WxH", description = "The charts' size in pixels, e.g. 1920x1080 for a "
         + "projector; their type scales with it (default 900x520).")
     String size;
@@ -33,17 +39,35 @@ final class ResultOptions {
         return json.on;
     }
 
-    /** Checks --size before any work, so a bad one is refused at once, not after the run. */
+    /** Checks --size and --xlsx before any work, so a bad one is refused at once, not after the run. */
     void check() {
         if (size != null) {
             dimensions();
         }
+        checkWorkbook(xlsx);
+    }
+
+    /** A workbook's name ends in .xlsx (Excel refuses to open one that does not): refused before the run otherwise. */
+    static void checkWorkbook(Path file) {
+        if (file == null) {
+            return;
+        }
+        Path name = file.getFileName();
+        if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            throw new InputException("--xlsx: expected a file name ending in .xlsx, got '" + file + "'");
+        }
+    }
+
+    /** Writes the result's tables as a workbook, whole or not at all. */
+    static void writeWorkbook(Path file, String name, Object result) throws IOException {
+        AtomicFiles.write(file, Workbooks.xlsx(Tables.of(name, Json.MAPPER.valueToTree(result))));
     }
 
     /**
      * The second half of every command that computes a result: with --out, the result as
-     * {@code name}.json and each chart as PNG and SVG into DIR (each file whole or not at all);
-     * then either the JSON (--json) or the table, followed by the files written.
+     * {@code name}.json and each chart as PNG and SVG into DIR; with --xlsx, its tables as a
+     * workbook (each file whole or not at all); then either the JSON (--json) or the table,
+     * followed by the files written.
      */
     void emit(PrintWriter stdout, PrintWriter stderr, String name, Object json, List<Chart> charts,
               Consumer<PrintWriter> table) throws IOException {
@@ -57,6 +81,10 @@ final class ResultOptions {
                 writer.write(c.name(), c.make().get());
             }
             files.addAll(writer.written());
+        }
+        if (xlsx != null) {
+            writeWorkbook(xlsx, name, json);
+            files.add(xlsx);
         }
         if (json()) {
             stdout.print(Json.text(json));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import funnelcast.InputException;
+import funnelcast.sheet.Table;
+import funnelcast.sheet.Workbooks;
 import funnelcast.chart.SweepCharts;
 import funnelcast.sweep.Sweep;
 import funnelcast.sweep.SweepEngine;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -61,6 +64,10 @@ final class SweepCommand implements Callable<Integer> {
         + "'local[2]' (in this process, 2 cores) or spark://host:7077; without it, the one spark-submit gives.")
     String master;
 
+    @Option(names = "--xlsx", paramLabel = "FILE", description = "Also write the rows as an Excel workbook (numbers "
+        + "as numbers; docs/spreadsheets.md).")
+    Path xlsx;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write; with two "
         + "--grid, FILE-heatmap.png/svg beside it.")
     Path out;
@@ -77,6 +84,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        ResultOptions.checkWorkbook(xlsx);
         double confidence = this.confidence.value();
         List<String> paths = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
@@ -136,6 +144,10 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter o2 = spec.commandLine().getOut();
         long failed = rows.stream().filter(Sweep.CaseResult::failed).count();
         o2.printf(Locale.ROOT, "Wrote %s: %d cases%s%n", out, rows.size(), failed > 0 ? ", " + failed + " failed (see the error column)" : "");
+        if (xlsx != null) {
+            AtomicFiles.write(xlsx, Workbooks.xlsx(List.of(table(header, rows))));
+            o2.printf(Locale.ROOT, "Wrote %s%n", xlsx);
+        }
         if (paths.size() == 2) {
             double[][] pHit = new double[values.get(0).size()][values.get(1).size()];
             for (Sweep.CaseResult r : rows) {
@@ -176,6 +188,35 @@ final class SweepCommand implements Callable<Integer> {
                 + "run it through ./funnel, which builds and adds it, or with spark-submit (docs/sweep.md)");
         }
         throw new InputException("--engine " + name + ": expected local or spark");
+    }
+
+    /** The rows as the workbook's sheet: the case's values as numbers where they are numbers, the results as numbers. */
+    static Table table(List<String> header, List<Sweep.CaseResult> rows) {
+        List<List<Object>> cells = new ArrayList<>();
+        for (Sweep.CaseResult r : rows) {
+            List<Object> row = new ArrayList<>();
+            for (String v : r.values()) {
+                row.add(number(v));
+            }
+            if (r.failed()) {
+                row.addAll(Arrays.asList(null, null, null, null, null, null, null, null, r.error()));
+            } else {
+                row.addAll(Arrays.asList(r.mean(), r.sd(), r.p10(), r.p50(), r.p90(),
+                    Double.isNaN(r.pHitTarget()) ? null : r.pHitTarget(),
+                    Double.isNaN(r.inflowNeeded()) ? null : r.inflowNeeded(), r.bottleneck(), null));
+            }
+            cells.add(row);
+        }
+        return new Table("sweep", header, cells);
+    }
+
+    /** A case's value as a number when it reads as one (4, 6.5), else as written. */
+    private static Object number(String v) {
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException notANumber) {
+            return v;
+        }
     }
 
     /** The rows as CSV: numbers as Java writes them (shortest round-trip), empty where there is none. */

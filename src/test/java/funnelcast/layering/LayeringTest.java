@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering that each package's package-info states, enforced: every package depends only on
  * the packages below it, there are no cycles, {@code engine} and {@code exact} know nothing of
- * each other, nothing below {@code cli} knows {@code cli}, and JFreeChart, Javalin and picocli
+ * each other, nothing below {@code cli} knows {@code cli}, and JFreeChart, Javalin, picocli and POI
  * stay in the layers that need them. A planted back-edge (a test class
  * in {@code law} that reaches up into {@code cli}) must be caught by the same rules.
  */
@@ -45,6 +45,7 @@ class LayeringTest {
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model")),
         Map.entry("chart", List.of("backtest", "calibrate", "plan", "forecast", "model", "law")),
         Map.entry("report", List.of("chart", "plan", "forecast", "model")),
+        Map.entry("sheet", List.of()),
         Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -75,6 +76,8 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAPackage("io.javalin..").as("Javalin only in web"));
         rules.add(noClasses().that().resideOutsideOfPackage("funnelcast.cli..")
             .should().dependOnClassesThat().resideInAPackage("picocli..").as("picocli only in cli"));
+        rules.add(noClasses().that().resideOutsideOfPackage("funnelcast.sheet..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.poi..").as("Apache POI only in sheet"));
         rules.replaceAll(r -> r.allowEmptyShould(true));
         return rules;
     }
