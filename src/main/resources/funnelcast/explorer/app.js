@@ -5,7 +5,9 @@
 const state = {
   scenarios: [], index: 0, source: null, document: null,
   settings: new Map(), confidence: 0.8, uncertainty: false, figures: null, pinned: null,
-  draws: [], seed: 42, revealed: false, controller: null, chartsTimer: null
+  draws: [], seed: 42, revealed: false, controller: null, chartsTimer: null,
+  presenting: false, guesses: [], round: 1,
+  fromLink: new Set(), rejected: []   // the link's settings not yet touched; those the server refused
 };
 const $ = id => document.getElementById(id);
 
@@ -14,7 +16,7 @@ async function post(path, body, signal) {
   const text = await r.text();
   let json;
   try { json = JSON.parse(text); } catch (e) { json = { error: text }; }
-  if (!r.ok) { const e = new Error(json.error || r.statusText); e.field = json.field; throw e; }
+  if (!r.ok) { const e = new Error(json.error || r.statusText); e.field = json.field; e.status = r.status; throw e; }
   return json;
 }
 
@@ -144,6 +146,9 @@ function original(path) {
 
 function changed(path, value) {
   if (value === '' || value === null) return;
+  state.fromLink.delete(path);
+  state.rejected = state.rejected.filter(r => r.path !== path);
+  showLinkNotes();
   if (String(original(path)) === String(value)) state.settings.delete(path); else state.settings.set(path, value);
   showLost();
   updateUrl();
@@ -180,6 +185,7 @@ async function refresh() {
     const f = await post('/api/figures', request(), controller.signal);
     if (controller !== state.controller) return;
     clearErrors();
+    markRejected();
     state.figures = f;
     render(f);
     $('status').textContent = 'updated in ' + Math.round(performance.now() - started) + ' ms';
@@ -187,8 +193,62 @@ async function refresh() {
     state.chartsTimer = setTimeout(charts, 120);
   } catch (e) {
     if (e.name === 'AbortError') return;
+    if (e.status === 400 && rejectFromLink(e)) return refresh();
     clearErrors();
     showError(e);
+  }
+}
+
+// ---- a link's bad settings ------------------------------------------------------------------
+
+/**
+ * A setting that came with the link and that the server refuses is set aside, and the figures
+ * are computed without it: a typo in a shared link shows the base figures, the bad setting
+ * named above them and beside its field. Without a field named, every setting of the link is
+ * set aside. True when something was set aside (the caller asks again).
+ */
+function rejectFromLink(e) {
+  const paths = e.field && state.fromLink.has(e.field) ? [e.field] : (e.field ? [] : [...state.fromLink]);
+  if (!paths.length) return false;
+  for (const path of paths) {
+    state.rejected.push({ path, value: state.settings.get(path), message: e.message });
+    state.settings.delete(path);
+    state.fromLink.delete(path);
+  }
+  updateUrl();
+  buildFields();
+  showLinkNotes();
+  return true;
+}
+
+/** The server's message without the file's name and the path it begins with, which the note says already. */
+function plain(message, path) {
+  let m = message.replace(/^[^:]*\.(json|ya?ml): /, '');
+  if (m.startsWith(path + ': ')) m = m.slice(path.length + 2);
+  return m;
+}
+
+function showLinkNotes() {
+  const notes = $('link-notes');
+  notes.replaceChildren();
+  if (!state.rejected.length) { notes.hidden = true; return; }
+  notes.append(el('span', { text: 'This link asks for ' + (state.rejected.length > 1 ? 'settings' : 'a setting')
+    + ' the scenario does not take; the figures are without ' + (state.rejected.length > 1 ? 'them' : 'it') + ':' }));
+  const list = el('ul');
+  for (const r of state.rejected) list.append(el('li', { text: r.path + ' = ' + r.value + ': ' + plain(r.message, r.path) }));
+  notes.append(list);
+  notes.hidden = false;
+  markRejected();
+}
+
+/** Beside a field the scenario has, the value the link asked for and why it was not used. */
+function markRejected() {
+  for (const r of state.rejected) {
+    const f = document.querySelector('.field[data-path="' + CSS.escape(r.path) + '"]');
+    if (!f || f.querySelector('.message.link')) continue;
+    f.classList.add('bad');
+    f.append(el('div', { class: 'message link', role: 'alert', text: 'the link asked for ' + r.value + ', not used: '
+      + plain(r.message, r.path) }));
   }
 }
 
@@ -198,11 +258,12 @@ function render(f) {
   $('title').textContent = f.scenario;
   $('mean').textContent = f.meanText;
   $('quantiles').textContent = f.p10 + ' / ' + f.p50 + ' / ' + f.p90;
-  $('phit').textContent = f.pHitText || '— (no target)';
+  const hidden = state.presenting && !state.revealed; // presentation mode: the answer waits for the reveal
+  $('phit').textContent = hidden ? 'hidden until revealed' : f.pHitText || '— (no target)';
   $('revenue-figure').hidden = f.pRevenueText === undefined;
   if (f.pRevenueText !== undefined) {
     $('revenue-name').textContent = 'P(revenue ≥ ' + f.revenueTarget.toLocaleString('en-US') + ')';
-    $('prevenue').textContent = f.pRevenueText;
+    $('prevenue').textContent = hidden ? 'hidden until revealed' : f.pRevenueText;
   }
   $('needed').textContent = f.inflowNeededText !== undefined ? f.inflowNeededText : '— (none reaches it)';
   $('now').textContent = 'now ' + f.inflowPerDay + ' a day';
@@ -288,12 +349,20 @@ function renderMonths() {
     });
   }
   if (f.target !== undefined) strip.append(el('div', { class: 'target', style: 'left:' + x(f.target), title: 'target ' + f.target }));
+  // the dots shrink as the tallest column grows, so that every draw stays inside the strip above the axis
+  const counts = new Map();
+  for (const w of state.draws) counts.set(w, (counts.get(w) || 0) + 1);
+  const tallest = Math.max(1, ...counts.values());
+  const room = strip.clientHeight - 24;
+  const step = Math.max(1, Math.min(11, room / tallest));
+  const size = Math.max(2, Math.min(10, step - 1));
   const seen = new Map();
   for (const w of state.draws) {
     const level = seen.get(w) || 0;
     seen.set(w, level + 1);
     strip.append(el('div', { class: 'dot' + (f.target !== undefined && w >= f.target ? ' hit' : ''), title: w + ' wins',
-      style: 'left:' + x(w) + ';bottom:' + (4 + 11 * level) + 'px' }));
+      style: 'left:' + x(w) + ';bottom:' + (20 + step * level) + 'px;width:' + size + 'px;height:' + size + 'px;margin-left:'
+        + (-size / 2) + 'px' }));
   }
   for (let v = 0; v <= top; v += Math.max(1, Math.round(top / 8))) strip.append(el('span', { class: 'axis', style: 'left:' + x(v), text: String(v) }));
   score();
@@ -305,14 +374,44 @@ function score() {
   const n = state.draws.length;
   if (!f || f.target === undefined) { out.textContent = 'This scenario has no target to hit.'; return; }
   const hits = state.draws.filter(w => w >= f.target).length;
-  let text = n ? n + ' months drawn, ' + hits + ' hit the target (' + pct(hits / n) + ').' : 'No month drawn yet.';
+  let text = (state.round > 1 ? 'Round ' + state.round + ': ' : '')
+    + (n ? n + (n === 1 ? ' month' : ' months') + ' drawn, ' + hits + ' hit the target (' + pct(hits / n) + ').' : 'No month drawn yet.');
   const g = Number($('guess').value);
-  if ($('guess').value !== '' && g >= 0 && g <= 100 && (n > 0 || state.revealed)) {
+  // in presentation mode the exact answer waits for the reveal; otherwise it comes with the first draw
+  const answer = state.presenting ? state.revealed : n > 0 || state.revealed;
+  if ($('guess').value !== '' && g >= 0 && g <= 100 && answer) {
     const brier = (g / 100 - f.pHitTarget) ** 2;
     text += ' You guessed ' + g + '%; the exact P(hit) is ' + f.pHitText + ': off by ' + Math.abs(g - 100 * f.pHitTarget).toFixed(1)
       + ' points (squared error ' + brier.toFixed(3) + ').';
   }
   out.textContent = text;
+  renderGuesses(answer);
+}
+
+/** The class's guesses: how many are in until the reveal, then each beside the exact answer. */
+function renderGuesses(answer) {
+  const f = state.figures;
+  const out = $('guesses');
+  const gs = state.guesses;
+  if (!gs.length || !f || f.pHitTarget === undefined) { out.textContent = ''; return; }
+  if (!answer) {
+    out.textContent = gs.length + (gs.length === 1 ? ' guess' : ' guesses') + ' from the class, kept for the reveal.';
+    return;
+  }
+  const exact = 100 * f.pHitTarget;
+  const mean = gs.reduce((a, b) => a + b, 0) / gs.length;
+  const closest = gs.reduce((a, b) => Math.abs(b - exact) < Math.abs(a - exact) ? b : a);
+  out.textContent = 'The class guessed ' + gs.map(g => g + '%').join(', ') + ' (mean ' + mean.toFixed(1) + '%); the exact P(hit) is '
+    + f.pHitText + '. Closest: ' + closest + '% (off by ' + Math.abs(closest - exact).toFixed(1) + ' points); the mean is off by '
+    + Math.abs(mean - exact).toFixed(1) + ' points.';
+}
+
+function present(on) {
+  state.presenting = on;
+  document.body.classList.toggle('presenting', on);
+  $('present').setAttribute('aria-pressed', String(on));
+  $('reveal').textContent = on ? 'Reveal the answer' : 'Reveal the distribution';
+  if (state.figures) render(state.figures);
 }
 
 // ---- scenario, link, file -------------------------------------------------------------------
@@ -322,6 +421,7 @@ function updateUrl() {
   if (state.index) q.set('scenario', state.index);
   if (state.confidence !== 0.8) q.set('confidence', state.confidence);
   if (state.uncertainty) q.set('uncertainty', '1');
+  if (state.presenting) q.set('present', '1');
   for (const [p, v] of state.settings) q.append('set', p + '=' + v);
   history.replaceState(null, '', q.toString() ? '?' + q : location.pathname);
 }
@@ -345,6 +445,9 @@ async function init() {
     const eq = s.indexOf('=');
     if (eq > 0) state.settings.set(s.slice(0, eq), s.slice(eq + 1));
   }
+  state.fromLink = new Set(state.settings.keys());
+  present(q.get('present') === '1');
+  $('present').addEventListener('click', () => { present(!state.presenting); updateUrl(); });
   const conf = Number(q.get('confidence') || 0.8);
   state.confidence = conf > 0 && conf < 1 ? conf : 0.8;
   state.uncertainty = q.get('uncertainty') === '1';
@@ -401,9 +504,26 @@ async function init() {
   $('unpin').addEventListener('click', () => { state.pinned = null; $('unpin').hidden = true; renderCompare(); });
   $('draw').addEventListener('click', () => draw(1));
   $('draw10').addEventListener('click', () => draw(10));
-  $('reveal').addEventListener('click', () => { state.revealed = !state.revealed; renderMonths(); });
-  $('clear').addEventListener('click', () => { state.draws = []; state.revealed = false; renderMonths(); });
+  $('reveal').addEventListener('click', () => {
+    state.revealed = !state.revealed;
+    document.body.classList.toggle('revealed', state.revealed);
+    if (state.figures) render(state.figures);
+  });
+  $('clear').addEventListener('click', () => {
+    // a new round draws new months: a fresh seed, not the same months again
+    state.draws = []; state.revealed = false; state.guesses = []; state.round++;
+    state.seed = 1 + Math.floor(Math.random() * 2147483646);
+    document.body.classList.remove('revealed');
+    if (state.figures) render(state.figures);
+  });
   $('guess').addEventListener('input', score);
+  $('add-guess').addEventListener('click', () => {
+    const g = Number($('guess').value);
+    if ($('guess').value === '' || !(g >= 0 && g <= 100)) return;
+    state.guesses.push(g);
+    $('guess').value = '';
+    score();
+  });
   await loadDocument();
   await refresh();
 }

@@ -1,6 +1,8 @@
 package funnelcast.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -148,6 +150,65 @@ class ExplorerBrowserTest {
         String score = browser.findElement(By.id("score")).getText();
         assertTrue(score.startsWith("10 months drawn") && score.contains("the exact P(hit) is 74.3%: off by 14.3 points"),
             score);
+    }
+
+    /**
+     * A shared link with a typo still shows figures: the base scenario's, with the bad setting
+     * named above them; a refused value that has a field is marked beside it, and the link's good
+     * settings are kept.
+     */
+    @Test
+    void aLinksBadSettingsAreSetAsideAndNamed() {
+        browser.get(url("?set=inflow.perday=6.5"));
+        waitForText("phit", "74.3%");
+        String notes = browser.findElement(By.id("link-notes")).getText();
+        assertTrue(notes.contains("inflow.perday = 6.5") && notes.contains("did you mean 'perDay'"), notes);
+        assertFalse(browser.getCurrentUrl().contains("perday"), "the link no longer carries it: " + browser.getCurrentUrl());
+
+        browser.get(url("?set=target.wins=22&set=inflow.perDay=-1"));
+        waitForText("phit", exactPHit("target.wins=22"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(d -> !field("inflow.perDay").findElements(By.cssSelector(".message")).isEmpty());
+        String message = field("inflow.perDay").findElement(By.cssSelector(".message")).getText();
+        assertTrue(message.startsWith("the link asked for -1, not used: expected a number >= 0"), message);
+    }
+
+    /**
+     * Presentation mode: P(hit) and the charts stay hidden while the class guesses; the reveal
+     * shows the exact answer beside each guess. Starting again draws new months (a fresh seed).
+     */
+    @Test
+    void presentationModeHidesTheAnswerUntilRevealed() {
+        browser.get(url("?present=1"));
+        waitForText("phit", "hidden until revealed");
+        assertFalse(browser.findElement(By.id("charts")).isDisplayed(), "the wins chart shows the answer");
+        for (String g : new String[] {"60", "80"}) {
+            browser.findElement(By.id("guess")).sendKeys(g);
+            browser.findElement(By.id("add-guess")).click();
+        }
+        assertEquals("2 guesses from the class, kept for the reveal.", browser.findElement(By.id("guesses")).getText());
+        browser.findElement(By.id("draw10")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(d -> d.findElements(By.cssSelector("#months .dot")).size() == 10);
+        assertFalse(browser.findElement(By.id("score")).getText().contains("74.3"), "no answer before the reveal");
+        List<String> first = browser.findElements(By.cssSelector("#months .dot")).stream()
+            .map(e -> e.getAttribute("title")).toList();
+        browser.findElement(By.id("reveal")).click();
+        waitForText("phit", "74.3%");
+        assertTrue(browser.findElement(By.id("charts")).isDisplayed());
+        assertTrue(browser.findElement(By.id("guesses")).getText().startsWith(
+            "The class guessed 60%, 80% (mean 70.0%); the exact P(hit) is 74.3%. Closest: 80% (off by 5.7 points)"),
+            browser.findElement(By.id("guesses")).getText());
+
+        browser.findElement(By.id("clear")).click();
+        waitForText("phit", "hidden until revealed");
+        browser.findElement(By.id("draw10")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(d -> d.findElements(By.cssSelector("#months .dot")).size() == 10);
+        List<String> second = browser.findElements(By.cssSelector("#months .dot")).stream()
+            .map(e -> e.getAttribute("title")).toList();
+        assertNotEquals(first, second, "a new round draws new months");
+        assertTrue(browser.findElement(By.id("score")).getText().startsWith("Round 2: 10 months drawn"));
     }
 
     /** A scenario opened from the disk travels with each request: the page shows its exact P(hit). */
