@@ -42,7 +42,13 @@ final class ReviewOutput {
     }
 
     static void print(PrintWriter out, Review r) {
-        out.printf(Locale.ROOT, "%s: pipeline review%n", r.scenario());
+        print(out, r, null);
+    }
+
+    /** The review as text; with a rep, that rep's deals only. */
+    static void print(PrintWriter out, Review r, String rep) {
+        out.printf(Locale.ROOT, "%s: pipeline review%s%n", r.scenario(), rep == null ? ""
+            : ", the deals of " + rep + " (the stages' counts are the team's)");
         // the deal and rep columns are as wide as their longest entry (at least 14 and 6), the same in every stage;
         // a name column only where some deal has a name, as wide as the longest (at least 4)
         int dealWidth = Math.max(14, widest(r, Review.DealReview::deal));
@@ -50,18 +56,24 @@ final class ReviewOutput {
         int nameWidth = widest(r, Review.DealReview::name);
         boolean named = nameWidth > 0;
         String columns = "   %-" + dealWidth + "s " + (named ? "%-" + Math.max(4, nameWidth) + "s " : "%s") + "%-" + repWidth + "s ";
-        String head = columns + "%6s %9s %-6s %13s %13s%s%n";
-        String row = columns + "%6.1f %8.0f%% %-6s %13.3f %13.3f%s%n";
+        // a value column where some deal has a value of its own, as wide as the largest
+        int valueWidth = r.stages().stream().flatMap(st -> st.deals().stream()).filter(d -> d.value().isPresent())
+            .mapToInt(d -> String.format(Locale.ROOT, "%,.0f", d.value().getAsDouble()).length()).max().orElse(0);
+        boolean valued = valueWidth > 0;
+        String value = valued ? "%" + Math.max(5, valueWidth) + "s " : "%s";
+        String head = columns + value + "%6s %9s %-6s %13s %13s%s%n";
+        String row = columns + value + "%6.1f %8.0f%% %-6s %13.3f %13.3f%s%n";
         for (Review.StageReview s : r.stages()) {
             out.printf(Locale.ROOT, "%n== %s  %s: %d deals held, steady state needs %.1f%s%n", s.id(), s.label(), s.count(),
                 s.steadyStock(), s.thin() ? "  << THIN" : "");
             boolean stalls = r.showsStalled();
             if (!s.deals().isEmpty()) {
-                out.printf(Locale.ROOT, head, "deal", named ? "name" : "", "rep", "age", "age pct", "", "P(win now)",
+                out.printf(Locale.ROOT, head, "deal", named ? "name" : "", "rep", valued ? "value" : "", "age", "age pct", "", "P(win now)",
                     "P(win ever)", stalls ? String.format(Locale.ROOT, "%12s", "P(stalled)") : "");
             }
             for (Review.DealReview d : s.deals()) {
                 out.printf(Locale.ROOT, row, d.deal(), d.name() == null ? "" : d.name(), d.rep() == null ? "" : d.rep(),
+                    !valued ? "" : d.value().isPresent() ? String.format(Locale.ROOT, "%,.0f", d.value().getAsDouble()) : "",
                     d.age(), 100 * d.agePercentile(), d.stale() ? "STALE" : "", d.pWinInHorizon(), d.pWinEventually(),
                     !stalls ? "" : Double.isNaN(d.pStalled()) ? String.format(Locale.ROOT, "%12s", "")
                     : String.format(Locale.ROOT, "%12.3f%s", d.pStalled(), d.likelyStalled() ? "  STALLED?" : ""));

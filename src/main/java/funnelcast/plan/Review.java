@@ -11,6 +11,7 @@ import funnelcast.model.Stage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -35,6 +36,25 @@ public record Review(String scenario, double steadyInflowPerDay, List<StageRevie
 
     public record StageReview(String id, String label, List<String> questions, int count, double steadyStock,
                               boolean thin, List<DealReview> deals) {
+    }
+
+    /**
+     * The same review with only the deals of one rep (the stages' counts, steady stocks and thin
+     * flags stay the team's).
+     */
+    public Review forRep(String rep) {
+        List<StageReview> kept = new ArrayList<>();
+        for (StageReview s : stages) {
+            kept.add(new StageReview(s.id(), s.label(), s.questions(), s.count(), s.steadyStock(), s.thin(),
+                s.deals().stream().filter(d -> rep.equals(d.rep())).toList()));
+        }
+        return new Review(scenario, steadyInflowPerDay, kept);
+    }
+
+    /** The reps of the pipeline's deals, in the order they first appear. */
+    public List<String> reps() {
+        return stages.stream().flatMap(s -> s.deals().stream()).map(DealReview::rep).filter(Objects::nonNull).distinct()
+            .toList();
     }
 
     public List<String> thinStages() {

@@ -206,6 +206,30 @@ class CliTest {
     }
 
     /**
+     * A director preparing a one-to-one: {@code --rep} keeps that rep's deals, each with its value
+     * under a value column; a rep no deal has is refused with the reps there are.
+     */
+    @Test
+    void reviewShowsValuesAndFiltersByRep() throws Exception {
+        Cli wang = Cli.run("review", "scenarios/midmonth-team.json", "--rep", "wang");
+        assertEquals(0, wang.exitCode(), wang.err());
+        List<String> deals = wang.out().lines().filter(l -> l.matches("   [A-Z]{2}-\\d+ .*")).toList();
+        assertEquals(List.of("HZ-204", "CD-008", "XA-140"), deals.stream().map(l -> l.trim().split(" +")[0]).toList(),
+            wang.out());
+        assertTrue(deals.get(2).contains("20,000"), "the value column: " + deals.get(2));
+        assertTrue(wang.out().lines().anyMatch(l -> l.startsWith("   deal ") && l.contains("value")), wang.out());
+        JsonNode json = JSON.readTree(Cli.run("review", "scenarios/midmonth-team.json", "--rep", "wang", "--json").out());
+        for (JsonNode stage : json.get("stages")) {
+            for (JsonNode d : stage.get("deals")) {
+                assertEquals("wang", d.get("rep").asText());
+            }
+        }
+        Cli nobody = Cli.run("review", "scenarios/midmonth-team.json", "--rep", "nobody");
+        assertEquals(2, nobody.exitCode());
+        assertTrue(nobody.err().contains("the reps are wang, li, chen, zhao"), nobody.err());
+    }
+
+    /**
      * Help reads as paragraphs: picocli wraps each description paragraph once, so no command's
      * description has a short line whose sentence goes on, in lower case, on the next line (the
      * double wrap of hand-broken lines, "moves 5 points either" / "way and its dwell").
