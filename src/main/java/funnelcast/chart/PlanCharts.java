@@ -53,8 +53,8 @@ public final class PlanCharts {
         JFreeChart chart = ChartFactory.createBarChart("The funnel: what the target needs at each stage", "stage", "deals",
             data, PlotOrientation.HORIZONTAL, true, false, false);
         labels.apply(chart);
-        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "%.2f new deals a day win %.1f in %d working days",
-            steady.inflowPerDay(), steady.winsPerHorizon(), steady.horizonDays())));
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "steady state: %.2f new deals a day win %.1f a month "
+            + "(%d working days)", steady.inflowPerDay(), steady.winsPerMonth(), steady.monthDays())));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBarPainter(new StandardBarPainter());

@@ -67,10 +67,12 @@ final class ExplainOutput {
         SteadyState steady = s.target().wins().isPresent()
             ? SteadyState.forWins(funnel, s.target().wins().getAsInt())
             : SteadyState.forInflow(funnel, s.inflow().perDay());
-        out.printf(Locale.ROOT, "%n3. The daily numbers in steady state (Little's law: held = arrivals a day x mean dwell).%n");
+        int month = s.monthDays();
+        out.printf(Locale.ROOT, "%n3. The daily numbers in steady state (Little's law: held = arrivals a day x mean dwell), for a "
+            + "month's task%s.%n", month == horizon ? "" : " over the " + month + " working days of the month that holds the horizon");
         if (s.target().wins().isPresent()) {
-            out.printf(Locale.ROOT, "   To win %d deals in %d working days: %d / (%d x %.3f) = %.2f new deals a day",
-                s.target().wins().getAsInt(), horizon, s.target().wins().getAsInt(), horizon, hEntry,
+            out.printf(Locale.ROOT, "   To win %d deals a month (%d working days): %d / (%d x %.3f) = %.2f new deals a day",
+                s.target().wins().getAsInt(), month, s.target().wins().getAsInt(), month, hEntry,
                 steady.inflowPerDay());
         } else {
             out.printf(Locale.ROOT, "   At the scenario's inflow of %.2f new deals a day (no target given)", steady.inflowPerDay());
@@ -99,11 +101,11 @@ final class ExplainOutput {
             + "   mean dwell    working days a visit lasts on average;%n"
             + "   hold          the stock a team at that rate carries there: arrivals/day x mean dwell (Little's law);%n"
             + "   pipeline      what the scenario holds there now. A stage far below its 'hold' is thin.%n");
-        out.printf(Locale.ROOT, "%n   Check: %.2f new a day x %d days x %.3f = %.1f wins per period.%n", steady.inflowPerDay(),
-            horizon, hEntry, steady.inflowPerDay() * horizon * hEntry);
+        out.printf(Locale.ROOT, "%n   Check: %.2f new a day x %d days x %.3f = %.1f wins a month.%n", steady.inflowPerDay(),
+            month, hEntry, steady.inflowPerDay() * month * hEntry);
         if (s.inflow().perDay() > 0) {
-            out.printf(Locale.ROOT, "   The scenario's own inflow, %.2f new deals a day, makes %.1f wins per period in steady state.%n",
-                s.inflow().perDay(), s.inflow().perDay() * horizon * hEntry);
+            out.printf(Locale.ROOT, "   The scenario's own inflow, %.2f new deals a day, makes %.1f wins a month in steady state.%n",
+                s.inflow().perDay(), s.inflow().perDay() * month * hEntry);
         }
         out.printf(Locale.ROOT, "%n   In-period wins are fewer than steady state when the pipeline is thin or young:%n"
             + "   run 'funnel forecast' for this period's distribution of wins.%n");

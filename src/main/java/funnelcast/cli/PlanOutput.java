@@ -80,8 +80,8 @@ final class PlanOutput {
                 + "not by plan%n%n", s.monthEffects().describe());
         }
         out.printf(Locale.ROOT, "Steady state, the team's standing daily numbers:%n");
-        out.printf(Locale.ROOT, "  a new deal at '%s' wins with %.3f, so %d wins take %.2f new deals a day%s.%n%n",
-            plan.entry(), plan.pWinFromEntry(), plan.target(), st.inflowPerDay(),
+        out.printf(Locale.ROOT, "  a new deal at '%s' wins with %.3f, so %d wins a month (%d working days) take %.2f new deals "
+            + "a day%s.%n%n", plan.entry(), plan.pWinFromEntry(), plan.target(), st.monthDays(), st.inflowPerDay(),
             perRep ? String.format(Locale.ROOT, " (%.2f per rep, %.3g reps)", st.perRepPerDay(), s.inflow().reps()) : "");
         out.printf(Locale.ROOT, "  %-10s %7s %8s %12s %11s %9s%s%n", "stage", "h(s)", "visits", "arrivals/day", "mean dwell",
             "hold", perRep ? "  hold/rep" : "");

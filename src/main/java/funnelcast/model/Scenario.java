@@ -111,6 +111,11 @@ public record Scenario(String name, WorkCalendar calendar, String entry, List<St
         throw new IllegalArgumentException("no stage " + id);
     }
 
+    /** The working days of the month that holds the horizon ({@link WorkCalendar#monthDays}). */
+    public int monthDays() {
+        return calendar.monthDays();
+    }
+
     public int horizonDays() {
         return calendar.horizonDays();
     }

@@ -2,6 +2,7 @@ package funnelcast.model;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -99,6 +100,20 @@ public record WorkCalendar(LocalDate start, LocalDate end, Set<DayOfWeek> weekda
     /** T, the number of working days in the horizon. */
     public int horizonDays() {
         return workingDays().size();
+    }
+
+    /**
+     * The working days of the calendar month that holds the horizon, by the same rule (weekdays,
+     * holidays, make-up days), when the horizon lies inside one month; otherwise the horizon's
+     * own. A month's task is what the standing daily numbers are for: a horizon that starts in the
+     * middle of the month keeps the month's pace, not the rest of the task over the days left.
+     */
+    public int monthDays() {
+        YearMonth month = YearMonth.from(start);
+        if (!YearMonth.from(end).equals(month)) {
+            return horizonDays();
+        }
+        return workingDays(month.atDay(1), month.atEndOfMonth(), weekdays, holidays, workdays).size();
     }
 
     /** The date of working day {@code k}, 1-based. */

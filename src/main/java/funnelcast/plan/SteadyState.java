@@ -12,7 +12,7 @@ import java.util.List;
  * days a team needs {@code lambda = target / (T h(entry))} new deals a day; stage s then
  * receives {@code lambda v(s)} deals a day and holds {@code lambda v(s) E[dwell s]} (Little's law).
  */
-public record SteadyState(double winsPerHorizon, int horizonDays, double pWinFromEntry, double inflowPerDay,
+public record SteadyState(double winsPerMonth, int monthDays, double pWinFromEntry, double inflowPerDay,
                           double perRepPerDay, List<StageFlow> stages) {
 
     public record StageFlow(String id, String label, double pWin, double expectedVisits, double arrivalsPerDay,
@@ -23,20 +23,23 @@ public record SteadyState(double winsPerHorizon, int horizonDays, double pWinFro
         stages = List.copyOf(stages);
     }
 
-    /** The steady state that makes {@code wins} deals in the horizon on average. */
+    /**
+     * The steady state that makes {@code wins} deals a month on average: the standing daily
+     * numbers of a month's task, over the working days of the month that holds the horizon.
+     */
     public static SteadyState forWins(Funnel funnel, double wins) {
         Scenario scenario = funnel.scenario();
         Absorption chain = Absorption.of(funnel);
-        int horizon = scenario.horizonDays();
+        int month = scenario.monthDays();
         double hEntry = chain.winProbability(funnel.entry());
-        double lambda = hEntry > 0 ? wins / (horizon * hEntry) : Double.POSITIVE_INFINITY;
+        double lambda = hEntry > 0 ? wins / (month * hEntry) : Double.POSITIVE_INFINITY;
         return of(funnel, chain, wins, lambda);
     }
 
     /** The steady state of the scenario's own inflow. */
     public static SteadyState forInflow(Funnel funnel, double perDay) {
         Absorption chain = Absorption.of(funnel);
-        double wins = perDay * funnel.scenario().horizonDays() * chain.winProbability(funnel.entry());
+        double wins = perDay * funnel.scenario().monthDays() * chain.winProbability(funnel.entry());
         return of(funnel, chain, wins, perDay);
     }
 
@@ -51,7 +54,7 @@ public record SteadyState(double winsPerHorizon, int horizonDays, double pWinFro
                 stage.meanDwell(), arrivals * stage.meanDwell()));
         }
         double reps = scenario.inflow().reps();
-        return new SteadyState(wins, scenario.horizonDays(), chain.winProbability(funnel.entry()), lambda,
+        return new SteadyState(wins, scenario.monthDays(), chain.winProbability(funnel.entry()), lambda,
             reps > 0 ? lambda / reps : Double.NaN, flows);
     }
 }

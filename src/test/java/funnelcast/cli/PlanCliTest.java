@@ -94,7 +94,7 @@ class PlanCliTest {
     void planTableSaysWhatToDo() {
         Cli r = Cli.run("plan", "scenarios/telesales.json");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("20 wins take 4.55 new deals a day"), r.out());
+        assertTrue(r.out().contains("20 wins a month (22 working days) take 4.55 new deals a day"), r.out());
         assertTrue(r.out().contains("find "), r.out());
     }
 

@@ -14,9 +14,13 @@ import funnelcast.model.Inflow;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.junit.jupiter.api.Test;
 
-/** The planner's numbers against hand derivations (T = 10 working days: 2026-03-02..13). */
+/**
+ * The planner's numbers against hand derivations (T = 10 working days: 2026-03-02..13). The
+ * standing daily numbers are a month's: March 2026 has MONTH = 22 working days.
+ */
 class PlanTest {
     private static final int T = 10;
+    private static final int MONTH = 22;
 
     private static Funnel funnel(String stages, String rest) {
         return TestScenarios.tenDays("a", stages, rest);
@@ -28,7 +32,7 @@ class PlanTest {
 
     /**
      * A straight chain a -> b -> won, exponential dwells of means 2 and 3: h(a) = 0.6 * 0.5,
-     * visits (1, 0.6), the standing rate target / (T h(a)), stocks lambda v(s) m(s). With no
+     * visits (1, 0.6), the standing rate target / (MONTH h(a)), stocks lambda v(s) m(s). With no
      * pipeline the wins are Poisson(lambda I), I = p1 p2 (T - (m1^2 (1 - e^-T/m1) - m2^2 (1 -
      * e^-T/m2)) / (m1 - m2)), and P(Pois(x) >= n) = P(Gamma(n, 1) <= x): the required inflow is
      * Gamma(n, 1)^-1(C) / I.
@@ -41,7 +45,7 @@ class PlanTest {
             ", \"inflow\": { \"perRepPerDay\": 1, \"reps\": 4 }, \"target\": { \"wins\": 6, \"alreadyWon\": 1 }");
         Plan plan = Plan.of(f, 0.8, 100);
         double h = 0.3;
-        double lambda = 6 / (T * h);
+        double lambda = 6 / (MONTH * h);
         assertRelative(h, plan.pWinFromEntry(), 1e-12, "h(entry)");
         SteadyState st = plan.steadyState();
         assertRelative(lambda, st.inflowPerDay(), 1e-12, "standing inflow");
@@ -80,7 +84,7 @@ class PlanTest {
               "exitDwell": { "lost": { "dist": "exponential", "mean": 6 } } }""",
             ", \"target\": { \"wins\": 10 }");
         Plan plan = Plan.of(f, 0.8, 50);
-        double lambda = 10 / (T * 0.5);
+        double lambda = 10 / (MONTH * 0.5);
         SteadyState st = plan.steadyState();
         assertRelative(0.5, plan.pWinFromEntry(), 1e-12, "h(a)");
         assertRelative(0.5 + 0.25 * 0.5, st.stages().get(1).pWin(), 1e-12, "h(b) = w + r h(a)");

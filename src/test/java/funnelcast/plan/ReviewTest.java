@@ -41,15 +41,17 @@ class ReviewTest {
         double sg13 = Math.exp(-6.5) * 7.5;
         assertEquals(mid.pWinEventually() * (1 - sg13 / sg3), mid.pWinInHorizon(), 1e-3);
         assertEquals(List.of("Who signs?"), s.questions());
-        // The target's steady state: 4 / (10 * 0.5) = 0.8 a day, holding 0.8 * (0.5 * 4 + 0.5 * 1) = 2.
-        assertEquals(2.0, s.steadyStock(), 1e-12);
-        assertFalse(s.thin(), "3 deals held against 2 needed");
+        // The target's steady state, a month's task over March's 22 working days: 4 / (22 * 0.5) a day,
+        // holding that times the mean dwell 0.5 * 4 + 0.5 * 1 = 2.5.
+        assertEquals(4 / (22 * 0.5) * 2.5, s.steadyStock(), 1e-12);
+        assertFalse(s.thin(), "3 deals held against 0.91 needed");
     }
 
     @Test
     void aThinStageIsNamed() {
         Review r = Review.of(TestScenarios.funnel("scenarios/midmonth-team.json"), 50);
-        assertTrue(r.thinStages().contains("contact"), r.thinStages().toString());
+        // the mid-month team holds 4 at evaluate where a month of 20 wins needs 6.8 (and contact's 13 of 14.7 is not thin)
+        assertEquals(List.of("evaluate", "commit"), r.thinStages());
         Review full = Review.of(TestScenarios.funnel("scenarios/telesales.json"), 50);
         assertTrue(full.thinStages().isEmpty(), "the steady-state pipeline is not thin: " + full.thinStages());
     }
