@@ -20,9 +20,18 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** Scenarios side by side: their wins pmfs overlaid, and their fans (median and 80% band) overlaid. */
 public final class CompareCharts {
-    /** One colour a scenario, in order (A, B, C, ...), then again. */
-    private static final Color[] COLOURS = {new Color(0x1F4E79), new Color(0xC0392B), new Color(0x27AE60),
-        new Color(0x8E44AD), new Color(0xD68910), new Color(0x17A589)};
+    /**
+     * One colour a scenario, in order, then again: Okabe and Ito's palette, which readers with a
+     * colour-vision deficiency tell apart, without its vermilion, which is too near the target
+     * line's red.
+     */
+    private static final Color[] COLOURS = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000)};
+
+    /** The first scenario's lines widest, each later one narrower, so that one drawn over another still shows both. */
+    static float width(int i, float widest) {
+        return Math.max(1f, widest - 1.2f * i);
+    }
 
     private CompareCharts() {
     }
@@ -70,7 +79,7 @@ public final class CompareCharts {
             data.addSeries(low);
             data.addSeries(high);
         }
-        JFreeChart chart = ChartFactory.createTimeSeriesChart("how the period unfolds, side by side", "working day",
+        JFreeChart chart = ChartFactory.createTimeSeriesChart("how the period unfolds, side by side", "date (working days only)",
             "cumulative wins", data, true, false, false);
         chart.addSubtitle(new TextTitle("solid: median; dashed: the 80% band (P10 and P90)"));
         XYPlot plot = chart.getXYPlot();
@@ -79,8 +88,9 @@ public final class CompareCharts {
             Color c = COLOURS[i % COLOURS.length];
             for (int j = 0; j < 3; j++) {
                 r.setSeriesPaint(3 * i + j, c);
-                r.setSeriesStroke(3 * i + j, j == 0 ? new BasicStroke(2.5f)
-                    : new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+                r.setSeriesStroke(3 * i + j, j == 0 ? new BasicStroke(width(i, 5f))
+                    : new BasicStroke(width(i, 2.4f) / 2 + 0.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                        new float[] {6f, 4f}, 0f));
                 r.setSeriesVisibleInLegend(3 * i + j, j == 0);
             }
         }
@@ -100,7 +110,7 @@ public final class CompareCharts {
     private static void colour(XYLineAndShapeRenderer r, int n) {
         for (int i = 0; i < n; i++) {
             r.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
-            r.setSeriesStroke(i, new BasicStroke(2.2f));
+            r.setSeriesStroke(i, new BasicStroke(width(i, 4.5f)));
         }
     }
 }

@@ -3,6 +3,7 @@ package funnelcast.chart;
 import funnelcast.forecast.Forecast;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
@@ -18,6 +19,7 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -39,6 +41,8 @@ public final class ForecastCharts {
     static final Color BAR = new Color(0x3B6EA5);
     static final Color TARGET = new Color(0xC0392B);
     static final Color ALREADY = new Color(0xDDE8D0);
+    /** The bars at or above the target: a green that stays apart from the bars' blue and the target's red. */
+    static final Color HIT = new Color(0x2E8B57);
 
     private ForecastCharts() {
     }
@@ -63,26 +67,32 @@ public final class ForecastCharts {
      */
     public static JFreeChart wins(Forecast f) {
         int a = f.alreadyWon();
-        XYSeries pmf = new XYSeries("P(wins = k)");
+        // the bars that hit the target in their own colour: the share of them is P(hit)
+        int target = f.target().orElse(Integer.MAX_VALUE);
+        XYSeries below = new XYSeries("below the target");
+        XYSeries hit = new XYSeries("at or above the target");
         double[] p = f.wins().pmf();
         for (int k = 0; k < p.length; k++) {
-            pmf.add(a + k, p[k]);
+            (a + k >= target ? hit : below).add(a + k, p[k]);
         }
+        XYSeriesCollection bars = new XYSeriesCollection(below);
+        bars.addSeries(hit);
         ChartFonts.Labels title = ChartFonts.title(f.scenario());
-        JFreeChart chart = ChartFactory.createXYBarChart(title.get(0) + ": wins this period", "wins", false,
-            "probability", new XYSeriesCollection(pmf), PlotOrientation.VERTICAL, false, false, false);
+        JFreeChart chart = ChartFactory.createXYBarChart(title.get(0) + ": wins this period", "wins (month's total)", false,
+            "probability", bars, PlotOrientation.VERTICAL, f.target().isPresent(), false, false);
         title.apply(chart);
         chart.addSubtitle(new TextTitle(winsSummary(f)));
         XYPlot plot = chart.getXYPlot();
         XYBarRenderer r = (XYBarRenderer) plot.getRenderer();
         r.setSeriesPaint(0, BAR);
+        r.setSeriesPaint(1, HIT);
         r.setShadowVisible(false);
         r.setBarPainter(new StandardXYBarPainter());
         r.setMargin(0.1);
-        plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         if (a > 0) {
             IntervalMarker done = new IntervalMarker(-0.5, a - 0.5, ALREADY);
             done.setLabel("already won: " + a);
+            done.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             done.setLabelAnchor(RectangleAnchor.TOP);
             done.setLabelTextAnchor(TextAnchor.TOP_CENTER);
             plot.addDomainMarker(done, Layer.BACKGROUND);
@@ -91,9 +101,28 @@ public final class ForecastCharts {
         // the target stays in sight even where the forecast gives it no chance
         int right = Math.max(a + p.length, f.target().orElse(0) + 2);
         plot.getDomainAxis().setRange(-0.5, right - 0.5);
+        // about ten labelled ticks whatever the chart's width: a step of 1, 2 or 5 times a power of ten
+        ((NumberAxis) plot.getDomainAxis()).setTickUnit(new NumberTickUnit(niceStep(right / 10.0)));
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(percent());
         style(plot);
         return chart;
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, ... at or above {@code raw} (at least 1: wins are whole). */
+    static double niceStep(double raw) {
+        double step = 1;
+        while (step < raw) {
+            double next = step * 2;
+            if (next >= raw) {
+                return next;
+            }
+            next = step * 5;
+            if (next >= raw) {
+                return next;
+            }
+            step *= 10;
+        }
+        return step;
     }
 
     /** Probabilities read as percentages on an axis: 0.11 is "11%". */
@@ -110,9 +139,12 @@ public final class ForecastCharts {
     }
 
     static ValueMarker line(double at, String label) {
-        ValueMarker m = new ValueMarker(at, TARGET, new BasicStroke(2f));
+        ValueMarker m = new ValueMarker(at, TARGET, new BasicStroke(3f));
         m.setLabel(label);
+        // the target reads from the back of a room: bold, in the line's red, on white
+        m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         m.setLabelPaint(TARGET);
+        m.setLabelBackgroundColor(Color.WHITE);
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         return m;

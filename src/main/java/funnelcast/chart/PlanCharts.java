@@ -100,32 +100,39 @@ public final class PlanCharts {
         return chart;
     }
 
-    /** The change each stage's four what-ifs make, the bottleneck on top. */
+    /**
+     * The change each stage's four what-ifs make, the bottleneck on top: a tornado, one row a
+     * lever (conversion ±5 points, dwell ×0.8 and ×1.2), its better and its worse case on the
+     * same row either side of zero.
+     */
     public static JFreeChart tornado(Scenario s, Sensitivity sens) {
         boolean hit = sens.basePHit().isPresent();
         ChartFonts.Labels all = stageLabels(s);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double k = hit ? 100 : 1;
         for (Sensitivity.StageEffect e : sens.stages()) {
             String label = all.get(indexOf(s, e.stage()));
-            double k = hit ? 100 : 1;
-            data.addValue(k * (hit ? e.pHitUp() : e.winsUp()), "advance +5 points", label);
-            data.addValue(k * (hit ? e.pHitDown() : e.winsDown()), "advance -5 points", label);
-            data.addValue(k * (hit ? e.pHitFaster() : e.winsFaster()), "dwell x0.8", label);
-            data.addValue(k * (hit ? e.pHitSlower() : e.winsSlower()), "dwell x1.2", label);
+            String conversion = label + "  ±5 pts";
+            String dwell = e.stage() + "  dwell ×0.8 / ×1.2";
+            data.addValue(k * (hit ? e.pHitUp() : e.winsUp()), "better (+5 points, dwell ×0.8)", conversion);
+            data.addValue(k * (hit ? e.pHitDown() : e.winsDown()), "worse (−5 points, dwell ×1.2)", conversion);
+            data.addValue(k * (hit ? e.pHitFaster() : e.winsFaster()), "better (+5 points, dwell ×0.8)", dwell);
+            data.addValue(k * (hit ? e.pHitSlower() : e.winsSlower()), "worse (−5 points, dwell ×1.2)", dwell);
         }
-        JFreeChart chart = ChartFactory.createBarChart("Where a point of conversion or a day of dwell is worth most",
-            "stage (bottleneck first)", hit ? "change in P(hit target), points" : "change in expected wins", data,
+        JFreeChart chart = ChartFactory.createStackedBarChart("Where a point of conversion or a day of dwell is worth most",
+            "stage and lever (bottleneck first)", hit ? "change in P(hit target), points" : "change in expected wins", data,
             PlotOrientation.HORIZONTAL, true, false, false);
         all.apply(chart);
-        chart.addSubtitle(new TextTitle("bottleneck: " + all.get(indexOf(s, sens.bottleneck()))));
+        chart.addSubtitle(new TextTitle("bottleneck: " + all.get(indexOf(s, sens.bottleneck()))
+            + " (ranked by the largest change of its four cases)"));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setSeriesPaint(0, new Color(0x2E8B57));
         r.setSeriesPaint(1, new Color(0xC0392B));
-        r.setSeriesPaint(2, new Color(0x7FB77E));
-        r.setSeriesPaint(3, new Color(0xE08E79));
+        r.setMaximumBarWidth(0.08);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));

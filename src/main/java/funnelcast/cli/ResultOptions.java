@@ -107,6 +107,11 @@ final class ResultOptions {
     }
 
     private int[] dimensions() {
+        return dimensions(size);
+    }
+
+    /** {@code --size WxH} read and checked: width 300..8000, height 200..8000 pixels. */
+    static int[] dimensions(String size) {
         Matcher m = Pattern.compile("(\\d{2,5})x(\\d{2,5})").matcher(size.trim());
         if (!m.matches()) {
             throw new InputException("--size: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080, got '" + size + "'");

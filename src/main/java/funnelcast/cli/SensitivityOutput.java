@@ -42,17 +42,24 @@ final class SensitivityOutput {
         out.printf(Locale.ROOT, "%s: sensitivity by stage%nMethod: %s%nBase: %.2f expected wins%s%n%n", s.scenario(), s.method(),
             s.baseWins(), hit ? String.format(Locale.ROOT, ", P(hit target) %.1f%%", 100 * s.basePHit().getAsDouble()) : "");
         out.printf(Locale.ROOT, "Change in %s, largest first:%n", hit ? "P(hit target), in points" : "expected wins");
-        out.printf(Locale.ROOT, "  %-10s %-10s %8s %8s %10s %10s %11s %13s%n", "stage", "advance", "+5 pts", "-5 pts",
+        // the stage and advance columns as wide as their longest id (at least 10)
+        int stageWidth = Math.max(10, s.stages().stream().mapToInt(e -> e.stage().length()).max().orElse(0));
+        int advanceWidth = Math.max(10, s.stages().stream().mapToInt(e -> e.advanceTo().length()).max().orElse(0));
+        String ids = "  %-" + stageWidth + "s %-" + advanceWidth + "s ";
+        out.printf(Locale.ROOT, ids + "%8s %8s %10s %10s %11s %13s%n", "stage", "advance", "+5 pts", "-5 pts",
             "dwell x0.8", "dwell x1.2", "wins/point", "wins/day less");
         for (Sensitivity.StageEffect e : s.stages()) {
             double k = hit ? 100 : 1;
-            out.printf(Locale.ROOT, "  %-10s %-10s %+8.2f %+8.2f %+10.2f %+10.2f %+11.3f %+13.3f%n", e.stage(), e.advanceTo(),
+            out.printf(Locale.ROOT, ids + "%+8.2f %+8.2f %+10.2f %+10.2f %+11.3f %+13.3f%n", e.stage(), e.advanceTo(),
                 k * (hit ? e.pHitUp() : e.winsUp()), k * (hit ? e.pHitDown() : e.winsDown()),
                 k * (hit ? e.pHitFaster() : e.winsFaster()), k * (hit ? e.pHitSlower() : e.winsSlower()),
                 e.winsPerPoint(), e.winsPerDayFaster());
         }
         Sensitivity.StageEffect top = s.stages().get(0);
-        out.printf(Locale.ROOT, "%nBottleneck: %s. A point of conversion there is worth %+.3f expected wins, a day less dwell %+.3f.%n",
+        out.printf(Locale.ROOT, "%nThe stages are ranked by the largest of their four changes (the columns +5 pts to dwell x1.2%s); "
+            + "wins/point and wins/day less are each change per unit, for planning, and do not rank.%n",
+            hit ? ", in P(hit target)" : "");
+        out.printf(Locale.ROOT, "Bottleneck: %s. A point of conversion there is worth %+.3f expected wins, a day less dwell %+.3f.%n",
             top.stage(), top.winsPerPoint(), top.winsPerDayFaster());
     }
 }

@@ -86,10 +86,44 @@ class WhatIfCliTest {
             "--method", "exact", "--out", dir.toString());
         assertEquals(0, c.exitCode(), c.err());
         String wins = Files.readString(dir.resolve("compare-wins.svg"));
-        assertTrue(wins.contains("target 20") && wins.contains("A (P(hit) 74.3%)") && wins.contains("B (P(hit)"), "legend");
+        assertTrue(wins.contains("target 20") && wins.contains("telesales (P(hit) 74.3%)")
+            && wins.contains("inflow.perDay=6.5 (P(hit)"), "legend: each scenario by its name");
         assertTrue(Files.readString(dir.resolve("compare-fan.svg")).contains("target 20"));
         assertTrue(Files.size(dir.resolve("compare-fan.png")) > 1000);
         assertTrue(JSON.readTree(dir.resolve("compare.json").toFile()).get("scenarios").size() == 2);
+    }
+
+    /**
+     * docs/what-if.md's team what-if, "two reps from the 15th", runs as the page writes it (each
+     * argument below appears there verbatim): the column carries its name, the two hires ramp in
+     * the exact forecast as TeamInflowTest derives, and the gap-to-now row is the inflow needed
+     * less the inflow now.
+     */
+    @Test
+    void theDocumentedTeamWhatIfRunsAsWritten() throws Exception {
+        String team = "scenarios/midmonth-team.json?name=two reps from the 15th&set=inflow.reps=null&set=inflow.team="
+            + "{\"rampDays\": 5, \"reps\": [{\"id\": \"wang\"}, {\"id\": \"li\"}, {\"id\": \"chen\"}, {\"id\": \"zhao\"}, "
+            + "{\"id\": \"zhou\"}, {\"id\": \"new-1\", \"start\": \"2026-12-15\"}, {\"id\": \"new-2\", \"start\": \"2026-12-15\"}]}";
+        String docs = Files.readString(Path.of("docs/what-if.md"));
+        assertTrue(docs.contains("'" + team + "'"), "docs/what-if.md shows the what-if as the test runs it");
+        Cli c = Cli.run("compare", "scenarios/midmonth-team.json", team, "--method", "exact");
+        assertEquals(0, c.exitCode(), c.err());
+        assertTrue(c.out().contains("B  two reps from the 15th: scenarios/midmonth-team.json with inflow.reps=null, inflow.team="),
+            c.out());
+        assertTrue(c.out().lines().anyMatch(l -> l.contains("midmonth-team") && l.contains("two reps from the 15th")),
+            "the columns are headed by the names: " + c.out());
+        JsonNode json = JSON.readTree(Cli.run("compare", "scenarios/midmonth-team.json", team, "--method", "exact", "--json").out());
+        JsonNode b = json.get("scenarios").get(1);
+        assertEquals("two reps from the 15th", b.get("name").asText());
+        JsonNode hired = JSON.readTree(Cli.run("forecast", "scenarios/midmonth-team.json", "--method", "exact", "--json",
+            "--set", "inflow.reps=null", "--set", team.substring(team.indexOf("inflow.team="))).out());
+        assertEquals(hired.get("pHitTarget").asDouble(), b.get("pHitTarget").asDouble(), 0);
+        String gap = c.out().lines().filter(l -> l.startsWith("gap to now")).findFirst().orElseThrow();
+        String need = c.out().lines().filter(l -> l.startsWith("new deals a day for 80%")).findFirst().orElseThrow();
+        String now = c.out().lines().filter(l -> l.startsWith("new deals a day now")).findFirst().orElseThrow();
+        double first = Double.parseDouble(need.substring(28).trim().split(" +")[0])
+            - Double.parseDouble(now.substring(28).trim().split(" +")[0]);
+        assertEquals(first, Double.parseDouble(gap.substring(28).trim().split(" +")[0]), 0.011);
     }
 
     @Test
