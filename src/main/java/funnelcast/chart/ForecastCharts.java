@@ -168,7 +168,7 @@ public final class ForecastCharts {
         data.addSeries(outer);
         data.addSeries(inner);
         ChartFonts.Labels title = ChartFonts.title(f.scenario());
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(title.get(0) + ": how the period unfolds", "working day",
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title.get(0) + ": how the period unfolds", "date (working days only)",
             "cumulative wins", data, true, false, false);
         title.apply(chart);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "by %s: median %d, 80%% between %d and %d",
