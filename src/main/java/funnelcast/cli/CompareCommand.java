@@ -70,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         output.check();
         double confidence = this.confidence.value();
-        List<Asked> asked = new ArrayList<>();
+        List<CompareOutput.Asked> asked = new ArrayList<>();
         for (String s : scenarios) {
             asked.add(read(s));
         }
@@ -102,7 +102,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** FILE, or FILE?name=NAME&set=PATH=VALUE&set=..., with the command's own --set applied first. */
-    private Asked read(String spec) {
+    private CompareOutput.Asked read(String spec) {
         String file = spec;
         List<Setting> all = new ArrayList<>(Setting.parseAll(settings));
         List<Setting> own = new ArrayList<>();
@@ -121,12 +121,9 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         all.addAll(own);
-        return new Asked(spec, file, own, name, Funnel.of(ScenarioSource.readFile(Path.of(file), all)));
+        return new CompareOutput.Asked(spec, file, own, name, Funnel.of(ScenarioSource.readFile(Path.of(file), all)));
     }
 
-    /** A scenario as the command line asked for it: the argument, its file, its own settings and name, and the funnel read. */
-    record Asked(String spec, String file, List<Setting> settings, String name, Funnel funnel) {
-    }
 
 
     /** What --json prints: each scenario's name, forecast, file (the argument as given) and the inflow it needs. */

@@ -36,11 +36,11 @@ final class CompareOutput {
      * the folder and extension), else, for a what-if of one short setting, that setting; a name
      * already taken gets its letter.
      */
-    static List<String> names(List<CompareCommand.Asked> asked) {
+    static List<String> names(List<Asked> asked) {
         List<String> letters = letters(asked.size());
         List<String> names = new ArrayList<>();
         for (int i = 0; i < asked.size(); i++) {
-            CompareCommand.Asked a = asked.get(i);
+            Asked a = asked.get(i);
             String name;
             if (a.name() != null) {
                 name = a.name();
@@ -62,7 +62,7 @@ final class CompareOutput {
         List<String> letters = letters(cases.size());
         int width = Math.max(12, Math.min(NAME_WIDTH, cases.stream().mapToInt(c -> c.name().length()).max().orElse(0)) + 2);
         for (int i = 0; i < cases.size(); i++) {
-            CompareCommand.Asked a = cases.get(i).asked();
+            Asked a = cases.get(i).asked();
             o.printf(Locale.ROOT, "%s  %s: %s%s (%s)%n", letters.get(i), cases.get(i).name(), a.file(), a.settings().isEmpty() ? ""
                 : " with " + a.settings().stream().map(CompareOutput::shortly).collect(Collectors.joining(", ")),
                 cases.get(i).forecast().scenario());
@@ -121,8 +121,12 @@ final class CompareOutput {
         o.println(b.toString().stripTrailing());
     }
 
+    /** A scenario as the command line asked for it: the argument, its file, its own settings and name, and the funnel read. */
+    record Asked(String spec, String file, List<Setting> settings, String name, Funnel funnel) {
+    }
+
     /** One column of the comparison: its name, what was asked for, its forecast and the inflow it needs. */
-    record Column(String name, CompareCommand.Asked asked, Forecast forecast, OptionalDouble inflowNeeded) {
+    record Column(String name, Asked asked, Forecast forecast, OptionalDouble inflowNeeded) {
         Funnel funnel() {
             return asked.funnel();
         }
