@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import funnelcast.InputException;
 import funnelcast.Parallelism;
 import funnelcast.chart.ChartFiles;
+import funnelcast.chart.CompareCharts;
 import funnelcast.chart.ForecastCharts;
 import funnelcast.chart.PlanCharts;
 import funnelcast.engine.MonteCarloEngine;
@@ -106,8 +107,9 @@ final class Answers {
     record Stock(String id, String label, double pWin, double arrivalsPerDay, double meanDwell, double stock) {
     }
 
-    /** The charts as inline SVG elements. */
-    record Charts(String wins, String fan, String stock) {
+    /** The charts as inline SVG elements; the A/B overlays only with a pinned A. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Charts(String wins, String fan, String stock, String abWins, String abFan) {
     }
 
     /** Wins of each simulated month, already won included. */
@@ -134,23 +136,38 @@ final class Answers {
         return String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
 
-    /** The charts of the command line (wins with the target, fan, the funnel's stock) as inline SVG elements. */
-    static Charts charts(Scenario scenario, int width, int height, boolean uncertainty) {
+    /**
+     * The charts of the command line (wins with the target, fan, the funnel's stock) as inline SVG
+     * elements; with a pinned A, also A's and B's wins and fans drawn over each other, as compare
+     * draws them.
+     */
+    static Charts charts(Scenario scenario, Scenario pinned, int width, int height, boolean uncertainty) {
         Funnel funnel = Funnel.of(scenario);
-        Forecast f;
-        if (uncertainty) {
-            f = engine(funnel, true);
-        } else {
-            try {
-                f = ExactMethod.forecast(funnel);
-            } catch (InputException refused) {
-                f = engine(funnel, false);
-            }
+        Forecast f = chartForecast(funnel, uncertainty);
+        String abWins = null;
+        String abFan = null;
+        if (pinned != null) {
+            List<String> names = List.of("A (pinned)", "B (now)");
+            List<Forecast> both = List.of(chartForecast(Funnel.of(pinned), uncertainty), f);
+            abWins = ChartFiles.svgScalable(CompareCharts.wins(names, both), width, height, "ab-wins");
+            abFan = ChartFiles.svgScalable(CompareCharts.fans(names, both), width, height, "ab-fan");
         }
         return new Charts(ChartFiles.svgScalable(ForecastCharts.wins(f), width, height, "wins"),
             ChartFiles.svgScalable(ForecastCharts.fan(f), width, height, "fan"),
             ChartFiles.svgScalable(PlanCharts.funnel(scenario, SteadyState.forInflow(funnel, scenario.inflow().perDay())), width,
-                height, "stock"));
+                height, "stock"), abWins, abFan);
+    }
+
+    /** The forecast the charts draw: the exact method's, or the engine's with uncertainty or where the exact method refuses. */
+    private static Forecast chartForecast(Funnel funnel, boolean uncertainty) {
+        if (uncertainty) {
+            return engine(funnel, true);
+        }
+        try {
+            return ExactMethod.forecast(funnel);
+        } catch (InputException refused) {
+            return engine(funnel, false);
+        }
     }
 
     /**

@@ -86,8 +86,8 @@ public final class Explorer implements AutoCloseable {
             });
             config.routes.get("/api/scenarios", ctx -> self[0].list(ctx));
             config.routes.post("/api/figures", ctx -> self[0].answer(ctx, r -> Answers.figures(r.scenario(), r.confidence(), r.uncertainty())));
-            config.routes.post("/api/charts", ctx -> self[0].answer(ctx, r -> Answers.charts(r.scenario(), r.width(), r.height(),
-                r.uncertainty())));
+            config.routes.post("/api/charts", ctx -> self[0].answer(ctx, r -> Answers.charts(r.scenario(), r.pinned(), r.width(),
+                r.height(), r.uncertainty())));
             config.routes.post("/api/months", ctx -> self[0].answer(ctx, r -> Answers.months(r.scenario(), r.seed(), r.from(),
                 r.count(), r.uncertainty())));
             config.routes.post("/api/scenario", ctx -> self[0].download(ctx));
@@ -162,7 +162,7 @@ public final class Explorer implements AutoCloseable {
 
     /** What a request asks about: a scenario (one of the server's, or the page's opened file) and its settings. */
     record Ask(Scenario scenario, ScenarioSource source, List<Setting> settings, double confidence, boolean uncertainty,
-               long seed, int from, int count, int width, int height) {
+               long seed, int from, int count, int width, int height, Scenario pinned) {
     }
 
     /** Answers on the explorer's one bounded pool, whatever the number of requests at once. */
@@ -229,9 +229,25 @@ public final class Explorer implements AutoCloseable {
         if (!uncertainty.isMissingNode() && !uncertainty.isBoolean()) {
             throw new FieldException("uncertainty: expected true or false, got " + uncertainty, "uncertainty");
         }
+        // the pinned A of an A/B: the same scenario with A's settings, for the charts drawn over each other
+        Scenario pinned = null;
+        JsonNode pin = body.path("pinned");
+        if (!pin.isMissingNode() && !pin.isNull()) {
+            if (!pin.isArray() || pin.size() > MAX_SETTINGS) {
+                throw new InputException("pinned: expected a list of at most " + MAX_SETTINGS + " PATH=VALUE texts");
+            }
+            List<Setting> a = new ArrayList<>();
+            for (JsonNode s : pin) {
+                if (!s.isTextual()) {
+                    throw new InputException("pinned: expected PATH=VALUE texts, got " + s);
+                }
+                a.add(Setting.parse(s.asText()));
+            }
+            pinned = source.read(a);
+        }
         return new Ask(scenario, source, settings, confidence, uncertainty.asBoolean(false), body.path("seed").asLong(42),
             integer(body, "from", 0, 0, Integer.MAX_VALUE - MAX_MONTHS), integer(body, "count", 1, 1, MAX_MONTHS),
-            integer(body, "width", 640, 200, 2000), integer(body, "height", 380, 150, 2000));
+            integer(body, "width", 640, 200, 2000), integer(body, "height", 380, 150, 2000), pinned);
     }
 
     /** The setting whose path the message names first, or null. */

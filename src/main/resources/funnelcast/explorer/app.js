@@ -273,7 +273,8 @@ function render(f) {
     : f.method + '.';
   for (const s of f.stages) {
     const box = document.querySelector('[data-stock="' + CSS.escape(s.id) + '"]');
-    if (box) box.textContent = 'holds about ' + s.stock.toFixed(1) + ' deals at this inflow; wins ' + pct(s.pWin) + ' of them eventually';
+    if (box) box.textContent = 'holds about ' + s.stock.toFixed(1) + ' deals at this inflow; wins ' + pct(s.pWin)
+      + ' of them eventually; a visit lasts ' + s.meanDwell.toFixed(1) + ' working days on average';
   }
   renderCompare();
   renderMonths();
@@ -292,7 +293,7 @@ function rows(f) {
 
 function renderCompare() {
   const table = $('compare');
-  if (!state.pinned || !state.figures) { table.hidden = true; return; }
+  if (!state.pinned || !state.figures) { table.hidden = true; renderAbSettings(); return; }
   const body = table.querySelector('tbody');
   body.replaceChildren();
   const a = rows(state.pinned.figures), b = rows(state.figures);
@@ -308,18 +309,55 @@ function renderCompare() {
     body.append(el('tr', {}, el('td', { text: a[i][0] }), el('td', { text: a[i][2] || '—' }), el('td', { text: b[i][2] || '—' }), el('td', { text: diff })));
   }
   table.hidden = false;
+  renderAbSettings();
+}
+
+/** A's settings when A was pinned on the scenario now shown (an A/B compares one scenario's settings). */
+function pinnedSettings() {
+  const p = state.pinned;
+  if (!p || p.index !== state.index || p.source !== state.source) return undefined;
+  return [...p.settings].map(([k, v]) => k + '=' + v);
 }
 
 async function charts() {
   try {
-    const c = await post('/api/charts', request({ width: 640, height: 380 }));
+    const c = await post('/api/charts', request({ width: 640, height: 380, pinned: pinnedSettings() }));
     // the SVG comes from this server's charts (JFreeSVG), never from the page's input
     $('chart-wins').innerHTML = c.wins;
     $('chart-fan').innerHTML = c.fan;
     $('chart-stock').innerHTML = c.stock;
+    const ab = c.abWins !== undefined;
+    document.querySelectorAll('#charts figure.ab').forEach(f => { f.hidden = !ab; });
+    $('chart-ab-wins').innerHTML = ab ? c.abWins : '';
+    $('chart-ab-fan').innerHTML = ab ? c.abFan : '';
   } catch (e) {
     // the figures show the message already
   }
+}
+
+/** The settings in which A and B differ, each with its value in A and in B. */
+function renderAbSettings() {
+  const out = $('ab-settings');
+  const a = pinnedSettings();
+  if (a === undefined) { out.hidden = true; return; }
+  const pinned = state.pinned.settings;
+  const paths = new Set([...pinned.keys(), ...state.settings.keys()]);
+  const diffs = [];
+  for (const p of paths) {
+    const va = pinned.has(p) ? pinned.get(p) : original(p);
+    const vb = state.settings.has(p) ? state.settings.get(p) : original(p);
+    if (String(va) !== String(vb)) diffs.push(p + ': ' + va + ' → ' + vb);
+  }
+  out.textContent = diffs.length ? 'B differs from A in ' + diffs.join('; ') + '.' : 'B has the same settings as A.';
+  out.hidden = false;
+}
+
+/** A chart drawn over the page, as wide as the window: its text grows with it. */
+function enlarge(chart) {
+  if (!chart.innerHTML) return;
+  const box = $('enlarged');
+  box.innerHTML = chart.innerHTML;
+  box.hidden = false;
 }
 
 // ---- classroom ------------------------------------------------------------------------------
@@ -458,6 +496,9 @@ async function init() {
   state.scenarios.forEach((s, i) => select.append(el('option', { value: i, text: s.name })));
   select.value = state.index;
   select.addEventListener('change', async () => {
+    if (select.value === 'opened') return;
+    const opened = select.querySelector('option[value="opened"]');
+    if (opened) opened.remove();
     state.index = Number(select.value); state.source = null; state.settings.clear(); state.draws = [];
     updateUrl(); await loadDocument(); refresh();
   });
@@ -475,6 +516,11 @@ async function init() {
       try {
         await post('/api/document', { source });
         state.source = source; state.settings.clear(); state.draws = []; state.pinned = null;
+        // the menu names the file now shown
+        let mine = select.querySelector('option[value="opened"]');
+        if (!mine) { mine = el('option', { value: 'opened' }); select.append(mine); }
+        mine.textContent = file.name + ' (opened)';
+        select.value = 'opened';
         updateUrl(); await loadDocument(); refresh();
         $('status').textContent = 'opened ' + file.name + ' (a link cannot carry a file: download it to share)';
       } catch (err) { clearErrors(); showError(err); }
@@ -498,10 +544,13 @@ async function init() {
   $('reset').addEventListener('click', async () => { state.settings.clear(); state.draws = []; updateUrl(); await loadDocument(); refresh(); });
   $('pin').addEventListener('click', () => {
     if (!state.figures) return;
-    state.pinned = { figures: state.figures, settings: new Map(state.settings) };
-    $('unpin').hidden = false; renderCompare();
+    state.pinned = { figures: state.figures, settings: new Map(state.settings), index: state.index, source: state.source };
+    $('unpin').hidden = false; renderCompare(); charts();
   });
-  $('unpin').addEventListener('click', () => { state.pinned = null; $('unpin').hidden = true; renderCompare(); });
+  $('unpin').addEventListener('click', () => { state.pinned = null; $('unpin').hidden = true; renderCompare(); charts(); });
+  document.querySelectorAll('.chart').forEach(c => c.addEventListener('click', () => enlarge(c)));
+  $('enlarged').addEventListener('click', () => { $('enlarged').hidden = true; });
+  document.addEventListener('keydown', e => { if (e.key === 'Escape') $('enlarged').hidden = true; });
   $('draw').addEventListener('click', () => draw(1));
   $('draw10').addEventListener('click', () => draw(10));
   $('reveal').addEventListener('click', () => {

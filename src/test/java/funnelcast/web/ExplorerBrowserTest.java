@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
@@ -27,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -137,6 +139,37 @@ class ExplorerBrowserTest {
         waitForText("phit", exactPHit("target.wins=22"));
         String table = browser.findElement(By.id("compare")).getText();
         assertTrue(table.contains("P(hit target) 74.3% " + exactPHit("target.wins=22")), table);
+        assertEquals("B differs from A in target.wins: 20 → 22.", browser.findElement(By.id("ab-settings")).getText());
+        // A's and B's charts drawn over each other, as compare draws them
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(d -> d.findElement(By.id("chart-ab-wins")).getAttribute("innerHTML").contains("A (pinned)"));
+        assertTrue(browser.findElement(By.id("chart-ab-fan")).isDisplayed());
+    }
+
+    /**
+     * A chart enlarges over the page on a click: at 1920x1080 even its smallest text (the axis
+     * ticks) is at least 14 pixels high, so it reads at the back of a room; Escape closes it.
+     */
+    @Test
+    void aChartEnlargesToReadFromTheBackOfTheRoom() {
+        Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(1920, 1080));
+        try {
+            browser.get(url(""));
+            waitForText("phit", "74.3%");
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> !d.findElement(By.id("chart-wins")).findElements(By.tagName("svg")).isEmpty());
+            browser.findElement(By.id("chart-wins")).click();
+            assertTrue(browser.findElement(By.id("enlarged")).isDisplayed());
+            Number smallest = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.min(...[...document.querySelectorAll('#enlarged svg text')]"
+                    + ".map(t => t.getBoundingClientRect().height).filter(h => h > 0))");
+            assertTrue(smallest.doubleValue() >= 14, "the smallest text is " + smallest + " px high");
+            browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+            assertFalse(browser.findElement(By.id("enlarged")).isDisplayed());
+        } finally {
+            browser.manage().window().setSize(before);
+        }
     }
 
     @Test
@@ -219,6 +252,8 @@ class ExplorerBrowserTest {
         browser.findElement(By.id("open")).sendKeys(ExplorerApiTest.FALLBACKS.toAbsolutePath().toString());
         waitForText("phit", Answers.percent(ExplorerApiTest.exact(ExplorerApiTest.FALLBACKS).pHitTarget().getAsDouble()));
         assertTrue(browser.findElement(By.id("title")).getText().startsWith("Fall-backs and reneging"));
+        assertEquals("fallbacks-reneging.yaml (opened)", new Select(browser.findElement(By.id("scenario")))
+            .getFirstSelectedOption().getText(), "the menu names the file shown");
         // its exits are counts: parameter uncertainty is offered, and gives the engine's figures
         browser.findElement(By.id("uncertainty")).click();
         waitForText("phit", Answers.percent(MonteCarloEngine.forecast(
