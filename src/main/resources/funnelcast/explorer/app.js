@@ -59,6 +59,93 @@ function field(path, label, value, kind) {
   return wrap;
 }
 
+// ---- dwells as a mean in working days, the law from a list -----------------------------------
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7): enough for a Weibull's mean, Γ(1 + 1/k). */
+function logGamma(x) {
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = c[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** The laws the page edits by their mean, each with its shape parameter (none for the exponential) and its default. */
+const LAWS = {
+  exponential: { shape: null },
+  lognormal: { shape: 'sigma', start: 0.8 },
+  gamma: { shape: 'shape', start: 2 },
+  weibull: { shape: 'shape', start: 1.5 }
+};
+
+function lawMean(law) {
+  switch (law.dist) {
+    case 'exponential': return law.mean;
+    case 'lognormal': return law.median * Math.exp(law.sigma * law.sigma / 2);
+    case 'gamma': return law.shape * law.scale;
+    case 'weibull': return law.scale * Math.exp(logGamma(1 + 1 / law.shape));
+    default: return undefined;
+  }
+}
+
+/** The law of this family with this mean and shape, as the scenario writes it. */
+function lawOf(dist, mean, shape) {
+  switch (dist) {
+    case 'exponential': return { dist, mean };
+    case 'lognormal': return { dist, median: mean / Math.exp(shape * shape / 2), sigma: shape };
+    case 'gamma': return { dist, shape, scale: mean / shape };
+    default: return { dist, shape, scale: mean / Math.exp(logGamma(1 + 1 / shape)) };
+  }
+}
+
+/**
+ * A dwell's fields: the law chosen from a list, its mean in working days and its shape; a change
+ * of any sets the whole law (one setting, its JSON as the value). A law the list does not hold
+ * (fixed, uniform, empirical) keeps its own parameters' fields.
+ */
+function dwellFields(path, label, documentLaw) {
+  let law = documentLaw;
+  if (state.settings.has(path)) {
+    try { law = JSON.parse(state.settings.get(path)); } catch (e) { law = documentLaw; }
+  }
+  if (!LAWS[law.dist]) {
+    return numericLeaves(law, path, []).map(([p, k, v]) => field(p, label + ' ' + (law.dist || '') + ' ' + k, v, 'number'));
+  }
+  const id = 'f-' + path.replace(/[^A-Za-z0-9_-]/g, '_');
+  const wrap = el('div', { class: 'field dwell', 'data-path': path });
+  const select = el('select', { 'aria-label': label + ' law' });
+  for (const d of Object.keys(LAWS)) select.append(el('option', { value: d, text: d }));
+  select.value = law.dist;
+  const mean = el('input', { type: 'number', id, min: 0, step: 'any', value: +lawMean(law).toFixed(4), name: path + '.mean',
+    'aria-label': label + ' mean in working days' });
+  const shapeName = LAWS[law.dist].shape;
+  const shape = el('input', { type: 'number', min: 0, step: 'any', value: shapeName ? law[shapeName] : '', name: path + '.shape',
+    'aria-label': label + ' shape', title: shapeName ? shapeName : 'no shape: memoryless' });
+  shape.disabled = !shapeName;
+  const update = () => {
+    const dist = select.value;
+    const s = LAWS[dist].shape;
+    if (!s) { shape.value = ''; shape.disabled = true; } else {
+      shape.disabled = false;
+      if (shape.value === '' || dist !== update.dist) shape.value = LAWS[dist].start;
+    }
+    update.dist = dist;
+    const m = Number(mean.value);
+    if (mean.value === '' || !(m > 0) || (s && !(Number(shape.value) > 0))) return;
+    changed(path, JSON.stringify(lawOf(dist, m, s ? Number(shape.value) : null)));
+  };
+  update.dist = law.dist;
+  select.addEventListener('change', update);
+  mean.addEventListener('input', update);
+  shape.addEventListener('input', update);
+  wrap.append(el('label', { for: id, text: label + ': mean (days), law, shape' }),
+    el('span', { class: 'dwell-inputs' }, mean, select, shape));
+  return [wrap];
+}
+
 function numericLeaves(obj, prefix, into, skip) {
   for (const [k, v] of Object.entries(obj || {})) {
     if (skip && skip.includes(k)) continue;
@@ -86,18 +173,22 @@ function buildFields() {
     if (stage.exitCounts) {
       for (const [k, v] of Object.entries(stage.exitCounts)) box.append(field(base + '.exitCounts.' + k, 'seen to ' + k, v, 'count'));
     }
-    if (stage.dwell) {
-      for (const [path, k, v] of numericLeaves(stage.dwell, base + '.dwell', [])) {
-        box.append(field(path, 'dwell ' + (stage.dwell.dist || '') + ' ' + k, v, 'number'));
-      }
-    }
+    if (stage.dwell) box.append(...dwellFields(base + '.dwell', 'dwell', stage.dwell));
     for (const [exit, law] of Object.entries(stage.exitDwell || {})) {
-      for (const [path, k, v] of numericLeaves(law, base + '.exitDwell.' + exit, [])) {
-        box.append(field(path, 'dwell to ' + exit + ' ' + k, v, 'number'));
-      }
+      box.append(...dwellFields(base + '.exitDwell.' + exit, 'dwell to ' + exit, law));
     }
     funnel.append(box);
   }
+  // the pipeline as it stands: each entry's age, and its count where it is a group of deals
+  const pipeline = $('pipeline');
+  pipeline.replaceChildren();
+  (doc.pipeline || []).forEach((d, i) => {
+    const base = 'pipeline[' + i + ']';
+    const who = (d.id ? d.id : (d.count || 1) + ' deals') + ' at ' + d.stage + (d.rep ? ' (' + d.rep + ')' : '');
+    pipeline.append(field(base + '.age', who + ': age', d.age, 'number'));
+    if (!d.id) pipeline.append(field(base + '.count', who + ': count', d.count || 1, 'count'));
+  });
+  $('pipeline-section').hidden = !(doc.pipeline || []).length;
   const general = $('general');
   general.replaceChildren();
   for (const [path, k, v] of numericLeaves(doc.inflow, 'inflow', [])) general.append(field(path, 'inflow ' + k, v, 'number'));
@@ -163,7 +254,13 @@ function clearErrors() {
   document.querySelectorAll('.field.bad').forEach(f => { f.classList.remove('bad'); const m = f.querySelector('.message'); if (m) m.remove(); });
 }
 
+/** The command line's words where the page has other ones: it shows lost as what the others leave, with no field. */
+function pageWords(message) {
+  return message.replace(/; lower another exit first, or set lost too/, '; lower another exit of this stage first');
+}
+
 function showError(e) {
+  e.message = pageWords(e.message);
   const f = e.field ? document.querySelector('.field[data-path="' + CSS.escape(e.field) + '"]') : null;
   if (f) {
     f.classList.add('bad');

@@ -110,6 +110,35 @@ class ExplorerBrowserTest {
             .getAttribute("value"));
     }
 
+    /**
+     * A dwell is edited as a mean in working days, its law chosen from a list: contact's
+     * lognormal (median 2, sigma 0.8, mean 2e^0.32 = 2.754) at a mean of 4 keeps its sigma, so its
+     * median is 4 / e^0.32; as a gamma it keeps the mean, with shape 2 and scale 2.
+     */
+    @Test
+    void aDwellIsEditedAsAMeanInDaysWithItsLawFromAList() {
+        browser.get(url(""));
+        waitForText("phit", "74.3%");
+        WebElement mean = browser.findElement(By.name("stages.contact.dwell.mean"));
+        assertEquals("2.7543", mean.getAttribute("value"));
+        mean.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4");
+        waitForText("phit", exactPHit("stages.contact.dwell={\"dist\": \"lognormal\", \"median\": "
+            + 4 / Math.exp(0.8 * 0.8 / 2) + ", \"sigma\": 0.8}"));
+        new Select(field("stages.contact.dwell").findElement(By.tagName("select"))).selectByValue("gamma");
+        waitForText("phit", exactPHit("stages.contact.dwell={\"dist\": \"gamma\", \"shape\": 2, \"scale\": 2}"));
+    }
+
+    /** The pipeline is editable: a group's age and count are settings like any other. */
+    @Test
+    void thePipelineIsEditable() {
+        browser.get(url(""));
+        waitForText("phit", "74.3%");
+        field("pipeline[0].age").findElement(By.cssSelector("input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
+        waitForText("phit", exactPHit("pipeline[0].age=5"));
+        field("pipeline[0].count").findElement(By.cssSelector("input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "9");
+        waitForText("phit", exactPHit("pipeline[0].age=5", "pipeline[0].count=9"));
+    }
+
     @Test
     void aShareLinkRestoresItsState() {
         browser.get(url("?set=inflow.perDay=6.5"));
