@@ -78,6 +78,9 @@ final class CalibrateCommand implements Callable<Integer> {
         + "product, source or region) into the --out folder, with a summary table; ready for funnel sweep --scenarios.")
     String by;
 
+    @Mixin
+    ChartSize size;
+
     @Option(names = "--charts", paramLabel = "DIR", description = "Write each stage's survival chart (survival-STAGE.png/svg) into DIR.")
     Path charts;
 
@@ -108,6 +111,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        size.check(); // a bad --size refused before the reading and the fit
         // every option and the horizon are checked before the history is read: a large one takes a while
         LocalDate asOfDate = CalendarOptions.date("--as-of", asOf);
         if (out != null && Files.exists(out) && !force) {
@@ -135,7 +139,7 @@ final class CalibrateCommand implements Callable<Integer> {
             CalibrationOutput.print(o, c, horizon, h.reading());
         }
         if (charts != null) {
-            ChartWriter w = new ChartWriter(charts, spec.commandLine().getErr());
+            ChartWriter w = size.writer(charts, spec.commandLine().getErr());
             for (Calibration.StageFit s : c.stages()) {
                 w.write("survival-" + s.id(), CalibrationCharts.survival(s));
             }

@@ -46,6 +46,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.html, report.md and the charts.")
     Path out;
 
+    @Mixin
+    ChartSize size;
+
     @Option(names = "--xlsx", paramLabel = "FILE", description = "Also write the report's tables (forecast, plan, "
         + "sensitivity, review) as one Excel workbook (docs/spreadsheets.md).")
     Path xlsx;
@@ -57,6 +60,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ResultOptions.checkWorkbook(xlsx);
+        size.check();
         Funnel funnel = input.funnel();
         int steps = exactOptions.stepsPerDay(funnel.scenario().horizonDays());
         PrintWriter err = spec.commandLine().getErr();
@@ -68,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
         Sensitivity sensitivity = threads.run(() -> Sensitivity.exact(funnel, Math.min(100, steps)));
         Review review = threads.run(() -> Review.of(funnel, steps));
         Report report = new Report(funnel.scenario(), forecast, plan, sensitivity, review);
-        ChartWriter charts = new ChartWriter(out, err);
+        ChartWriter charts = size.writer(out, err);
         for (Map.Entry<String, JFreeChart> c : report.charts().entrySet()) {
             charts.write(c.getKey(), c.getValue());
         }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Mixin;
@@ -31,9 +29,8 @@ final class ResultOptions {
         + "workbook (one sheet a table, numbers as numbers, dates as dates; docs/spreadsheets.md).")
     Path xlsx;
 
-    @Option(names = "--size", paramLabel = "WxH", description = "The charts' size in pixels, e.g. 1920x1080 for a "
-        + "projector; their type scales with it (default 900x520).")
-    String size;
+    @Mixin
+    ChartSize size;
 
     boolean json() {
         return json.on;
@@ -41,9 +38,7 @@ final class ResultOptions {
 
     /** Checks --size and --xlsx before any work, so a bad one is refused at once, not after the run. */
     void check() {
-        if (size != null) {
-            dimensions();
-        }
+        size.check();
         checkWorkbook(xlsx);
     }
 
@@ -99,29 +94,7 @@ final class ResultOptions {
 
     /** Writes the charts into --out at --size. */
     ChartWriter charts(PrintWriter err) {
-        if (size == null) {
-            return new ChartWriter(out, err);
-        }
-        int[] wh = dimensions();
-        return new ChartWriter(out, err, wh[0], wh[1]);
-    }
-
-    private int[] dimensions() {
-        return dimensions(size);
-    }
-
-    /** {@code --size WxH} read and checked: width 300..8000, height 200..8000 pixels. */
-    static int[] dimensions(String size) {
-        Matcher m = Pattern.compile("(\\d{2,5})x(\\d{2,5})").matcher(size.trim());
-        if (!m.matches()) {
-            throw new InputException("--size: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080, got '" + size + "'");
-        }
-        int w = Integer.parseInt(m.group(1));
-        int h = Integer.parseInt(m.group(2));
-        if (w < 300 || h < 200 || w > 8000 || h > 8000) {
-            throw new InputException("--size: expected a width in 300..8000 and a height in 200..8000 pixels, got " + size);
-        }
-        return new int[] {w, h};
+        return size.writer(out, err);
     }
 
     /** A chart a command writes under --out as NAME.png and NAME.svg, drawn only then. */

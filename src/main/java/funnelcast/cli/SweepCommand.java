@@ -64,9 +64,8 @@ final class SweepCommand implements Callable<Integer> {
         + "'local[2]' (in this process, 2 cores) or spark://host:7077; without it, the one spark-submit gives.")
     String master;
 
-    @Option(names = "--size", paramLabel = "WxH", description = "The heat map's size in pixels, e.g. 1920x1080 for a "
-        + "projector; its type scales with it (default 900x520).")
-    String size;
+    @Mixin
+    ChartSize size;
 
     @Option(names = "--xlsx", paramLabel = "FILE", description = "Also write the rows as an Excel workbook (numbers "
         + "as numbers; docs/spreadsheets.md).")
@@ -89,7 +88,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         ResultOptions.checkWorkbook(xlsx);
-        int[] wh = size == null ? null : ResultOptions.dimensions(size); // checked before the run
+        size.check(); // a bad --size refused before the run
         double confidence = this.confidence.value();
         List<String> paths = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
@@ -164,7 +163,7 @@ final class SweepCommand implements Callable<Integer> {
             if (dir == null) {
                 throw new InputException("--out " + out + ": expected a file path, not a root folder");
             }
-            ChartWriter charts = wh == null ? new ChartWriter(dir, err) : new ChartWriter(dir, err, wh[0], wh[1]);
+            ChartWriter charts = size.writer(dir, err);
             charts.write(name, SweepCharts.heatMap(paths.get(0), values.get(0), paths.get(1), values.get(1), pHit));
             o2.printf(Locale.ROOT, "Wrote %s%n", String.join(", ", charts.written().stream().map(Path::toString).toList()));
         }

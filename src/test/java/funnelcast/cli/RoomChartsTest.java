@@ -1,10 +1,13 @@
 package funnelcast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -49,6 +52,29 @@ class RoomChartsTest {
         Cli bad = Cli.run("forecast", "scenarios/telesales.json", "--size", "huge", "--out", dir.toString());
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--size: expected WIDTHxHEIGHT"), bad.err());
+    }
+
+    /** Every command that draws charts takes --size, and refuses a bad one before it computes anything. */
+    @Test
+    void everyCommandWithChartsTakesSizeAndChecksItFirst(@TempDir Path dir) throws Exception {
+        String[][] commands = {
+            {"forecast", "scenarios/telesales.json", "--out", dir.resolve("forecast").toString()},
+            {"plan", "scenarios/telesales.json", "--out", dir.resolve("plan").toString()},
+            {"sensitivity", "scenarios/telesales.json", "--out", dir.resolve("sensitivity").toString()},
+            {"compare", "scenarios/telesales.json", "scenarios/midmonth-team.json", "--out", dir.resolve("compare").toString()},
+            {"report", "scenarios/telesales.json", "--out", dir.resolve("report").toString()},
+            {"sweep", "scenarios/telesales.json", "--grid", "inflow.perDay=4,5", "--grid", "target.wins=18,20",
+                "--out", dir.resolve("sweep").resolve("sweep.csv").toString()},
+            {"calibrate", "missing-history.csv", "--as-of", "2026-12-01", "--charts", dir.resolve("calibrate").toString()},
+        };
+        for (String[] c : commands) {
+            List<String> args = new ArrayList<>(List.of(c));
+            args.addAll(List.of("--size", "10x10"));
+            Cli bad = Cli.run(args.toArray(String[]::new));
+            assertEquals(2, bad.exitCode(), c[0] + ": " + bad.err());
+            assertTrue(bad.err().contains("--size: expected a width in 300..8000"), c[0] + ": " + bad.err());
+            assertFalse(Files.exists(dir.resolve(c[0])), c[0] + " wrote nothing");
+        }
     }
 
     /** The largest font-size in an SVG (the title's). */
