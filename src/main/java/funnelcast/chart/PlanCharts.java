@@ -62,6 +62,7 @@ public final class PlanCharts {
         r.setSeriesPaint(0, new Color(0x9DB9D8));
         r.setSeriesPaint(1, new Color(0x3B6EA5));
         r.setSeriesPaint(2, new Color(0xE39B2F));
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f); // whole stage labels, Chinese and English
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         return chart;
