@@ -7,10 +7,12 @@ import java.util.Map;
 
 /** What calibration found, stage by stage, and the scenario it makes. */
 public record Calibration(String source, LocalDate asOf, String entry, List<StageFit> stages, InflowFit inflow,
-                          int openDeals, Scenario scenario, List<String> notes, MonthFit months) {
+                          int openDeals, Scenario scenario, List<String> notes, MonthFit months,
+                          Map<String, Integer> repNewDeals) {
     public Calibration {
         stages = List.copyOf(stages);
         notes = List.copyOf(notes);
+        repNewDeals = Map.copyOf(repNewDeals);
     }
 
     /**
@@ -29,10 +31,11 @@ public record Calibration(String source, LocalDate asOf, String entry, List<Stag
      * A stage's visits: the exits, the pooled dwell fits (best by AIC), and, when AIC prefers it,
      * the exit-specific model ({@code exitModel} not null and {@code exitSpecific}), whose exit
      * rates then come from its censoring-aware shares. {@code pooledAic} covers exits and dwell.
+     * {@code repExits}: each rep's completed visits by the exit they took (observed counts).
      */
     public record StageFit(String id, int completed, int open, List<ExitRate> exits, List<DwellFit> fits,
                            DwellFit best, KaplanMeier km, Map<String, RepRate> reps, ExitDwellModel exitModel,
-                           boolean exitSpecific, double pooledAic) {
+                           boolean exitSpecific, double pooledAic, Map<String, Map<String, Integer>> repExits) {
         public StageFit {
             exits = List.copyOf(exits);
             fits = List.copyOf(fits);
@@ -49,7 +52,7 @@ public record Calibration(String source, LocalDate asOf, String entry, List<Stag
         }
     }
 
-    /** New deals at the entry stage over working days, with a 90% interval (exact Poisson). */
+    /** New deals at the entry stage over working days, with a 90% interval (exact Poisson); {@code repNewDeals} of the calibration splits them by rep. */
     public record InflowFit(int deals, double days, double perDay, double lower, double upper, LocalDate from,
                             LocalDate to) {
     }

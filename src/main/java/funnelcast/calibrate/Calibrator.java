@@ -171,7 +171,7 @@ public final class Calibrator {
             o.horizonStart(), windowStart, o.months());
         scenario = scenario.withMonthEffects(months.effects());
         return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes,
-            months);
+            months, repNewDeals(known, entry, inflow));
     }
 
     private static Observation dwell(double d, boolean dayOnly, String dest, String rep) {
@@ -269,7 +269,7 @@ public final class Calibrator {
             }
         }
         return new Calibration.StageFit(id, completed, obs.size() - completed, exits, dwellFits, best, km, Map.of(),
-            model, exitSpecific, pooledAic);
+            model, exitSpecific, pooledAic, Map.of());
     }
 
     /**
@@ -303,6 +303,19 @@ public final class Calibrator {
         double lower = n == 0 ? 0 : GammaDistribution.of(n, 1).inverseCumulativeProbability(0.05) / days;
         double upper = GammaDistribution.of(n + 1, 1).inverseCumulativeProbability(0.95) / days;
         return new Calibration.InflowFit(n, days, n / days, lower, upper, from, o.asOf());
+    }
+
+    /** Each rep's new deals at the entry stage over the inflow's days (deals without a rep are left out). */
+    private static Map<String, Integer> repNewDeals(List<History.Deal> deals, String entry, Calibration.InflowFit inflow) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (History.Deal deal : deals) {
+            History.Event e = deal.events().get(0);
+            LocalDate day = e.at().toLocalDate();
+            if (deal.rep() != null && e.stage().equals(entry) && !day.isBefore(inflow.from()) && !day.isAfter(inflow.to())) {
+                out.merge(deal.rep(), 1, Integer::sum);
+            }
+        }
+        return out;
     }
 
     /** The dates of a history's calendar that fall in the horizon, for the scenario's calendar. */
@@ -352,13 +365,15 @@ public final class Calibrator {
             int e = chain.advanceExit(s);
             String advance = e < 0 ? null : funnel.id(funnel.dest(s, e));
             Map<String, Shrinkage.Tally> counts = new LinkedHashMap<>();
+            Map<String, Map<String, Integer>> byExit = new LinkedHashMap<>();
             for (Observation o : visits.get(f.id())) {
                 if (o.completed() && o.rep() != null) {
                     counts.merge(o.rep(), new Shrinkage.Tally(o.dest().equals(advance) ? 1 : 0, 1), Shrinkage.Tally::plus);
+                    byExit.computeIfAbsent(o.rep(), k -> new LinkedHashMap<>()).merge(o.dest(), 1, Integer::sum);
                 }
             }
             out.add(new Calibration.StageFit(f.id(), f.completed(), f.open(), f.exits(), f.fits(), f.best(), f.km(),
-                Shrinkage.shrink(counts), f.exitModel(), f.exitSpecific(), f.pooledAic()));
+                Shrinkage.shrink(counts), f.exitModel(), f.exitSpecific(), f.pooledAic(), byExit));
         }
         return out;
     }

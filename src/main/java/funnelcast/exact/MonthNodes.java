@@ -82,7 +82,7 @@ final class MonthNodes {
                 exits.add(new Exit(x.to(), Math.min(1, p[e] / (1 - stalled)), paced(x.dwell(), pace), x.ownDwell()));
             }
             stages.add(new Stage(st.id(), st.label(), exits, paced(st.dwell(), pace), st.exitCounts(), st.criteria(),
-                st.questions(), stalled));
+                st.questions(), st.skills(), stalled));
         }
         List<PipelineDeal> pipeline = new ArrayList<>();
         for (PipelineDeal d : s.pipeline()) {

@@ -82,7 +82,7 @@ public record Scenario(String name, WorkCalendar calendar, String entry, List<St
         }
         List<Stage> changed = new ArrayList<>(stages);
         changed.set(index, new Stage(st.id(), st.label(), exits, st.dwell(), Map.of(), st.criteria(), st.questions(),
-            st.stalled()));
+            st.skills(), st.stalled()));
         return withStages(changed);
     }
 

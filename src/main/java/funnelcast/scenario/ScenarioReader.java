@@ -53,7 +53,7 @@ public final class ScenarioReader {
         "name", "description", "calendar", "entry", "stages", "inflow", "pipeline", "target", "dealValue",
         "monthEffects");
     private static final List<String> STAGE_KEYS = List.of(
-        "id", "label", "exits", "exitCounts", "dwell", "exitDwell", "criteria", "questions", "stalled");
+        "id", "label", "exits", "exitCounts", "dwell", "exitDwell", "criteria", "questions", "skills", "stalled");
 
     private ScenarioReader() {
     }
@@ -379,7 +379,7 @@ public final class ScenarioReader {
             }
         }
         return new Stage(id, label, exits, dwell, hasExits ? Map.of() : weights,
-            texts(node.field("criteria")), texts(node.field("questions")), stalled);
+            texts(node.field("criteria")), texts(node.field("questions")), texts(node.field("skills")), stalled);
     }
 
     private static double probability(JsonAt node) {

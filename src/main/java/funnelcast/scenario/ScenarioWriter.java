@@ -115,7 +115,7 @@ public final class ScenarioWriter {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record StageDoc(String id, String label, Map<String, Double> exits, Map<String, Double> exitCounts,
                             Law dwell, Double stalled, Map<String, Law> exitDwell, List<String> criteria,
-                            List<String> questions) {
+                            List<String> questions, List<String> skills) {
         static StageDoc of(Stage st) {
             boolean counts = !st.exitCounts().isEmpty();
             return new StageDoc(st.id(), st.label().equals(st.id()) ? null : st.label(),
@@ -123,7 +123,7 @@ public final class ScenarioWriter {
                 counts ? ordered(st.exits(), Exit::to, e -> st.exitCounts().get(e.to())) : null,
                 st.dwell(), st.stalled() > 0 ? st.stalled() : null,
                 st.hasExitDwell() ? ordered(st.exits().stream().filter(Exit::ownDwell).toList(), Exit::to, Exit::dwell) : null,
-                orNull(st.criteria()), orNull(st.questions()));
+                orNull(st.criteria()), orNull(st.questions()), orNull(st.skills()));
         }
     }
 
