@@ -31,11 +31,13 @@ public record Calibration(String source, LocalDate asOf, String entry, List<Stag
      * A stage's visits: the exits, the pooled dwell fits (best by AIC), and, when AIC prefers it,
      * the exit-specific model ({@code exitModel} not null and {@code exitSpecific}), whose exit
      * rates then come from its censoring-aware shares. {@code pooledAic} covers exits and dwell.
-     * {@code repExits}: each rep's completed visits by the exit they took (observed counts).
+     * {@code repExits}: each rep's visits by exit: the completed ones where they went, plus, where
+     * the dwells are exit-specific, the open ones' expected exits (their memberships, as the EM
+     * counts them), so that slow exits are not under-counted.
      */
     public record StageFit(String id, int completed, int open, List<ExitRate> exits, List<DwellFit> fits,
                            DwellFit best, KaplanMeier km, Map<String, RepRate> reps, ExitDwellModel exitModel,
-                           boolean exitSpecific, double pooledAic, Map<String, Map<String, Integer>> repExits) {
+                           boolean exitSpecific, double pooledAic, Map<String, Map<String, Double>> repExits) {
         public StageFit {
             exits = List.copyOf(exits);
             fits = List.copyOf(fits);

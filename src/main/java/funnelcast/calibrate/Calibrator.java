@@ -365,11 +365,15 @@ public final class Calibrator {
             int e = chain.advanceExit(s);
             String advance = e < 0 ? null : funnel.id(funnel.dest(s, e));
             Map<String, Shrinkage.Tally> counts = new LinkedHashMap<>();
-            Map<String, Map<String, Integer>> byExit = new LinkedHashMap<>();
+            Map<String, Map<String, Double>> byExit = new LinkedHashMap<>();
             for (Observation o : visits.get(f.id())) {
                 if (o.completed() && o.rep() != null) {
                     counts.merge(o.rep(), new Shrinkage.Tally(o.dest().equals(advance) ? 1 : 0, 1), Shrinkage.Tally::plus);
-                    byExit.computeIfAbsent(o.rep(), k -> new LinkedHashMap<>()).merge(o.dest(), 1, Integer::sum);
+                    byExit.computeIfAbsent(o.rep(), k -> new LinkedHashMap<>()).merge(o.dest(), 1.0, Double::sum);
+                } else if (o.rep() != null && f.exitSpecific()) {
+                    for (Map.Entry<String, Double> m : f.exitModel().memberships(o.lo()).entrySet()) {
+                        byExit.computeIfAbsent(o.rep(), k -> new LinkedHashMap<>()).merge(m.getKey(), m.getValue(), Double::sum);
+                    }
                 }
             }
             out.add(new Calibration.StageFit(f.id(), f.completed(), f.open(), f.exits(), f.fits(), f.best(), f.km(),

@@ -159,6 +159,22 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         return stalled > 0 ? stalled + (1 - stalled) * s : s;
     }
 
+    /**
+     * An open visit of this age: the chance it ends on each exit, as the E-step weighs it
+     * ({@code p_d S_d(a)} over the visits that move on, the stalled share taking the rest).
+     */
+    Map<String, Double> memberships(double age) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        double total = stalled;
+        for (Map.Entry<String, Double> e : shares.entrySet()) {
+            total += (1 - stalled) * e.getValue() * fits.get(e.getKey()).law().survival(age);
+        }
+        for (Map.Entry<String, Double> e : shares.entrySet()) {
+            out.put(e.getKey(), total > 0 ? (1 - stalled) * e.getValue() * fits.get(e.getKey()).law().survival(age) / total : 0);
+        }
+        return out;
+    }
+
     Law law(String exit) {
         return fits.get(exit).law();
     }

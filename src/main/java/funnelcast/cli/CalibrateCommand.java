@@ -160,11 +160,21 @@ final class CalibrateCommand implements Callable<Integer> {
      * in the scenario's name (" (region = East)" under --by, else empty).
      */
     private Calibration calibrate(History h, LocalDate asOfDate, Horizon horizon, MonthFit.Options months, String segment) {
+        return calibrate(h, asOfDate, horizon, months, calendar, window, target == null ? OptionalInt.empty()
+            : OptionalInt.of(target), "Calibrated from " + history.getFileName() + segment + " as of " + asOfDate, threads);
+    }
+
+    /**
+     * Calibrates a history as of the date for the horizon, on the calendar's working days from
+     * the history's first day to the later of its last and the horizon's end: the one way
+     * calibrate and reps read a history into a funnel.
+     */
+    static Calibration calibrate(History h, LocalDate asOfDate, Horizon horizon, MonthFit.Options months,
+                                 CalendarOptions calendar, int window, OptionalInt target, String name, ThreadsOption threads) {
         LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
         WorkClock clock = calendar.clock(h.first().toLocalDate(), last);
         Calibrator.Options options = new Calibrator.Options(asOfDate, clock, horizon.start(), horizon.end(),
-            window, target == null ? OptionalInt.empty() : OptionalInt.of(target),
-            "Calibrated from " + history.getFileName() + segment + " as of " + asOfDate, months);
+            window, target, name, months);
         return threads.run(() -> Calibrator.calibrate(h, options));
     }
 

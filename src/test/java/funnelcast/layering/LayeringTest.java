@@ -46,6 +46,7 @@ class LayeringTest {
         Map.entry("chart", List.of("backtest", "calibrate", "plan", "forecast", "model", "law")),
         Map.entry("report", List.of("chart", "plan", "forecast", "model")),
         Map.entry("sheet", List.of()),
+        Map.entry("reps", List.of("calibrate", "plan", "exact", "forecast", "model")),
         Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
