@@ -65,7 +65,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order help lists them. */
     static final List<String> COMMANDS = List.of("forecast", "compare", "plan", "sensitivity", "review", "report",
-        "inspect", "calibrate", "reps", "backtest", "simulate-history", "sweep", "serve", "validate", "explain", "help");
+        "inspect", "calibrate", "reps", "rollup", "backtest", "simulate-history", "sweep", "serve", "validate", "explain", "help");
 
     /** A subcommand, made only when registered (a switch, not a table of lambdas: nothing to bootstrap at start). */
     private static Object command(String name) {
@@ -79,6 +79,7 @@ public final class Main implements Runnable {
             case "inspect" -> new InspectCommand();
             case "calibrate" -> new CalibrateCommand();
             case "reps" -> new RepsCommand();
+            case "rollup" -> new RollupCommand();
             case "backtest" -> new BacktestCommand();
             case "simulate-history" -> new SimulateHistoryCommand();
             case "sweep" -> new SweepCommand();

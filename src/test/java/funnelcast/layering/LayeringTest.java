@@ -47,6 +47,7 @@ class LayeringTest {
         Map.entry("report", List.of("chart", "plan", "forecast", "model")),
         Map.entry("sheet", List.of()),
         Map.entry("reps", List.of("calibrate", "plan", "exact", "forecast", "model")),
+        Map.entry("rollup", List.of("scenario", "engine", "exact", "forecast", "model")),
         Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -1,0 +1,126 @@
+package funnelcast.rollup;
+
+import funnelcast.engine.MonteCarloEngine;
+import funnelcast.exact.ExactMethod;
+import funnelcast.forecast.Forecast;
+import funnelcast.forecast.Pmf;
+import funnelcast.model.Funnel;
+import funnelcast.scenario.Org;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A roll-up of an organisation: each team's forecast of its total wins this period (already won
+ * included), and each level's as the convolution of its children's, assuming the children
+ * independent (each with its own month effects inside its own forecast; a month effect they share
+ * would make them move together and widen the level's spread, which this roll-up does not add).
+ * The exact method's bounds add up the tree: a level's pmf is within the sum of its teams'
+ * total-variation bounds of the true convolution.
+ */
+public record Rollup(String method, List<String> notes, Node root) {
+    /**
+     * A level or a team: the distribution of its total wins ({@code pmf[k]} = P(total = k)), its
+     * quantiles and P(hit) of its target, its share of its parent's expected wins and variance,
+     * the sum of its children's P50s (to show it is not the level's P50), and its bound.
+     */
+    public record Node(String name, String path, boolean team, OptionalInt target, double mean, double sd, double[] pmf,
+                       Forecast.CountQuantiles quantiles, OptionalDouble pHitTarget, double shareOfMean,
+                       double shareOfVariance, OptionalInt childrenP50Sum, double pmfTotalVariation, List<Node> children) {
+        public Node {
+            pmf = pmf.clone();
+            children = List.copyOf(children);
+        }
+
+        Node withShares(double ofMean, double ofVariance) {
+            return new Node(name, path, team, target, mean, sd, pmf, quantiles, pHitTarget, ofMean, ofVariance, childrenP50Sum,
+                pmfTotalVariation, children);
+        }
+    }
+
+    /** Every team by the exact method on its default grid. */
+    public static Rollup exact(Org.Level org) {
+        return of(org, "exact", f -> ExactMethod.forecast(f));
+    }
+
+    /** Every team by Monte Carlo, each on the same trials and seed as its own forecast. */
+    public static Rollup monteCarlo(Org.Level org, long trials, long seed, int threads) {
+        return of(org, "monte-carlo", f -> MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, seed, threads)));
+    }
+
+    private static Rollup of(Org.Level org, String method, Function<Funnel, Forecast> forecast) {
+        List<String> notes = new ArrayList<>();
+        notes.add("children independent: each team's month effects stay inside its own forecast; a month effect shared "
+            + "by a level (one market, one quarter-end) would make its children move together and widen its spread");
+        Set<String> horizons = new LinkedHashSet<>();
+        Node root = level(org, "", forecast, horizons);
+        if (horizons.size() > 1) {
+            notes.add("the teams' horizons differ (" + String.join("; ", horizons) + "): each level adds each team's own period");
+        }
+        return new Rollup(method, notes, root);
+    }
+
+    private static Node level(Org.Level org, String parent, Function<Funnel, Forecast> forecast, Set<String> horizons) {
+        String path = parent.isEmpty() ? org.name() : parent + " / " + org.name();
+        List<Node> children = new ArrayList<>();
+        for (Org child : org.children()) {
+            if (child instanceof Org.Level l) {
+                children.add(level(l, path, forecast, horizons));
+            } else {
+                Org.Team t = (Org.Team) child;
+                horizons.add(t.scenario().calendar().start() + ".." + t.scenario().calendar().end());
+                children.add(team(t, path + " / " + t.name(), forecast.apply(Funnel.of(t.scenario()))));
+            }
+        }
+        double[] pmf = {1.0};
+        double mean = 0;
+        double variance = 0;
+        double bound = 0;
+        int p50s = 0;
+        for (Node c : children) {
+            pmf = convolve(pmf, c.pmf());
+            mean += c.mean();
+            variance += c.sd() * c.sd();
+            bound += c.pmfTotalVariation();
+            p50s += c.quantiles().p50();
+        }
+        List<Node> shared = new ArrayList<>();
+        for (Node c : children) {
+            shared.add(c.withShares(mean > 0 ? c.mean() / mean : Double.NaN,
+                variance > 0 ? c.sd() * c.sd() / variance : Double.NaN));
+        }
+        OptionalDouble pHit = org.target().isPresent() ? OptionalDouble.of(Pmf.tail(pmf, org.target().getAsInt()))
+            : OptionalDouble.empty();
+        return new Node(org.name(), path, false, org.target(), mean, Math.sqrt(variance), pmf, Pmf.quantiles(pmf), pHit,
+            1, 1, OptionalInt.of(p50s), bound, shared);
+    }
+
+    /** A team's total this period: its forecast's wins shifted by those already won. */
+    private static Node team(Org.Team t, String path, Forecast f) {
+        int already = f.alreadyWon();
+        double[] wins = f.wins().pmf();
+        double[] pmf = new double[already + wins.length];
+        System.arraycopy(wins, 0, pmf, already, wins.length);
+        double bound = f.method() instanceof Forecast.Exact e ? e.pmfTotalVariation() : 0;
+        return new Node(t.name(), path, true, f.target(), already + f.wins().mean(), f.wins().sd(), pmf, Pmf.quantiles(pmf),
+            f.pHitTarget(), 1, 1, OptionalInt.empty(), bound, List.of());
+    }
+
+    /** The pmf of the sum of two independent counts. */
+    static double[] convolve(double[] a, double[] b) {
+        double[] out = new double[a.length + b.length - 1];
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == 0) {
+                continue;
+            }
+            for (int j = 0; j < b.length; j++) {
+                out[i + j] += a[i] * b[j];
+            }
+        }
+        return out;
+    }
+}

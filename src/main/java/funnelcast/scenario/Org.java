@@ -1,0 +1,25 @@
+package funnelcast.scenario;
+
+import funnelcast.model.Scenario;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * An organisation for a roll-up: a level with a name, an optional target of wins and children,
+ * each a level or a scenario (a rep's or a team's). Read by {@link OrgReader}.
+ */
+public sealed interface Org permits Org.Level, Org.Team {
+    String name();
+
+    /** A level of the tree: a team of teams, a region, the company. */
+    record Level(String name, OptionalInt target, List<Org> children) implements Org {
+        public Level {
+            children = List.copyOf(children);
+        }
+    }
+
+    /** A leaf: one scenario, from its file. */
+    record Team(String name, Path file, Scenario scenario) implements Org {
+    }
+}
