@@ -1,10 +1,12 @@
 package funnelcast.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import funnelcast.backtest.Backtest;
 import funnelcast.history.History;
 import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,5 +86,60 @@ final class BacktestOutput {
         }
         o.println();
         o.println("(chance): the counts a calibrated forecast lands in 19 times in 20 over that many months.");
+    }
+    /**
+     * A rep's own backtest: its summaries (the model's first, then the baselines'), or why it could
+     * not be run. {@code outside}: the model's 80% intervals held a count of months outside the
+     * central 95% of Binomial(months, 0.8), the chance range of a calibrated forecast.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RepScore(String rep, Integer months, List<Summary> summary, Boolean outside, Double crpsAgainstBest, String error) {
+        static RepScore of(String rep, Backtest.Result r) {
+            List<Summary> s = r.summaries().stream().map(Summary::of).toList();
+            Summary model = s.get(0);
+            double best = s.stream().skip(1).mapToDouble(Summary::meanCrps).min().orElse(Double.NaN);
+            return new RepScore(rep, model.months(), s, model.in80() < model.chance80()[0] || model.in80() > model.chance80()[1],
+                model.meanCrps() / best, null);
+        }
+
+        static RepScore failed(String rep, String why) {
+            return new RepScore(rep, null, null, null, null, why);
+        }
+    }
+
+    /**
+     * Every rep's backtest, and the least reliable: those whose 80% intervals held outside the
+     * chance range, or else whose CRPS is worst against the best baseline's.
+     */
+    record ByRep(List<RepScore> reps, List<String> leastReliable, String rule) {
+        static final String RULE = "the reps whose model's 80% intervals held a count of months outside the "
+            + "central 95% of Binomial(months, 0.8); where none did, the rep whose CRPS is the largest against the best "
+            + "baseline's";
+
+        static ByRep of(List<RepScore> reps) {
+            List<String> outside = reps.stream().filter(r -> Boolean.TRUE.equals(r.outside())).map(RepScore::rep).toList();
+            List<String> least = !outside.isEmpty() ? outside : reps.stream().filter(r -> r.error() == null)
+                .max(Comparator.comparingDouble(RepScore::crpsAgainstBest)).map(r -> List.of(r.rep())).orElse(List.of());
+            return new ByRep(reps, least, RULE);
+        }
+    }
+
+    static void printByRep(PrintWriter o, ByRep b) {
+        o.printf(Locale.ROOT, "Backtest by rep: each rep's own monthly forecasts against what the rep won%n%n");
+        int width = Math.max(6, b.reps().stream().mapToInt(r -> r.rep().length()).max().orElse(0));
+        o.printf(Locale.ROOT, "  %-" + width + "s %6s %14s %12s %10s %16s%n", "rep", "months", "80% held", "(chance)", "CRPS",
+            "vs best baseline");
+        for (RepScore r : b.reps()) {
+            if (r.error() != null) {
+                o.printf(Locale.ROOT, "  %-" + width + "s  not backtested: %s%n", r.rep(), r.error());
+                continue;
+            }
+            Summary m = r.summary().get(0);
+            o.printf(Locale.ROOT, "  %-" + width + "s %6d %14s %12s %10.3f %15.2fx%s%n", r.rep(), m.months(),
+                m.in80() + " of " + m.months(), "(" + m.chance80()[0] + "-" + m.chance80()[1] + ")", m.meanCrps(),
+                r.crpsAgainstBest(), r.outside() ? "  OUTSIDE" : "");
+        }
+        o.printf(Locale.ROOT, "%nLeast reliable: %s (by the rule: %s).%n", b.leastReliable().isEmpty() ? "none"
+            : String.join(", ", b.leastReliable()), b.rule());
     }
 }
