@@ -4,6 +4,7 @@ import funnelcast.InputException;
 import funnelcast.calibrate.Calibration;
 import funnelcast.calibrate.Horizon;
 import funnelcast.calibrate.MonthFit;
+import funnelcast.chart.RepCharts;
 import funnelcast.exact.ExactMethod;
 import funnelcast.history.History;
 import funnelcast.model.Scenario;
@@ -12,6 +13,7 @@ import funnelcast.reps.RepFunnels;
 import funnelcast.scenario.ScenarioSource;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,11 @@ final class RepsCommand implements Callable<Integer> {
         int steps = ExactMethod.defaultStepsPerDay(c.scenario().horizonDays());
         RepFunnels reps = threads.run(() -> RepFunnels.of(c, coached,
             quota == null ? OptionalInt.empty() : OptionalInt.of(quota), steps));
-        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "reps", RepsOutput.json(reps), List.of(),
+        List<ResultOptions.Chart> charts = new ArrayList<>(List.of(new ResultOptions.Chart("rep-gaps", () -> RepCharts.gaps(reps))));
+        if (quota != null) {
+            charts.add(new ResultOptions.Chart("rep-phit", () -> RepCharts.pHit(reps)));
+        }
+        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "reps", RepsOutput.json(reps), charts,
             o -> RepsOutput.print(o, c, reps, skills != null));
         return 0;
     }

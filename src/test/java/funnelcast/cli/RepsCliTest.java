@@ -76,6 +76,9 @@ class RepsCliTest {
             assertTrue(rep.get("pHitQuota").asDouble() > 0 && rep.get("pHitQuota").asDouble() < 1, rep.toString());
             assertTrue(rep.get("inflowLower").asDouble() < 2 && 2 < rep.get("inflowUpper").asDouble() + 0.3, rep.toString());
         }
+        String gaps = Files.readString(dir.resolve("out").resolve("rep-gaps.svg"));
+        assertTrue(gaps.contains("wang") && gaps.contains("need → evaluate") && gaps.contains("*"), "the heat map marks the flag");
+        assertTrue(Files.exists(dir.resolve("out").resolve("rep-phit.png")), "each rep's P(hit) of the quota");
         assertTrue(text.out().contains("wang at need:") && text.out().contains("Coach: 激发式的询问技巧 / Stimulating questions"),
             text.out());
     }
