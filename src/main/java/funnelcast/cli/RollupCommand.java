@@ -1,5 +1,6 @@
 package funnelcast.cli;
 
+import funnelcast.chart.RollupCharts;
 import funnelcast.rollup.Rollup;
 import funnelcast.scenario.Org;
 import funnelcast.scenario.OrgReader;
@@ -42,7 +43,8 @@ final class RollupCommand implements Callable<Integer> {
         Org.Level tree = OrgReader.read(org);
         Rollup r = methods.exact() ? threads.run(() -> Rollup.exact(tree))
             : Rollup.monteCarlo(tree, trials.count, trials.seed(), threads.count());
-        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "rollup", RollupOutput.json(r), List.of(),
+        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "rollup", RollupOutput.json(r),
+            List.of(new ResultOptions.Chart("rollup", () -> RollupCharts.tree(r))),
             o -> RollupOutput.print(o, r));
         return 0;
     }

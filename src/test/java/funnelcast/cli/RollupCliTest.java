@@ -69,9 +69,10 @@ class RollupCliTest {
         double shares = top.get("children").get(0).get("shareOfMean").asDouble() + top.get("children").get(1).get("shareOfMean")
             .asDouble();
         assertEquals(1, shares, 1e-12);
-        Cli text = Cli.run("rollup", org.toString(), "--method", "exact");
+        Cli text = Cli.run("rollup", org.toString(), "--method", "exact", "--out", dir.resolve("out").toString());
         assertTrue(text.out().contains("the children's P50s add to") && text.out().contains("Assumed: children independent"),
             text.out());
+        assertTrue(Files.readString(dir.resolve("out").resolve("rollup.svg")).contains("Region"), "the tree's chart");
     }
 
     /** A missing file and two children of one name are refused with the file and the path of the value. */

@@ -43,7 +43,7 @@ class LayeringTest {
         Map.entry("history", List.of("engine", "model")),
         Map.entry("calibrate", List.of("history", "model", "law")),
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model")),
-        Map.entry("chart", List.of("reps", "backtest", "calibrate", "plan", "forecast", "model", "law")),
+        Map.entry("chart", List.of("rollup", "reps", "backtest", "calibrate", "plan", "forecast", "model", "law")),
         Map.entry("report", List.of("chart", "plan", "forecast", "model")),
         Map.entry("sheet", List.of()),
         Map.entry("reps", List.of("calibrate", "plan", "exact", "forecast", "model")),
