@@ -1,5 +1,6 @@
 package funnelcast.rollup;
 
+import funnelcast.Parallelism;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
@@ -7,8 +8,10 @@ import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
 import funnelcast.scenario.Org;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -44,36 +47,59 @@ public record Rollup(String method, List<String> notes, Node root) {
 
     /** Every team by the exact method on its default grid. */
     public static Rollup exact(Org.Level org) {
-        return of(org, "exact", f -> ExactMethod.forecast(f));
+        return of(org, "exact", f -> ExactMethod.forecast(f), true);
     }
 
     /** Every team by Monte Carlo, each on the same trials and seed as its own forecast. */
     public static Rollup monteCarlo(Org.Level org, long trials, long seed, int threads) {
-        return of(org, "monte-carlo", f -> MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, seed, threads)));
+        return of(org, "monte-carlo", f -> MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, seed, threads)),
+            false);
     }
 
-    private static Rollup of(Org.Level org, String method, Function<Funnel, Forecast> forecast) {
+    /**
+     * The teams' forecasts first (apart from each other on the caller's parallelism where
+     * {@code apart}; the engine splits its own trials otherwise), then the tree from them.
+     */
+    private static Rollup of(Org.Level org, String method, Function<Funnel, Forecast> forecast, boolean apart) {
+        List<Org.Team> teams = new ArrayList<>();
+        collect(org, teams);
+        List<Forecast> made = apart ? Parallelism.current().map(teams, t -> forecast.apply(Funnel.of(t.scenario())))
+            : teams.stream().map(t -> forecast.apply(Funnel.of(t.scenario()))).toList();
+        Map<Org.Team, Forecast> forecasts = new IdentityHashMap<>();
+        for (int i = 0; i < teams.size(); i++) {
+            forecasts.put(teams.get(i), made.get(i));
+        }
         List<String> notes = new ArrayList<>();
         notes.add("children independent: each team's month effects stay inside its own forecast; a month effect shared "
             + "by a level (one market, one quarter-end) would make its children move together and widen its spread");
         Set<String> horizons = new LinkedHashSet<>();
-        Node root = level(org, "", forecast, horizons);
+        Node root = level(org, "", forecasts, horizons);
         if (horizons.size() > 1) {
             notes.add("the teams' horizons differ (" + String.join("; ", horizons) + "): each level adds each team's own period");
         }
         return new Rollup(method, notes, root);
     }
 
-    private static Node level(Org.Level org, String parent, Function<Funnel, Forecast> forecast, Set<String> horizons) {
+    private static void collect(Org.Level org, List<Org.Team> into) {
+        for (Org child : org.children()) {
+            if (child instanceof Org.Level l) {
+                collect(l, into);
+            } else {
+                into.add((Org.Team) child);
+            }
+        }
+    }
+
+    private static Node level(Org.Level org, String parent, Map<Org.Team, Forecast> forecasts, Set<String> horizons) {
         String path = parent.isEmpty() ? org.name() : parent + " / " + org.name();
         List<Node> children = new ArrayList<>();
         for (Org child : org.children()) {
             if (child instanceof Org.Level l) {
-                children.add(level(l, path, forecast, horizons));
+                children.add(level(l, path, forecasts, horizons));
             } else {
                 Org.Team t = (Org.Team) child;
                 horizons.add(t.scenario().calendar().start() + ".." + t.scenario().calendar().end());
-                children.add(team(t, path + " / " + t.name(), forecast.apply(Funnel.of(t.scenario()))));
+                children.add(team(t, path + " / " + t.name(), forecasts.get(t)));
             }
         }
         double[] pmf = {1.0};
