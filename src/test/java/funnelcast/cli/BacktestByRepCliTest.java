@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code backtest --by rep}: each rep's row is the backtest of that rep's own deals, and the least reliable are named. */
+@Tag("slow")
 class BacktestByRepCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,20 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code funnel reps} on team histories simulated with a known truth: five reps on the telesales
- * funnel at two new deals a day each for 120 working days, each rep's history its own simulation
+ * {@code funnel reps} on team histories simulated with a known truth: four reps on the telesales
+ * funnel at two new deals a day each for 90 working days, each rep's history its own simulation
  * (its own seed), written into one export with the rep's name. In the first team one rep's need
  * stage advances 0.35 of its visits to evaluate where the others advance 0.6; in the second all
- * five are alike.
+ * four are alike. Tagged slow: each test simulates and calibrates a team.
  */
+@Tag("slow")
 class RepsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> REPS = List.of("chen", "li", "wang", "zhao", "zhou");
-    private static final String AS_OF = "2027-05-14";
+    private static final List<String> REPS = List.of("chen", "li", "wang", "zhao");
+    private static final String AS_OF = "2027-03-19";
 
     /** One export of five reps' simulated histories; {@code weak}'s need stage advances 0.35 (null: all alike). */
     static Path team(Path dir, String weak, long seed) throws Exception {
@@ -31,7 +33,7 @@ class RepsCliTest {
         for (int r = 0; r < REPS.size(); r++) {
             String rep = REPS.get(r);
             Path one = dir.resolve(rep + ".csv");
-            List<String> args = new ArrayList<>(List.of("simulate-history", "scenarios/telesales.json", "--days", "120",
+            List<String> args = new ArrayList<>(List.of("simulate-history", "scenarios/telesales.json", "--days", "90",
                 "--seed", Long.toString(seed + r), "--out", one.toString(), "--set", "pipeline=[]", "--set", "inflow.perDay=2"));
             if (rep.equals(weak)) {
                 args.addAll(List.of("--set", "stages.need.exits.evaluate=0.35"));
@@ -83,7 +85,7 @@ class RepsCliTest {
             text.out());
     }
 
-    /** A team whose reps are all alike flags no one: the shrinkage keeps 25 comparisons from crying wolf. */
+    /** A team whose reps are all alike flags no one: the shrinkage keeps 20 comparisons from crying wolf. */
     @Test
     void aTeamOfAlikeRepsFlagsNoOne(@TempDir Path dir) throws Exception {
         Path file = team(dir, null, 200);
@@ -91,7 +93,7 @@ class RepsCliTest {
         assertEquals(0, text.exitCode(), text.err());
         JsonNode j = JSON.readTree(dir.resolve("out").resolve("reps.json").toFile());
         assertEquals(0, j.get("flags").size(), j.get("flags").toString());
-        assertEquals(5, j.get("reps").size());
+        assertEquals(4, j.get("reps").size());
         assertTrue(text.out().contains("No rep is flagged"), text.out());
     }
 
