@@ -85,6 +85,37 @@ public final class ExactMethod {
             f.target(), f.alreadyWon(), f.wins(), f.pHitTarget(), f.revenue(), f.daily());
     }
 
+    /**
+     * A forecast given each node of a month's conversion shift, for a roll-up whose teams share
+     * the month: {@code weights[k]} is the rule's weight of node k (the same for every funnel,
+     * {@link MonthNodes#NODES} Gauss-Hermite nodes of a standard normal), {@code given.get(k)} the
+     * forecast with this funnel's shift at that node (its mean shift plus sd times the node). A
+     * funnel without a conversion spread gives its one forecast at every node.
+     */
+    public record SharedMonth(double[] weights, List<Forecast> given) {
+        public SharedMonth {
+            weights = weights.clone();
+            given = List.copyOf(given);
+        }
+    }
+
+    public static SharedMonth sharedMonth(Funnel funnel, int stepsPerDay) {
+        double[] weights = MonthNodes.weights(MonthNodes.NODES);
+        List<Forecast> given = new ArrayList<>();
+        if (funnel.scenario().monthEffects().isNone() || funnel.scenario().monthEffects().conversionSd() == 0) {
+            Forecast one = winsForecast(funnel, stepsPerDay);
+            for (int k = 0; k < weights.length; k++) {
+                given.add(one);
+            }
+        } else {
+            Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay);
+            for (MonthNodes.Node n : MonthNodes.nodes(funnel, MonthNodes.NODES, solve)) {
+                given.add(assemble(funnel, List.of(new MonthNodes.Node(1, n.funnel(), n.curves())), false));
+            }
+        }
+        return new SharedMonth(weights, given);
+    }
+
     /** The largest grid the renewal solver takes (its time grows as N log^2 N, its memory as N). */
     static final long MAX_GRID_STEPS = 100_000;
     /** The most uniformization jumps: a dwell far shorter than a day over a long horizon needs more. */

@@ -42,6 +42,16 @@ final class MonthNodes {
         return List.of(new Node(1, shifted, curves.apply(shifted)));
     }
 
+    /** The weights of the {@code n}-node rule, summing to 1: those of every funnel's nodes. */
+    static double[] weights(int n) {
+        GaussIntegrator rule = new GaussIntegratorFactory().hermite(n);
+        double[] w = new double[rule.getNumberOfPoints()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rule.getWeight(i) / Math.sqrt(Math.PI);
+        }
+        return w;
+    }
+
     /** {@code n} Gauss-Hermite nodes of the month's conversion shift, each with the win curves {@code curves} solves. */
     static List<Node> nodes(Funnel funnel, int n, Function<Funnel, WinCurves> curves) {
         MonthEffects effects = funnel.scenario().monthEffects();

@@ -1,5 +1,6 @@
 package funnelcast.rollup;
 
+import funnelcast.InputException;
 import funnelcast.Parallelism;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
@@ -45,22 +46,41 @@ public record Rollup(String method, List<String> notes, Node root) {
         }
     }
 
-    /** Every team by the exact method on its default grid. */
+    /**
+     * Every team by the exact method on its default grid. Where a level shares the month, each of
+     * its teams is also solved at each node of the month's conversion shift, and the level's wins
+     * are the weighted mixture over the nodes of its teams' convolved conditional pmfs.
+     */
     public static Rollup exact(Org.Level org) {
-        return of(org, "exact", f -> ExactMethod.forecast(f), true);
+        boolean shared = anyShared(org);
+        Function<Funnel, ExactMethod.SharedMonth> given = shared
+            ? f -> ExactMethod.sharedMonth(f, ExactMethod.defaultStepsPerDay(f.scenario().horizonDays())) : null;
+        return of(org, "exact", f -> ExactMethod.forecast(f), true, given);
+    }
+
+    private static boolean anyShared(Org.Level org) {
+        if (org.sharedMonth()) {
+            return true;
+        }
+        return org.children().stream().anyMatch(c -> c instanceof Org.Level l && anyShared(l));
     }
 
     /** Every team by Monte Carlo, each on the same trials and seed as its own forecast. */
     public static Rollup monteCarlo(Org.Level org, long trials, long seed, int threads) {
+        if (anyShared(org)) {
+            throw new InputException("sharedMonth: a month shared by a level is rolled up by the exact method only "
+                + "(--method exact)");
+        }
         return of(org, "monte-carlo", f -> MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, seed, threads)),
-            false);
+            false, null);
     }
 
     /**
      * The teams' forecasts first (apart from each other on the caller's parallelism where
      * {@code apart}; the engine splits its own trials otherwise), then the tree from them.
      */
-    private static Rollup of(Org.Level org, String method, Function<Funnel, Forecast> forecast, boolean apart) {
+    private static Rollup of(Org.Level org, String method, Function<Funnel, Forecast> forecast, boolean apart,
+                             Function<Funnel, ExactMethod.SharedMonth> given) {
         List<Org.Team> teams = new ArrayList<>();
         collect(org, teams);
         List<Forecast> made = apart ? Parallelism.current().map(teams, t -> forecast.apply(Funnel.of(t.scenario())))
@@ -69,11 +89,20 @@ public record Rollup(String method, List<String> notes, Node root) {
         for (int i = 0; i < teams.size(); i++) {
             forecasts.put(teams.get(i), made.get(i));
         }
+        Map<Org.Team, ExactMethod.SharedMonth> conditional = new IdentityHashMap<>();
+        if (given != null) {
+            List<ExactMethod.SharedMonth> each = Parallelism.current().map(teams, t -> given.apply(Funnel.of(t.scenario())));
+            for (int i = 0; i < teams.size(); i++) {
+                conditional.put(teams.get(i), each.get(i));
+            }
+        }
         List<String> notes = new ArrayList<>();
-        notes.add("children independent: each team's month effects stay inside its own forecast; a month effect shared "
-            + "by a level (one market, one quarter-end) would make its children move together and widen its spread");
+        notes.add("children independent, each team's month effects inside its own forecast, except under a level marked "
+            + "sharedMonth, whose teams take one draw of the month's conversion shift (each its own mean and spread) and so "
+            + "move together; its spread then carries the mixture over 16 Gauss-Hermite nodes, whose quadrature error is "
+            + "not in the bound");
         Set<String> horizons = new LinkedHashSet<>();
-        Node root = level(org, "", forecasts, horizons);
+        Node root = level(org, "", forecasts, conditional, horizons).node();
         if (horizons.size() > 1) {
             notes.add("the teams' horizons differ (" + String.join("; ", horizons) + "): each level adds each team's own period");
         }
@@ -90,18 +119,32 @@ public record Rollup(String method, List<String> notes, Node root) {
         }
     }
 
-    private static Node level(Org.Level org, String parent, Map<Org.Team, Forecast> forecasts, Set<String> horizons) {
+    /** A node and, where a month is shared, its pmf given each node of the conversion shift (else null). */
+    private record Built(Node node, double[][] given) {
+    }
+
+    private static Built level(Org.Level org, String parent, Map<Org.Team, Forecast> forecasts,
+                               Map<Org.Team, ExactMethod.SharedMonth> conditional, Set<String> horizons) {
         String path = parent.isEmpty() ? org.name() : parent + " / " + org.name();
-        List<Node> children = new ArrayList<>();
+        List<Built> built = new ArrayList<>();
         for (Org child : org.children()) {
             if (child instanceof Org.Level l) {
-                children.add(level(l, path, forecasts, horizons));
+                built.add(level(l, path, forecasts, conditional, horizons));
             } else {
                 Org.Team t = (Org.Team) child;
                 horizons.add(t.scenario().calendar().start() + ".." + t.scenario().calendar().end());
-                children.add(team(t, path + " / " + t.name(), forecasts.get(t)));
+                ExactMethod.SharedMonth sm = conditional.get(t);
+                double[][] given = null;
+                if (sm != null) {
+                    given = new double[sm.given().size()][];
+                    for (int k = 0; k < given.length; k++) {
+                        given[k] = total(sm.given().get(k));
+                    }
+                }
+                built.add(new Built(team(t, path + " / " + t.name(), forecasts.get(t)), given));
             }
         }
+        List<Node> children = built.stream().map(Built::node).toList();
         double[] pmf = {1.0};
         double mean = 0;
         double variance = 0;
@@ -114,6 +157,36 @@ public record Rollup(String method, List<String> notes, Node root) {
             bound += c.pmfTotalVariation();
             p50s += c.quantiles().p50();
         }
+        double[][] given = null;
+        if (!conditional.isEmpty()) {
+            double[] weights = conditional.values().iterator().next().weights();
+            given = new double[weights.length][];
+            for (int k = 0; k < weights.length; k++) {
+                double[] g = {1.0};
+                for (Built b : built) {
+                    g = convolve(g, b.given()[k]);
+                }
+                given[k] = g;
+            }
+            if (org.sharedMonth()) {
+                // one draw of the month for every team below: the mixture over the nodes of the convolved conditionals
+                int length = 0;
+                for (double[] g : given) {
+                    length = Math.max(length, g.length);
+                }
+                pmf = new double[length];
+                for (int k = 0; k < weights.length; k++) {
+                    for (int i = 0; i < given[k].length; i++) {
+                        pmf[i] += weights[k] * given[k][i];
+                    }
+                }
+                double m2 = 0;
+                for (int i = 0; i < pmf.length; i++) {
+                    m2 += (i - mean) * (i - mean) * pmf[i];
+                }
+                variance = m2;
+            }
+        }
         List<Node> shared = new ArrayList<>();
         for (Node c : children) {
             shared.add(c.withShares(mean > 0 ? c.mean() / mean : Double.NaN,
@@ -121,16 +194,23 @@ public record Rollup(String method, List<String> notes, Node root) {
         }
         OptionalDouble pHit = org.target().isPresent() ? OptionalDouble.of(Pmf.tail(pmf, org.target().getAsInt()))
             : OptionalDouble.empty();
-        return new Node(org.name(), path, false, org.target(), mean, Math.sqrt(variance), pmf, Pmf.quantiles(pmf), pHit,
-            1, 1, OptionalInt.of(p50s), bound, shared);
+        return new Built(new Node(org.name(), path, false, org.target(), mean, Math.sqrt(variance), pmf, Pmf.quantiles(pmf),
+            pHit, 1, 1, OptionalInt.of(p50s), bound, shared), given);
+    }
+
+    /** A forecast's total this period: its wins' pmf shifted by those already won. */
+    private static double[] total(Forecast f) {
+        int already = f.alreadyWon();
+        double[] wins = f.wins().pmf();
+        double[] pmf = new double[already + wins.length];
+        System.arraycopy(wins, 0, pmf, already, wins.length);
+        return pmf;
     }
 
     /** A team's total this period: its forecast's wins shifted by those already won. */
     private static Node team(Org.Team t, String path, Forecast f) {
         int already = f.alreadyWon();
-        double[] wins = f.wins().pmf();
-        double[] pmf = new double[already + wins.length];
-        System.arraycopy(wins, 0, pmf, already, wins.length);
+        double[] pmf = total(f);
         double bound = f.method() instanceof Forecast.Exact e ? e.pmfTotalVariation() : 0;
         return new Node(t.name(), path, true, f.target(), already + f.wins().mean(), f.wins().sd(), pmf, Pmf.quantiles(pmf),
             f.pHitTarget(), 1, 1, OptionalInt.empty(), bound, List.of());

@@ -12,10 +12,18 @@ import java.util.OptionalInt;
 public sealed interface Org permits Org.Level, Org.Team {
     String name();
 
-    /** A level of the tree: a team of teams, a region, the company. */
-    record Level(String name, OptionalInt target, List<Org> children) implements Org {
+    /**
+     * A level of the tree: a team of teams, a region, the company. {@code sharedMonth}: its teams
+     * share the month's conversion shift (one market, one quarter-end), so they move together.
+     */
+    record Level(String name, OptionalInt target, List<Org> children, boolean sharedMonth) implements Org {
         public Level {
             children = List.copyOf(children);
+        }
+
+        /** A level whose children are independent. */
+        public Level(String name, OptionalInt target, List<Org> children) {
+            this(name, target, children, false);
         }
     }
 

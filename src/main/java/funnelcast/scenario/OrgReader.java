@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * and the path of the value: a missing file, a folder without scenarios, two children of one name.
  */
 public final class OrgReader {
-    private static final List<String> KEYS = List.of("name", "target", "children");
+    private static final List<String> KEYS = List.of("name", "target", "sharedMonth", "children");
 
     private OrgReader() {
     }
@@ -80,7 +80,15 @@ public final class OrgReader {
         if (children.isEmpty()) {
             throw node.field("children").error("at least one child (a level, or the path of a scenario file)");
         }
-        return new Org.Level(name, target, children);
+        boolean shared = false;
+        if (node.has("sharedMonth")) {
+            JsonAt s = node.field("sharedMonth");
+            if (s.json() == null || !s.json().isBoolean()) {
+                throw s.error("true or false (whether the level's teams share the month's conversion shift)");
+            }
+            shared = s.json().booleanValue();
+        }
+        return new Org.Level(name, target, children, shared);
     }
 
     /** A scenario file, or each scenario file of a folder (sorted by name). */
