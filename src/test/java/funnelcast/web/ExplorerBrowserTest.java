@@ -108,6 +108,13 @@ class ExplorerBrowserTest {
         waitForText("phit", exactPHit("inflow.perDay=6.5", "stages.contact.exits.need=0.51"));
         assertEquals("0.51", field("stages.contact.exits.need").findElement(By.cssSelector("input[type=number]"))
             .getAttribute("value"));
+
+        // a value the scenario cannot take: the command line's message beside its field
+        perDay.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-1");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(d -> !field("inflow.perDay").findElements(By.cssSelector(".message")).isEmpty());
+        String message = field("inflow.perDay").findElement(By.cssSelector(".message")).getText();
+        assertTrue(message.contains("inflow.perDay: expected a number >= 0, got -1"), message);
     }
 
     /**
@@ -116,7 +123,7 @@ class ExplorerBrowserTest {
      * median is 4 / e^0.32; as a gamma it keeps the mean, with shape 2 and scale 2.
      */
     @Test
-    void aDwellIsEditedAsAMeanInDaysWithItsLawFromAList() {
+    void aDwellIsEditedAsAMeanInDaysWithItsLawFromAListAndThePipelineByItsAges() {
         browser.get(url(""));
         waitForText("phit", "74.3%");
         WebElement mean = browser.findElement(By.name("stages.contact.dwell.mean"));
@@ -124,39 +131,15 @@ class ExplorerBrowserTest {
         mean.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4");
         waitForText("phit", exactPHit("stages.contact.dwell={\"dist\": \"lognormal\", \"median\": "
             + 4 / Math.exp(0.8 * 0.8 / 2) + ", \"sigma\": 0.8}"));
+        String gamma = "stages.contact.dwell={\"dist\": \"gamma\", \"shape\": 2, \"scale\": 2}";
         new Select(field("stages.contact.dwell").findElement(By.tagName("select"))).selectByValue("gamma");
-        waitForText("phit", exactPHit("stages.contact.dwell={\"dist\": \"gamma\", \"shape\": 2, \"scale\": 2}"));
-    }
+        waitForText("phit", exactPHit(gamma));
 
-    /** The pipeline is editable: a group's age and count are settings like any other. */
-    @Test
-    void thePipelineIsEditable() {
-        browser.get(url(""));
-        waitForText("phit", "74.3%");
+        // the pipeline is editable too: a group's age and count are settings like any other
         field("pipeline[0].age").findElement(By.cssSelector("input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
-        waitForText("phit", exactPHit("pipeline[0].age=5"));
+        waitForText("phit", exactPHit(gamma, "pipeline[0].age=5"));
         field("pipeline[0].count").findElement(By.cssSelector("input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "9");
-        waitForText("phit", exactPHit("pipeline[0].age=5", "pipeline[0].count=9"));
-    }
-
-    @Test
-    void aShareLinkRestoresItsState() {
-        browser.get(url("?set=inflow.perDay=6.5"));
-        waitForText("phit", exactPHit("inflow.perDay=6.5"));
-        assertTrue(!browser.findElement(By.id("uncertainty-field")).isDisplayed(), "telesales has no counts to draw from");
-        assertEquals("6.5", field("inflow.perDay").findElement(By.cssSelector("input")).getAttribute("value"));
-    }
-
-    @Test
-    void anInvalidValueShowsItsMessageBesideItsField() {
-        browser.get(url(""));
-        waitForText("phit", "74.3%");
-        WebElement perDay = field("inflow.perDay").findElement(By.cssSelector("input"));
-        perDay.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-1");
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-            .until(d -> !field("inflow.perDay").findElements(By.cssSelector(".message")).isEmpty());
-        String message = field("inflow.perDay").findElement(By.cssSelector(".message")).getText();
-        assertTrue(message.contains("inflow.perDay: expected a number >= 0, got -1"), message);
+        waitForText("phit", exactPHit(gamma, "pipeline[0].age=5", "pipeline[0].count=9"));
     }
 
     @Test
@@ -215,12 +198,17 @@ class ExplorerBrowserTest {
     }
 
     /**
-     * A shared link with a typo still shows figures: the base scenario's, with the bad setting
-     * named above them; a refused value that has a field is marked beside it, and the link's good
-     * settings are kept.
+     * A shared link restores its settings; one with a typo still shows figures: the base
+     * scenario's, with the bad setting named above them; a refused value that has a field is
+     * marked beside it, and the link's good settings are kept.
      */
     @Test
-    void aLinksBadSettingsAreSetAsideAndNamed() {
+    void aLinkRestoresItsStateAndSetsItsBadSettingsAside() {
+        browser.get(url("?set=inflow.perDay=6.5"));
+        waitForText("phit", exactPHit("inflow.perDay=6.5"));
+        assertTrue(!browser.findElement(By.id("uncertainty-field")).isDisplayed(), "telesales has no counts to draw from");
+        assertEquals("6.5", field("inflow.perDay").findElement(By.cssSelector("input")).getAttribute("value"));
+
         browser.get(url("?set=inflow.perday=6.5"));
         waitForText("phit", "74.3%");
         String notes = browser.findElement(By.id("link-notes")).getText();
