@@ -102,7 +102,7 @@ final class RepsCommand implements Callable<Integer> {
         if (quota != null) {
             charts.add(new ResultOptions.Chart("rep-phit", () -> RepCharts.pHit(reps)));
         }
-        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "reps", RepsOutput.json(reps), charts,
+        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "reps", RepsOutput.json(c, reps), charts,
             o -> RepsOutput.print(o, c, reps, skills != null));
         return 0;
     }

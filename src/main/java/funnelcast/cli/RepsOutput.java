@@ -1,29 +1,44 @@
 package funnelcast.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import funnelcast.calibrate.Calibration;
 import funnelcast.reps.RepFunnels;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /** How reps prints: each rep's numbers, the scorecard by stage, then the flags by the wins they cost. */
 final class RepsOutput {
     private RepsOutput() {
     }
 
-    /** What --json prints. */
-    record View(String source, String asOf, double months, Integer quota, List<RepFunnels.StageSpread> stages,
-                List<RepFunnels.RepFunnel> reps, List<Flag> flags) {
+    /** What --json prints (no quota: left out). */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record View(String source, LocalDate asOf, double months, Integer quota, List<RepFunnels.StageSpread> stages,
+                List<Rep> reps, List<Flag> flags) {
+    }
+
+    /** A rep as --json writes it: without a quota, no P(hit) and no daily number. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Rep(String rep, int newDeals, double inflowPerDay, double inflowLower, double inflowUpper, boolean littleHistory,
+               List<RepFunnels.StageScore> stages, int openDeals, double expectedWins, OptionalDouble pHitQuota,
+               OptionalDouble inflowNeededPerDay) {
+        static Rep of(RepFunnels.RepFunnel r) {
+            return new Rep(r.rep(), r.newDeals(), r.inflowPerDay(), r.inflowLower(), r.inflowUpper(), r.littleHistory(),
+                r.stages(), r.openDeals(), r.expectedWins(), r.pHitQuota(), r.inflowNeededPerDay());
+        }
     }
 
     /** A flag: the rep, the stage and its score. */
     record Flag(String rep, RepFunnels.StageScore at) {
     }
 
-    static View json(RepFunnels r) {
-        return new View(null, null, r.months(), r.quota().isPresent() ? r.quota().getAsInt() : null, r.stages(), r.reps(),
-            flags(r));
+    static View json(Calibration c, RepFunnels r) {
+        return new View(c.source(), c.asOf(), r.months(), r.quota().isPresent() ? r.quota().getAsInt() : null, r.stages(),
+            r.reps().stream().map(Rep::of).toList(), flags(r));
     }
 
     static List<Flag> flags(RepFunnels r) {
