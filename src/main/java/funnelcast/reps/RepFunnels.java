@@ -1,5 +1,6 @@
 package funnelcast.reps;
 
+import funnelcast.Parallelism;
 import funnelcast.calibrate.Calibration;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
@@ -160,11 +161,17 @@ public record RepFunnels(List<RepFunnel> reps, List<StageSpread> stages, double 
         double meanRate = reps.isEmpty() ? 0 : total / (reps.size() * days);
         double shape = inflowShape(d, days, meanRate);
         double rateParam = meanRate > 0 ? shape / meanRate : 1;
-        List<RepFunnel> out = new ArrayList<>();
+        // each rep's forecast and daily number, the reps apart from each other on the caller's parallelism
+        List<Integer> index = new ArrayList<>();
         for (int r = 0; r < reps.size(); r++) {
+            index.add(r);
+        }
+        double rateParameter = rateParam;
+        double priorShape = shape;
+        List<RepFunnel> out = Parallelism.current().map(index, r -> {
             String rep = reps.get(r);
-            double a = shape + d[r];
-            double b = rateParam + days;
+            double a = priorShape + d[r];
+            double b = rateParameter + days;
             GammaDistribution g = GammaDistribution.of(Math.max(a, 1e-9), 1 / b);
             double perDay = a / b;
             Scenario own = repScenario(team, funnel, posteriors, r, rep, perDay, quota);
@@ -174,10 +181,10 @@ public record RepFunnels(List<RepFunnel> reps, List<StageSpread> stages, double 
                 : OptionalDouble.empty();
             double entryVisits = scores.get(r).stream().filter(x -> x.stage().equals(team.entry()))
                 .mapToDouble(StageScore::visits).sum();
-            out.add(new RepFunnel(rep, d[r], perDay, g.inverseCumulativeProbability((1 - Z) / 2),
+            return new RepFunnel(rep, d[r], perDay, g.inverseCumulativeProbability((1 - Z) / 2),
                 g.inverseCumulativeProbability((1 + Z) / 2), entryVisits < LITTLE_HISTORY, scores.get(r),
-                own.pipeline().size(), f.wins().mean(), f.pHitTarget(), needed));
-        }
+                own.pipeline().size(), f.wins().mean(), f.pHitTarget(), needed);
+        });
         return new RepFunnels(out, spreads, months, quota);
     }
 
