@@ -1,15 +1,19 @@
 package funnelcast.cli;
 
+import funnelcast.InputException;
 import funnelcast.chart.RollupCharts;
 import funnelcast.rollup.Rollup;
+import funnelcast.rollup.RollupEngine;
 import funnelcast.scenario.Org;
 import funnelcast.scenario.OrgReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "rollup", mixinStandardHelpOptions = true,
@@ -31,6 +35,14 @@ final class RollupCommand implements Callable<Integer> {
     @Mixin
     TrialOptions trials;
 
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark", description = "Where the teams are "
+        + "forecast: here (local, the default), or as an Apache Spark job (spark, with the same numbers; docs/rollup.md).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. 'local[2]' "
+        + "or spark://host:7077; without it, the one spark-submit gives.")
+    String master;
+
     @Mixin
     ResultOptions output;
 
@@ -41,11 +53,32 @@ final class RollupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.check();
         Org.Level tree = OrgReader.read(org);
-        Rollup r = methods.exact() ? threads.run(() -> Rollup.exact(tree))
-            : Rollup.monteCarlo(tree, trials.count, trials.seed(), threads.count());
+        RollupEngine runner = engine(engine, master);
+        Rollup r = methods.exact() ? threads.run(() -> Rollup.exact(tree, runner, master))
+            : Rollup.monteCarlo(tree, trials.count, trials.seed(), threads.count(), runner, master);
         output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "rollup", RollupOutput.json(r),
             List.of(new ResultOptions.Chart("rollup", () -> RollupCharts.tree(r))),
             o -> RollupOutput.print(o, r));
         return 0;
+    }
+
+    /** The engine --engine names: local, or one a module on the class path offers (funnelcast-spark offers spark). */
+    static RollupEngine engine(String name, String master) {
+        if (name.equals(RollupEngine.LOCAL.name())) {
+            if (master != null) {
+                throw new InputException("--master " + master + ": only with --engine spark; the local engine runs here");
+            }
+            return RollupEngine.LOCAL;
+        }
+        for (RollupEngine e : ServiceLoader.load(RollupEngine.class)) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        if (name.equals("spark")) {
+            throw new InputException("--engine spark: the Spark engine (funnelcast-spark) is not on the class path; "
+                + "run it through ./funnel, which builds and adds it, or with spark-submit (docs/sweep.md)");
+        }
+        throw new InputException("--engine " + name + ": expected local or spark");
     }
 }

@@ -2,16 +2,20 @@ package funnelcast.rollup;
 
 import funnelcast.InputException;
 import funnelcast.Parallelism;
-import funnelcast.engine.MonteCarloEngine;
 import funnelcast.exact.ExactMethod;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
 import funnelcast.model.Funnel;
 import funnelcast.scenario.Org;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -52,10 +56,18 @@ public record Rollup(String method, List<String> notes, Node root) {
      * are the weighted mixture over the nodes of its teams' convolved conditional pmfs.
      */
     public static Rollup exact(Org.Level org) {
+        return exact(org, RollupEngine.LOCAL, null);
+    }
+
+    /** The same, the teams forecast by the engine given (here, or on a cluster at {@code master}). */
+    public static Rollup exact(Org.Level org, RollupEngine engine, String master) {
         boolean shared = anyShared(org);
+        if (shared && engine != RollupEngine.LOCAL) {
+            throw new InputException("sharedMonth: a month shared by a level is rolled up here only (--engine local)");
+        }
         Function<Funnel, ExactMethod.SharedMonth> given = shared
             ? f -> ExactMethod.sharedMonth(f, ExactMethod.defaultStepsPerDay(f.scenario().horizonDays())) : null;
-        return of(org, "exact", f -> ExactMethod.forecast(f), true, given);
+        return of(org, "exact", engine, new RollupEngine.Method(true, 0, 0, 1), master, given);
     }
 
     private static boolean anyShared(Org.Level org) {
@@ -67,25 +79,34 @@ public record Rollup(String method, List<String> notes, Node root) {
 
     /** Every team by Monte Carlo, each on the same trials and seed as its own forecast. */
     public static Rollup monteCarlo(Org.Level org, long trials, long seed, int threads) {
+        return monteCarlo(org, trials, seed, threads, RollupEngine.LOCAL, null);
+    }
+
+    /** The same on the engine given; on a cluster each team runs on one thread, with the same numbers. */
+    public static Rollup monteCarlo(Org.Level org, long trials, long seed, int threads, RollupEngine engine, String master) {
         if (anyShared(org)) {
             throw new InputException("sharedMonth: a month shared by a level is rolled up by the exact method only "
                 + "(--method exact)");
         }
-        return of(org, "monte-carlo", f -> MonteCarloEngine.forecast(f, new MonteCarloEngine.Options(trials, seed, threads)),
-            false, null);
+        return of(org, "monte-carlo", engine, new RollupEngine.Method(false, trials, seed,
+            engine == RollupEngine.LOCAL ? threads : 1), master, null);
     }
 
     /**
      * The teams' forecasts first (apart from each other on the caller's parallelism where
      * {@code apart}; the engine splits its own trials otherwise), then the tree from them.
      */
-    private static Rollup of(Org.Level org, String method, Function<Funnel, Forecast> forecast, boolean apart,
+    private static Rollup of(Org.Level org, String method, RollupEngine engine, RollupEngine.Method how, String master,
                              Function<Funnel, ExactMethod.SharedMonth> given) {
         List<Org.Team> teams = new ArrayList<>();
         collect(org, teams);
-        List<Forecast> made = apart ? Parallelism.current().map(teams, t -> forecast.apply(Funnel.of(t.scenario())))
-            : teams.stream().map(t -> forecast.apply(Funnel.of(t.scenario()))).toList();
-        Map<Org.Team, Forecast> forecasts = new IdentityHashMap<>();
+        List<RollupEngine.TeamCase> cases = new ArrayList<>();
+        for (Org.Team t : teams) {
+            cases.add(new RollupEngine.TeamCase(t.name(), t.file().toString(), text(t.file()),
+                t.file().toString().toLowerCase(Locale.ROOT).matches(".*\\.ya?ml$")));
+        }
+        List<RollupEngine.TeamResult> made = engine.forecast(cases, how, master);
+        Map<Org.Team, RollupEngine.TeamResult> forecasts = new IdentityHashMap<>();
         for (int i = 0; i < teams.size(); i++) {
             forecasts.put(teams.get(i), made.get(i));
         }
@@ -123,7 +144,16 @@ public record Rollup(String method, List<String> notes, Node root) {
     private record Built(Node node, double[][] given) {
     }
 
-    private static Built level(Org.Level org, String parent, Map<Org.Team, Forecast> forecasts,
+    /** A team's scenario file as text, to travel to the engine. */
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the scenario: " + e.getMessage());
+        }
+    }
+
+    private static Built level(Org.Level org, String parent, Map<Org.Team, RollupEngine.TeamResult> forecasts,
                                Map<Org.Team, ExactMethod.SharedMonth> conditional, Set<String> horizons) {
         String path = parent.isEmpty() ? org.name() : parent + " / " + org.name();
         List<Built> built = new ArrayList<>();
@@ -208,12 +238,14 @@ public record Rollup(String method, List<String> notes, Node root) {
     }
 
     /** A team's total this period: its forecast's wins shifted by those already won. */
-    private static Node team(Org.Team t, String path, Forecast f) {
+    private static Node team(Org.Team t, String path, RollupEngine.TeamResult f) {
         int already = f.alreadyWon();
-        double[] pmf = total(f);
-        double bound = f.method() instanceof Forecast.Exact e ? e.pmfTotalVariation() : 0;
-        return new Node(t.name(), path, true, f.target(), already + f.wins().mean(), f.wins().sd(), pmf, Pmf.quantiles(pmf),
-            f.pHitTarget(), 1, 1, OptionalInt.empty(), bound, List.of());
+        double[] pmf = new double[already + f.winsPmf().length];
+        System.arraycopy(f.winsPmf(), 0, pmf, already, f.winsPmf().length);
+        return new Node(t.name(), path, true, f.target() == null ? OptionalInt.empty() : OptionalInt.of(f.target()),
+            already + f.winsMean(), f.winsSd(), pmf, Pmf.quantiles(pmf),
+            f.pHitTarget() == null ? OptionalDouble.empty() : OptionalDouble.of(f.pHitTarget()), 1, 1, OptionalInt.empty(),
+            f.pmfTotalVariation(), List.of());
     }
 
     /** The pmf of the sum of two independent counts. */

@@ -35,7 +35,7 @@ public final class SparkSweepEngine implements SweepEngine {
 
     @Override
     public List<Sweep.CaseResult> run(Sweep.Job job, String master, IntConsumer progress) {
-        SparkSession spark = start(master);
+        SparkSession spark = start(master, "funnelcast sweep");
         Counter counter = new Counter(job, progress);
         List<Sweep.CaseResult> rows;
         try {
@@ -60,8 +60,9 @@ public final class SparkSweepEngine implements SweepEngine {
     private static final Pattern MASTER = Pattern.compile(
         "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+");
 
-    private static SparkSession start(String master) {
-        SparkSession.Builder b = SparkSession.builder().appName("funnelcast sweep")
+    /** A Spark session on the master given (checked first), or the one spark-submit configures. */
+    static SparkSession start(String master, String app) {
+        SparkSession.Builder b = SparkSession.builder().appName(app)
             .config("spark.ui.enabled", "false");
         if (master != null) {
             if (!MASTER.matcher(master).matches()) {
