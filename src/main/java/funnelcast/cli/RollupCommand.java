@@ -1,6 +1,5 @@
 package funnelcast.cli;
 
-import funnelcast.InputException;
 import funnelcast.chart.RollupCharts;
 import funnelcast.rollup.Rollup;
 import funnelcast.rollup.RollupEngine;
@@ -8,7 +7,6 @@ import funnelcast.scenario.Org;
 import funnelcast.scenario.OrgReader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,23 +60,8 @@ final class RollupCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The engine --engine names: local, or one a module on the class path offers (funnelcast-spark offers spark). */
+    /** The engine --engine names (docs/sweep.md). */
     static RollupEngine engine(String name, String master) {
-        if (name.equals(RollupEngine.LOCAL.name())) {
-            if (master != null) {
-                throw new InputException("--master " + master + ": only with --engine spark; the local engine runs here");
-            }
-            return RollupEngine.LOCAL;
-        }
-        for (RollupEngine e : ServiceLoader.load(RollupEngine.class)) {
-            if (e.name().equals(name)) {
-                return e;
-            }
-        }
-        if (name.equals("spark")) {
-            throw new InputException("--engine spark: the Spark engine (funnelcast-spark) is not on the class path; "
-                + "run it through ./funnel, which builds and adds it, or with spark-submit (docs/sweep.md)");
-        }
-        throw new InputException("--engine " + name + ": expected local or spark");
+        return Engines.choose(RollupEngine.class, RollupEngine.LOCAL, RollupEngine::name, name, master);
     }
 }

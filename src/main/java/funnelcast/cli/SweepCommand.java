@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -171,27 +170,9 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The engine {@code --engine} names: local, or one that a module on the class path offers
-     * (funnelcast-spark offers spark).
-     */
+    /** The engine --engine names (docs/sweep.md). */
     static SweepEngine engine(String name, String master) {
-        if (name.equals(SweepEngine.LOCAL.name())) {
-            if (master != null) {
-                throw new InputException("--master " + master + ": only with --engine spark; the local engine runs here");
-            }
-            return SweepEngine.LOCAL;
-        }
-        for (SweepEngine e : ServiceLoader.load(SweepEngine.class)) {
-            if (e.name().equals(name)) {
-                return e;
-            }
-        }
-        if (name.equals("spark")) {
-            throw new InputException("--engine spark: the Spark engine (funnelcast-spark) is not on the class path; "
-                + "run it through ./funnel, which builds and adds it, or with spark-submit (docs/sweep.md)");
-        }
-        throw new InputException("--engine " + name + ": expected local or spark");
+        return Engines.choose(SweepEngine.class, SweepEngine.LOCAL, SweepEngine::name, name, master);
     }
 
     /** The rows as the workbook's sheet: the case's values as numbers where they are numbers, the results as numbers. */

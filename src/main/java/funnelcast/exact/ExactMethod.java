@@ -2,9 +2,9 @@ package funnelcast.exact;
 
 import funnelcast.InputException;
 import funnelcast.Parallelism;
-import funnelcast.law.Law;
 import funnelcast.forecast.Forecast;
 import funnelcast.forecast.Pmf;
+import funnelcast.law.Law;
 import funnelcast.model.Funnel;
 import funnelcast.model.Inflow;
 import funnelcast.model.MonthEffects;
@@ -319,9 +319,10 @@ public final class ExactMethod {
         OptionalDouble pHit = target.isPresent()
             ? OptionalDouble.of(Pmf.tail(pmf, target.getAsInt() - already)) : OptionalDouble.empty();
         Forecast.Wins wins = new Forecast.Wins(mean, Math.sqrt(variance), pmf, Pmf.quantiles(pmf));
-        double[] revenueError = {Double.NaN};
-        double countError = tvBound;
-        Optional<Forecast.Revenue> revenue = scenario.dealValue().map(value -> {
+        Optional<Forecast.Revenue> revenue = Optional.empty();
+        double revenueError = Double.NaN;
+        if (scenario.dealValue().isPresent()) {
+            Law value = scenario.dealValue().get();
             double rMean = 0;
             double rSecond = 0;
             double rWithin = 0;
@@ -347,15 +348,15 @@ public final class ExactMethod {
                 RevenueTail.Tail tail = RevenueTail.pAtLeast(scenario.target().revenue().getAsDouble(), value,
                     effects.inflowCv(), pipeline, tailNodes);
                 pRevenue = OptionalDouble.of(tail.value());
-                revenueError[0] = tail.error() + countError;
+                revenueError = tail.error() + tvBound;
             }
-            return new Forecast.Revenue(rMean, Math.sqrt(Math.max(0, rWithin + Math.max(0, rSecond - rMean * rMean))),
-                Optional.empty(), pRevenue);
-        });
+            double rSd = Math.sqrt(Math.max(0, rWithin + Math.max(0, rSecond - rMean * rMean)));
+            revenue = Optional.of(new Forecast.Revenue(rMean, rSd, Optional.empty(), pRevenue));
+        }
         // The mean of W moves by at most the sum of the half-widths; the pmf by the Poisson's own TV bound and the deals'.
         String solver = nodes.get(0).curves().describe() + (nodes.size() > 1
             ? ", mixed over " + nodes.size() + " Gauss-Hermite nodes of the month's conversion shift" : "");
-        Forecast.Exact method = new Forecast.Exact(solver, tvBound, meanError, revenueError[0]);
+        Forecast.Exact method = new Forecast.Exact(solver, tvBound, meanError, revenueError);
         return new Forecast(scenario.name(), method, horizon, target, already, wins, pHit, revenue, daily);
     }
 

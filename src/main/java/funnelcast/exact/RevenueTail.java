@@ -59,15 +59,18 @@ final class RevenueTail {
         if (!(target > 0)) {
             return new Tail(1, Bounds.exactly(1));
         }
+        // each node's count of pipeline wins drawn from the law: the same at every grid and rounding
+        List<double[]> counts = nodes.stream().map(node -> drawnCount(pipeline, node)).toList();
         int cells = FIRST_CELLS;
         double lo;
         double hi;
         while (true) {
             double lower = 0;
             double upper = 0;
-            for (Node node : nodes) {
-                lower += node.weight() * tail(target, cells, Rounding.DOWN, value, cv, pipeline, node);
-                upper += node.weight() * tail(target, cells, Rounding.UP, value, cv, pipeline, node);
+            for (int i = 0; i < nodes.size(); i++) {
+                Node node = nodes.get(i);
+                lower += node.weight() * tail(target, cells, Rounding.DOWN, value, cv, pipeline, node, counts.get(i));
+                upper += node.weight() * tail(target, cells, Rounding.UP, value, cv, pipeline, node, counts.get(i));
             }
             lo = Math.min(lower, upper);
             hi = Math.max(lower, upper);
@@ -77,8 +80,9 @@ final class RevenueTail {
             cells *= 2;
         }
         double nearest = 0;
-        for (Node node : nodes) {
-            nearest += node.weight() * tail(target, cells, Rounding.NEAREST, value, cv, pipeline, node);
+        for (int i = 0; i < nodes.size(); i++) {
+            nearest += nodes.get(i).weight() * tail(target, cells, Rounding.NEAREST, value, cv, pipeline, nodes.get(i),
+                counts.get(i));
         }
         return new Tail(Math.max(lo, Math.min(hi, nearest)), new Bounds(lo, hi));
     }
@@ -86,21 +90,26 @@ final class RevenueTail {
     /** How a value is put on the grid. */
     enum Rounding { DOWN, UP, NEAREST }
 
-    /** P(revenue >= target) with every value rounded to the grid as asked. */
-    static double tail(double target, int n, Rounding rounding, Law value, double cv, List<PipelineDeal> pipeline, Node node) {
-        // Rounded to the nearest, cell m stands for revenues about (m - 1/2)h to (m + 1/2)h: the target sits mid-cell
-        // n - 1/2, so that "cell n or beyond" is "revenue >= target" without a half cell's bias.
-        double h = rounding == Rounding.NEAREST ? target / (n - 0.5) : target / n;
-        double[] f = cells(value, h, n, rounding);
-        double[] revenue = compound(f, node.inflowWins(), cv);
-        // the pipeline deals without a value of their own: a Poisson-binomial count of draws from the law
+    /** The Poisson-binomial count of the pipeline deals without a value of their own that win at this node. */
+    static double[] drawnCount(List<PipelineDeal> pipeline, Node node) {
         Convolution drawn = new Convolution();
         for (int g = 0; g < pipeline.size(); g++) {
             if (pipeline.get(g).value().isEmpty()) {
                 drawn.addBinomial(pipeline.get(g).count(), node.dealWin()[g]);
             }
         }
-        double[] count = drawn.pmf();
+        return drawn.pmf();
+    }
+
+    /** P(revenue >= target) with every value rounded to the grid as asked; {@code count}: the node's {@link #drawnCount}. */
+    static double tail(double target, int n, Rounding rounding, Law value, double cv, List<PipelineDeal> pipeline, Node node,
+                       double[] count) {
+        // Rounded to the nearest, cell m stands for revenues about (m - 1/2)h to (m + 1/2)h: the target sits mid-cell
+        // n - 1/2, so that "cell n or beyond" is "revenue >= target" without a half cell's bias.
+        double h = rounding == Rounding.NEAREST ? target / (n - 0.5) : target / n;
+        double[] f = cells(value, h, n, rounding);
+        double[] revenue = compound(f, node.inflowWins(), cv);
+        // the pipeline deals without a value of their own: their count of draws from the law
         if (count.length > 1) {
             revenue = convolve(revenue, horner(count, f));
         }

@@ -166,12 +166,10 @@ public record RepFunnels(List<RepFunnel> reps, List<StageSpread> stages, double 
         for (int r = 0; r < reps.size(); r++) {
             index.add(r);
         }
-        double rateParameter = rateParam;
-        double priorShape = shape;
         List<RepFunnel> out = Parallelism.current().map(index, r -> {
             String rep = reps.get(r);
-            double a = priorShape + d[r];
-            double b = rateParameter + days;
+            double a = shape + d[r];
+            double b = rateParam + days;
             GammaDistribution g = GammaDistribution.of(Math.max(a, 1e-9), 1 / b);
             double perDay = a / b;
             Scenario own = repScenario(team, funnel, posteriors, r, rep, perDay, quota);

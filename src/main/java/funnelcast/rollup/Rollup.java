@@ -168,7 +168,7 @@ public record Rollup(String method, List<String> notes, Node root) {
                 if (sm != null) {
                     given = new double[sm.given().size()][];
                     for (int k = 0; k < given.length; k++) {
-                        given[k] = total(sm.given().get(k));
+                        given[k] = RollupEngine.TeamResult.of(sm.given().get(k)).total();
                     }
                 }
                 built.add(new Built(team(t, path + " / " + t.name(), forecasts.get(t)), given));
@@ -228,22 +228,12 @@ public record Rollup(String method, List<String> notes, Node root) {
             pHit, 1, 1, OptionalInt.of(p50s), bound, shared), given);
     }
 
-    /** A forecast's total this period: its wins' pmf shifted by those already won. */
-    private static double[] total(Forecast f) {
-        int already = f.alreadyWon();
-        double[] wins = f.wins().pmf();
-        double[] pmf = new double[already + wins.length];
-        System.arraycopy(wins, 0, pmf, already, wins.length);
-        return pmf;
-    }
 
     /** A team's total this period: its forecast's wins shifted by those already won. */
     private static Node team(Org.Team t, String path, RollupEngine.TeamResult f) {
-        int already = f.alreadyWon();
-        double[] pmf = new double[already + f.winsPmf().length];
-        System.arraycopy(f.winsPmf(), 0, pmf, already, f.winsPmf().length);
+        double[] pmf = f.total();
         return new Node(t.name(), path, true, f.target() == null ? OptionalInt.empty() : OptionalInt.of(f.target()),
-            already + f.winsMean(), f.winsSd(), pmf, Pmf.quantiles(pmf),
+            f.alreadyWon() + f.winsMean(), f.winsSd(), pmf, Pmf.quantiles(pmf),
             f.pHitTarget() == null ? OptionalDouble.empty() : OptionalDouble.of(f.pHitTarget()), 1, 1, OptionalInt.empty(),
             f.pmfTotalVariation(), List.of());
     }

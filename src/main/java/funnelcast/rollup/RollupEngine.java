@@ -39,6 +39,13 @@ public interface RollupEngine {
             winsPmf = winsPmf.clone();
         }
 
+        /** The team's total this period: its wins' pmf shifted by those already won. */
+        double[] total() {
+            double[] pmf = new double[alreadyWon + winsPmf.length];
+            System.arraycopy(winsPmf, 0, pmf, alreadyWon, winsPmf.length);
+            return pmf;
+        }
+
         static TeamResult of(Forecast f) {
             return new TeamResult(f.alreadyWon(), f.wins().pmf(), f.wins().mean(), f.wins().sd(),
                 f.target().isPresent() ? f.target().getAsInt() : null,
