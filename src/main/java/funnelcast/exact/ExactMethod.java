@@ -68,7 +68,8 @@ public final class ExactMethod {
      * and {@link MonthNodes#COARSE} nodes apart) added to the grid's bounds.
      */
     private static Forecast monthMixture(Funnel funnel, int stepsPerDay, boolean revenueTail) {
-        Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay);
+        GridCdfs cdfs = new GridCdfs();
+        Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay, cdfs);
         if (funnel.scenario().monthEffects().conversionSd() == 0) {
             return assemble(funnel, MonthNodes.single(funnel, solve), revenueTail);
         }
@@ -108,7 +109,8 @@ public final class ExactMethod {
                 given.add(one);
             }
         } else {
-            Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay);
+            GridCdfs cdfs = new GridCdfs();
+            Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay, cdfs);
             for (MonthNodes.Node n : MonthNodes.nodes(funnel, MonthNodes.NODES, solve)) {
                 given.add(assemble(funnel, List.of(new MonthNodes.Node(1, n.funnel(), n.curves())), false));
             }
@@ -122,6 +124,11 @@ public final class ExactMethod {
     static final double MAX_JUMPS = 5e6;
 
     static WinCurves curves(Funnel funnel, int stepsPerDay) {
+        return curves(funnel, stepsPerDay, new GridCdfs());
+    }
+
+    /** The same, sharing the grid cdfs {@code cdfs} with the other nodes of a month's mixture. */
+    static WinCurves curves(Funnel funnel, int stepsPerDay, GridCdfs cdfs) {
         double lambdaT = funnel.scenario().inflow().perDay() * funnel.scenario().horizonDays();
         if (lambdaT > Inflow.MAX_PER_HORIZON) {
             throw new InputException(String.format(Locale.ROOT,
@@ -136,7 +143,7 @@ public final class ExactMethod {
                 + " a day over " + funnel.scenario().horizonDays() + " working days), above " + MAX_GRID_STEPS
                 + ": use fewer --grid-steps or --method monte-carlo");
         }
-        return new RenewalGrid(funnel, stepsPerDay);
+        return new RenewalGrid(funnel, stepsPerDay, cdfs);
     }
 
     /** The pieces of the horizon's wins (at its last day) for the planner. */
@@ -218,7 +225,7 @@ public final class ExactMethod {
 
     /** Forces the renewal grid, to check it against the CTMC solution on exponential funnels. */
     public static Forecast forecastOnGrid(Funnel funnel, int stepsPerDay) {
-        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, new RenewalGrid(funnel, stepsPerDay))), true);
+        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, new RenewalGrid(funnel, stepsPerDay, new GridCdfs()))), true);
     }
 
     /**

@@ -45,8 +45,12 @@ final class RenewalGrid implements WinCurves {
     /** The entry's inflow slices on the plain curves (the days before the push), each day a prefix of them. */
     private final Bounds[] plainSlices;
 
-    RenewalGrid(Funnel funnel, int stepsPerDay) {
+    /** The grid cdfs, shared with the other nodes of a month's mixture. */
+    private final GridCdfs cdfs;
+
+    RenewalGrid(Funnel funnel, int stepsPerDay, GridCdfs cdfs) {
         this.funnel = funnel;
+        this.cdfs = cdfs;
         this.horizon = funnel.scenario().horizonDays();
         this.stepsPerDay = stepsPerDay;
         this.h = 1.0 / stepsPerDay;
@@ -92,6 +96,10 @@ final class RenewalGrid implements WinCurves {
 
     /** The dwell's cdf at the grid points (given the age), which both schemes' masses come from. */
     private double[] gridCdf(Law d, double age) {
+        return cdfs.get(d, age, h, steps + 2, () -> computeGridCdf(d, age));
+    }
+
+    private double[] computeGridCdf(Law d, double age) {
         if (!(age > 0)) {
             return d.cdfs(0, h, steps + 2);
         }
