@@ -6,6 +6,7 @@ import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
 import funnelcast.model.MonthEffects;
 import funnelcast.model.Quarters;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,8 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
      * ({@code DEFAULT.withPace(true)}).
      */
     public record Options(boolean effects, boolean seasonality, double halfLife, boolean pace, boolean stalled,
-                          boolean push) {
+                          boolean push) implements Serializable {
+        private static final long serialVersionUID = 1L;
         public static final Options DEFAULT = new Options(true, true, Double.NaN, false, true, true);
         public static final Options NONE = new Options(false, false, Double.POSITIVE_INFINITY, false, false, false);
 

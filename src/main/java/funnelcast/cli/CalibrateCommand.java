@@ -7,11 +7,9 @@ import funnelcast.calibrate.Horizon;
 import funnelcast.calibrate.MonthFit;
 import funnelcast.chart.CalibrationCharts;
 import funnelcast.history.History;
-import funnelcast.history.HistoryReader;
-import funnelcast.history.WorkClock;
-import funnelcast.model.Absorption;
-import funnelcast.model.Funnel;
+import funnelcast.history.HistoryFile;
 import funnelcast.scenario.ScenarioWriter;
+import funnelcast.segment.SegmentEngine;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +75,15 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "COLUMN", description = "Calibrate one scenario per value of COLUMN (a team, "
         + "product, source or region) into the --out folder, with a summary table; ready for funnel sweep --scenarios.")
     String by;
+
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark", description = "With --by: where the "
+        + "segments are calibrated (default ${DEFAULT-VALUE}; spark runs each segment as a Spark task and writes the same "
+        + "scenarios, docs/sweep.md).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. 'local[2]' "
+        + "(default: spark-submit's, or the spark.master property).")
+    String master;
 
     @Mixin
     ChartSize size;
@@ -171,11 +178,14 @@ final class CalibrateCommand implements Callable<Integer> {
      */
     static Calibration calibrate(History h, LocalDate asOfDate, Horizon horizon, MonthFit.Options months,
                                  CalendarOptions calendar, int window, OptionalInt target, String name, ThreadsOption threads) {
-        LocalDate last = h.last().toLocalDate().isAfter(horizon.end()) ? h.last().toLocalDate() : horizon.end();
-        WorkClock clock = calendar.clock(h.first().toLocalDate(), last);
-        Calibrator.Options options = new Calibrator.Options(asOfDate, clock, horizon.start(), horizon.end(),
-            window, target, name, months);
-        return threads.run(() -> Calibrator.calibrate(h, options));
+        SegmentEngine.Settings settings = settings(asOfDate, horizon, months, calendar, window, target);
+        return threads.run(() -> Calibrator.calibrate(h, settings.options(h, name)));
+    }
+
+    private static SegmentEngine.Settings settings(LocalDate asOfDate, Horizon horizon, MonthFit.Options months,
+                                                   CalendarOptions calendar, int window, OptionalInt target) {
+        return new SegmentEngine.Settings(asOfDate, calendar.weekdaySet(), calendar.holidaySet(), calendar.workdaySet(),
+            horizon.start(), horizon.end(), window, target.isPresent() ? target.getAsInt() : null, months);
     }
 
     /** A segment's line of the --by summary: its scenario file, or why it could not be calibrated. */
@@ -185,7 +195,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     /**
      * One calibration per value of the --by column, each on the rows that hold it (and --where),
-     * written into the --out folder; a value that cannot be calibrated keeps its line with why.
+     * from one parse of the file, on the engine --engine names; each scenario written into the
+     * --out folder by this process. A value that cannot be calibrated keeps its line with why.
      */
     private int bySegment(LocalDate asOfDate, Horizon horizon, MonthFit.Options months) throws Exception {
         if (out == null) {
@@ -197,28 +208,47 @@ final class CalibrateCommand implements Callable<Integer> {
         if (charts != null) {
             throw new InputException("--charts draws one calibration: leave it out with --by");
         }
-        Map<String, Integer> values = HistoryReader.values(history, by);
-        Files.createDirectories(out);
-        List<Segment> segments = new ArrayList<>();
+        SegmentEngine runner = Engines.choose(SegmentEngine.class, SegmentEngine.LOCAL, SegmentEngine::name, engine, master);
+        HistoryFile file = HistoryFile.read(history);
+        Map<String, Integer> values = file.values(by);
+        SegmentEngine.Settings settings = settings(asOfDate, horizon, months, calendar, window,
+            target == null ? OptionalInt.empty() : OptionalInt.of(target));
+        List<SegmentEngine.Result> results = new ArrayList<>();
+        List<SegmentEngine.Case> cases = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), values.size(), "segments read");
         for (Map.Entry<String, Integer> v : values.entrySet()) {
             Map<String, Set<String>> rows = new LinkedHashMap<>(opportunities.where());
             rows.merge(by, Set.of(v.getKey()), (a, b) -> a.contains(v.getKey()) ? b : Set.of());
-            String slug = slug(v.getKey(), names);
-            Path file = out.resolve(slug + ".json");
+            Path scenario = out.resolve(slug(v.getKey(), names) + ".json");
+            files.add(scenario);
             try {
-                if (Files.exists(file) && !force) {
-                    throw new InputException(file + " exists; pass --force to overwrite it");
+                if (Files.exists(scenario) && !force) {
+                    throw new InputException(scenario + " exists; pass --force to overwrite it");
                 }
-                History h = opportunities.read(history, rows);
-                Calibration c = calibrate(h, asOfDate, horizon, months, " (" + by + " = " + v.getKey() + ")");
-                AtomicFiles.write(file, ScenarioWriter.json(c.scenario()).getBytes(StandardCharsets.UTF_8));
-                Funnel f = Funnel.of(c.scenario());
-                segments.add(new Segment(v.getKey(), v.getValue(), h.deals().size(), c.openDeals(), c.inflow().perDay(),
-                    Absorption.of(f).winProbability(f.entry()), file.toString(), null));
+                History h = opportunities.read(file, rows);
+                cases.add(new SegmentEngine.Case(v.getKey(), v.getValue(), h, "Calibrated from " + history.getFileName()
+                    + " (" + by + " = " + v.getKey() + ") as of " + asOfDate, settings));
+                results.add(null); // calibrated below
             } catch (InputException e) {
-                segments.add(new Segment(v.getKey(), v.getValue(), null, null, null, null, null, e.getMessage()));
+                results.add(SegmentEngine.Result.failed(v.getKey(), v.getValue(), e.getMessage()));
             }
+            progress.accept(results.size());
+        }
+        progress.finish();
+        List<SegmentEngine.Result> calibrated = threads.run(() -> runner.calibrate(cases, master));
+        Files.createDirectories(out);
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0, next = 0; i < results.size(); i++) {
+            SegmentEngine.Result r = results.get(i) != null ? results.get(i) : calibrated.get(next++);
+            String written = null;
+            if (r.error() == null) {
+                AtomicFiles.write(files.get(i), r.scenario().getBytes(StandardCharsets.UTF_8));
+                written = files.get(i).toString();
+            }
+            segments.add(new Segment(r.value(), r.rows(), r.deals(), r.openDeals(), r.inflowPerDay(), r.pWinFromEntry(),
+                written, r.error()));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -2,6 +2,7 @@ package funnelcast.cli;
 
 import funnelcast.InputException;
 import funnelcast.history.History;
+import funnelcast.history.HistoryFile;
 import funnelcast.history.HistoryReader;
 import funnelcast.history.OpportunityReader;
 import funnelcast.history.StageNames;
@@ -101,11 +102,12 @@ final class OpportunityOptions {
 
     History read(Path file) {
         check();
-        return read(file, where());
+        return opportunities ? OpportunityReader.read(file, mapping(where()))
+            : HistoryReader.read(file, columns(), names(), dateFormat, where());
     }
 
-    /** The file read with these row filters (--where, or one segment of --by) instead of the options' own. */
-    History read(Path file, Map<String, Set<String>> rows) {
+    /** The file, parsed once, read with these row filters (one segment of --by) instead of the options' own. */
+    History read(HistoryFile file, Map<String, Set<String>> rows) {
         check();
         return opportunities ? OpportunityReader.read(file, mapping(rows))
             : HistoryReader.read(file, columns(), names(), dateFormat, rows);

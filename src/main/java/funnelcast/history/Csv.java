@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,14 +216,28 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
             }
             at.put(i, e.getValue());
         }
-        List<Row> kept = rows.stream().filter(r -> at.entrySet().stream().allMatch(e -> e.getKey() < r.cells().length
-            && e.getValue().contains(r.cells()[e.getKey()].trim()))).toList();
+        List<Row> kept = new ArrayList<>();
+        for (Row r : rows) { // a plain loop: calibrate --by scans the rows once for each of its values
+            if (matches(r, at)) {
+                kept.add(r);
+            }
+        }
         if (kept.isEmpty()) {
             throw new HistoryException(file, 0, "--where " + where + ": no row matches");
         }
         List<String> more = new ArrayList<>(notes);
         more.add(String.format(Locale.ROOT, "--where %s kept %d of %d rows", where, kept.size(), rows.size()));
-        return new Csv(file, header, kept, dateFormat, new HashMap<>(), more, footer);
+        return new Csv(file, header, Collections.unmodifiableList(kept), dateFormat, new HashMap<>(), more, footer);
+    }
+
+    private static boolean matches(Row r, Map<Integer, Set<String>> at) {
+        for (Map.Entry<Integer, Set<String>> e : at.entrySet()) {
+            int i = e.getKey();
+            if (i >= r.cells().length || !e.getValue().contains(r.cells()[i].trim())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each value of the named column (trimmed, blank left out) and its rows, in the order first seen. */

@@ -1,6 +1,7 @@
 package funnelcast.history;
 
 import funnelcast.model.Exit;
+import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -12,7 +13,9 @@ import java.util.List;
  * {@code reading} says how the file was read ({@link Reading}).
  */
 public record History(String source, List<Deal> deals, List<String> notes, List<LocalDateTime> ruledLostWins,
-                      Reading reading) {
+                      Reading reading) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public History {
         deals = List.copyOf(deals);
         notes = List.copyOf(notes);
@@ -28,11 +31,14 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
      * One stage entry, with the line of the file it came from (for messages); {@code dayOnly}
      * when its time is known only to the day.
      */
-    public record Event(String stage, LocalDateTime at, long line, boolean dayOnly) {
+    public record Event(String stage, LocalDateTime at, long line, boolean dayOnly) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** A deal: its id, rep, value, the name a person knows it by (or null), and its events in time order. */
-    public record Deal(String id, String rep, Double value, List<Event> events, String name) {
+    public record Deal(String id, String rep, Double value, List<Event> events, String name) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         public Deal {
             events = List.copyOf(events);
         }

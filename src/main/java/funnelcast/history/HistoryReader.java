@@ -48,10 +48,16 @@ public final class HistoryReader {
     /** The same, keeping only the rows {@code where} names ({@code --where COLUMN=VALUE[,VALUE...]}). */
     public static History read(Path path, Map<String, String> columns, StageNames names, String dateFormat,
                                Map<String, Set<String>> where) {
-        Csv read = Csv.read(path).withDateFormat(dateFormat);
+        return read(HistoryFile.read(path), columns, names, dateFormat, where);
+    }
+
+    /** The same from a file already parsed (one parse for every segment of {@code calibrate --by}). */
+    public static History read(HistoryFile file, Map<String, String> columns, StageNames names, String dateFormat,
+                               Map<String, Set<String>> where) {
+        Csv read = file.csv().withDateFormat(dateFormat);
         List<String> mapping = new ArrayList<>();
         Map<String, Integer> col = columns.isEmpty()
-            ? read.columns(List.of("deal_id", "stage", "entered_at"), List.of("rep", "value", "name"), true)
+            ? read.columns(List.of("deal_id", "stage", "entered_at"), known(where), true)
             : mapped(read, columns, mapping);
         Csv csv = read.withoutFooter(List.of(col.get("deal_id"), col.get("stage"), col.get("entered_at")), List.of())
             .where(where);
@@ -127,9 +133,15 @@ public final class HistoryReader {
         return new History(csv.file(), deals, notes, List.of(), reading);
     }
 
-    /** Each value of a column of the file (trimmed; blank ones, a padded footer's among them, left out) and its rows, for {@code --by}. */
-    public static Map<String, Integer> values(Path path, String column) {
-        return Csv.read(path).values(column);
+    /** The optional columns of a header without --columns: rep, value, name, and those --where and --by name. */
+    private static List<String> known(Map<String, Set<String>> where) {
+        List<String> known = new ArrayList<>(List.of("rep", "value", "name"));
+        for (String column : where.keySet()) {
+            if (!known.contains(column)) {
+                known.add(column);
+            }
+        }
+        return known;
     }
 
     /**

@@ -69,7 +69,13 @@ public final class OpportunityReader {
 
     public static History read(Path path, Mapping m) {
         check(m);
-        Csv read = Csv.read(path).withDateFormat(m.dateFormat());
+        return read(HistoryFile.read(path), m);
+    }
+
+    /** The same from a file already parsed (one parse for every segment of {@code calibrate --by}). */
+    public static History read(HistoryFile file, Mapping m) {
+        check(m);
+        Csv read = file.csv().withDateFormat(m.dateFormat());
         String idCol = m.columns().get("id");
         String startCol = m.columns().get("start");
         Map<String, Integer> at = read.positions(m.columns());

@@ -1,5 +1,6 @@
 package funnelcast.history;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -9,7 +10,9 @@ import java.util.List;
  * names, or outcome values) and what each became, and the footer lines skipped.
  */
 public record Reading(String format, int rows, List<Column> columns, List<Dates> dates, Amounts amounts,
-                      List<Name> names, List<Line> footer) {
+                      List<Name> names, List<Line> footer) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** A history read otherwise (simulated, or built in a test). */
     public static final Reading NONE = new Reading("", 0, List.of(), List.of(), null, List.of(), List.of());
 
@@ -21,29 +24,36 @@ public record Reading(String format, int rows, List<Column> columns, List<Dates>
     }
 
     /** A column of the header and its role ("ignored" for one no role names). */
-    public record Column(String name, String role) {
+    public record Column(String name, String role) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** A date column's rule ({@code ISO}, {@code month first (M/d/yyyy)}, ...) and rows read by it. */
-    public record Dates(String column, String rule, List<Example> examples) {
+    public record Dates(String column, String rule, List<Example> examples) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         public Dates {
             examples = List.copyOf(examples);
         }
     }
 
     /** A value as the file writes it, its line, and the date-time it was read as. */
-    public record Example(long line, String text, LocalDateTime read) {
+    public record Example(long line, String text, LocalDateTime read) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** The value column: how many amounts were read and how many were blank. */
-    public record Amounts(String column, int read, int blank) {
+    public record Amounts(String column, int read, int blank) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** A stage name or outcome value, in the file, what it became (a stage id, won, lost, open), and its rows. */
-    public record Name(String value, String became, int rows) {
+    public record Name(String value, String became, int rows) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** A line of the file as it was, by number. */
-    public record Line(long line, String text) {
+    public record Line(long line, String text) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 }

@@ -260,6 +260,31 @@ class CalibrateCliTest {
     }
 
     /**
+     * A --by or --where column needs no role: the header deal_id,stage,entered_at,rep,value,region
+     * reads without --columns under --by region, one parse for every value, where without it the
+     * region column is refused as unknown.
+     */
+    @Test
+    void theByColumnNeedsNoRole(@TempDir Path dir) throws Exception {
+        List<String> lines = simulatedLog(dir, 80, 5);
+        StringBuilder b = new StringBuilder(lines.get(0) + ",region\n");
+        for (String l : lines.subList(1, lines.size())) {
+            b.append(l).append(',').append(Math.floorMod(l.substring(0, l.indexOf(',')).hashCode(), 2) == 0 ? "East" : "West")
+                .append('\n');
+        }
+        Path history = dir.resolve("regions.csv");
+        Files.writeString(history, b.toString());
+        Cli by = Cli.run("calibrate", history.toString(), "--as-of", "2027-03-05", "--by", "region", "--out",
+            dir.resolve("regions").toString());
+        assertEquals(0, by.exitCode(), by.err());
+        assertTrue(Files.exists(dir.resolve("regions/east.json")) && Files.exists(dir.resolve("regions/west.json")), by.out());
+        assertEquals(0, Cli.run("calibrate", history.toString(), "--as-of", "2027-03-05", "--where", "region=East").exitCode());
+        Cli plain = Cli.run("calibrate", history.toString(), "--as-of", "2027-03-05");
+        assertEquals(2, plain.exitCode());
+        assertTrue(plain.err().contains("unknown column 'region'"), plain.err());
+    }
+
+    /**
      * A deal's name (the name role) travels from the export through calibration into the
      * scenario's pipeline, and review shows it beside the 15-digit id, in a column as wide as the
      * longest name.

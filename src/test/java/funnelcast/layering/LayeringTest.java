@@ -42,10 +42,12 @@ class LayeringTest {
         Map.entry("sweep", List.of("plan", "engine", "exact", "forecast", "scenario", "model")),
         Map.entry("history", List.of("engine", "model")),
         Map.entry("calibrate", List.of("history", "model", "law")),
+        Map.entry("segment", List.of("calibrate", "history", "scenario", "model")),
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model")),
         Map.entry("chart", List.of("rollup", "reps", "backtest", "calibrate", "plan", "forecast", "model", "law")),
         Map.entry("report", List.of("chart", "plan", "forecast", "model")),
         Map.entry("sheet", List.of()),
+        Map.entry("store", List.of()),
         Map.entry("reps", List.of("calibrate", "plan", "exact", "forecast", "model")),
         Map.entry("rollup", List.of("scenario", "engine", "exact", "forecast", "model")),
         Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model")));
