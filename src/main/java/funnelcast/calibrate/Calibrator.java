@@ -141,7 +141,14 @@ public final class Calibrator {
         }
 
         Calibration.InflowFit inflow = inflow(known, entry, o, clock);
-        WorkCalendar calendar = new WorkCalendar(o.horizonStart(), o.horizonEnd(), clock.weekdays(),
+        // a horizon that began on or before the as-of date (a month's forecast mid-month) is forecast from the
+        // day after it, its wins so far already won: its days up to the as-of date are past
+        LocalDate forecastFrom = o.horizonStart().isAfter(o.asOf()) ? o.horizonStart() : o.asOf().plusDays(1);
+        if (forecastFrom.isAfter(o.horizonEnd())) {
+            throw new InputException("the horizon " + o.horizonStart() + " .. " + o.horizonEnd() + " ends by the as-of date "
+                + o.asOf() + ": nothing is left to forecast; give a later --horizon-end");
+        }
+        WorkCalendar calendar = new WorkCalendar(forecastFrom, o.horizonEnd(), clock.weekdays(),
             inHorizon(clock.holidays(), o), inHorizon(clock.workdays(), o));
         Scenario scenario = new Scenario(o.name(), calendar, entry, stages,
             new Inflow(inflow.perDay(), 0, new Inflow.Observed(inflow.deals(), inflow.days())), pipeline,
@@ -320,7 +327,8 @@ public final class Calibrator {
 
     /** The dates of a history's calendar that fall in the horizon, for the scenario's calendar. */
     private static TreeSet<LocalDate> inHorizon(Set<LocalDate> dates, Options o) {
-        return new TreeSet<>(dates.stream().filter(d -> !d.isBefore(o.horizonStart()) && !d.isAfter(o.horizonEnd())).toList());
+        return new TreeSet<>(dates.stream().filter(d -> d.isAfter(o.asOf()) && !d.isBefore(o.horizonStart())
+            && !d.isAfter(o.horizonEnd())).toList());
     }
 
     /** Wins already booked inside the horizon up to the as-of date (a mid-month calibration). */

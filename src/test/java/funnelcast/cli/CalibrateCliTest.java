@@ -285,6 +285,32 @@ class CalibrateCliTest {
     }
 
     /**
+     * A month forecast mid-month: with the horizon's start on or before the as-of date, the
+     * scenario runs from the day after it, and the month's wins so far are already won (before,
+     * the days already past were forecast again on top of them). A horizon over by the as-of date
+     * is refused.
+     */
+    @Test
+    void aMonthForecastMidMonthStartsAfterTheAsOfDate(@TempDir Path dir) throws Exception {
+        List<String> lines = simulatedLog(dir, 80, 5);
+        long wonSoFar = lines.stream().filter(l -> l.contains(",won,") && l.split(",")[2].compareTo("2027-01-01") >= 0
+            && l.split(",")[2].compareTo("2027-01-14") < 0).count();
+        Path history = dir.resolve("sim.csv");
+        Path out = dir.resolve("january.json");
+        Cli mid = Cli.run("calibrate", history.toString(), "--as-of", "2027-01-13", "--horizon-start", "2027-01-01",
+            "--horizon-end", "2027-01-31", "--target", "20", "--out", out.toString());
+        assertEquals(0, mid.exitCode(), mid.err());
+        JsonNode s = JSON.readTree(Files.readString(out));
+        assertEquals("2027-01-14", s.get("calendar").get("start").asText());
+        assertEquals(wonSoFar, s.get("target").get("alreadyWon").asLong());
+        assertTrue(wonSoFar > 0, "the month has wins before the as-of date");
+        Cli over = Cli.run("calibrate", history.toString(), "--as-of", "2027-01-31", "--horizon-start", "2027-01-01",
+            "--horizon-end", "2027-01-31");
+        assertEquals(2, over.exitCode());
+        assertTrue(over.err().contains("ends by the as-of date 2027-01-31: nothing is left to forecast"), over.err());
+    }
+
+    /**
      * A deal's name (the name role) travels from the export through calibration into the
      * scenario's pipeline, and review shows it beside the 15-digit id, in a column as wide as the
      * longest name.
