@@ -1,6 +1,7 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
+import funnelcast.store.StoreException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -65,7 +66,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order help lists them. */
     static final List<String> COMMANDS = List.of("forecast", "compare", "plan", "sensitivity", "review", "report",
-        "inspect", "calibrate", "reps", "rollup", "backtest", "simulate-history", "sweep", "serve", "validate", "explain", "help");
+        "inspect", "calibrate", "reps", "rollup", "backtest", "snapshot", "pace", "simulate-history", "sweep", "serve", "validate", "explain", "help");
 
     /** A subcommand, made only when registered (a switch, not a table of lambdas: nothing to bootstrap at start). */
     private static Object command(String name) {
@@ -81,6 +82,8 @@ public final class Main implements Runnable {
             case "reps" -> new RepsCommand();
             case "rollup" -> new RollupCommand();
             case "backtest" -> new BacktestCommand();
+            case "snapshot" -> new SnapshotCommand();
+            case "pace" -> new PaceCommand();
             case "simulate-history" -> new SimulateHistoryCommand();
             case "sweep" -> new SweepCommand();
             case "serve" -> new ServeCommand();
@@ -135,6 +138,11 @@ public final class Main implements Runnable {
             err.println("funnel: " + e.getMessage());
             err.flush();
             return INVALID_INPUT;
+        }
+        if (e instanceof StoreException) {
+            err.println("funnel: " + e.getMessage());
+            err.flush();
+            return FAILURE;
         }
         if (e instanceof IOException io) {
             err.println("funnel: could not write: " + io.getMessage());

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering that each package's package-info states, enforced: every package depends only on
  * the packages below it, there are no cycles, {@code engine} and {@code exact} know nothing of
- * each other, nothing below {@code cli} knows {@code cli}, and JFreeChart, Javalin, picocli and POI
- * stay in the layers that need them. A planted back-edge (a test class
+ * each other, nothing below {@code cli} knows {@code cli}, and JFreeChart, Javalin, picocli, POI,
+ * JDBC and Flyway stay in the layers that need them. A planted back-edge (a test class
  * in {@code law} that reaches up into {@code cli}) must be caught by the same rules.
  */
 class LayeringTest {
@@ -44,10 +44,11 @@ class LayeringTest {
         Map.entry("calibrate", List.of("history", "model", "law")),
         Map.entry("segment", List.of("calibrate", "history", "scenario", "model")),
         Map.entry("backtest", List.of("calibrate", "history", "engine", "exact", "forecast", "model")),
-        Map.entry("chart", List.of("rollup", "reps", "backtest", "calibrate", "plan", "forecast", "model", "law")),
+        Map.entry("chart", List.of("daily", "rollup", "reps", "backtest", "calibrate", "plan", "forecast", "model", "law")),
         Map.entry("report", List.of("chart", "plan", "forecast", "model")),
         Map.entry("sheet", List.of()),
         Map.entry("store", List.of()),
+        Map.entry("daily", List.of("store", "calibrate", "plan", "exact", "engine", "forecast", "history", "model")),
         Map.entry("reps", List.of("calibrate", "plan", "exact", "forecast", "model")),
         Map.entry("rollup", List.of("scenario", "engine", "exact", "forecast", "model")),
         Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model")));
@@ -82,6 +83,9 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAPackage("picocli..").as("picocli only in cli"));
         rules.add(noClasses().that().resideOutsideOfPackage("funnelcast.sheet..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.poi..").as("Apache POI only in sheet"));
+        rules.add(noClasses().that().resideOutsideOfPackage("funnelcast.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.flywaydb..", "org.sqlite..", "org.postgresql..", "java.sql..")
+            .as("JDBC, Flyway and the database drivers only in store"));
         rules.replaceAll(r -> r.allowEmptyShould(true));
         return rules;
     }

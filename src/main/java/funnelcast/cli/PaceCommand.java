@@ -1,0 +1,110 @@
+package funnelcast.cli;
+
+import funnelcast.InputException;
+import funnelcast.chart.PaceCharts;
+import funnelcast.daily.Pace;
+import funnelcast.daily.Snapshots;
+import funnelcast.store.Store;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "pace", mixinStandardHelpOptions = true,
+    description = {"The month so far from the store, day by day: new deals, stage entries and wins against the plan of "
+        + "record, ahead or behind, what the remaining working days now need, and P(hit) with the 80% interval "
+        + "through the month (docs/day-by-day.md)."})
+final class PaceCommand implements Callable<Integer> {
+    @Option(names = "--db", required = true, paramLabel = "DB", description = "The store snapshot recorded into: an SQLite "
+        + "file, or jdbc:postgresql://HOST/DB?user=U&password=P.")
+    String db;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month (default: that of the last recorded day).")
+    String month;
+
+    @Option(names = "--rep", paramLabel = "NAME", description = "One rep's pace (recorded with snapshot --by rep).")
+    String rep;
+
+    @Mixin
+    ResultOptions output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        output.check();
+        YearMonth asked = null;
+        if (month != null) {
+            try {
+                asked = YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                throw new InputException("--month: expected YYYY-MM, e.g. 2027-01, got '" + month + "'");
+            }
+        }
+        if (rep != null && rep.isBlank()) {
+            throw new InputException("--rep: expected a rep's name, got an empty one");
+        }
+        String scope = rep == null ? Snapshots.TEAM : Snapshots.REP + rep;
+        Store store = Store.open(db);
+        SortedSet<LocalDate> recorded = store.recordedDays(scope);
+        if (recorded.isEmpty()) {
+            List<String> scopes = store.scopes();
+            throw new InputException(Store.shown(db) + ": nothing is recorded for " + (rep == null ? "the team" : "rep " + rep)
+                + (scopes.isEmpty() ? "; record days with funnel snapshot HISTORY --from DATE --to DATE --db " + Store.shown(db)
+                : "; recorded: " + String.join(", ", scopes)));
+        }
+        YearMonth m = asked != null ? asked : YearMonth.from(recorded.last());
+        Pace pace = Pace.of(rep == null ? "the team" : rep, m, store.days(scope, m.atDay(1), m.atEndOfMonth()));
+        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "pace", pace,
+            List.of(new ResultOptions.Chart("pace-trend", () -> PaceCharts.trend(pace)),
+                new ResultOptions.Chart("pace-wins", () -> PaceCharts.wins(pace))), o -> print(o, pace));
+        return 0;
+    }
+
+    static void print(PrintWriter o, Pace p) {
+        o.printf(Locale.ROOT, "Pace of %s, %s: %s, %d working days.%n", p.scope(), p.month(),
+            p.targetWins().isPresent() ? "target " + p.targetWins().getAsInt() + " wins" : "no target", p.workingDays());
+        if (p.planNewPerDay().isPresent()) {
+            o.printf(Locale.ROOT, "Plan of record (as of %s): %.2f new deals a day, %.2f wins a day.%n", p.planAsOf(),
+                p.planNewPerDay().getAsDouble(), p.planWinsPerDay().orElse(Double.NaN));
+        } else {
+            o.printf(Locale.ROOT, "No plan of record: the month's first recorded day (%s) has no target or no plan.%n",
+                p.planAsOf());
+        }
+        o.println();
+        o.printf(Locale.ROOT, "%-10s %3s %4s %5s %6s %4s %5s %6s %6s %7s %12s %9s%n", "date", "day", "new", "total", "plan",
+            "wins", "total", "plan", "ahead", "P(hit)", "P10-P50-P90", "need/day");
+        for (Pace.PaceDay d : p.days()) {
+            o.printf(Locale.ROOT, "%-10s %3d %4d %5d %6s %4d %5d %6s %6s %7s %12s %9s%n", d.date(), d.dayOfMonth(), d.newDeals(),
+                d.cumulativeNewDeals(), num(d.planNewDeals(), "%.1f"), d.wins(), d.cumulativeWins(), num(d.planWins(), "%.1f"),
+                num(d.winsAheadOfPlan(), "%+.1f"), num(d.pHitTarget().isPresent()
+                    ? OptionalDouble.of(100 * d.pHitTarget().getAsDouble()) : OptionalDouble.empty(), "%.1f%%"),
+                d.p10() + "-" + d.p50() + "-" + d.p90(), num(d.neededPerDay(), "%.2f"));
+        }
+        Pace.PaceDay last = p.days().get(p.days().size() - 1);
+        o.println();
+        if (last.winsStillNeeded().isPresent()) {
+            o.printf(Locale.ROOT, "As of %s: %d wins, %d still needed in %d working day%s", last.date(), last.cumulativeWins(),
+                last.winsStillNeeded().getAsInt(), last.daysLeft(), last.daysLeft() == 1 ? "" : "s");
+            o.printf(Locale.ROOT, last.neededPerDay().isPresent() ? ", which need %.2f new deals a day at the plan's confidence.%n"
+                : ".%n", last.neededPerDay().orElse(0));
+        }
+        o.println("new, wins: that day's; total: the month's so far; plan: the plan of record's to that day; ahead: wins "
+            + "against it; P(hit) and P10-P50-P90: the month's wins as forecast that day; need/day: new deals a day the rest "
+            + "of the month needs (the re-plan).");
+    }
+
+    private static String num(OptionalDouble v, String format) {
+        return v.isPresent() ? String.format(Locale.ROOT, format, v.getAsDouble()) : "-";
+    }
+}

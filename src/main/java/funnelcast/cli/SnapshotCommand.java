@@ -1,0 +1,157 @@
+package funnelcast.cli;
+
+import funnelcast.InputException;
+import funnelcast.daily.Snapshots;
+import funnelcast.history.History;
+import funnelcast.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+    description = {"Records a day into the store: its events, the open pipeline at its end, and the month's forecast and "
+        + "plan calibrated as of that day, for the team and (--by rep) each rep.",
+        "One transaction per day: a day is recorded whole or not at all, and recording it again replaces it. "
+            + "--from and --to backfill every working day between them, going on after the last whole day "
+            + "(docs/day-by-day.md)."})
+final class SnapshotCommand implements Callable<Integer> {
+    /** The version each recorded day names. */
+    static final String VERSION = "funnelcast 0.1.0";
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Parameters(index = "0", paramLabel = "HISTORY", description = "Event log CSV, or an opportunity table with "
+        + "--opportunities (the reading options of calibrate).")
+    Path history;
+
+    @Option(names = "--db", required = true, paramLabel = "DB", description = "The store: an SQLite file (made when missing), "
+        + "or jdbc:postgresql://HOST/DB?user=U&password=P.")
+    String db;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The day to record (what was known by its end).")
+    String asOf;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "With --to: record every working day from this date.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "With --from: the last day to record.")
+    String to;
+
+    @Option(names = "--replace", description = "With --from and --to: record again the days already in the store "
+        + "(by default a backfill goes on after them).")
+    boolean replace;
+
+    @Option(names = "--by", paramLabel = "rep", description = "Also record each rep's own funnel, forecast and plan.")
+    String by;
+
+    @Option(names = "--target", paramLabel = "WINS", description = "The month's target wins (the team's; with --by rep, "
+        + "each rep's too): P(hit) and the plan need it.")
+    Integer target;
+
+    @Option(names = "--window", defaultValue = "0", paramLabel = "DAYS",
+        description = "Calibrate on the visits of the last DAYS working days (default: the whole history).")
+    int window;
+
+    @Mixin
+    ConfidenceOption confidence;
+
+    @Mixin
+    CalendarOptions calendar;
+
+    @Mixin
+    OpportunityOptions opportunities;
+
+    @Mixin
+    MonthOptions monthOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        // every option checked before the store is opened and the history read
+        List<LocalDate> asked = days();
+        if (by != null && !by.equals("rep")) {
+            throw new InputException("--by: expected rep, got '" + by + "'");
+        }
+        if (target != null && target < 1) {
+            throw new InputException("--target: expected a number of wins >= 1, got " + target);
+        }
+        if (window < 0) {
+            throw new InputException("--window: expected a number of working days >= 0 (0 for the whole history), got " + window);
+        }
+        Snapshots.Options options = new Snapshots.Options(calendar.weekdaySet(), calendar.holidaySet(), calendar.workdaySet(),
+            window, target, monthOptions.options(), confidence.value(), String.valueOf(history.getFileName()), VERSION);
+        opportunities.check();
+        Store store = Store.open(db);
+        History h = opportunities.read(history);
+        List<LocalDate> days = asked.size() == 1 && asOf != null ? asked
+            : Snapshots.workingDays(asked.get(0), asked.get(asked.size() - 1), options);
+        int skipped = 0;
+        if (asOf == null && !replace) {
+            Set<LocalDate> done = store.recordedDays(Snapshots.TEAM);
+            int before = days.size();
+            days = days.stream().filter(d -> !done.contains(d)).toList();
+            skipped = before - days.size();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar progress = new ProgressBar(err, Math.max(1, days.size()), "days");
+        int recorded = 0;
+        int scopes = 0;
+        int chunk = Math.max(1, threads.count());
+        for (int i = 0; i < days.size(); i += chunk) {
+            List<LocalDate> part = days.subList(i, Math.min(days.size(), i + chunk));
+            List<Snapshots.Result> results = threads.run(() -> Snapshots.of(h, part, by != null, options));
+            for (Snapshots.Result r : results) {
+                r.notes().forEach(n -> err.println("note: " + n));
+                if (!r.days().isEmpty()) {
+                    store.record(r.days());
+                    recorded++;
+                    scopes = Math.max(scopes, r.days().size());
+                }
+            }
+            progress.accept(Math.min(days.size(), i + chunk));
+        }
+        progress.finish();
+        err.flush();
+        out.printf(Locale.ROOT, "Recorded %d day%s into %s (the team%s)%s.%n", recorded, recorded == 1 ? "" : "s", Store.shown(db),
+            scopes > 1 ? " and " + (scopes - 1) + " reps" : "",
+            skipped > 0 ? "; " + skipped + " already recorded, left as they were (--replace records them again)" : "");
+        out.flush();
+        return recorded == 0 && !days.isEmpty() ? 2 : 0;
+    }
+
+    /** The asked days: --as-of alone, or --from and --to (in order). */
+    private List<LocalDate> days() {
+        if (asOf != null) {
+            if (from != null || to != null) {
+                throw new InputException("--as-of records one day; --from and --to a range: give one or the other");
+            }
+            return List.of(CalendarOptions.date("--as-of", asOf));
+        }
+        if (from == null || to == null) {
+            throw new InputException("give the day to record (--as-of DATE) or a range to backfill (--from DATE --to DATE)");
+        }
+        LocalDate a = CalendarOptions.date("--from", from);
+        LocalDate b = CalendarOptions.date("--to", to);
+        if (b.isBefore(a)) {
+            throw new InputException("--to " + b + " is before --from " + a);
+        }
+        List<LocalDate> range = new ArrayList<>();
+        range.add(a);
+        range.add(b);
+        return range;
+    }
+}

@@ -1,0 +1,87 @@
+package funnelcast.daily;
+
+import funnelcast.InputException;
+import funnelcast.store.Day;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * A month's pace for one scope, from its recorded days: each day's new deals, stage entries and
+ * wins against the plan of record (the plan as of the month's first recorded day), cumulative
+ * ahead or behind, what the remaining working days now need (the re-plan), and P(hit) with the
+ * 80% interval of the month's wins as the month goes.
+ *
+ * @param planNewPerDay  the plan of record's new deals a day (the month's task's standing number)
+ * @param planWinsPerDay the target spread evenly over the month's working days
+ */
+public record Pace(String scope, YearMonth month, OptionalInt targetWins, int workingDays, LocalDate planAsOf,
+                   OptionalDouble planNewPerDay, OptionalDouble planWinsPerDay, Map<String, Double> planEntriesPerDay,
+                   List<PaceDay> days) {
+    public Pace {
+        planEntriesPerDay = Map.copyOf(planEntriesPerDay);
+        days = List.copyOf(days);
+    }
+
+    /**
+     * A recorded day: its counts, the working day of the month it is ({@code dayOfMonth}, 1 for
+     * the first), the cumulative counts and the plan's to that day, and the day's forecast.
+     */
+    public record PaceDay(LocalDate date, int dayOfMonth, int newDeals, Map<String, Integer> entries, int wins, int losses,
+                          int cumulativeNewDeals, OptionalDouble planNewDeals, int cumulativeWins, OptionalDouble planWins,
+                          OptionalDouble winsAheadOfPlan, double mean, int p10, int p50, int p90, OptionalDouble pHitTarget,
+                          int daysLeft, OptionalInt winsStillNeeded, OptionalDouble neededPerDay, String method) {
+        public PaceDay {
+            entries = new LinkedHashMap<>(entries);
+        }
+
+        @Override
+        public Map<String, Integer> entries() {
+            return new LinkedHashMap<>(entries);
+        }
+    }
+
+    /** The pace of the recorded days of one month (in date order, one scope). */
+    public static Pace of(String scope, YearMonth month, List<Day> recorded) {
+        if (recorded.isEmpty()) {
+            throw new InputException("no day of " + month + " is recorded for " + scope
+                + "; record them with funnel snapshot HISTORY --from DATE --to DATE --db DB");
+        }
+        Day plan = recorded.get(0);
+        OptionalInt target = plan.targetWins();
+        OptionalDouble planWins = target.isPresent() && plan.workingDays() > 0
+            ? OptionalDouble.of((double) target.getAsInt() / plan.workingDays()) : OptionalDouble.empty();
+        Map<String, Double> planEntries = new LinkedHashMap<>();
+        for (Day.Stage s : plan.stages()) {
+            if (s.planPerDay().isPresent()) {
+                planEntries.put(s.id(), s.planPerDay().getAsDouble());
+            }
+        }
+        List<PaceDay> days = new ArrayList<>();
+        for (Day d : recorded) {
+            int dayOfMonth = d.workingDays() - d.daysLeft();
+            Map<String, Integer> entries = new LinkedHashMap<>();
+            for (Day.Stage s : d.stages()) {
+                entries.put(s.id(), s.entries());
+            }
+            OptionalDouble planNew = plan.planPerDay().isPresent()
+                ? OptionalDouble.of(plan.planPerDay().getAsDouble() * dayOfMonth) : OptionalDouble.empty();
+            OptionalDouble planWinsToDate = planWins.isPresent() ? OptionalDouble.of(planWins.getAsDouble() * dayOfMonth)
+                : OptionalDouble.empty();
+            OptionalDouble ahead = planWinsToDate.isPresent()
+                ? OptionalDouble.of(d.alreadyWon() - planWinsToDate.getAsDouble()) : OptionalDouble.empty();
+            OptionalInt still = d.targetWins().isPresent()
+                ? OptionalInt.of(Math.max(0, d.targetWins().getAsInt() - d.alreadyWon())) : OptionalInt.empty();
+            // the month's counts so far are the snapshot's own: days not recorded still count
+            days.add(new PaceDay(d.asOf(), dayOfMonth, d.newDeals(), entries, d.wins(), d.losses(), d.newInMonth(), planNew,
+                d.alreadyWon(), planWinsToDate, ahead, d.mean(), d.p10(), d.p50(), d.p90(), d.pHitTarget(), d.daysLeft(),
+                still, d.neededPerDay(), d.method()));
+        }
+        return new Pace(scope, month, target, plan.workingDays(), plan.asOf(), plan.planPerDay(), planWins, planEntries, days);
+    }
+}

@@ -1,0 +1,276 @@
+package funnelcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Day by day (docs/day-by-day.md): snapshot backfills a month into the store, pace reads it back;
+ * counted against the CSV itself, recorded twice, killed midway, written by two processes at
+ * once, in SQLite and, where CI starts one ({@code FUNNELCAST_TEST_POSTGRES}), PostgreSQL.
+ */
+@Tag("slow")
+class DayByDayCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A PostgreSQL database for the store's tests: .ci/run starts Debian's server and sets this. */
+    static final String POSTGRES = System.getenv("FUNNELCAST_TEST_POSTGRES");
+    private static final String[] READ = {"--target", "20", "--no-month-effects"};
+    private static Path dir;
+    private static Path history;
+    private static List<String[]> rows;
+    /** January 2027 backfilled once into SQLite: the fixture the tests read and compare with. */
+    private static String month;
+
+    @BeforeAll
+    static void simulate(@TempDir Path tmp) throws Exception {
+        dir = tmp;
+        history = tmp.resolve("sim.csv");
+        Cli sim = Cli.run("simulate-history", "scenarios/telesales.json", "--days", "60", "--seed", "3", "--out",
+            history.toString());
+        assertEquals(0, sim.exitCode(), sim.err());
+        rows = new ArrayList<>();
+        for (String line : Files.readAllLines(history).subList(1, Files.readAllLines(history).size())) {
+            rows.add(line.split(",", -1));
+        }
+        month = tmp.resolve("month.db").toString();
+        Cli backfill = snapshot(month, "--from", "2027-01-01", "--to", "2027-01-31");
+        assertEquals(0, backfill.exitCode(), backfill.err());
+        assertTrue(backfill.out().startsWith("Recorded 21 days into"), backfill.out());
+    }
+
+    private static Cli snapshot(String db, String... more) {
+        return Cli.run(Cli.with(Cli.with(new String[] {"snapshot", history.toString(), "--db", db}, READ), more));
+    }
+
+    /** Each day's new deals (deals whose first row falls on it) and wins (rows entering won), counted from the CSV. */
+    private static Map<LocalDate, int[]> countedFromTheCsv() {
+        Map<String, LocalDate> firstDay = new HashMap<>();
+        Map<LocalDate, int[]> counts = new TreeMap<>();
+        for (String[] r : rows) {
+            LocalDate day = LocalDate.parse(r[2].substring(0, 10));
+            firstDay.merge(r[0], day, (a, b) -> a.isBefore(b) ? a : b);
+            if (r[1].equals("won")) {
+                counts.computeIfAbsent(day, k -> new int[2])[1]++;
+            }
+        }
+        for (LocalDate d : firstDay.values()) {
+            counts.computeIfAbsent(d, k -> new int[2])[0]++;
+        }
+        return counts;
+    }
+
+    /** A month backfilled: pace --json gives each day's new deals and wins as the CSV counts them. */
+    @Test
+    void aBackfilledMonthCountsWhatTheCsvSays() throws Exception {
+        checkPace(month, 21);
+    }
+
+    /** The month's last week on PostgreSQL: its rows are SQLite's, and pace reads them the same. */
+    @Test
+    void aBackfilledWeekOnPostgresHoldsSqlitesRows() throws Exception {
+        String db = freshPostgres();
+        Cli backfill = snapshot(db, "--from", "2027-01-25", "--to", "2027-01-31");
+        assertEquals(0, backfill.exitCode(), backfill.err());
+        assertEquals(dump("jdbc:sqlite:" + month, "2027-01-25", "2027-01-31"), dump(db, "2027-01-25", "2027-01-31"));
+        checkPace(db, 5);
+    }
+
+    private static void checkPace(String db, int recorded) throws Exception {
+        Cli pace = Cli.run("pace", "--db", db, "--json");
+        assertEquals(0, pace.exitCode(), pace.err());
+        JsonNode days = JSON.readTree(pace.out()).get("days");
+        assertEquals(recorded, days.size());
+        Map<LocalDate, int[]> csv = countedFromTheCsv();
+        int newInMonth = 0;
+        int winsInMonth = 0;
+        for (Map.Entry<LocalDate, int[]> e : csv.entrySet()) { // the month's days before the first recorded one
+            if (e.getKey().getMonthValue() == 1 && e.getKey().getYear() == 2027
+                && e.getKey().isBefore(LocalDate.parse(days.get(0).get("date").asText()))) {
+                newInMonth += e.getValue()[0];
+                winsInMonth += e.getValue()[1];
+            }
+        }
+        for (JsonNode d : days) {
+            LocalDate day = LocalDate.parse(d.get("date").asText());
+            int[] expected = csv.getOrDefault(day, new int[2]);
+            assertEquals(expected[0], d.get("newDeals").asInt(), day + " new deals");
+            assertEquals(expected[1], d.get("wins").asInt(), day + " wins");
+            newInMonth += expected[0];
+            winsInMonth += expected[1];
+            assertEquals(newInMonth, d.get("cumulativeNewDeals").asInt(), day + " new deals so far");
+            assertEquals(winsInMonth, d.get("cumulativeWins").asInt(), day + " wins so far");
+        }
+        JsonNode last = days.get(days.size() - 1);
+        assertEquals(0, last.get("daysLeft").asInt());
+        assertEquals(winsInMonth >= 20 ? 1.0 : 0.0, last.get("pHitTarget").asDouble(), "the month's last day knows its wins");
+        Cli text = Cli.run("pace", "--db", db, "--month", "2027-01", "--out", dir.resolve("charts-" + Math.abs(db.hashCode())).toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("Plan of record (as of " + days.get(0).get("date").asText() + ")"), text.out());
+        assertTrue(text.out().contains("pace-trend.png") && text.out().contains("pace-wins.svg"), text.out());
+    }
+
+    /** Recording a day again leaves the rows recording it once left. */
+    @Test
+    void recordingADayTwiceLeavesTheSameRows() throws Exception {
+        String once = dump("jdbc:sqlite:" + month, "2027-01-01", "2027-01-31");
+        Cli again = snapshot(month, "--as-of", "2027-01-13");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().startsWith("Recorded 1 day into"), again.out());
+        assertEquals(once, dump("jdbc:sqlite:" + month, "2027-01-01", "2027-01-31"));
+        assertTrue(once.contains("2027-01-13|team|0|"), "the day's events are recorded");
+    }
+
+    /**
+     * A backfill killed midway leaves only whole days (each with its stages and all its events),
+     * and the next run goes on from there to the rows of a run never interrupted.
+     */
+    @Test
+    void aKilledBackfillLeavesWholeDaysAndGoesOn() throws Exception {
+        String killed = dir.resolve("killed.db").toString();
+        String[] range = {"--from", "2027-01-04", "--to", "2027-01-15"};
+        Process p = process(Cli.with(Cli.with(new String[] {"snapshot", history.toString(), "--db", killed, "--threads", "1"},
+            READ), range));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (days("jdbc:sqlite:" + killed) < 2 && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the backfill ended before it could be killed");
+        p.destroyForcibly().waitFor();
+        int recorded = days("jdbc:sqlite:" + killed);
+        assertTrue(recorded >= 2 && recorded < 10, recorded + " days recorded when killed");
+        Map<LocalDate, int[]> csv = countedFromTheCsv();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + killed); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT d.as_of, d.new_deals, (SELECT COUNT(*) FROM snapshot_stage t WHERE "
+                 + "t.as_of = d.as_of), (SELECT COUNT(*) FROM snapshot_event e WHERE e.as_of = d.as_of) FROM snapshot_day d")) {
+            while (r.next()) {
+                LocalDate day = LocalDate.parse(r.getString(1));
+                assertEquals(csv.getOrDefault(day, new int[2])[0], r.getInt(2), day + " new deals");
+                assertTrue(r.getInt(3) >= 5, day + " has its stages");
+                assertEquals(rows.stream().filter(x -> x[2].startsWith(day.toString())).count(), r.getLong(4), day + " events");
+            }
+        }
+        Cli resumed = snapshot(killed, range);
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains(recorded + " already recorded, left as they were"), resumed.out());
+        // the rows of the uninterrupted month's backfill, day for day
+        assertEquals(dump("jdbc:sqlite:" + month, "2027-01-04", "2027-01-15"), dump("jdbc:sqlite:" + killed, "2027-01-04",
+            "2027-01-15"));
+    }
+
+    /** Two processes recording into one new SQLite file at once both succeed (WAL, a busy timeout). */
+    @Test
+    void twoProcessesRecordIntoOneFileAtOnce() throws Exception {
+        String db = dir.resolve("shared.db").toString();
+        Process a = process(Cli.with(Cli.with(new String[] {"snapshot", history.toString(), "--db", db}, READ),
+            "--as-of", "2027-01-08"));
+        Process b = process(Cli.with(Cli.with(new String[] {"snapshot", history.toString(), "--db", db}, READ),
+            "--as-of", "2027-01-11"));
+        assertEquals(0, b.waitFor(), new String(b.getInputStream().readAllBytes()));
+        assertEquals(0, a.waitFor(), new String(a.getInputStream().readAllBytes()));
+        assertEquals(2, days("jdbc:sqlite:" + db));
+    }
+
+    /** A database written by a newer funnelcast is refused with what to do; an unreachable server is one line, exit 1. */
+    @Test
+    void aNewerSchemaAndAnUnreachableServerAreRefused() throws Exception {
+        String db = dir.resolve("newer.db").toString();
+        Flyway.configure().dataSource("jdbc:sqlite:" + db, null, null)
+            .locations("classpath:funnelcast/store/migration", "classpath:funnelcast/store/future").load().migrate();
+        Cli newer = Cli.run("pace", "--db", db);
+        assertEquals(1, newer.exitCode());
+        assertTrue(newer.err().contains("was written by a newer funnelcast (its schema is at version 99; this one knows up "
+            + "to 1): use that funnelcast or a newer one"), newer.err());
+        Cli away = Cli.run("pace", "--db", "jdbc:postgresql://127.0.0.1:1/funnel?user=u&password=secret");
+        assertEquals(1, away.exitCode());
+        assertEquals(1, away.err().lines().count(), away.err());
+        assertTrue(away.err().startsWith("funnel: cannot open the database jdbc:postgresql://127.0.0.1:1/funnel?user=u&password=***:"),
+            away.err());
+        assertFalse(away.err().contains("secret"));
+        Cli empty = Cli.run("pace", "--db", dir.resolve("empty.db").toString());
+        assertEquals(2, empty.exitCode());
+        assertTrue(empty.err().contains("nothing is recorded for the team; record days with funnel snapshot"), empty.err());
+        Cli both = Cli.run("snapshot", history.toString(), "--db", db, "--as-of", "2027-01-04", "--from", "2027-01-04");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("give one or the other"), both.err());
+    }
+
+    private static Process process(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "funnelcast.cli.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static int days(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM snapshot_day")) {
+            return r.getInt(1);
+        } catch (SQLException notYet) {
+            return 0; // the schema is not made yet
+        }
+    }
+
+    /** Every row of the store's tables from one day to another, in key order. */
+    static String dump(String url, String from, String to) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String table : List.of("snapshot_day", "snapshot_stage", "snapshot_deal", "snapshot_event")) {
+                b.append(table).append('\n');
+                try (ResultSet r = s.executeQuery("SELECT * FROM " + table + " WHERE as_of >= '" + from + "' AND as_of <= '"
+                    + to + "' ORDER BY 1, 2, 3")) {
+                    ResultSetMetaData m = r.getMetaData();
+                    while (r.next()) {
+                        for (int i = 1; i <= m.getColumnCount(); i++) {
+                            b.append(value(r, i)).append(i < m.getColumnCount() ? "|" : "\n");
+                        }
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** A cell as text, numbers as Java prints them (SQLite and PostgreSQL print doubles alike then). */
+    private static String value(ResultSet r, int i) throws Exception {
+        Object v = r.getObject(i);
+        if (v instanceof Number n && !(v instanceof Integer) && !(v instanceof Long)) {
+            return Double.toString(n.doubleValue());
+        }
+        return v == null ? "null" : v.toString();
+    }
+
+    /** A fresh schema of the PostgreSQL database CI gives, or the test is skipped where there is none. */
+    private static String freshPostgres() throws Exception {
+        assumeTrue(POSTGRES != null, "FUNNELCAST_TEST_POSTGRES is not set (.ci/run starts PostgreSQL and sets it)");
+        String schema = String.format(Locale.ROOT, "t%d", System.nanoTime());
+        try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return POSTGRES + (POSTGRES.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+}
