@@ -68,6 +68,16 @@ class ExplorerBrowserTest {
         }
     }
 
+    /**
+     * Waits up to 30 seconds, looking every 20 ms: WebDriverWait's default half-second poll made
+     * each wait cost up to 0.5 s after the page was already right.
+     */
+    private static WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.pollingEvery(Duration.ofMillis(20));
+        return wait;
+    }
+
     private static String url(String query) {
         return "http://127.0.0.1:" + explorer.port() + "/" + query;
     }
@@ -75,7 +85,7 @@ class ExplorerBrowserTest {
     /** Waits until the element's text is {@code expected} (the figures arrive after the scripts run). */
     private static void waitForText(String id, String expected) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> expected.equals(d.findElement(By.id(id)).getText()));
+            waiting().until(d -> expected.equals(d.findElement(By.id(id)).getText()));
         } catch (TimeoutException e) {
             throw new AssertionError("#" + id + " shows \"" + browser.findElement(By.id(id)).getText() + "\", expected \""
                 + expected + "\"; status: " + browser.findElement(By.id("status")).getText(), e);
@@ -111,7 +121,7 @@ class ExplorerBrowserTest {
 
         // a value the scenario cannot take: the command line's message beside its field
         perDay.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-1");
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        waiting()
             .until(d -> !field("inflow.perDay").findElements(By.cssSelector(".message")).isEmpty());
         String message = field("inflow.perDay").findElement(By.cssSelector(".message")).getText();
         assertTrue(message.contains("inflow.perDay: expected a number >= 0, got -1"), message);
@@ -153,7 +163,7 @@ class ExplorerBrowserTest {
         assertTrue(table.contains("P(hit target) 74.3% " + exactPHit("target.wins=22")), table);
         assertEquals("B differs from A in target.wins: 20 → 22.", browser.findElement(By.id("ab-settings")).getText());
         // A's and B's charts drawn over each other, as compare draws them
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        waiting()
             .until(d -> d.findElement(By.id("chart-ab-wins")).getAttribute("innerHTML").contains("A (pinned)"));
         assertTrue(browser.findElement(By.id("chart-ab-fan")).isDisplayed());
     }
@@ -169,7 +179,7 @@ class ExplorerBrowserTest {
         try {
             browser.get(url(""));
             waitForText("phit", "74.3%");
-            new WebDriverWait(browser, Duration.ofSeconds(30))
+            waiting()
                 .until(d -> !d.findElement(By.id("chart-wins")).findElements(By.tagName("svg")).isEmpty());
             browser.findElement(By.id("chart-wins")).click();
             assertTrue(browser.findElement(By.id("enlarged")).isDisplayed());
@@ -190,7 +200,7 @@ class ExplorerBrowserTest {
         waitForText("phit", "74.3%");
         browser.findElement(By.id("guess")).sendKeys("60");
         browser.findElement(By.id("draw10")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        waiting()
             .until(d -> d.findElements(By.cssSelector("#months .dot")).size() == 10);
         String score = browser.findElement(By.id("score")).getText();
         assertTrue(score.startsWith("10 months drawn") && score.contains("the exact P(hit) is 74.3%: off by 14.3 points"),
@@ -217,7 +227,7 @@ class ExplorerBrowserTest {
 
         browser.get(url("?set=target.wins=22&set=inflow.perDay=-1"));
         waitForText("phit", exactPHit("target.wins=22"));
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        waiting()
             .until(d -> !field("inflow.perDay").findElements(By.cssSelector(".message")).isEmpty());
         String message = field("inflow.perDay").findElement(By.cssSelector(".message")).getText();
         assertTrue(message.startsWith("the link asked for -1, not used: expected a number >= 0"), message);
@@ -238,7 +248,7 @@ class ExplorerBrowserTest {
         }
         assertEquals("2 guesses from the class, kept for the reveal.", browser.findElement(By.id("guesses")).getText());
         browser.findElement(By.id("draw10")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        waiting()
             .until(d -> d.findElements(By.cssSelector("#months .dot")).size() == 10);
         assertFalse(browser.findElement(By.id("score")).getText().contains("74.3"), "no answer before the reveal");
         List<String> first = browser.findElements(By.cssSelector("#months .dot")).stream()
@@ -253,7 +263,7 @@ class ExplorerBrowserTest {
         browser.findElement(By.id("clear")).click();
         waitForText("phit", "hidden until revealed");
         browser.findElement(By.id("draw10")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        waiting()
             .until(d -> d.findElements(By.cssSelector("#months .dot")).size() == 10);
         List<String> second = browser.findElements(By.cssSelector("#months .dot")).stream()
             .map(e -> e.getAttribute("title")).toList();
@@ -283,7 +293,7 @@ class ExplorerBrowserTest {
     void thePageLoadsNothingFromAnotherHost() {
         browser.get(url(""));
         waitForText("phit", "74.3%");
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        waiting()
             .until(d -> !d.findElement(By.id("chart-wins")).findElements(By.tagName("svg")).isEmpty());
         @SuppressWarnings("unchecked")
         List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
