@@ -2,15 +2,20 @@ package funnelcast.cli;
 
 import funnelcast.InputException;
 import funnelcast.chart.PaceCharts;
+import funnelcast.daily.Accuracy;
+import funnelcast.daily.Moved;
 import funnelcast.daily.Pace;
 import funnelcast.daily.Snapshots;
+import funnelcast.store.Day;
 import funnelcast.store.Store;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
@@ -33,6 +38,14 @@ final class PaceCommand implements Callable<Integer> {
 
     @Option(names = "--rep", paramLabel = "NAME", description = "One rep's pace (recorded with snapshot --by rep).")
     String rep;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "What moved from this recorded day (default: the month's "
+        + "first recorded day).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "What moved up to this recorded day (default: the month's "
+        + "last recorded day).")
+    String to;
 
     @Mixin
     ResultOptions output;
@@ -64,11 +77,45 @@ final class PaceCommand implements Callable<Integer> {
                 : "; recorded: " + String.join(", ", scopes)));
         }
         YearMonth m = asked != null ? asked : YearMonth.from(recorded.last());
-        Pace pace = Pace.of(rep == null ? "the team" : rep, m, store.days(scope, m.atDay(1), m.atEndOfMonth()));
-        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "pace", pace,
-            List.of(new ResultOptions.Chart("pace-trend", () -> PaceCharts.trend(pace)),
-                new ResultOptions.Chart("pace-wins", () -> PaceCharts.wins(pace))), o -> print(o, pace));
+        List<Day> days = store.days(scope, m.atDay(1), m.atEndOfMonth());
+        Pace base = Pace.of(rep == null ? "the team" : rep, m, days);
+        Optional<Moved> moved = moved(store, scope, recorded, days);
+        List<Accuracy> reps = new ArrayList<>();
+        if (rep == null) {
+            for (String s : store.scopes()) {
+                if (s.startsWith(Snapshots.REP)) {
+                    Accuracy.of(s.substring(Snapshots.REP.length()), store.days(s, m.atDay(1), m.atEndOfMonth()))
+                        .ifPresent(reps::add);
+                }
+            }
+        }
+        Pace pace = base.with(moved, reps);
+        List<ResultOptions.Chart> charts = new ArrayList<>(List.of(new ResultOptions.Chart("pace-trend", () -> PaceCharts.trend(pace)),
+            new ResultOptions.Chart("pace-wins", () -> PaceCharts.wins(pace))));
+        moved.ifPresent(mv -> charts.add(new ResultOptions.Chart("pace-moved", () -> PaceCharts.moved(pace.scope(), mv))));
+        pace.accuracy().ifPresent(a -> charts.add(new ResultOptions.Chart("pace-accuracy", () -> PaceCharts.accuracy(pace))));
+        output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "pace", pace, charts, o -> print(o, pace));
         return 0;
+    }
+
+    /** What moved between --from and --to (recorded days), by default the month's first and last recorded days. */
+    private Optional<Moved> moved(Store store, String scope, SortedSet<LocalDate> recorded, List<Day> month) {
+        LocalDate a = from != null ? CalendarOptions.date("--from", from) : month.get(0).asOf();
+        LocalDate b = to != null ? CalendarOptions.date("--to", to) : month.get(month.size() - 1).asOf();
+        for (LocalDate d : List.of(a, b)) {
+            if (!recorded.contains(d)) {
+                throw new InputException("--from/--to " + d + ": not a recorded day of " + scope + "; recorded: "
+                    + recorded.first() + " .. " + recorded.last());
+            }
+        }
+        if (!a.isBefore(b)) {
+            if (from != null || to != null) {
+                throw new InputException("--to " + b + " must come after --from " + a);
+            }
+            return Optional.empty(); // one recorded day: nothing has moved yet
+        }
+        List<Day> span = store.days(scope, a, b);
+        return Optional.of(Moved.of(span.get(0), span.get(span.size() - 1), span.subList(1, span.size())));
     }
 
     static void print(PrintWriter o, Pace p) {
@@ -99,9 +146,37 @@ final class PaceCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, last.neededPerDay().isPresent() ? ", which need %.2f new deals a day at the plan's confidence.%n"
                 : ".%n", last.neededPerDay().orElse(0));
         }
+        p.moved().ifPresent(m -> {
+            o.printf(Locale.ROOT, "%nWhat moved from %s to %s (deals, value):%n", m.from(), m.to());
+            bar(o, "open at " + m.from(), m.start());
+            bar(o, "+ new", m.added());
+            bar(o, "- won", m.won());
+            bar(o, "- lost", m.lost());
+            if (m.left().count() > 0) {
+                bar(o, "- closed on a day not recorded", m.left());
+            }
+            bar(o, "= open at " + m.to(), m.end());
+            o.printf(Locale.ROOT, "  of the deals open at both: %d advanced, %d fell back, %d moved and came back, %d stalled "
+                + "(no event between)%n", m.advanced().count(), m.fellBack().count(), m.movedAndBack().count(),
+                m.stalled().count());
+        });
+        p.accuracy().ifPresent(a -> {
+            o.printf(Locale.ROOT, "%nThe month is closed with %d wins. Its %d recorded forecasts: %.0f%% inside their 50%% "
+                + "interval, %.0f%% inside their 80%% interval, mean CRPS %.2f.%n", a.actualWins(), a.scored(),
+                100 * a.coverage50(), 100 * a.coverage80(), a.meanCrps());
+            for (Accuracy r : p.repAccuracy()) {
+                o.printf(Locale.ROOT, "  rep %s: %d wins; %.0f%% in 50%%, %.0f%% in 80%%, mean CRPS %.2f over %d days%n",
+                    r.scope(), r.actualWins(), 100 * r.coverage50(), 100 * r.coverage80(), r.meanCrps(), r.scored());
+            }
+        });
+        o.println();
         o.println("new, wins: that day's; total: the month's so far; plan: the plan of record's to that day; ahead: wins "
             + "against it; P(hit) and P10-P50-P90: the month's wins as forecast that day; need/day: new deals a day the rest "
             + "of the month needs (the re-plan).");
+    }
+
+    private static void bar(PrintWriter o, String label, Moved.Bar b) {
+        o.printf(Locale.ROOT, "  %-34s %6d %14s%n", label, b.count(), String.format(Locale.ROOT, "%,.0f", b.value()));
     }
 
     private static String num(OptionalDouble v, String format) {

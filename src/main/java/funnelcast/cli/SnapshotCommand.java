@@ -5,6 +5,7 @@ import funnelcast.daily.Snapshots;
 import funnelcast.history.History;
 import funnelcast.store.Store;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -94,6 +95,9 @@ final class SnapshotCommand implements Callable<Integer> {
         Snapshots.Options options = new Snapshots.Options(calendar.weekdaySet(), calendar.holidaySet(), calendar.workdaySet(),
             window, target, monthOptions.options(), confidence.value(), String.valueOf(history.getFileName()), VERSION);
         opportunities.check();
+        if (!Files.isRegularFile(history)) { // before the store is made: a mistyped path leaves no empty database behind
+            throw new InputException(history + ": no such file");
+        }
         Store store = Store.open(db);
         History h = opportunities.read(history);
         List<LocalDate> days = asked.size() == 1 && asOf != null ? asked

@@ -5,9 +5,11 @@ import funnelcast.store.Day;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -15,17 +17,25 @@ import java.util.OptionalInt;
  * A month's pace for one scope, from its recorded days: each day's new deals, stage entries and
  * wins against the plan of record (the plan as of the month's first recorded day), cumulative
  * ahead or behind, what the remaining working days now need (the re-plan), and P(hit) with the
- * 80% interval of the month's wins as the month goes.
+ * 80% interval of the month's wins as the month goes; for a closed month, how right those forecasts
+ * were ({@link Accuracy}); and what moved in the pipeline between two recorded days ({@link Moved}).
  *
  * @param planNewPerDay  the plan of record's new deals a day (the month's task's standing number)
  * @param planWinsPerDay the target spread evenly over the month's working days
  */
 public record Pace(String scope, YearMonth month, OptionalInt targetWins, int workingDays, LocalDate planAsOf,
                    OptionalDouble planNewPerDay, OptionalDouble planWinsPerDay, Map<String, Double> planEntriesPerDay,
-                   List<PaceDay> days) {
+                   List<PaceDay> days, Optional<Moved> moved, Optional<Accuracy> accuracy, List<Accuracy> repAccuracy) {
     public Pace {
-        planEntriesPerDay = Map.copyOf(planEntriesPerDay);
+        planEntriesPerDay = Collections.unmodifiableMap(new LinkedHashMap<>(planEntriesPerDay)); // in the stages' order
         days = List.copyOf(days);
+        repAccuracy = List.copyOf(repAccuracy);
+    }
+
+    /** The same with what moved between two recorded days and, for the team, each rep's accuracy in a closed month. */
+    public Pace with(Optional<Moved> movedBetween, List<Accuracy> reps) {
+        return new Pace(scope, month, targetWins, workingDays, planAsOf, planNewPerDay, planWinsPerDay, planEntriesPerDay,
+            days, movedBetween, accuracy, reps);
     }
 
     /**
@@ -82,6 +92,7 @@ public record Pace(String scope, YearMonth month, OptionalInt targetWins, int wo
                 d.alreadyWon(), planWinsToDate, ahead, d.mean(), d.p10(), d.p50(), d.p90(), d.pHitTarget(), d.daysLeft(),
                 still, d.neededPerDay(), d.method()));
         }
-        return new Pace(scope, month, target, plan.workingDays(), plan.asOf(), plan.planPerDay(), planWins, planEntries, days);
+        return new Pace(scope, month, target, plan.workingDays(), plan.asOf(), plan.planPerDay(), planWins, planEntries, days,
+            Optional.empty(), Accuracy.of(scope, recorded), List.of());
     }
 }

@@ -139,6 +139,18 @@ public final class Snapshots {
         return new WorkClock(o.weekdays(), o.holidays(), o.workdays(), from.minusDays(400), to.plusDays(400));
     }
 
+    /** The month's wins: the horizon's pmf shifted by the wins already won, its far tail below 1e-12 left off. */
+    private static double[] total(Forecast f) {
+        double[] wins = f.wins().pmf();
+        int n = wins.length;
+        while (n > 1 && wins[n - 1] < 1e-12) {
+            n--;
+        }
+        double[] pmf = new double[f.alreadyWon() + n];
+        System.arraycopy(wins, 0, pmf, f.alreadyWon(), n);
+        return pmf;
+    }
+
     private static Day day(History h, String scope, LocalDate day, List<String> stageIds, Options o) {
         if (h.deals().isEmpty()) {
             throw new InputException("no deals");
@@ -206,6 +218,7 @@ public final class Snapshots {
         int p10;
         int p50;
         int p90;
+        double[] pmf;
         OptionalDouble pHit;
         OptionalDouble inflow = OptionalDouble.empty();
         OptionalDouble planPerDay = OptionalDouble.empty();
@@ -217,6 +230,8 @@ public final class Snapshots {
             p10 = wonInMonth;
             p50 = wonInMonth;
             p90 = wonInMonth;
+            pmf = new double[wonInMonth + 1];
+            pmf[wonInMonth] = 1;
             pHit = target.isPresent() ? OptionalDouble.of(wonInMonth >= target.getAsInt() ? 1 : 0) : OptionalDouble.empty();
         } else {
             Calibrator.Options options = new Calibrator.Options(day, clock, monthStart, monthEnd, o.windowDays(), target,
@@ -238,6 +253,7 @@ public final class Snapshots {
             p10 = total.p10();
             p50 = total.p50();
             p90 = total.p90();
+            pmf = total(f);
             pHit = total.pHitTarget();
             inflow = OptionalDouble.of(c.inflow().perDay());
             if (target.isPresent()) {
@@ -263,7 +279,7 @@ public final class Snapshots {
                 flow == null ? OptionalDouble.empty() : OptionalDouble.of(flow.inventory())));
         }
         return new Day(day, scope, o.source(), o.version(), monthStart, monthEnd, workingDays, daysLeft, target,
-            wonInMonth, method, mean, p10, p50, p90, pHit, inflow, o.confidence(), planPerDay, needed, newDeals, newInMonth, wins, losses,
+            wonInMonth, method, mean, p10, p50, p90, pmf, pHit, inflow, o.confidence(), planPerDay, needed, newDeals, newInMonth, wins, losses,
             stages, pipeline, events);
     }
 }

@@ -13,6 +13,7 @@ import java.util.OptionalInt;
  *
  * @param workingDays the horizon's (the month's) working days
  * @param daysLeft    the horizon's working days after the as-of date
+ * @param pmf         the month's wins as forecast that day, already won included (a point mass once none is left)
  * @param inflowPerDay the calibrated new deals a day (none on a day after which the month holds no working day)
  * @param newInMonth   the deals new in the month up to that day's end (that day's included)
  * @param planPerDay  the plan's standing new deals a day for the month's task (none without a target)
@@ -21,13 +22,20 @@ import java.util.OptionalInt;
  */
 public record Day(LocalDate asOf, String scope, String source, String version, LocalDate horizonStart,
                   LocalDate horizonEnd, int workingDays, int daysLeft, OptionalInt targetWins, int alreadyWon,
-                  String method, double mean, int p10, int p50, int p90, OptionalDouble pHitTarget,
+                  String method, double mean, int p10, int p50, int p90, double[] pmf, OptionalDouble pHitTarget,
                   OptionalDouble inflowPerDay, double confidence, OptionalDouble planPerDay, OptionalDouble neededPerDay,
                   int newDeals, int newInMonth, int wins, int losses, List<Stage> stages, List<Deal> pipeline, List<Event> events) {
     public Day {
+        pmf = pmf.clone();
         stages = List.copyOf(stages);
         pipeline = List.copyOf(pipeline);
         events = List.copyOf(events);
+    }
+
+    /** The distribution of the month's wins as forecast that day (already won included): P(wins = k) at k. */
+    @Override
+    public double[] pmf() {
+        return pmf.clone();
     }
 
     /** A stage's entries that day, its open deals at the day's end, and the plan's arrivals a day and stock. */

@@ -212,9 +212,9 @@ public final class Store {
             }
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO snapshot_day (as_of, scope, source, version, horizon_start, "
-            + "horizon_end, working_days, days_left, target_wins, already_won, method, mean, p10, p50, p90, p_hit, "
+            + "horizon_end, working_days, days_left, target_wins, already_won, method, mean, p10, p50, p90, pmf, p_hit, "
             + "inflow_per_day, confidence, plan_per_day, needed_per_day, new_deals, new_in_month, wins, losses) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 0;
             p.setString(++i, day);
             p.setString(++i, d.scope());
@@ -231,6 +231,7 @@ public final class Store {
             p.setInt(++i, d.p10());
             p.setInt(++i, d.p50());
             p.setInt(++i, d.p90());
+            p.setString(++i, pmfText(d.pmf()));
             setDouble(p, ++i, d.pHitTarget());
             setDouble(p, ++i, d.inflowPerDay());
             p.setDouble(++i, d.confidence());
@@ -294,6 +295,27 @@ public final class Store {
         }
     }
 
+    /** A pmf as text, portable to both databases: its probabilities in order, comma-separated, exactly as Java prints them. */
+    static String pmfText(double[] pmf) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < pmf.length; k++) {
+            b.append(k == 0 ? "" : ",").append(pmf[k]);
+        }
+        return b.toString();
+    }
+
+    static double[] pmf(String text) {
+        if (text.isEmpty()) {
+            return new double[0];
+        }
+        String[] cells = text.split(",");
+        double[] pmf = new double[cells.length];
+        for (int k = 0; k < cells.length; k++) {
+            pmf[k] = Double.parseDouble(cells[k]);
+        }
+        return pmf;
+    }
+
     private static void setInt(PreparedStatement p, int i, OptionalInt v) throws SQLException {
         if (v.isPresent()) {
             p.setInt(i, v.getAsInt());
@@ -334,7 +356,7 @@ public final class Store {
             });
             List<Day> days = new ArrayList<>();
             eachRow(c, "SELECT as_of, scope, source, version, horizon_start, horizon_end, working_days, days_left, "
-                + "target_wins, already_won, method, mean, p10, p50, p90, p_hit, inflow_per_day, confidence, plan_per_day, "
+                + "target_wins, already_won, method, mean, p10, p50, p90, pmf, p_hit, inflow_per_day, confidence, plan_per_day, "
                 + "needed_per_day, new_deals, new_in_month, wins, losses FROM snapshot_day WHERE scope = ? AND as_of >= ? AND as_of <= ? "
                 + "ORDER BY as_of", scope, from, to, r -> {
                 String day = r.getString(1);
@@ -343,8 +365,9 @@ public final class Store {
                 days.add(new Day(LocalDate.parse(day), r.getString(2), r.getString(3), r.getString(4),
                     LocalDate.parse(r.getString(5)), LocalDate.parse(r.getString(6)), r.getInt(7), r.getInt(8), targetWins,
                     r.getInt(10), r.getString(11), r.getDouble(12), r.getInt(13), r.getInt(14), r.getInt(15),
-                    optionalDouble(r, 16), optionalDouble(r, 17), r.getDouble(18), optionalDouble(r, 19), optionalDouble(r, 20),
-                    r.getInt(21), r.getInt(22), r.getInt(23), r.getInt(24), stages.getOrDefault(day, List.of()),
+                    pmf(r.getString(16)), optionalDouble(r, 17), optionalDouble(r, 18), r.getDouble(19), optionalDouble(r, 20),
+                    optionalDouble(r, 21), r.getInt(22), r.getInt(23), r.getInt(24), r.getInt(25),
+                    stages.getOrDefault(day, List.of()),
                     deals.getOrDefault(day, List.of()), events.getOrDefault(day, List.of())));
             });
             return days;

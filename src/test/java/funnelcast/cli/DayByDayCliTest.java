@@ -131,7 +131,81 @@ class DayByDayCliTest {
         Cli text = Cli.run("pace", "--db", db, "--month", "2027-01", "--out", dir.resolve("charts-" + Math.abs(db.hashCode())).toString());
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("Plan of record (as of " + days.get(0).get("date").asText() + ")"), text.out());
-        assertTrue(text.out().contains("pace-trend.png") && text.out().contains("pace-wins.svg"), text.out());
+        assertTrue(text.out().contains("pace-trend.png") && text.out().contains("pace-wins.svg")
+            && text.out().contains("pace-moved.png"), text.out());
+    }
+
+    /**
+     * January is closed (its last working day recorded): each day's forecast is scored against
+     * the month's wins as the CSV counts them, its CRPS checked against the sum over k of
+     * (F(k) - 1{k >= actual})^2 of the pmf the store holds; and what moved from the first to the
+     * last recorded day adds up (open + new - won - lost = open), its new deals and wins counted
+     * from the CSV.
+     */
+    @Test
+    void aClosedMonthIsScoredAndWhatMovedAddsUp() throws Exception {
+        Cli pace = Cli.run("pace", "--db", month, "--json");
+        assertEquals(0, pace.exitCode(), pace.err());
+        JsonNode p = JSON.readTree(pace.out());
+        int actual = 0;
+        int newAfterFirst = 0;
+        int wonAfterFirst = 0;
+        for (Map.Entry<LocalDate, int[]> e : countedFromTheCsv().entrySet()) {
+            if (e.getKey().getYear() == 2027 && e.getKey().getMonthValue() == 1) {
+                actual += e.getValue()[1];
+                if (e.getKey().isAfter(LocalDate.parse("2027-01-01"))) {
+                    newAfterFirst += e.getValue()[0];
+                    wonAfterFirst += e.getValue()[1];
+                }
+            }
+        }
+        JsonNode accuracy = p.get("accuracy");
+        assertEquals(actual, accuracy.get("actualWins").asInt());
+        assertEquals(20, accuracy.get("scored").asInt(), "every recorded day but the last, whose wins are known");
+        Map<String, double[]> pmfs = new HashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + month); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT as_of, pmf FROM snapshot_day WHERE scope = 'team'")) {
+            while (r.next()) {
+                String[] cells = r.getString(2).split(",");
+                double[] pmf = new double[cells.length];
+                for (int k = 0; k < cells.length; k++) {
+                    pmf[k] = Double.parseDouble(cells[k]);
+                }
+                pmfs.put(r.getString(1), pmf);
+            }
+        }
+        int in80 = 0;
+        for (JsonNode d : accuracy.get("days")) {
+            double[] pmf = pmfs.get(d.get("date").asText());
+            double f = 0;
+            double crps = 0;
+            for (int k = 0; k < Math.max(pmf.length, actual + 1); k++) {
+                f += k < pmf.length ? pmf[k] : 0;
+                crps += Math.pow(Math.min(1, f) - (k >= actual ? 1 : 0), 2);
+            }
+            assertEquals(crps, d.get("crps").asDouble(), 1e-9, d.get("date").asText());
+            boolean inside = d.get("p10").asInt() <= actual && actual <= d.get("p90").asInt();
+            assertEquals(inside, d.get("in80").asBoolean());
+            in80 += inside ? 1 : 0;
+        }
+        assertEquals(in80 / 20.0, accuracy.get("coverage80").asDouble(), 1e-12);
+        JsonNode moved = p.get("moved");
+        assertEquals("2027-01-01", moved.get("from").asText());
+        assertEquals("2027-01-29", moved.get("to").asText());
+        int open = moved.get("start").get("count").asInt() + moved.get("added").get("count").asInt()
+            - moved.get("won").get("count").asInt() - moved.get("lost").get("count").asInt() - moved.get("left").get("count").asInt();
+        assertEquals(moved.get("end").get("count").asInt(), open, "the waterfall adds up");
+        assertEquals(0, moved.get("left").get("count").asInt(), "every day recorded: every close has its event");
+        assertEquals(newAfterFirst, moved.get("added").get("count").asInt());
+        assertEquals(wonAfterFirst, moved.get("won").get("count").asInt());
+        assertEquals(moved.get("won").get("count").asInt(), moved.get("won").get("deals").size());
+        Cli text = Cli.run("pace", "--db", month, "--from", "2027-01-11", "--to", "2027-01-15");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("What moved from 2027-01-11 to 2027-01-15"), text.out());
+        assertTrue(text.out().contains("The month is closed with " + actual + " wins."), text.out());
+        Cli notRecorded = Cli.run("pace", "--db", month, "--from", "2027-01-09");
+        assertEquals(2, notRecorded.exitCode());
+        assertTrue(notRecorded.err().contains("2027-01-09: not a recorded day"), notRecorded.err());
     }
 
     /** Recording a day again leaves the rows recording it once left. */
@@ -221,7 +295,8 @@ class DayByDayCliTest {
 
     private static Process process(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "funnelcast.cli.Main"));
+            "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+            "funnelcast.cli.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

@@ -48,7 +48,7 @@ class LayeringTest {
         Map.entry("report", List.of("chart", "plan", "forecast", "model")),
         Map.entry("sheet", List.of()),
         Map.entry("store", List.of()),
-        Map.entry("daily", List.of("store", "calibrate", "plan", "exact", "engine", "forecast", "history", "model")),
+        Map.entry("daily", List.of("store", "backtest", "calibrate", "plan", "exact", "engine", "forecast", "history", "model")),
         Map.entry("reps", List.of("calibrate", "plan", "exact", "forecast", "model")),
         Map.entry("rollup", List.of("scenario", "engine", "exact", "forecast", "model")),
         Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model")));

@@ -17,6 +17,7 @@ CREATE TABLE snapshot_day (
     p10              INTEGER       NOT NULL,
     p50              INTEGER       NOT NULL,
     p90              INTEGER       NOT NULL,
+    pmf              TEXT          NOT NULL,
     p_hit            DOUBLE PRECISION,
     inflow_per_day   DOUBLE PRECISION,
     confidence       DOUBLE PRECISION NOT NULL,
