@@ -12,8 +12,10 @@ import funnelcast.model.PipelineDeal;
 import funnelcast.model.QuickestWin;
 import funnelcast.model.Scenario;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -248,8 +250,26 @@ public final class ExactMethod {
      * the pipeline's order.
      */
     private static List<Bounds[]> dealWins(Funnel funnel, Funnel node, WinCurves curves) {
-        return Parallelism.current().map(node.scenario().pipeline(), deal -> curves.dealWins(funnel.index(deal.stage()),
-            deal.age()));
+        // deals at one stage and age have the same chances: each distinct pair is solved once (a CRM's
+        // dates known to the day give many deals one age)
+        Map<StageAge, Integer> distinct = new LinkedHashMap<>();
+        List<StageAge> keys = new ArrayList<>();
+        for (PipelineDeal deal : node.scenario().pipeline()) {
+            StageAge key = new StageAge(funnel.index(deal.stage()), deal.age());
+            if (distinct.putIfAbsent(key, keys.size()) == null) {
+                keys.add(key);
+            }
+        }
+        List<Bounds[]> solved = Parallelism.current().map(keys, k -> curves.dealWins(k.stage(), k.age()));
+        List<Bounds[]> out = new ArrayList<>();
+        for (PipelineDeal deal : node.scenario().pipeline()) {
+            out.add(solved.get(distinct.get(new StageAge(funnel.index(deal.stage()), deal.age()))));
+        }
+        return out;
+    }
+
+    /** A pipeline deal's stage and age, which alone set its chances to win. */
+    private record StageAge(int stage, double age) {
     }
 
     /** The same, with each node's deal wins already solved ({@code dealWins.get(node).get(deal)[day - 1]}). */
