@@ -5,11 +5,8 @@ import funnelcast.chart.PaceCharts;
 import funnelcast.daily.Accuracy;
 import funnelcast.daily.Moved;
 import funnelcast.daily.Pace;
-import funnelcast.daily.Snapshots;
-import funnelcast.store.Day;
 import funnelcast.store.Store;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,55 +63,17 @@ final class PaceCommand implements Callable<Integer> {
         if (rep != null && rep.isBlank()) {
             throw new InputException("--rep: expected a rep's name, got an empty one");
         }
-        String scope = rep == null ? Snapshots.TEAM : Snapshots.REP + rep;
         Store store = Store.open(db);
-        SortedSet<LocalDate> recorded = store.recordedDays(scope);
-        if (recorded.isEmpty()) {
-            List<String> scopes = store.scopes();
-            throw new InputException(Store.shown(db) + ": nothing is recorded for " + (rep == null ? "the team" : "rep " + rep)
-                + (scopes.isEmpty() ? "; record days with funnel snapshot HISTORY --from DATE --to DATE --db " + Store.shown(db)
-                : "; recorded: " + String.join(", ", scopes)));
-        }
-        YearMonth m = asked != null ? asked : YearMonth.from(recorded.last());
-        List<Day> days = store.days(scope, m.atDay(1), m.atEndOfMonth());
-        Pace base = Pace.of(rep == null ? "the team" : rep, m, days);
-        Optional<Moved> moved = moved(store, scope, recorded, days);
-        List<Accuracy> reps = new ArrayList<>();
-        if (rep == null) {
-            for (String s : store.scopes()) {
-                if (s.startsWith(Snapshots.REP)) {
-                    Accuracy.of(s.substring(Snapshots.REP.length()), store.days(s, m.atDay(1), m.atEndOfMonth()))
-                        .ifPresent(reps::add);
-                }
-            }
-        }
-        Pace pace = base.with(moved, reps);
+        Pace pace = Pace.read(store, Store.shown(db), rep, Optional.ofNullable(asked),
+            Optional.ofNullable(from == null ? null : CalendarOptions.date("--from", from)),
+            Optional.ofNullable(to == null ? null : CalendarOptions.date("--to", to)));
+        Optional<Moved> moved = pace.moved();
         List<ResultOptions.Chart> charts = new ArrayList<>(List.of(new ResultOptions.Chart("pace-trend", () -> PaceCharts.trend(pace)),
             new ResultOptions.Chart("pace-wins", () -> PaceCharts.wins(pace))));
         moved.ifPresent(mv -> charts.add(new ResultOptions.Chart("pace-moved", () -> PaceCharts.moved(pace.scope(), mv))));
         pace.accuracy().ifPresent(a -> charts.add(new ResultOptions.Chart("pace-accuracy", () -> PaceCharts.accuracy(pace))));
         output.emit(spec.commandLine().getOut(), spec.commandLine().getErr(), "pace", pace, charts, o -> print(o, pace));
         return 0;
-    }
-
-    /** What moved between --from and --to (recorded days), by default the month's first and last recorded days. */
-    private Optional<Moved> moved(Store store, String scope, SortedSet<LocalDate> recorded, List<Day> month) {
-        LocalDate a = from != null ? CalendarOptions.date("--from", from) : month.get(0).asOf();
-        LocalDate b = to != null ? CalendarOptions.date("--to", to) : month.get(month.size() - 1).asOf();
-        for (LocalDate d : List.of(a, b)) {
-            if (!recorded.contains(d)) {
-                throw new InputException("--from/--to " + d + ": not a recorded day of " + scope + "; recorded: "
-                    + recorded.first() + " .. " + recorded.last());
-            }
-        }
-        if (!a.isBefore(b)) {
-            if (from != null || to != null) {
-                throw new InputException("--to " + b + " must come after --from " + a);
-            }
-            return Optional.empty(); // one recorded day: nothing has moved yet
-        }
-        List<Day> span = store.days(scope, a, b);
-        return Optional.of(Moved.of(span.get(0), span.get(span.size() - 1), span.subList(1, span.size())));
     }
 
     static void print(PrintWriter o, Pace p) {

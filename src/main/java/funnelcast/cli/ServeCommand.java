@@ -1,6 +1,7 @@
 package funnelcast.cli;
 
 import funnelcast.InputException;
+import funnelcast.store.Store;
 import funnelcast.scenario.ScenarioSource;
 import funnelcast.web.Explorer;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +41,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "The address to listen on (default 127.0.0.1: this "
         + "machine only). 0.0.0.0 lets anyone on the network use it.")
     String host = "127.0.0.1";
+
+    @Option(names = "--db", paramLabel = "DB", description = "A store snapshot records into (an SQLite file or "
+        + "jdbc:postgresql://...): the page /pace.html then shows the month's pace from it.")
+    String db;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Explorer explorer;
         try {
-            explorer = Explorer.start(scenarios, host, port, threads.parallelism());
+            explorer = Explorer.start(scenarios, host, port, threads.parallelism(),
+                db == null ? Optional.empty() : Optional.of(Store.open(db)));
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
                 throw new InputException("--port " + port + " on " + host + ": cannot listen there (" + rootMessage(e)
@@ -81,6 +88,10 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String shown = host.contains(":") ? "[" + host + "]" : host;
         out.printf(Locale.ROOT, "funnel serve: the explorer is at http://%s:%d/ (Ctrl-C to stop)%n", shown, explorer.port());
+        if (db != null) {
+            out.printf(Locale.ROOT, "funnel serve: the month's pace from %s is at http://%s:%d/pace.html%n", Store.shown(db), shown,
+                explorer.port());
+        }
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             out.printf(Locale.ROOT, "funnel serve: listening on %s: other machines can reach it%n", host);
         }

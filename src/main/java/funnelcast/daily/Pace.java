@@ -2,6 +2,7 @@ package funnelcast.daily;
 
 import funnelcast.InputException;
 import funnelcast.store.Day;
+import funnelcast.store.Store;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.SortedSet;
 
 /**
  * A month's pace for one scope, from its recorded days: each day's new deals, stage entries and
@@ -54,6 +56,56 @@ public record Pace(String scope, YearMonth month, OptionalInt targetWins, int wo
         public Map<String, Integer> entries() {
             return new LinkedHashMap<>(entries);
         }
+    }
+
+    /**
+     * The pace a store holds for the team (or one rep): of {@code month} (by default the month of
+     * the last recorded day), with what moved from {@code from} to {@code to} (recorded days; by
+     * default the month's first and last recorded days) and, for the team, each rep's accuracy in
+     * a closed month. {@code shown} names the store in messages. A month or a day not recorded is
+     * refused with what is.
+     */
+    public static Pace read(Store store, String shown, String rep, Optional<YearMonth> month, Optional<LocalDate> from,
+                            Optional<LocalDate> to) {
+        if (rep != null && rep.isBlank()) {
+            throw new InputException("rep: expected a rep's name, got an empty one");
+        }
+        String scope = rep == null ? Snapshots.TEAM : Snapshots.REP + rep;
+        SortedSet<LocalDate> recorded = store.recordedDays(scope);
+        if (recorded.isEmpty()) {
+            List<String> scopes = store.scopes();
+            throw new InputException(shown + ": nothing is recorded for " + (rep == null ? "the team" : "rep " + rep)
+                + (scopes.isEmpty() ? "; record days with funnel snapshot HISTORY --from DATE --to DATE --db " + shown
+                : "; recorded: " + String.join(", ", scopes)));
+        }
+        YearMonth m = month.orElse(YearMonth.from(recorded.last()));
+        List<Day> days = store.days(scope, m.atDay(1), m.atEndOfMonth());
+        Pace base = of(rep == null ? "the team" : rep, m, days);
+        LocalDate a = from.orElse(days.get(0).asOf());
+        LocalDate b = to.orElse(days.get(days.size() - 1).asOf());
+        for (LocalDate d : List.of(a, b)) {
+            if (!recorded.contains(d)) {
+                throw new InputException("from/to " + d + ": not a recorded day of " + base.scope() + "; recorded: "
+                    + recorded.first() + " .. " + recorded.last());
+            }
+        }
+        Optional<Moved> moved = Optional.empty();
+        if (a.isBefore(b)) {
+            List<Day> span = store.days(scope, a, b);
+            moved = Optional.of(Moved.of(span.get(0), span.get(span.size() - 1), span.subList(1, span.size())));
+        } else if (from.isPresent() || to.isPresent()) {
+            throw new InputException("from/to: " + b + " must come after " + a);
+        }
+        List<Accuracy> reps = new ArrayList<>();
+        if (rep == null) {
+            for (String s : store.scopes()) {
+                if (s.startsWith(Snapshots.REP)) {
+                    Accuracy.of(s.substring(Snapshots.REP.length()), store.days(s, m.atDay(1), m.atEndOfMonth()))
+                        .ifPresent(reps::add);
+                }
+            }
+        }
+        return base.with(moved, reps);
     }
 
     /** The pace of the recorded days of one month (in date order, one scope). */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import funnelcast.InputException;
+import funnelcast.daily.Pace;
+import funnelcast.store.Store;
 import funnelcast.Mappers;
 import funnelcast.Parallelism;
 import funnelcast.model.Scenario;
@@ -16,6 +18,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -50,11 +53,14 @@ public final class Explorer implements AutoCloseable {
     private final List<ScenarioSource> scenarios;
     private final Javalin app;
     private final Parallelism pool;
+    /** The store the pace page reads (serve --db), if any. */
+    private final Optional<Store> store;
 
-    private Explorer(List<ScenarioSource> scenarios, Javalin app, Parallelism pool) {
+    private Explorer(List<ScenarioSource> scenarios, Javalin app, Parallelism pool, Optional<Store> store) {
         this.scenarios = scenarios;
         this.app = app;
         this.pool = pool;
+        this.store = store;
     }
 
     /** Starts the server on host:port (port 0: any free one), every request's work on funnelcast's pool of every core. */
@@ -68,6 +74,12 @@ public final class Explorer implements AutoCloseable {
      * number of requests at once.
      */
     public static Explorer start(List<ScenarioSource> scenarios, String host, int port, Parallelism pool) {
+        return start(scenarios, host, port, pool, Optional.empty());
+    }
+
+    /** The same, with the store whose days the pace page shows ({@code serve --db}). */
+    public static Explorer start(List<ScenarioSource> scenarios, String host, int port, Parallelism pool,
+                                 Optional<Store> store) {
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("the explorer needs a scenario");
         }
@@ -91,6 +103,8 @@ public final class Explorer implements AutoCloseable {
             config.routes.post("/api/months", ctx -> self[0].answer(ctx, r -> Answers.months(r.scenario(), r.seed(), r.from(),
                 r.count(), r.uncertainty())));
             config.routes.post("/api/scenario", ctx -> self[0].download(ctx));
+            config.routes.get("/api/pace", ctx -> ctx.json(self[0].pace(ctx)));
+            config.routes.get("/api/pace/charts", ctx -> ctx.json(PaceAnswers.charts(self[0].pace(ctx))));
             config.routes.post("/api/document", ctx -> self[0].answer(ctx, r -> new Document(r.source().name(),
                 r.source().document())));
             config.routes.exception(InputException.class, (e, ctx) -> refuse(ctx, 400, e.getMessage(),
@@ -103,7 +117,7 @@ public final class Explorer implements AutoCloseable {
             config.routes.error(413, ctx -> refuse(ctx, 413, "the request is larger than " + MAX_REQUEST_BYTES
                 + " bytes; a scenario never needs that", null));
         });
-        self[0] = new Explorer(List.copyOf(scenarios), app, pool);
+        self[0] = new Explorer(List.copyOf(scenarios), app, pool, store);
         app.start(host, port);
         return self[0];
     }
@@ -126,6 +140,14 @@ public final class Explorer implements AutoCloseable {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /** The pace the request asks for (query: month, rep, from, to) from the store; refused without one. */
+    private Pace pace(Context ctx) {
+        Store s = store.orElseThrow(() -> new FieldException("this explorer was started without a store: start it with "
+            + "funnel serve --db DB to see the month's pace", "db"));
+        return Parallelism.with(pool, () -> PaceAnswers.pace(s, ctx.queryParam("month"), ctx.queryParam("rep"),
+            ctx.queryParam("from"), ctx.queryParam("to")));
     }
 
     /** The port it listens on. */

@@ -7,6 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import funnelcast.Parallelism;
+import funnelcast.scenario.ScenarioSource;
+import funnelcast.store.Store;
+import funnelcast.web.Explorer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
@@ -206,6 +215,35 @@ class DayByDayCliTest {
         Cli notRecorded = Cli.run("pace", "--db", month, "--from", "2027-01-09");
         assertEquals(2, notRecorded.exitCode());
         assertTrue(notRecorded.err().contains("2027-01-09: not a recorded day"), notRecorded.err());
+    }
+
+    /**
+     * The explorer's pace page reads the same store: {@code /api/pace} answers what {@code pace
+     * --json} prints, with its charts; a bad month is refused with the field it names.
+     */
+    @Test
+    void theExplorerServesThePaceFromTheStore() throws Exception {
+        try (Explorer explorer = Explorer.start(List.of(ScenarioSource.load(Path.of("scenarios/telesales.json"))), "127.0.0.1", 0,
+            Parallelism.of(2), Optional.of(Store.open(month)))) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + explorer.port();
+            HttpResponse<String> pace = http.send(HttpRequest.newBuilder(URI.create(base + "/api/pace?month=2027-01")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, pace.statusCode(), pace.body());
+            assertEquals(JSON.readTree(Cli.run("pace", "--db", month, "--json").out()), JSON.readTree(pace.body()));
+            HttpResponse<String> charts = http.send(HttpRequest.newBuilder(URI.create(base + "/api/pace/charts")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, charts.statusCode(), charts.body());
+            JsonNode c = JSON.readTree(charts.body());
+            for (String name : List.of("trend", "wins", "moved", "accuracy")) {
+                assertTrue(c.get(name).asText().startsWith("<svg"), name);
+            }
+            HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "/api/pace?month=2027-13")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, bad.statusCode());
+            assertEquals("month", JSON.readTree(bad.body()).get("field").asText());
+            assertTrue(JSON.readTree(bad.body()).get("error").asText().contains("expected YYYY-MM"), bad.body());
+        }
     }
 
     /** Recording a day again leaves the rows recording it once left. */

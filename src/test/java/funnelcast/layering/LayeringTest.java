@@ -51,7 +51,7 @@ class LayeringTest {
         Map.entry("daily", List.of("store", "backtest", "calibrate", "plan", "exact", "engine", "forecast", "history", "model")),
         Map.entry("reps", List.of("calibrate", "plan", "exact", "forecast", "model")),
         Map.entry("rollup", List.of("scenario", "engine", "exact", "forecast", "model")),
-        Map.entry("web", List.of("chart", "plan", "engine", "exact", "forecast", "scenario", "model")));
+        Map.entry("web", List.of("daily", "store", "chart", "plan", "engine", "exact", "forecast", "scenario", "model")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("funnelcast");

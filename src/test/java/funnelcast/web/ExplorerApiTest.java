@@ -84,6 +84,15 @@ class ExplorerApiTest {
         return ExactMethod.forecast(Funnel.of(ScenarioSource.readFile(file, set)));
     }
 
+    /** Started without a store (serve without --db), the pace page's API says how to give one. */
+    @Test
+    void withoutAStoreThePaceIsRefusedWithWhatToDo() throws Exception {
+        HttpResponse<String> pace = get("/api/pace");
+        assertEquals(400, pace.statusCode());
+        assertTrue(pace.body().contains("started without a store: start it with funnel serve --db DB"), pace.body());
+        assertTrue(pace.body().contains("\"field\":\"db\""), pace.body());
+    }
+
     @Test
     void thePageAndItsAssetsComeFromTheJarWithAPolicyThatAllowsThisServerAlone() throws Exception {
         HttpResponse<String> page = get("/");

@@ -6,18 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import funnelcast.Parallelism;
+import funnelcast.cli.Main;
+import funnelcast.daily.Pace;
 import funnelcast.engine.MonteCarloEngine;
 import funnelcast.model.Funnel;
 import funnelcast.scenario.ScenarioSource;
+import funnelcast.store.Store;
 import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,6 +38,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import picocli.CommandLine;
 
 /**
  * The explorer's page in a real browser: Debian's headless Chromium, driven by Selenium through
@@ -287,6 +296,38 @@ class ExplorerBrowserTest {
             Funnel.of(ScenarioSource.readFile(ExplorerApiTest.FALLBACKS)),
             new MonteCarloEngine.Options(100_000, 42, 1).withUncertainty(true)).pHitTarget().getAsDouble()));
         assertTrue(browser.getCurrentUrl().contains("uncertainty=1"), browser.getCurrentUrl());
+    }
+
+    /**
+     * The pace page of an explorer started with a store: a week recorded by snapshot shows as five
+     * rows, today's P(hit) as the store's, and its charts; a month with nothing recorded says so.
+     */
+    @Test
+    void thePacePageShowsTheWeekFromTheStore(@TempDir Path dir) {
+        Path history = dir.resolve("sim.csv");
+        Path db = dir.resolve("pace.db");
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(0, cli.execute("simulate-history", "scenarios/telesales.json", "--days", "60", "--seed", "3", "--out",
+            history.toString()));
+        assertEquals(0, cli.execute("snapshot", history.toString(), "--from", "2027-01-25", "--to", "2027-01-29", "--target",
+            "20", "--no-month-effects", "--db", db.toString()));
+        Store store = Store.open(db.toString());
+        Pace pace = Pace.read(store, "the store", null, Optional.empty(), Optional.empty(), Optional.empty());
+        try (Explorer withStore = Explorer.start(List.of(ScenarioSource.load(ExplorerApiTest.TELESALES)), "127.0.0.1", 0,
+            Parallelism.of(2), Optional.of(store))) {
+            browser.get("http://127.0.0.1:" + withStore.port() + "/pace.html");
+            waiting().until(d -> d.findElements(By.cssSelector("#days tbody tr")).size() == 5);
+            assertEquals(Answers.percent(pace.days().get(4).pHitTarget().getAsDouble()), browser.findElement(By.id("phit")).getText());
+            assertEquals("2027-01", browser.findElement(By.id("month")).getAttribute("value"));
+            waiting().until(d -> !d.findElement(By.id("chart-moved")).findElements(By.tagName("svg")).isEmpty());
+            ((JavascriptExecutor) browser).executeScript("const m = document.getElementById('month'); m.value = '2026-06';"
+                + " m.dispatchEvent(new Event('change'));");
+            waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+            assertTrue(browser.findElement(By.id("error")).getText().contains("no day of 2026-06 is recorded"),
+                browser.findElement(By.id("error")).getText());
+        }
     }
 
     @Test
