@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +74,7 @@ public final class HistoryReader {
         Map<String, String> dealNames = new HashMap<>();
         Map<String, Double> values = new HashMap<>();
         Set<String> seen = new LinkedHashSet<>();
+        Map<String, Optional<String>> ids = new HashMap<>(); // a stage name's id, worked out once for all its rows
         for (Csv.Row row : csv.rows()) {
             String id = csv.cell(row, col.get("deal_id")).trim();
             String rawStage = csv.cell(row, col.get("stage")).trim();
@@ -81,7 +83,7 @@ public final class HistoryReader {
                 throw new HistoryException(csv.file(), row.line(), idName + ": expected a deal id, got an empty field");
             }
             seen.add(rawStage);
-            String stage = names.id(rawStage);
+            String stage = ids.computeIfAbsent(rawStage, r -> Optional.ofNullable(names.id(r))).orElse(null);
             if (stage == null) {
                 throw new HistoryException(csv.file(), row.line(), stageName + ": expected a stage name with a letter or "
                     + "digit, got '" + rawStage + "'");

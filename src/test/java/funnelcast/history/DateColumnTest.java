@@ -32,6 +32,25 @@ class DateColumnTest {
         assertTrue(column("2026-03-14").dateOnly("2026-03-14"));
     }
 
+    /**
+     * The digit-by-digit reading of ISO date-times (a large export's common case) reads what
+     * java.time reads and refuses what it refuses: impossible days, hours and seconds, and
+     * malformed text, with the line and the column.
+     */
+    @Test
+    void isoDateTimesReadDigitByDigitAsJavaTimeReadsThem() {
+        DateColumn iso = column("2026-03-14T14:30");
+        for (String ok : List.of("2026-03-14T14:30", "2026-03-14 14:30", "2026-03-14T14:30:59", "2024-02-29T00:00",
+            "2026-12-31 23:59:59", "2026-03-14T14:30:00.250")) {
+            assertEquals(LocalDateTime.parse(ok.replace(' ', 'T')), iso.parse(2, ok), ok);
+        }
+        for (String bad : List.of("2026-02-29T10:00", "2026-13-01T10:00", "2026-03-14T24:00", "2026-03-14T14:60",
+            "2026-03-14T14:30:60", "2026-03-1xT14:30", "2026-03-14X14:30")) {
+            HistoryException e = assertThrows(HistoryException.class, () -> iso.parse(9, bad), bad);
+            assertTrue(e.getMessage().contains("line 9") && e.getMessage().contains("Close Date"), e.getMessage());
+        }
+    }
+
     /** The whole column decides: 3/4/2026 is April 3rd beside 14/3/2026, and March 4th beside 3/14/2026. */
     @Test
     void theColumnSettlesTheOrderOfDayAndMonth() {
