@@ -117,6 +117,9 @@ final class PaceCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  of the deals open at both: %d advanced, %d fell back, %d moved and came back, %d stalled "
                 + "(no event between)%n", m.advanced().count(), m.fellBack().count(), m.movedAndBack().count(),
                 m.stalled().count());
+            o.printf(Locale.ROOT, m.periodOver() ? "  slipped: %d deals the %s plan gave at least %.0f%% to be won by its month's "
+                + "end are still open%n" : "  slipped: none yet (%d: the %s month is not over; a deal slips when its plan gave it "
+                + "at least %.0f%% and the month ends with it open)%n", m.slipped().count(), m.from(), 100 * m.slipThreshold());
         });
         p.accuracy().ifPresent(a -> {
             o.printf(Locale.ROOT, "%nThe month is closed with %d wins. Its %d recorded forecasts: %.0f%% inside their 50%% "

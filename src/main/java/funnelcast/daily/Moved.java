@@ -19,10 +19,17 @@ import java.util.TreeSet;
  * The deals open at both ends moved between stages: advanced (to a later stage), fell back (to an
  * earlier one), moved and came back, or did not move at all (stalled: no event between the days).
  *
+ * <p>Slipped: deals that the first day's plan gave at least {@link #SLIP_THRESHOLD} to be won by
+ * the end of its month, still open once that month is over ({@code periodOver}: the second day is
+ * the month's last working day or later); none before then.
+ *
  * @param left deals open at the first day that closed on a day not recorded (no event says how)
  */
 public record Moved(LocalDate from, LocalDate to, Bar start, Bar added, Bar won, Bar lost, Bar left, Bar end,
-                    Bar advanced, Bar fellBack, Bar movedAndBack, Bar stalled) {
+                    Bar advanced, Bar fellBack, Bar movedAndBack, Bar stalled, double slipThreshold, boolean periodOver,
+                    Bar slipped) {
+    /** A deal slipped when the first day's plan gave it at least this chance to be won within its month. */
+    public static final double SLIP_THRESHOLD = 0.5;
 
     /** A bar of the waterfall: how many deals, their summed value (deals without one count 0), and which. */
     public record Bar(int count, double value, List<String> deals) {
@@ -110,9 +117,17 @@ public record Moved(LocalDate from, LocalDate to, Bar start, Bar added, Bar won,
                 stalled.add(e.getKey());
             }
         }
+        boolean periodOver = last.asOf().isAfter(first.horizonEnd()) || last.horizonEnd().equals(first.horizonEnd())
+            && last.daysLeft() == 0;
+        List<String> slipped = new ArrayList<>();
+        for (Day.Deal d : start.values()) {
+            if (periodOver && end.containsKey(d.id()) && d.pWinMonth() != null && d.pWinMonth() >= SLIP_THRESHOLD) {
+                slipped.add(d.id());
+            }
+        }
         return new Moved(first.asOf(), last.asOf(), bar(start.keySet(), values), bar(added, values), bar(won, values),
             bar(lost, values), bar(left, values), bar(end.keySet(), values), bar(advanced, values), bar(fellBack, values),
-            bar(movedAndBack, values), bar(stalled, values));
+            bar(movedAndBack, values), bar(stalled, values), SLIP_THRESHOLD, periodOver, bar(slipped, values));
     }
 
     private static Map<String, Day.Deal> byId(List<Day.Deal> deals) {

@@ -205,7 +205,7 @@ public final class Snapshots {
                 }
             }
             if (now != null && !d.isTerminal(now)) {
-                pipeline.add(new Day.Deal(d.id(), now.stage(), clock.endOf(day) - clock.at(now.at()), d.rep(), d.value()));
+                pipeline.add(new Day.Deal(d.id(), now.stage(), clock.endOf(day) - clock.at(now.at()), d.rep(), d.value(), null));
                 open.merge(now.stage(), 1, Integer::sum);
             }
         }
@@ -266,6 +266,11 @@ public final class Snapshots {
                     for (SteadyState.StageFlow s : plan.steadyState().stages()) {
                         flows.put(s.id(), s);
                     }
+                    Map<String, Double> chances = new HashMap<>();
+                    for (Plan.PipelineChance pc : plan.pipelineChances()) {
+                        chances.put(pc.deal(), pc.pWinInHorizon());
+                    }
+                    pipeline.replaceAll(x -> new Day.Deal(x.id(), x.stage(), x.age(), x.rep(), x.value(), chances.get(x.id())));
                 } catch (InputException noPlan) {
                     // the plan needs the exact method; the forecast above still stands
                 }

@@ -42,8 +42,12 @@ public record Day(LocalDate asOf, String scope, String source, String version, L
     public record Stage(String id, int entries, int openDeals, OptionalDouble planPerDay, OptionalDouble planStock) {
     }
 
-    /** An open deal at the day's end: its stage, its age there in working days, its rep and value (or null). */
-    public record Deal(String id, String stage, double age, String rep, Double value) {
+    /**
+     * An open deal at the day's end: its stage, its age there in working days, its rep and value
+     * (or null), and its chance to be won by the month's end as that day's plan saw it (null
+     * without a plan).
+     */
+    public record Deal(String id, String stage, double age, String rep, Double value, Double pWinMonth) {
     }
 
     /** A stage entered that day; {@code first} when it is the deal's first event (a new deal). */

@@ -260,7 +260,7 @@ public final class Store {
             p.executeBatch();
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO snapshot_deal (as_of, scope, deal, stage, age, rep, "
-            + "deal_value) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            + "deal_value, p_win_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Day.Deal x : d.pipeline()) {
                 p.setString(1, day);
                 p.setString(2, d.scope());
@@ -268,11 +268,8 @@ public final class Store {
                 p.setString(4, x.stage());
                 p.setDouble(5, x.age());
                 p.setString(6, x.rep());
-                if (x.value() == null) {
-                    p.setNull(7, Types.DOUBLE);
-                } else {
-                    p.setDouble(7, x.value());
-                }
+                setDouble(p, 7, x.value());
+                setDouble(p, 8, x.pWinMonth());
                 p.addBatch();
             }
             p.executeBatch();
@@ -324,6 +321,10 @@ public final class Store {
         }
     }
 
+    private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
+        setDouble(p, i, v == null ? OptionalDouble.empty() : OptionalDouble.of(v));
+    }
+
     private static void setDouble(PreparedStatement p, int i, OptionalDouble v) throws SQLException {
         if (v.isPresent()) {
             p.setDouble(i, v.getAsDouble());
@@ -343,11 +344,13 @@ public final class Store {
                 stages.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Day.Stage(r.getString(2), r.getInt(3),
                     r.getInt(4), optionalDouble(r, 5), optionalDouble(r, 6)));
             });
-            eachRow(c, "SELECT as_of, deal, stage, age, rep, deal_value FROM snapshot_deal "
+            eachRow(c, "SELECT as_of, deal, stage, age, rep, deal_value, p_win_month FROM snapshot_deal "
                 + "WHERE scope = ? AND as_of >= ? AND as_of <= ? ORDER BY as_of, deal", scope, from, to, r -> {
                 OptionalDouble value = optionalDouble(r, 6);
+                OptionalDouble chance = optionalDouble(r, 7);
                 deals.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Day.Deal(r.getString(2), r.getString(3),
-                    r.getDouble(4), r.getString(5), value.isPresent() ? value.getAsDouble() : null));
+                    r.getDouble(4), r.getString(5), value.isPresent() ? value.getAsDouble() : null,
+                    chance.isPresent() ? chance.getAsDouble() : null));
             });
             eachRow(c, "SELECT as_of, deal, stage, entered_at, rep, first_event FROM snapshot_event "
                 + "WHERE scope = ? AND as_of >= ? AND as_of <= ? ORDER BY as_of, seq", scope, from, to, r -> {

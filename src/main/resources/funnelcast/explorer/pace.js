@@ -53,7 +53,8 @@ function show(p) {
   $('moved').textContent = p.moved === undefined ? '' : 'What moved from ' + p.moved.from + ' to ' + p.moved.to + ': '
     + p.moved.start.count + ' open, +' + p.moved.added.count + ' new, -' + p.moved.won.count + ' won, -'
     + p.moved.lost.count + ' lost' + (p.moved.left.count ? ', -' + p.moved.left.count + ' closed on days not recorded' : '')
-    + ' = ' + p.moved.end.count + ' open.';
+    + ' = ' + p.moved.end.count + ' open.' + (p.moved.periodOver ? ' Slipped: ' + p.moved.slipped.count
+      + ' deals given at least ' + percent(p.moved.slipThreshold) + ' to be won by the month\'s end are still open.' : '');
   $('accuracy').textContent = p.accuracy === undefined ? '' : 'The month closed with ' + p.accuracy.actualWins
     + ' wins: ' + percent(p.accuracy.coverage80) + ' of the recorded days\' 80% intervals held them, mean CRPS '
     + fixed(p.accuracy.meanCrps, 2) + '.';

@@ -208,9 +208,24 @@ class DayByDayCliTest {
         assertEquals(newAfterFirst, moved.get("added").get("count").asInt());
         assertEquals(wonAfterFirst, moved.get("won").get("count").asInt());
         assertEquals(moved.get("won").get("count").asInt(), moved.get("won").get("deals").size());
+        // slipped: the deals January 1st's plan gave at least 50% by the month's end, still open on its last day
+        assertTrue(moved.get("periodOver").asBoolean());
+        List<String> slipped = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + month); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT a.deal FROM snapshot_deal a JOIN snapshot_deal b ON a.deal = b.deal AND "
+                 + "a.scope = b.scope WHERE a.scope = 'team' AND a.as_of = '2027-01-01' AND b.as_of = '2027-01-29' AND "
+                 + "a.p_win_month >= 0.5 ORDER BY a.deal")) {
+            while (r.next()) {
+                slipped.add(r.getString(1));
+            }
+        }
+        List<String> reported = new ArrayList<>();
+        moved.get("slipped").get("deals").forEach(d -> reported.add(d.asText()));
+        assertEquals(slipped, reported);
         Cli text = Cli.run("pace", "--db", month, "--from", "2027-01-11", "--to", "2027-01-15");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("What moved from 2027-01-11 to 2027-01-15"), text.out());
+        assertTrue(text.out().contains("slipped: none yet (0: the 2027-01-11 month is not over"), text.out());
         assertTrue(text.out().contains("The month is closed with " + actual + " wins."), text.out());
         Cli notRecorded = Cli.run("pace", "--db", month, "--from", "2027-01-09");
         assertEquals(2, notRecorded.exitCode());

@@ -51,6 +51,7 @@ CREATE TABLE snapshot_deal (
     age              DOUBLE PRECISION NOT NULL,
     rep              VARCHAR(300),
     deal_value       DOUBLE PRECISION,
+    p_win_month      DOUBLE PRECISION,
     PRIMARY KEY (as_of, scope, deal),
     FOREIGN KEY (as_of, scope) REFERENCES snapshot_day (as_of, scope) ON DELETE CASCADE
 );
