@@ -11,8 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,29 +115,33 @@ final class SnapshotCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar progress = new ProgressBar(err, Math.max(1, days.size()), "days");
-        int recorded = 0;
-        int scopes = 0;
-        int chunk = Math.max(1, threads.count());
-        for (int i = 0; i < days.size(); i += chunk) {
-            List<LocalDate> part = days.subList(i, Math.min(days.size(), i + chunk));
-            List<Snapshots.Result> results = threads.run(() -> Snapshots.of(h, part, by != null, options));
-            for (Snapshots.Result r : results) {
-                r.notes().forEach(n -> err.println("note: " + n));
+        // each day recorded as soon as it is made: a day never waits for another, and a stopped backfill keeps every
+        // finished day; the next one skips them
+        AtomicInteger recorded = new AtomicInteger();
+        AtomicInteger made = new AtomicInteger();
+        AtomicInteger scopes = new AtomicInteger();
+        Map<LocalDate, List<String>> notes = new ConcurrentSkipListMap<>();
+        List<LocalDate> todo = days;
+        threads.run(() -> {
+            Snapshots.each(h, todo, by != null, options, r -> {
                 if (!r.days().isEmpty()) {
                     store.record(r.days());
-                    recorded++;
-                    scopes = Math.max(scopes, r.days().size());
+                    recorded.incrementAndGet();
+                    scopes.accumulateAndGet(r.days().size(), Math::max);
                 }
-            }
-            progress.accept(Math.min(days.size(), i + chunk));
-        }
+                notes.put(r.day(), r.notes());
+                progress.accept(made.incrementAndGet());
+            });
+            return null;
+        });
         progress.finish();
+        notes.values().forEach(list -> list.forEach(n -> err.println("note: " + n)));
         err.flush();
-        out.printf(Locale.ROOT, "Recorded %d day%s into %s (the team%s)%s.%n", recorded, recorded == 1 ? "" : "s", Store.shown(db),
-            scopes > 1 ? " and " + (scopes - 1) + " reps" : "",
+        out.printf(Locale.ROOT, "Recorded %d day%s into %s (the team%s)%s.%n", recorded.get(), recorded.get() == 1 ? "" : "s",
+            Store.shown(db), scopes.get() > 1 ? " and " + (scopes.get() - 1) + " reps" : "",
             skipped > 0 ? "; " + skipped + " already recorded, left as they were (--replace records them again)" : "");
         out.flush();
-        return recorded == 0 && !days.isEmpty() ? 2 : 0;
+        return recorded.get() == 0 && !days.isEmpty() ? 2 : 0;
     }
 
     /** The asked days: --as-of alone, or --from and --to (in order). */

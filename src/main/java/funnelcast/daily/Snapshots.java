@@ -28,6 +28,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A day's snapshot of a history: what happened that day (new deals, stage entries, wins, losses,
@@ -81,11 +82,15 @@ public final class Snapshots {
     }
 
     /**
-     * Each day's snapshots, the days apart from each other on the caller's parallelism, in date
-     * order; {@code byRep} adds each rep's own.
+     * Each day's snapshots, the days apart from each other on the caller's parallelism, each
+     * handed to {@code done} as soon as it is made (from the thread that made it, so in no set
+     * order); {@code byRep} adds each rep's own. No day waits for another.
      */
-    public static List<Result> of(History h, List<LocalDate> days, boolean byRep, Options o) {
-        return Parallelism.current().map(days, d -> of(h, d, byRep, o));
+    public static void each(History h, List<LocalDate> days, boolean byRep, Options o, Consumer<Result> done) {
+        Parallelism.current().map(days, d -> {
+            done.accept(of(h, d, byRep, o));
+            return d;
+        });
     }
 
     /** One date's snapshots: the team's, and with {@code byRep} each rep's whose funnel can be calibrated that day. */
@@ -239,8 +244,15 @@ public final class Snapshots {
             Calibration c = Calibrator.calibrate(h, options);
             Funnel funnel = Funnel.of(c.scenario());
             Forecast f;
+            int steps = ExactMethod.defaultStepsPerDay(funnel.scenario().horizonDays());
+            ExactMethod.Solution solution = null; // with a target, the plan's pieces solved beside the figures
             try {
-                f = ExactMethod.forecast(funnel);
+                if (target.isPresent()) {
+                    solution = ExactMethod.figuresAndHorizon(funnel, steps);
+                    f = solution.forecast();
+                } else {
+                    f = ExactMethod.winsFigures(funnel, steps);
+                }
                 method = "exact";
             } catch (InputException refused) {
                 f = MonteCarloEngine.forecast(funnel, new MonteCarloEngine.Options(FALLBACK_TRIALS, FALLBACK_SEED,
@@ -256,9 +268,9 @@ public final class Snapshots {
             pmf = total(f);
             pHit = total.pHitTarget();
             inflow = OptionalDouble.of(c.inflow().perDay());
-            if (target.isPresent()) {
+            if (solution != null) {
                 try {
-                    Plan plan = Plan.of(funnel, o.confidence(), ExactMethod.defaultStepsPerDay(funnel.scenario().horizonDays()));
+                    Plan plan = Plan.of(funnel, o.confidence(), solution.horizonWins());
                     planPerDay = OptionalDouble.of(plan.steadyState().inflowPerDay());
                     if (plan.thisHorizon().reachable()) {
                         needed = OptionalDouble.of(plan.thisHorizon().inflowPerDay());

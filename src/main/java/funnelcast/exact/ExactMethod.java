@@ -57,11 +57,43 @@ public final class ExactMethod {
         return forecast(funnel, stepsPerDay, false);
     }
 
-    private static Forecast forecast(Funnel funnel, int stepsPerDay, boolean revenueTail) {
-        if (!funnel.scenario().monthEffects().isNone()) {
-            return monthMixture(funnel, stepsPerDay, revenueTail);
+    /**
+     * The wins forecast's figures alone, for records that keep the figures and not the error bound
+     * (a day's snapshot): the same pmf, quantiles and P(hit) as {@link #winsForecast}, without the
+     * coarser month mixture that only estimates the quadrature's error, so the method's bound
+     * holds the grid's part alone.
+     */
+    public static Forecast winsFigures(Funnel funnel, int stepsPerDay) {
+        return figures(funnel, stepsPerDay, new GridCdfs());
+    }
+
+    private static Forecast figures(Funnel funnel, int stepsPerDay, GridCdfs cdfs) {
+        if (!funnel.scenario().monthEffects().isNone() && funnel.scenario().monthEffects().conversionSd() != 0) {
+            return assemble(funnel, MonthNodes.nodes(funnel, MonthNodes.NODES, shifted -> curves(shifted, stepsPerDay, cdfs)),
+                false);
         }
-        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves(funnel, stepsPerDay))), revenueTail);
+        return forecast(funnel, stepsPerDay, false, cdfs);
+    }
+
+    /**
+     * {@link #winsFigures} and the planner's pieces of the horizon ({@link #horizonWins}) of one
+     * funnel, their solves sharing the dwell laws' grid cdfs: the same numbers as the two apart.
+     */
+    public static Solution figuresAndHorizon(Funnel funnel, int stepsPerDay) {
+        GridCdfs cdfs = new GridCdfs();
+        Forecast figures = figures(funnel, stepsPerDay, cdfs);
+        return new Solution(figures, horizonWins(funnel, curves(funnel, stepsPerDay, cdfs)));
+    }
+
+    private static Forecast forecast(Funnel funnel, int stepsPerDay, boolean revenueTail) {
+        return forecast(funnel, stepsPerDay, revenueTail, new GridCdfs());
+    }
+
+    private static Forecast forecast(Funnel funnel, int stepsPerDay, boolean revenueTail, GridCdfs cdfs) {
+        if (!funnel.scenario().monthEffects().isNone()) {
+            return monthMixture(funnel, stepsPerDay, revenueTail, cdfs);
+        }
+        return assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves(funnel, stepsPerDay, cdfs))), revenueTail);
     }
 
     /**
@@ -70,7 +102,10 @@ public final class ExactMethod {
      * and {@link MonthNodes#COARSE} nodes apart) added to the grid's bounds.
      */
     private static Forecast monthMixture(Funnel funnel, int stepsPerDay, boolean revenueTail) {
-        GridCdfs cdfs = new GridCdfs();
+        return monthMixture(funnel, stepsPerDay, revenueTail, new GridCdfs());
+    }
+
+    private static Forecast monthMixture(Funnel funnel, int stepsPerDay, boolean revenueTail, GridCdfs cdfs) {
         Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay, cdfs);
         if (funnel.scenario().monthEffects().conversionSd() == 0) {
             return assemble(funnel, MonthNodes.single(funnel, solve), revenueTail);

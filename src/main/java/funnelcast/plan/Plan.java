@@ -32,12 +32,21 @@ public record Plan(String scenario, String entry, double pWinFromEntry, int targ
     }
 
     public static Plan of(Funnel funnel, double confidence, int stepsPerDay) {
-        Scenario scenario = funnel.scenario();
-        int target = scenario.target().wins().orElseThrow(() -> new InputException(
+        target(funnel.scenario()); // refused before the solve
+        return of(funnel, confidence, ExactMethod.horizonWins(funnel, stepsPerDay));
+    }
+
+    private static int target(Scenario scenario) {
+        return scenario.target().wins().orElseThrow(() -> new InputException(
             "plan needs target.wins in the scenario: the number of wins to plan for"));
+    }
+
+    /** The same from the horizon's pieces already solved ({@link ExactMethod#figuresAndHorizon}). */
+    public static Plan of(Funnel funnel, double confidence, HorizonWins horizonWins) {
+        Scenario scenario = funnel.scenario();
+        int target = target(scenario);
         int already = scenario.target().alreadyWon();
         SteadyState steady = SteadyState.forWins(funnel, target);
-        HorizonWins horizonWins = ExactMethod.horizonWins(funnel, stepsPerDay);
         int needed = target - already;
         RequiredInflow now = RequiredInflow.solve(horizonWins, needed, confidence, scenario.inflow());
         List<RequiredInflow> curve = new ArrayList<>();

@@ -1,5 +1,6 @@
 package funnelcast.exact;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import funnelcast.TestScenarios;
 import funnelcast.forecast.Forecast;
 import funnelcast.model.Absorption;
 import funnelcast.model.Funnel;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -203,5 +205,24 @@ class ExactMethodTest {
         // visits to commit per new contact: every path to won passes commit once and only commit
         // leads to won (with 0.9), so v(commit) * 0.9 = h(contact) = 0.2.
         assertEquals(0.2 / 0.9, a.visitsFromEntry(f.index("commit")), 1e-12);
+    }
+    /**
+     * A snapshot's figures (no coarser mixture, no revenue tail) and the plan's pieces solved
+     * beside them are the numbers the forecast and the planner give apart, bit for bit.
+     */
+    @Test
+    void figuresAndTheHorizonArePartsOfTheForecastAndThePlan() {
+        for (String path : List.of("src/test/resources/scenarios/month-effects-aged.json", "scenarios/midmonth-team.json")) {
+            Funnel f = TestScenarios.funnel(path);
+            int steps = ExactMethod.defaultStepsPerDay(f.scenario().horizonDays());
+            Forecast full = ExactMethod.forecast(f);
+            ExactMethod.Solution both = ExactMethod.figuresAndHorizon(f, steps);
+            assertArrayEquals(full.wins().pmf(), both.forecast().wins().pmf(), path);
+            assertArrayEquals(full.wins().pmf(), ExactMethod.winsFigures(f, steps).wins().pmf(), path);
+            assertEquals(full.pHitTarget(), both.forecast().pHitTarget(), path);
+            HorizonWins apart = ExactMethod.horizonWins(f, steps);
+            assertArrayEquals(apart.pipelinePmf(), both.horizonWins().pipelinePmf(), path);
+            assertEquals(apart.dealWins(), both.horizonWins().dealWins(), path);
+        }
     }
 }
