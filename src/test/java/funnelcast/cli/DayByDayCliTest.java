@@ -107,6 +107,8 @@ class DayByDayCliTest {
         assertEquals(0, backfill.exitCode(), backfill.err());
         assertEquals(dump("jdbc:sqlite:" + month, "2027-01-25", "2027-01-31"), dump(db, "2027-01-25", "2027-01-31"));
         checkPace(db, 5);
+        assertEquals(0, snapshot(db, "--as-of", "2027-01-27").exitCode(), "a day recorded again");
+        assertEquals(dump("jdbc:sqlite:" + month, "2027-01-25", "2027-01-31"), dump(db, "2027-01-25", "2027-01-31"));
     }
 
     private static void checkPace(String db, int recorded) throws Exception {
@@ -259,6 +261,41 @@ class DayByDayCliTest {
             assertEquals("month", JSON.readTree(bad.body()).get("field").asText());
             assertTrue(JSON.readTree(bad.body()).get("error").asText().contains("expected YYYY-MM"), bad.body());
         }
+    }
+
+    /**
+     * With --by rep each rep's day is recorded beside the team's, in the same transaction, and
+     * pace --rep reads one rep's month: its new deals counted from the rep's own rows of the CSV.
+     */
+    @Test
+    void eachRepsDayIsRecordedBesideTheTeams() throws Exception {
+        StringBuilder b = new StringBuilder("deal_id,stage,entered_at,rep,value\n");
+        Map<String, String> repOf = new HashMap<>();
+        for (String[] r : rows) {
+            String rep = Math.floorMod(r[0].hashCode(), 2) == 0 ? "Ann" : "Bo";
+            repOf.put(r[0], rep);
+            b.append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append(',').append(rep).append(',').append(r[4])
+                .append('\n');
+        }
+        Path reps = dir.resolve("reps.csv");
+        Files.writeString(reps, b.toString());
+        String db = dir.resolve("reps.db").toString();
+        Cli day = Cli.run(Cli.with(Cli.with(new String[] {"snapshot", reps.toString(), "--db", db}, READ), "--as-of", "2027-01-13",
+            "--by", "rep"));
+        assertEquals(0, day.exitCode(), day.err());
+        assertTrue(day.out().contains("(the team and 2 reps)"), day.out());
+        Cli ann = Cli.run("pace", "--db", db, "--rep", "Ann", "--json");
+        assertEquals(0, ann.exitCode(), ann.err());
+        Map<String, LocalDate> firstDay = new HashMap<>();
+        for (String[] r : rows) {
+            firstDay.merge(r[0], LocalDate.parse(r[2].substring(0, 10)), (x, y) -> x.isBefore(y) ? x : y);
+        }
+        long annNew = firstDay.entrySet().stream().filter(e -> repOf.get(e.getKey()).equals("Ann")
+            && e.getValue().equals(LocalDate.parse("2027-01-13"))).count();
+        assertEquals(annNew, JSON.readTree(ann.out()).get("days").get(0).get("newDeals").asLong());
+        Cli nobody = Cli.run("pace", "--db", db, "--rep", "Cy");
+        assertEquals(2, nobody.exitCode());
+        assertTrue(nobody.err().contains("nothing is recorded for rep Cy; recorded: rep:Ann, rep:Bo, team"), nobody.err());
     }
 
     /** Recording a day again leaves the rows recording it once left. */
