@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -103,6 +104,16 @@ final class PaceCommand implements Callable<Integer> {
                 last.winsStillNeeded().getAsInt(), last.daysLeft(), last.daysLeft() == 1 ? "" : "s");
             o.printf(Locale.ROOT, last.neededPerDay().isPresent() ? ", which need %.2f new deals a day at the plan's confidence.%n"
                 : ".%n", last.neededPerDay().orElse(0));
+        }
+        if (!p.planEntriesPerDay().isEmpty()) {
+            // each milestone's entries over the recorded days, against the plan of record's arrivals a day over as many days
+            StringBuilder line = new StringBuilder();
+            for (Map.Entry<String, Double> e : p.planEntriesPerDay().entrySet()) {
+                int entries = p.days().stream().mapToInt(d -> d.entries().getOrDefault(e.getKey(), 0)).sum();
+                line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %d (plan %.1f)", e.getKey(),
+                    entries, e.getValue() * p.days().size()));
+            }
+            o.printf(Locale.ROOT, "Milestones entered on the %d recorded days: %s.%n", p.days().size(), line);
         }
         p.moved().ifPresent(m -> {
             o.printf(Locale.ROOT, "%nWhat moved from %s to %s (deals, value):%n", m.from(), m.to());

@@ -142,6 +142,10 @@ class DayByDayCliTest {
         Cli text = Cli.run("pace", "--db", db, "--month", "2027-01", "--out", dir.resolve("charts-" + Math.abs(db.hashCode())).toString());
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("Plan of record (as of " + days.get(0).get("date").asText() + ")"), text.out());
+        long contact = rows.stream().filter(r -> r[1].equals("contact") && r[2].startsWith("2027-01")
+            && r[2].compareTo(days.get(0).get("date").asText()) >= 0).count();
+        assertTrue(text.out().contains("Milestones entered on the " + recorded + " recorded days: contact " + contact + " (plan "),
+            text.out());
         assertTrue(text.out().contains("pace-trend.png") && text.out().contains("pace-wins.svg")
             && text.out().contains("pace-moved.png"), text.out());
     }
