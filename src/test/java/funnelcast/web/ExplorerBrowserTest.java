@@ -299,8 +299,8 @@ class ExplorerBrowserTest {
     }
 
     /**
-     * The pace page of an explorer started with a store: a week recorded by snapshot shows as five
-     * rows, today's P(hit) as the store's, and its charts; a month with nothing recorded says so.
+     * The pace page of an explorer started with a store: the month's last two days recorded by
+     * snapshot show as two rows, today's P(hit) as the store's, and its charts; a month with nothing recorded says so.
      */
     @Test
     void thePacePageShowsTheWeekFromTheStore(@TempDir Path dir) {
@@ -311,15 +311,15 @@ class ExplorerBrowserTest {
         cli.setErr(new PrintWriter(new StringWriter()));
         assertEquals(0, cli.execute("simulate-history", "scenarios/telesales.json", "--days", "60", "--seed", "3", "--out",
             history.toString()));
-        assertEquals(0, cli.execute("snapshot", history.toString(), "--from", "2027-01-25", "--to", "2027-01-29", "--target",
+        assertEquals(0, cli.execute("snapshot", history.toString(), "--from", "2027-01-28", "--to", "2027-01-29", "--target",
             "20", "--no-month-effects", "--db", db.toString()));
         Store store = Store.open(db.toString());
         Pace pace = Pace.read(store, "the store", null, Optional.empty(), Optional.empty(), Optional.empty());
         try (Explorer withStore = Explorer.start(List.of(ScenarioSource.load(ExplorerApiTest.TELESALES)), "127.0.0.1", 0,
             Parallelism.of(2), Optional.of(store))) {
             browser.get("http://127.0.0.1:" + withStore.port() + "/pace.html");
-            waiting().until(d -> d.findElements(By.cssSelector("#days tbody tr")).size() == 5);
-            assertEquals(Answers.percent(pace.days().get(4).pHitTarget().getAsDouble()), browser.findElement(By.id("phit")).getText());
+            waiting().until(d -> d.findElements(By.cssSelector("#days tbody tr")).size() == 2);
+            assertEquals(Answers.percent(pace.days().get(1).pHitTarget().getAsDouble()), browser.findElement(By.id("phit")).getText());
             assertEquals("2027-01", browser.findElement(By.id("month")).getAttribute("value"));
             waiting().until(d -> !d.findElement(By.id("chart-moved")).findElements(By.tagName("svg")).isEmpty());
             ((JavascriptExecutor) browser).executeScript("const m = document.getElementById('month'); m.value = '2026-06';"
