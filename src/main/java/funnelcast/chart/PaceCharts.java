@@ -151,6 +151,7 @@ public final class PaceCharts {
         r.setSeriesPaint(0, new Color(0x1F4E79));
         r.setSeriesStroke(0, new BasicStroke(3f));
         plot.setRenderer(r);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole working days
         ForecastCharts.style(plot);
         return chart;
     }
