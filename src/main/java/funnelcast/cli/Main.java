@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** {@code funnel}: the command line. Nothing below {@code cli} prints. */
-@Command(name = "funnel", mixinStandardHelpOptions = true, version = "funnelcast 0.1.0",
+@Command(name = "funnel", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Forecasts and explains a sales funnel: Monte Carlo and exact methods.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -21,6 +21,9 @@ import picocli.CommandLine;
         "1:a failure that is not the input's fault (could not write the output, internal error)",
         "2:invalid input: a bad scenario file or bad command-line options"})
 public final class Main implements Runnable {
+    /** What --version prints, and the version each recorded day (snapshot) names. */
+    static final String VERSION = "funnelcast 0.1.0";
+
     public static final int INVALID_INPUT = 2;
     public static final int FAILURE = 1;
 

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +28,6 @@ import picocli.CommandLine.Parameters;
             + "--from and --to backfill every working day between them, going on after the last whole day "
             + "(docs/day-by-day.md)."})
 final class SnapshotCommand implements Callable<Integer> {
-    /** The version each recorded day names. */
-    static final String VERSION = "funnelcast 0.1.0";
-
     @Mixin
     ThreadsOption threads;
 
@@ -85,7 +81,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // every option checked before the store is opened and the history read
-        List<LocalDate> asked = days();
+        Asked asked = asked();
         if (by != null && !by.equals("rep")) {
             throw new InputException("--by: expected rep, got '" + by + "'");
         }
@@ -96,17 +92,16 @@ final class SnapshotCommand implements Callable<Integer> {
             throw new InputException("--window: expected a number of working days >= 0 (0 for the whole history), got " + window);
         }
         Snapshots.Options options = new Snapshots.Options(calendar.weekdaySet(), calendar.holidaySet(), calendar.workdaySet(),
-            window, target, monthOptions.options(), confidence.value(), String.valueOf(history.getFileName()), VERSION);
+            window, target, monthOptions.options(), confidence.value(), String.valueOf(history.getFileName()), Main.VERSION);
         opportunities.check();
         if (!Files.isRegularFile(history)) { // before the store is made: a mistyped path leaves no empty database behind
             throw new InputException(history + ": no such file");
         }
         Store store = Store.open(db);
         History h = opportunities.read(history);
-        List<LocalDate> days = asked.size() == 1 && asOf != null ? asked
-            : Snapshots.workingDays(asked.get(0), asked.get(asked.size() - 1), options);
+        List<LocalDate> days = asked.one() ? List.of(asked.from()) : Snapshots.workingDays(asked.from(), asked.to(), options);
         int skipped = 0;
-        if (asOf == null && !replace) {
+        if (!asked.one() && !replace) {
             Set<LocalDate> done = store.recordedDays(Snapshots.TEAM);
             int before = days.size();
             days = days.stream().filter(d -> !done.contains(d)).toList();
@@ -144,13 +139,18 @@ final class SnapshotCommand implements Callable<Integer> {
         return recorded.get() == 0 && !days.isEmpty() ? 2 : 0;
     }
 
-    /** The asked days: --as-of alone, or --from and --to (in order). */
-    private List<LocalDate> days() {
+    /** The asked days: one (--as-of), or every working day from {@code from} to {@code to}. */
+    private record Asked(LocalDate from, LocalDate to, boolean one) {
+    }
+
+    /** --as-of alone, or --from and --to in order; checked before anything is read. */
+    private Asked asked() {
         if (asOf != null) {
             if (from != null || to != null) {
                 throw new InputException("--as-of records one day; --from and --to a range: give one or the other");
             }
-            return List.of(CalendarOptions.date("--as-of", asOf));
+            LocalDate day = CalendarOptions.date("--as-of", asOf);
+            return new Asked(day, day, true);
         }
         if (from == null || to == null) {
             throw new InputException("give the day to record (--as-of DATE) or a range to backfill (--from DATE --to DATE)");
@@ -160,9 +160,6 @@ final class SnapshotCommand implements Callable<Integer> {
         if (b.isBefore(a)) {
             throw new InputException("--to " + b + " is before --from " + a);
         }
-        List<LocalDate> range = new ArrayList<>();
-        range.add(a);
-        range.add(b);
-        return range;
+        return new Asked(a, b, false);
     }
 }

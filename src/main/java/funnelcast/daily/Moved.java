@@ -54,7 +54,7 @@ public record Moved(LocalDate from, LocalDate to, Bar start, Bar added, Bar won,
         Set<String> won = new TreeSet<>();
         Set<String> lost = new TreeSet<>();
         Set<String> touched = new TreeSet<>();
-        Map<String, Double> values = new HashMap<>();
+        Map<String, Double> values = new HashMap<>(); // each deal's value, as the last pipeline that held it says
         for (Day d : between) {
             for (Day.Event e : d.events()) {
                 touched.add(e.deal());
@@ -67,22 +67,10 @@ public record Moved(LocalDate from, LocalDate to, Bar start, Bar added, Bar won,
                     lost.add(e.deal());
                 }
             }
-            for (Day.Deal x : d.pipeline()) {
-                if (x.value() != null) {
-                    values.put(x.id(), x.value());
-                }
-            }
+            valuesOf(d.pipeline(), values);
         }
-        for (Day.Deal x : List.copyOf(start.values())) {
-            if (x.value() != null) {
-                values.put(x.id(), x.value());
-            }
-        }
-        for (Day.Deal x : end.values()) {
-            if (x.value() != null) {
-                values.put(x.id(), x.value());
-            }
-        }
+        valuesOf(first.pipeline(), values);
+        valuesOf(last.pipeline(), values);
         for (String id : end.keySet()) {
             if (!start.containsKey(id)) {
                 added.add(id); // open now and not then: new, even where its first day was not recorded
@@ -128,6 +116,14 @@ public record Moved(LocalDate from, LocalDate to, Bar start, Bar added, Bar won,
         return new Moved(first.asOf(), last.asOf(), bar(start.keySet(), values), bar(added, values), bar(won, values),
             bar(lost, values), bar(left, values), bar(end.keySet(), values), bar(advanced, values), bar(fellBack, values),
             bar(movedAndBack, values), bar(stalled, values), SLIP_THRESHOLD, periodOver, bar(slipped, values));
+    }
+
+    private static void valuesOf(List<Day.Deal> pipeline, Map<String, Double> values) {
+        for (Day.Deal x : pipeline) {
+            if (x.value() != null) {
+                values.put(x.id(), x.value());
+            }
+        }
     }
 
     private static Map<String, Day.Deal> byId(List<Day.Deal> deals) {

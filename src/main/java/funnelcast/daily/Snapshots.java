@@ -87,17 +87,17 @@ public final class Snapshots {
      * order); {@code byRep} adds each rep's own. No day waits for another.
      */
     public static void each(History h, List<LocalDate> days, boolean byRep, Options o, Consumer<Result> done) {
+        List<String> stages = stageOrder(h); // the whole history's, the same every day
         Parallelism.current().map(days, d -> {
-            done.accept(of(h, d, byRep, o));
+            done.accept(of(h, d, byRep, o, stages));
             return d;
         });
     }
 
     /** One date's snapshots: the team's, and with {@code byRep} each rep's whose funnel can be calibrated that day. */
-    public static Result of(History h, LocalDate day, boolean byRep, Options o) {
+    private static Result of(History h, LocalDate day, boolean byRep, Options o, List<String> stages) {
         List<Day> days = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<String> stages = stageOrder(h);
         try {
             days.add(day(h, TEAM, day, stages, o));
         } catch (InputException e) {
@@ -166,8 +166,7 @@ public final class Snapshots {
         }
         LocalDate monthStart = day.withDayOfMonth(1);
         LocalDate monthEnd = day.withDayOfMonth(day.lengthOfMonth());
-        LocalDate last = h.last().toLocalDate().isAfter(monthEnd) ? h.last().toLocalDate() : monthEnd;
-        WorkClock clock = clock(first.isBefore(monthStart) ? first : monthStart, last, o);
+        WorkClock clock = WorkClock.spanning(h, monthEnd, o.weekdays(), o.holidays(), o.workdays());
         int workingDays = 0;
         int daysLeft = 0;
         for (LocalDate d = monthStart; !d.isAfter(monthEnd); d = d.plusDays(1)) {

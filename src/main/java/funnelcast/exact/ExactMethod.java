@@ -77,12 +77,10 @@ public final class ExactMethod {
 
     /**
      * {@link #winsFigures} and the planner's pieces of the horizon ({@link #horizonWins}) of one
-     * funnel, their solves sharing the dwell laws' grid cdfs: the same numbers as the two apart.
+     * funnel, as {@link #solve} gives them together: the same numbers as the two apart.
      */
     public static Solution figuresAndHorizon(Funnel funnel, int stepsPerDay) {
-        GridCdfs cdfs = new GridCdfs();
-        Forecast figures = figures(funnel, stepsPerDay, cdfs);
-        return new Solution(figures, horizonWins(funnel, curves(funnel, stepsPerDay, cdfs)));
+        return solve(funnel, stepsPerDay, false);
     }
 
     private static Forecast forecast(Funnel funnel, int stepsPerDay, boolean revenueTail) {
@@ -101,10 +99,6 @@ public final class ExactMethod {
      * ({@link MonthNodes}), with the quadrature's error (the mixtures of {@link MonthNodes#NODES}
      * and {@link MonthNodes#COARSE} nodes apart) added to the grid's bounds.
      */
-    private static Forecast monthMixture(Funnel funnel, int stepsPerDay, boolean revenueTail) {
-        return monthMixture(funnel, stepsPerDay, revenueTail, new GridCdfs());
-    }
-
     private static Forecast monthMixture(Funnel funnel, int stepsPerDay, boolean revenueTail, GridCdfs cdfs) {
         Function<Funnel, WinCurves> solve = shifted -> curves(shifted, stepsPerDay, cdfs);
         if (funnel.scenario().monthEffects().conversionSd() == 0) {
@@ -197,12 +191,24 @@ public final class ExactMethod {
      * (month effects solve their own nodes for the forecast, as {@link #forecast} does).
      */
     public static Solution solve(Funnel funnel, int stepsPerDay) {
-        WinCurves curves = curves(funnel, stepsPerDay);
+        return solve(funnel, stepsPerDay, true);
+    }
+
+    /**
+     * The forecast ({@code whole}: as {@link #forecast} gives it; otherwise its figures alone, as
+     * {@link #winsFigures}) and the horizon's pieces, the month's nodes sharing the grid cdfs.
+     */
+    private static Solution solve(Funnel funnel, int stepsPerDay, boolean whole) {
+        GridCdfs cdfs = new GridCdfs();
+        WinCurves curves = curves(funnel, stepsPerDay, cdfs);
         // each deal's wins by day serve both (the forecast's days and the horizon's last)
         List<Bounds[]> wins = dealWins(funnel, funnel, curves);
-        Forecast forecast = funnel.scenario().monthEffects().isNone()
-            ? assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), List.of(wins), true)
-            : monthMixture(funnel, stepsPerDay, true);
+        Forecast forecast;
+        if (funnel.scenario().monthEffects().isNone()) {
+            forecast = assemble(funnel, List.of(new MonthNodes.Node(1, funnel, curves)), List.of(wins), whole);
+        } else {
+            forecast = whole ? monthMixture(funnel, stepsPerDay, true, cdfs) : figures(funnel, stepsPerDay, cdfs);
+        }
         return new Solution(forecast, horizonWins(funnel, curves, wins));
     }
 

@@ -40,6 +40,16 @@ public final class WorkClock {
         }
     }
 
+    /**
+     * A calibration's clock on these working days: from the history's first day to the later of
+     * its last and the horizon's end, 400 days more each side.
+     */
+    public static WorkClock spanning(History h, LocalDate horizonEnd, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
+                                     Set<LocalDate> workdays) {
+        LocalDate last = h.last().toLocalDate().isAfter(horizonEnd) ? h.last().toLocalDate() : horizonEnd;
+        return new WorkClock(weekdays, holidays, workdays, h.first().toLocalDate().minusDays(400), last.plusDays(400));
+    }
+
     public boolean isWorkingDay(LocalDate d) {
         return WorkCalendar.isWorkingDay(d, weekdays, holidays, workdays);
     }

@@ -46,14 +46,11 @@ public interface SegmentEngine {
         }
 
         /**
-         * The calibrator's options for a history: its clock runs on these working days from
-         * the history's first day to the later of its last and the horizon's end (400 days more
-         * each side); {@code name} is the scenario's.
+         * The calibrator's options for a history, on a clock of these working days spanning it
+         * ({@link WorkClock#spanning}); {@code name} is the scenario's.
          */
         public Calibrator.Options options(History h, String name) {
-            LocalDate first = h.first().toLocalDate();
-            LocalDate last = h.last().toLocalDate().isAfter(horizonEnd) ? h.last().toLocalDate() : horizonEnd;
-            WorkClock clock = new WorkClock(weekdays, holidays, workdays, first.minusDays(400), last.plusDays(400));
+            WorkClock clock = WorkClock.spanning(h, horizonEnd, weekdays, holidays, workdays);
             return new Calibrator.Options(asOf, clock, horizonStart, horizonEnd, windowDays,
                 targetWins == null ? OptionalInt.empty() : OptionalInt.of(targetWins), name, months);
         }
