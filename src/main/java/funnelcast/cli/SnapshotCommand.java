@@ -5,7 +5,6 @@ import funnelcast.daily.Snapshots;
 import funnelcast.history.History;
 import funnelcast.store.Store;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -94,11 +93,9 @@ final class SnapshotCommand implements Callable<Integer> {
         Snapshots.Options options = new Snapshots.Options(calendar.weekdaySet(), calendar.holidaySet(), calendar.workdaySet(),
             window, target, monthOptions.options(), confidence.value(), String.valueOf(history.getFileName()), Main.VERSION);
         opportunities.check();
-        if (!Files.isRegularFile(history)) { // before the store is made: a mistyped path leaves no empty database behind
-            throw new InputException(history + ": no such file");
-        }
-        Store store = Store.open(db);
+        // the history read before the store is opened: an export that cannot be read leaves no new, empty database behind
         History h = opportunities.read(history);
+        Store store = Store.open(db);
         List<LocalDate> days = asked.one() ? List.of(asked.from()) : Snapshots.workingDays(asked.from(), asked.to(), options);
         int skipped = 0;
         if (!asked.one() && !replace) {

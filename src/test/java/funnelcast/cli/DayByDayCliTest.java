@@ -382,6 +382,12 @@ class DayByDayCliTest {
         Cli empty = Cli.run("pace", "--db", dir.resolve("empty.db").toString());
         assertEquals(2, empty.exitCode());
         assertTrue(empty.err().contains("nothing is recorded for the team; record days with funnel snapshot"), empty.err());
+        Path none = dir.resolve("none.db");
+        Cli unread = Cli.run("snapshot", history.toString(), "--db", none.toString(), "--as-of", "2027-01-04", "--columns",
+            "deal_id=deal_id,stage=nope,entered_at=entered_at");
+        assertEquals(2, unread.exitCode());
+        assertTrue(unread.err().contains("no column 'nope' for stage"), unread.err());
+        assertFalse(Files.exists(none), "an export that cannot be read leaves no database behind");
         Cli both = Cli.run("snapshot", history.toString(), "--db", db, "--as-of", "2027-01-04", "--from", "2027-01-04");
         assertEquals(2, both.exitCode());
         assertTrue(both.err().contains("give one or the other"), both.err());
