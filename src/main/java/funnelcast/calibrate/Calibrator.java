@@ -1,6 +1,7 @@
 package funnelcast.calibrate;
 
 import funnelcast.InputException;
+import funnelcast.Parallelism;
 import funnelcast.law.Law;
 import funnelcast.law.LogNormal;
 import funnelcast.history.History;
@@ -123,12 +124,12 @@ public final class Calibrator {
             .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
         List<String> order = new ArrayList<>(visits.keySet());
 
-        List<Calibration.StageFit> fits = new ArrayList<>();
+        // each stage's fit apart from the others, on the caller's threads: the same fits in any order
+        List<Calibration.StageFit> fits = new ArrayList<>(Parallelism.current().map(order,
+            id -> fitStage(id, visits.get(id), o.months().stalled())));
         List<Stage> stages = new ArrayList<>();
-        for (String id : order) {
-            List<Observation> obs = visits.get(id);
-            Calibration.StageFit fit = fitStage(id, obs, o.months().stalled());
-            fits.add(fit);
+        for (Calibration.StageFit fit : fits) {
+            String id = fit.id();
             Map<String, Double> counts = new LinkedHashMap<>();
             List<Exit> exits = new ArrayList<>();
             Law stageDwell = fit.exitSpecific() ? fit.exitModel().law(fit.exits().get(0).to()) : fit.best().law();
@@ -248,8 +249,8 @@ public final class Calibrator {
         KaplanMeier km = KaplanMeier.of(obs);
         List<DwellFit> dwellFits = new ArrayList<>();
         DwellFit.Sample sample = DwellFit.Sample.of(obs);
-        for (String family : DwellFit.FAMILIES) {
-            DwellFit f = DwellFit.fit(family, sample, null, km);
+        // the families apart from each other too: a large stage's four fits need not wait for one another
+        for (DwellFit f : Parallelism.current().map(DwellFit.FAMILIES, family -> DwellFit.fit(family, sample, null, km))) {
             if (f != null) {
                 dwellFits.add(f);
             }

@@ -2,6 +2,7 @@ package funnelcast.calibrate;
 
 import funnelcast.law.Law;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,46 +36,63 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
     static ExitDwellModel fit(DwellFit.Sample sample, double stalled) {
         List<Observation> obs = sample.obs();
         List<String> exits = new ArrayList<>();
-        for (Observation o : obs) {
-            if (o.completed() && !exits.contains(o.dest())) {
-                exits.add(o.dest());
+        int n = obs.size();
+        int[] exitOf = new int[n]; // each visit's exit by its place in exits, -1 while open
+        int completed = 0;
+        for (int i = 0; i < n; i++) {
+            Observation o = obs.get(i);
+            if (o.completed()) {
+                int e = exits.indexOf(o.dest());
+                if (e < 0) {
+                    e = exits.size();
+                    exits.add(o.dest());
+                }
+                exitOf[i] = e;
+                completed++;
+            } else {
+                exitOf[i] = -1;
             }
         }
         if (exits.size() < 2) {
             return null;
         }
-        int n = obs.size();
-        Map<String, double[]> weights = new LinkedHashMap<>();
-        Map<String, Double> shares = new LinkedHashMap<>();
-        int completed = 0;
-        for (Observation o : obs) {
-            completed += o.completed() ? 1 : 0;
-        }
-        for (String d : exits) {
-            double[] w = new double[n];
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                if (obs.get(i).completed() && obs.get(i).dest().equals(d)) {
-                    w[i] = 1;
-                    count++;
-                }
+        int m = exits.size();
+        int[] open = new int[n - completed];
+        int k0 = 0;
+        for (int i = 0; i < n; i++) {
+            if (exitOf[i] < 0) {
+                open[k0++] = i;
             }
-            weights.put(d, w);
-            shares.put(d, (double) count / completed);
         }
-        Map<String, String> family = new LinkedHashMap<>();
-        Map<String, DwellFit> fits = new LinkedHashMap<>();
+        double[][] weights = new double[m][n];
+        double[] taken = new double[m];
+        double[] shares = new double[m];
+        for (int i = 0; i < n; i++) {
+            if (exitOf[i] >= 0) {
+                weights[exitOf[i]][i] = 1;
+                taken[exitOf[i]]++;
+            }
+        }
+        // each exit's completed visits, whose term in the likelihood does not move with the memberships
+        DwellFit.Distinct[] done = new DwellFit.Distinct[m];
+        for (int d = 0; d < m; d++) {
+            shares[d] = taken[d] / completed;
+            done[d] = DwellFit.Distinct.of(sample, weights[d].clone());
+        }
+        String[] family = new String[m];
+        DwellFit[] fits = new DwellFit[m];
         double previous = Double.NEGATIVE_INFINITY;
         double ll = Double.NEGATIVE_INFINITY;
+        Law.Evaluation[] laws = new Law.Evaluation[m];
+        double[] survival = new double[m];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             // M-step: each exit's dwell from its (weighted) visits
-            for (String d : exits) {
-                double[] w = weights.get(d);
+            for (int d = 0; d < m; d++) {
                 DwellFit f;
-                if (!family.containsKey(d)) {
+                if (family[d] == null) {
                     f = null;
                     for (String fam : DwellFit.FAMILIES) {
-                        DwellFit candidate = DwellFit.fit(fam, sample, w, null);
+                        DwellFit candidate = DwellFit.fit(fam, sample, weights[d], null);
                         if (candidate != null && (f == null || candidate.aic() < f.aic())) {
                             f = candidate;
                         }
@@ -82,55 +100,48 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
                     if (f == null) {
                         return null;
                     }
-                    family.put(d, f.family());
+                    family[d] = f.family();
                 } else {
-                    f = DwellFit.refit(fits.get(d), sample, w);
+                    f = DwellFit.refit(fits[d], sample, weights[d]);
                     if (f == null) {
                         return null;
                     }
                 }
-                fits.put(d, f);
+                fits[d] = f;
             }
             // E-step: memberships of the open visits, and the observed-data log-likelihood
-            Map<String, Law.Evaluation> laws = new LinkedHashMap<>();
-            for (String d : exits) {
-                laws.computeIfAbsent(d, k -> fits.get(k).law().evaluation());
-            }
             ll = 0;
-            for (int i = 0; i < n; i++) {
-                Observation o = obs.get(i);
-                if (o.completed()) {
-                    ll += Math.log(shares.get(o.dest())) + DwellFit.term(laws.get(o.dest()), o);
-                    if (stalled > 0) {
-                        ll += Math.log1p(-stalled);
-                    }
-                    continue;
-                }
+            for (int d = 0; d < m; d++) {
+                laws[d] = fits[d].law().evaluation();
+                ll += taken[d] * Math.log(shares[d]) + done[d].logLikelihood(fits[d].law());
+            }
+            if (stalled > 0) {
+                ll += completed * Math.log1p(-stalled);
+            }
+            double[] sums = taken.clone();
+            for (int i : open) {
+                double age = obs.get(i).lo();
                 double total = 0;
-                for (String d : exits) {
-                    total += shares.get(d) * laws.get(d).survival(o.lo());
+                for (int d = 0; d < m; d++) {
+                    survival[d] = laws[d].survival(age);
+                    total += shares[d] * survival[d];
                 }
                 if (stalled > 0) {
                     total = stalled + (1 - stalled) * total;
                 }
                 ll += Math.log(Math.max(total, 1e-300));
-                for (String d : exits) {
-                    weights.get(d)[i] = total > 0 ? (1 - stalled) * shares.get(d) * laws.get(d).survival(o.lo())
-                        / total : 1.0 / exits.size();
+                for (int d = 0; d < m; d++) {
+                    double w = total > 0 ? (1 - stalled) * shares[d] * survival[d] / total : 1.0 / m;
+                    weights[d][i] = w;
+                    sums[d] += w;
                 }
             }
             double moving = 0;
-            Map<String, Double> sums = new LinkedHashMap<>();
-            for (String d : exits) {
-                double sum = 0;
-                for (double w : weights.get(d)) {
-                    sum += w;
-                }
-                sums.put(d, sum);
+            for (double sum : sums) {
                 moving += sum;
             }
-            for (String d : exits) {
-                shares.put(d, sums.get(d) / (stalled > 0 ? moving : n));
+            for (int d = 0; d < m; d++) {
+                shares[d] = sums[d] / (stalled > 0 ? moving : n);
             }
             if (Math.abs(ll - previous) < 1e-7 * Math.max(1, Math.abs(ll))) {
                 break;
@@ -138,16 +149,24 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
             previous = ll;
         }
         Map<String, Double> effective = new LinkedHashMap<>();
-        int k = exits.size() - 1;
-        for (String d : exits) {
-            effective.put(d, shares.get(d) * n * (1 - stalled));
-            k += fits.get(d).parameters();
+        Map<String, DwellFit> fitted = new LinkedHashMap<>();
+        int k = m - 1;
+        for (int d = 0; d < m; d++) {
+            effective.put(exits.get(d), shares[d] * n * (1 - stalled));
+            fitted.put(exits.get(d), fits[d]);
+            k += fits[d].parameters();
         }
         k += stalled > 0 ? 1 : 0;
         Map<String, Double> orderedShares = new LinkedHashMap<>();
-        exits.stream().sorted(Comparator.comparingDouble((String d) -> -shares.get(d)))
-            .forEach(d -> orderedShares.put(d, shares.get(d)));
-        return new ExitDwellModel(orderedShares, effective, fits, ll, k, 2 * k - 2 * ll, stalled);
+        Integer[] order = new Integer[m];
+        for (int d = 0; d < m; d++) {
+            order[d] = d;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer d) -> -shares[d]));
+        for (int d : order) {
+            orderedShares.put(exits.get(d), shares[d]);
+        }
+        return new ExitDwellModel(orderedShares, effective, fitted, ll, k, 2 * k - 2 * ll, stalled);
     }
 
     /** The visit's survival under the model: pi + (1 - pi) sum_d p_d S_d(t), for the Kaplan-Meier comparison. */

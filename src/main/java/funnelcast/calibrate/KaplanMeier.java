@@ -1,7 +1,6 @@
 package funnelcast.calibrate;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
@@ -13,41 +12,51 @@ import java.util.function.DoubleUnaryOperator;
 public record KaplanMeier(double[] times, double[] survival, double[] censoredTimes) {
 
     public static KaplanMeier of(List<Observation> observations) {
-        List<Observation> sorted = new ArrayList<>(observations);
+        int completed = 0;
+        for (Observation o : observations) {
+            completed += o.completed() ? 1 : 0;
+        }
+        double[] done = new double[completed];
+        double[] censored = new double[observations.size() - completed];
+        int d = 0;
+        int c = 0;
+        for (Observation o : observations) {
+            if (o.completed()) {
+                done[d++] = o.time();
+            } else {
+                censored[c++] = o.time();
+            }
+        }
+        Arrays.sort(done);
+        Arrays.sort(censored);
         // At equal times, events come before censorings (the usual convention).
-        sorted.sort(Comparator.comparingDouble(Observation::time)
-            .thenComparing(o -> o.completed() ? 0 : 1));
-        int atRisk = sorted.size();
+        int atRisk = observations.size();
         double s = 1;
-        List<double[]> steps = new ArrayList<>();
-        List<Double> censored = new ArrayList<>();
+        double[] times = new double[done.length];
+        double[] surv = new double[done.length];
+        int steps = 0;
         int i = 0;
-        while (i < sorted.size()) {
-            double t = sorted.get(i).time();
+        int j = 0;
+        while (i < done.length || j < censored.length) {
+            double t = j == censored.length || (i < done.length && done[i] <= censored[j]) ? done[i] : censored[j];
             int events = 0;
-            int leaving = 0;
-            while (i < sorted.size() && sorted.get(i).time() == t) {
-                if (sorted.get(i).completed()) {
-                    events++;
-                } else {
-                    censored.add(t);
-                }
-                leaving++;
+            while (i < done.length && done[i] == t) {
+                events++;
                 i++;
+            }
+            int leaving = events;
+            while (j < censored.length && censored[j] == t) {
+                leaving++;
+                j++;
             }
             if (events > 0) {
                 s *= 1 - (double) events / atRisk;
-                steps.add(new double[] {t, s});
+                times[steps] = t;
+                surv[steps++] = s;
             }
             atRisk -= leaving;
         }
-        double[] times = new double[steps.size()];
-        double[] surv = new double[steps.size()];
-        for (int k = 0; k < times.length; k++) {
-            times[k] = steps.get(k)[0];
-            surv[k] = steps.get(k)[1];
-        }
-        return new KaplanMeier(times, surv, censored.stream().mapToDouble(Double::doubleValue).toArray());
+        return new KaplanMeier(Arrays.copyOf(times, steps), Arrays.copyOf(surv, steps), censored);
     }
 
     /** S_KM(t): the survival just after time t. */

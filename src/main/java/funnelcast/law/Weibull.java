@@ -19,8 +19,8 @@ public record Weibull(double shape, double scale) implements StatisticsLaw {
 
     /**
      * Commons Statistics' law at every point; over exactly observed values, the log likelihood
-     * {@code n log(k / lambda^k) + (k - 1) sum log x - sum (x / lambda)^k}, the powers from the
-     * values' logs.
+     * {@code n log(k / lambda^k) + (k - 1) sum log x - sum (x / lambda)^k}, the powers' sum from the
+     * values' logs ({@link WeightedValues#powerSum}).
      */
     @Override
     public Evaluation evaluation() {
@@ -28,12 +28,7 @@ public record Weibull(double shape, double scale) implements StatisticsLaw {
             @Override
             public double logLikelihood(WeightedValues sample, double floor) {
                 double logScale = Math.log(scale);
-                double[] logs = sample.logs();
-                double[] w = sample.weights();
-                double powers = 0;
-                for (int i = 0; i < logs.length; i++) {
-                    powers += w[i] * Math.exp(shape * (logs[i] - logScale));
-                }
+                double powers = sample.powerSum(shape, logScale);
                 return sample.count() * (Math.log(shape) - shape * logScale) + (shape - 1) * sample.sumLog() - powers;
             }
         };
