@@ -1,6 +1,6 @@
 package funnelcast.history;
 
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
@@ -32,25 +32,35 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
     static Csv read(Path path) {
         String file = path.toString();
         CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        mapper.enable(CsvParser.Feature.TRIM_SPACES);
+        // Jackson's streaming parser, row by row: no data-binding step between the tokens and the cells
         try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(path, StandardCharsets.UTF_8));
-             MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(reader)) {
-            if (!it.hasNextValue()) {
-                throw new HistoryException(file, 0, "the file is empty; expected a header row");
-            }
-            List<String> header = new ArrayList<>();
-            for (String h : it.nextValue()) {
-                header.add(h.replace("\uFEFF", "").trim());
-            }
+             CsvParser parser = mapper.getFactory().createParser(reader)) {
+            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            parser.enable(CsvParser.Feature.TRIM_SPACES);
+            List<String> cells = new ArrayList<>();
+            long line = 0;
+            List<String> header = null;
             List<Row> rows = new ArrayList<>();
-            while (it.hasNextValue()) {
-                long line = it.getCurrentLocation().getLineNr();
-                String[] cells = it.nextValue();
-                if (cells.length == 1 && cells[0].isEmpty()) {
-                    continue; // a blank line
+            int depth = 0; // the file is one array (WRAP_AS_ARRAY), each row an array in it
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t == JsonToken.START_ARRAY && ++depth == 2) {
+                    cells.clear();
+                    line = parser.currentLocation().getLineNr();
+                } else if (t == JsonToken.END_ARRAY && depth-- == 2) {
+                    if (header == null) {
+                        header = new ArrayList<>();
+                        for (String h : cells) {
+                            header.add(h.replace("\uFEFF", "").trim());
+                        }
+                    } else if (cells.size() != 1 || !cells.get(0).isEmpty()) { // else a blank line
+                        rows.add(new Row(line, cells.toArray(String[]::new)));
+                    }
+                } else if (t.isScalarValue()) {
+                    cells.add(parser.getText());
                 }
-                rows.add(new Row(line, cells));
+            }
+            if (header == null) {
+                throw new HistoryException(file, 0, "the file is empty; expected a header row");
             }
             return new Csv(file, header, rows, null, new HashMap<>(), new ArrayList<>(), List.of());
         } catch (NoSuchFileException e) {
@@ -313,7 +323,7 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         return dates(column).dateOnly(text);
     }
 
-    private DateColumn dates(String column) {
+    DateColumn dates(String column) {
         return dateColumns.computeIfAbsent(column, c -> {
             int i = header.indexOf(c);
             List<String> values = new ArrayList<>();

@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,43 +64,49 @@ public final class HistoryReader {
         String idName = columns.getOrDefault("deal_id", "deal_id");
         String stageName = columns.getOrDefault("stage", "stage");
         String atName = columns.getOrDefault("entered_at", "entered_at");
-        Map<String, List<History.Event>> events = new LinkedHashMap<>();
-        Map<String, Integer> stageRows = new LinkedHashMap<>();
-        Map<String, String> stageIds = new LinkedHashMap<>();
-        Map<String, String> reps = new HashMap<>();
-        Map<String, String> dealNames = new HashMap<>();
-        Map<String, Double> values = new HashMap<>();
-        Set<String> seen = new LinkedHashSet<>();
-        Map<String, Optional<String>> ids = new HashMap<>(); // a stage name's id, worked out once for all its rows
+        // one lookup per row for its deal and one for its stage name; a million-row export is read in one pass
+        Map<String, DealRows> events = new LinkedHashMap<>();
+        Map<String, StageRows> stageNames = new LinkedHashMap<>(); // a stage name's id, worked out once for all its rows
+        Integer idAt = col.get("deal_id");
+        Integer stageAt = col.get("stage");
+        Integer atAt = col.get("entered_at");
+        Integer repAt = col.get("rep");
+        Integer nameAt = col.get("name");
+        Integer valueAt = col.get("value");
+        String valueName = columns.getOrDefault("value", "value");
+        DateColumn dates = csv.dates(atName);
         for (Csv.Row row : csv.rows()) {
-            String id = csv.cell(row, col.get("deal_id")).trim();
-            String rawStage = csv.cell(row, col.get("stage")).trim();
-            String at = csv.cell(row, col.get("entered_at"));
+            String id = csv.cell(row, idAt).trim();
+            String rawStage = csv.cell(row, stageAt).trim();
+            String at = csv.cell(row, atAt);
             if (id.isEmpty()) {
                 throw new HistoryException(csv.file(), row.line(), idName + ": expected a deal id, got an empty field");
             }
-            seen.add(rawStage);
-            String stage = ids.computeIfAbsent(rawStage, r -> Optional.ofNullable(names.id(r))).orElse(null);
+            StageRows stage = stageNames.get(rawStage);
             if (stage == null) {
-                throw new HistoryException(csv.file(), row.line(), stageName + ": expected a stage name with a letter or "
-                    + "digit, got '" + rawStage + "'");
+                String stageId = names.id(rawStage);
+                if (stageId == null) {
+                    throw new HistoryException(csv.file(), row.line(), stageName + ": expected a stage name with a letter or "
+                        + "digit, got '" + rawStage + "'");
+                }
+                stage = new StageRows(stageId);
+                stageNames.put(rawStage, stage);
             }
-            stageRows.merge(rawStage, 1, Integer::sum);
-            stageIds.put(rawStage, stage);
-            LocalDateTime t = csv.timestamp(row, atName, at);
-            events.computeIfAbsent(id, k -> new ArrayList<>()).add(new History.Event(stage, t, row.line(),
-                csv.dateOnly(atName, at)));
-            String rep = csv.cell(row, col.get("rep")).trim();
+            stage.rows++;
+            LocalDateTime t = dates.parse(row.line(), at);
+            DealRows deal = events.computeIfAbsent(id, k -> new DealRows());
+            deal.events.add(new History.Event(stage.id, t, row.line(), dates.dateOnly(at)));
+            String rep = csv.cell(row, repAt).trim();
             if (!rep.isEmpty()) {
-                reps.put(id, rep);
+                deal.rep = rep;
             }
-            String dealName = csv.cell(row, col.get("name")).trim();
+            String dealName = csv.cell(row, nameAt).trim();
             if (!dealName.isEmpty()) {
-                dealNames.put(id, dealName);
+                deal.name = dealName;
             }
-            Double value = csv.number(row, columns.getOrDefault("value", "value"), csv.cell(row, col.get("value")));
+            Double value = csv.number(row, valueName, csv.cell(row, valueAt));
             if (value != null) {
-                values.put(id, value);
+                deal.value = value;
             }
         }
         if (events.isEmpty()) {
@@ -111,28 +114,46 @@ public final class HistoryReader {
         }
         List<History.Deal> deals = new ArrayList<>();
         int merged = 0;
-        for (Map.Entry<String, List<History.Event>> e : events.entrySet()) {
-            List<History.Event> sorted = ordered(csv.file(), e.getKey(), e.getValue());
+        for (Map.Entry<String, DealRows> e : events.entrySet()) {
+            List<History.Event> sorted = ordered(csv.file(), e.getKey(), e.getValue().events);
             List<History.Event> visits = oneVisitPerStay(sorted);
             merged += sorted.size() - visits.size();
-            deals.add(new History.Deal(e.getKey(), reps.get(e.getKey()), values.get(e.getKey()), visits, dealNames.get(e.getKey())));
+            DealRows d = e.getValue();
+            deals.add(new History.Deal(e.getKey(), d.rep, d.value, visits, d.name));
         }
         if (merged > 0) {
             notes.add(merged + " events entered the stage their deal was already at (two stage names mapped to one id, "
                 + "or a stage saved twice) and were merged into that visit");
         }
-        boolean ends = events.values().stream().flatMap(List::stream)
-            .anyMatch(e -> e.stage().equals(Exit.WON) || e.stage().equals(Exit.LOST));
+        boolean ends = stageNames.values().stream().anyMatch(n -> n.id.equals(Exit.WON) || n.id.equals(Exit.LOST));
         if (!ends) {
             throw new HistoryException(csv.file(), 1, stageName + ": no value means won or lost, so no deal ever closes; "
-                + "the values seen are " + String.join(", ", seen.stream().limit(20).map(v -> "'" + v + "'").toList())
-                + "; name them with --won-label and --lost-label, or map them with --stage-map");
+                + "the values seen are " + String.join(", ", stageNames.keySet().stream().limit(20).map(v -> "'" + v + "'")
+                .toList()) + "; name them with --won-label and --lost-label, or map them with --stage-map");
         }
         Reading reading = new Reading("event log", csv.rows().size(), csv.columnReading(col),
-            List.of(csv.dateReading(atName, col.get("entered_at"))), csv.amountReading(columns.getOrDefault("value", "value"),
-            col.get("value")), stageRows.entrySet().stream().map(e -> new Reading.Name(e.getKey(), stageIds.get(e.getKey()),
-            e.getValue())).toList(), csv.footerReading());
+            List.of(csv.dateReading(atName, atAt)), csv.amountReading(valueName, valueAt),
+            stageNames.entrySet().stream().map(e -> new Reading.Name(e.getKey(), e.getValue().id, e.getValue().rows))
+            .toList(), csv.footerReading());
         return new History(csv.file(), deals, notes, List.of(), reading);
+    }
+
+    /** A deal's rows as they are read: its events in file order, and its last rep, name and amount given. */
+    private static final class DealRows {
+        private final List<History.Event> events = new ArrayList<>(4);
+        private String rep;
+        private String name;
+        private Double value;
+    }
+
+    /** A stage name's id and how many rows hold it. */
+    private static final class StageRows {
+        private final String id;
+        private int rows;
+
+        StageRows(String id) {
+            this.id = id;
+        }
     }
 
     /** The optional columns of a header without --columns: rep, value, name, and those --where and --by name. */
