@@ -165,6 +165,29 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             return obs;
         }
 
+        /** Each completed visit's time for the starting values, at least 1e-3 (NaN for an open visit), made once. */
+        private double[] startTimes;
+        /** Their logs. */
+        private double[] startLogs;
+
+        synchronized double[] startTimes() {
+            if (startTimes == null) {
+                startTimes = new double[obs.size()];
+                startLogs = new double[obs.size()];
+                for (int i = 0; i < startTimes.length; i++) {
+                    Observation o = obs.get(i);
+                    startTimes[i] = o.completed() ? Math.max(o.time(), 1e-3) : Double.NaN;
+                    startLogs[i] = Math.log(startTimes[i]);
+                }
+            }
+            return startTimes;
+        }
+
+        synchronized double[] startLogs() {
+            startTimes();
+            return startLogs;
+        }
+
         /** The exactly known dwells with their weights ({@code w}, by key), those of weight 0 left out. */
         WeightedValues summed(double[] w) {
             double[] byKey = new double[summed.length];
@@ -289,7 +312,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
 
     /** Fits one family with a weight per observation (the EM's expected memberships), or null weights for all 1. */
     static DwellFit fit(String family, Sample obs, double[] weights, KaplanMeier km) {
-        return fit(family, obs, weights, km, start(family, obs.obs(), weights), true);
+        return fit(family, obs, weights, km, start(family, obs, weights), true);
     }
 
     /** Refits from a previous fit's parameters (an EM step moves them little): one local search. */
@@ -425,21 +448,23 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
     }
 
     /** Method-of-moments starting values from the completed visits. */
-    private static double[] start(String family, List<Observation> obs, double[] weights) {
+    private static double[] start(String family, Sample sample, double[] weights) {
+        List<Observation> obs = sample.obs;
+        double[] times = sample.startTimes();
+        double[] logs = sample.startLogs();
         double sum = 0;
         double sumSq = 0;
         double sumLog = 0;
         double sumLogSq = 0;
         double n = 0;
-        for (int i = 0; i < obs.size(); i++) {
-            Observation o = obs.get(i);
+        for (int i = 0; i < times.length; i++) {
             double w = weights == null ? 1 : weights[i];
-            if (o.completed() && w > 0) {
-                double x = Math.max(o.time(), 1e-3);
+            if (w > 0 && !Double.isNaN(times[i])) {
+                double x = times[i];
                 sum += w * x;
                 sumSq += w * x * x;
-                sumLog += w * Math.log(x);
-                sumLogSq += w * Math.log(x) * Math.log(x);
+                sumLog += w * logs[i];
+                sumLogSq += w * logs[i] * logs[i];
                 n += w;
             }
         }
