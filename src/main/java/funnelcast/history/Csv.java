@@ -29,40 +29,78 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
     record Row(long line, String[] cells) {
     }
 
+    /** Takes a file's header, then its rows one by one with their lines. */
+    interface RowSink {
+        void header(List<String> header);
+
+        void row(long line, String[] cells);
+    }
+
     static Csv read(Path path) {
+        List<Row> rows = new ArrayList<>();
+        List<List<String>> header = new ArrayList<>();
+        stream(path, new RowSink() {
+            @Override
+            public void header(List<String> h) {
+                header.add(h);
+            }
+
+            @Override
+            public void row(long line, String[] cells) {
+                rows.add(new Row(line, cells));
+            }
+        });
+        return new Csv(path.toString(), header.get(0), rows, null, new HashMap<>(), new ArrayList<>(), List.of());
+    }
+
+    /**
+     * Reads the file as a stream, keeping nothing: the header, then each row (blank lines
+     * skipped) as Jackson's streaming parser gives it, cells trimmed. A malformed or missing file,
+     * or a {@link HistoryException} from the sink, stops it with the file and line.
+     */
+    static void stream(Path path, RowSink sink) {
         String file = path.toString();
         CsvMapper mapper = new CsvMapper();
-        // Jackson's streaming parser, row by row: no data-binding step between the tokens and the cells
         try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(path, StandardCharsets.UTF_8));
              CsvParser parser = mapper.getFactory().createParser(reader)) {
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             parser.enable(CsvParser.Feature.TRIM_SPACES);
             List<String> cells = new ArrayList<>();
             long line = 0;
-            List<String> header = null;
-            List<Row> rows = new ArrayList<>();
+            boolean header = true;
             int depth = 0; // the file is one array (WRAP_AS_ARRAY), each row an array in it
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
                 if (t == JsonToken.START_ARRAY && ++depth == 2) {
                     cells.clear();
                     line = parser.currentLocation().getLineNr();
                 } else if (t == JsonToken.END_ARRAY && depth-- == 2) {
-                    if (header == null) {
-                        header = new ArrayList<>();
+                    if (header) {
+                        List<String> names = new ArrayList<>();
                         for (String h : cells) {
-                            header.add(h.replace("\uFEFF", "").trim());
+                            names.add(h.replace("\uFEFF", "").trim());
+                        }
+                        header = false;
+                        try {
+                            sink.header(names);
+                        } catch (RuntimeException e) {
+                            throw new SinkFailure(e);
                         }
                     } else if (cells.size() != 1 || !cells.get(0).isEmpty()) { // else a blank line
-                        rows.add(new Row(line, cells.toArray(String[]::new)));
+                        try {
+                            sink.row(line, cells.toArray(String[]::new));
+                        } catch (RuntimeException e) {
+                            throw new SinkFailure(e);
+                        }
                     }
                 } else if (t.isScalarValue()) {
                     cells.add(parser.getText());
                 }
             }
-            if (header == null) {
+            if (header) {
                 throw new HistoryException(file, 0, "the file is empty; expected a header row");
             }
-            return new Csv(file, header, rows, null, new HashMap<>(), new ArrayList<>(), List.of());
+        } catch (SinkFailure e) {
+            throw e.cause;
         } catch (NoSuchFileException e) {
             throw new HistoryException(file, 0, "no such file");
         } catch (IOException | RuntimeException e) {
@@ -70,6 +108,17 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
                 throw he;
             }
             throw new HistoryException(file, 0, "malformed CSV: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** What the sink threw, carried past the parser's own error handling and thrown as it was. */
+    private static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient RuntimeException cause;
+
+        SinkFailure(RuntimeException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
         }
     }
 
@@ -95,16 +144,22 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
             return this;
         }
         List<Row> footer = rows.subList(first, rows.size());
-        String text = String.join(" | ", footer.stream().map(r -> String.join(",", r.cells()).replaceAll(",+$", "").trim())
-            .limit(4).toList());
         List<String> more = new ArrayList<>(notes);
-        more.add(String.format(Locale.ROOT, "lines %d-%d of %s hold no data (a report footer: %s) and were skipped",
-            footer.get(0).line(), footer.get(footer.size() - 1).line(), file, text));
+        more.add(footerNote(footer));
         return new Csv(file, header, List.copyOf(rows.subList(0, first)), dateFormat, new HashMap<>(), more,
             List.copyOf(footer));
     }
 
-    private boolean footer(Row row, List<Integer> required, List<Integer> usual) {
+    /** The note that says which lines were a footer and what they held. */
+    String footerNote(List<Row> footer) {
+        String text = String.join(" | ", footer.stream().map(r -> String.join(",", r.cells()).replaceAll(",+$", "").trim())
+            .limit(4).toList());
+        return String.format(Locale.ROOT, "lines %d-%d of %s hold no data (a report footer: %s) and were skipped",
+            footer.get(0).line(), footer.get(footer.size() - 1).line(), file, text);
+    }
+
+    /** Whether a row could belong to a report's footer (see {@link #withoutFooter}). */
+    boolean footer(Row row, List<Integer> required, List<Integer> usual) {
         String[] cells = row.cells();
         if (cells.length < header.size()) {
             return true;
@@ -218,6 +273,20 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         if (where.isEmpty()) {
             return this;
         }
+        Map<Integer, Set<String>> at = wherePositions(where);
+        List<Row> kept = new ArrayList<>();
+        for (Row r : rows) { // a plain loop: calibrate --by scans the rows once for each of its values
+            if (matches(r, at)) {
+                kept.add(r);
+            }
+        }
+        List<String> more = new ArrayList<>(notes);
+        more.add(whereNote(where, kept.size(), rows.size()));
+        return new Csv(file, header, Collections.unmodifiableList(kept), dateFormat, new HashMap<>(), more, footer);
+    }
+
+    /** The positions of the columns {@code --where} names, with their values; a column not in the header is an error. */
+    Map<Integer, Set<String>> wherePositions(Map<String, Set<String>> where) {
         Map<Integer, Set<String>> at = new LinkedHashMap<>();
         for (Map.Entry<String, Set<String>> e : where.entrySet()) {
             int i = header.indexOf(e.getKey());
@@ -226,21 +295,18 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
             }
             at.put(i, e.getValue());
         }
-        List<Row> kept = new ArrayList<>();
-        for (Row r : rows) { // a plain loop: calibrate --by scans the rows once for each of its values
-            if (matches(r, at)) {
-                kept.add(r);
-            }
-        }
-        if (kept.isEmpty()) {
-            throw new HistoryException(file, 0, "--where " + where + ": no row matches");
-        }
-        List<String> more = new ArrayList<>(notes);
-        more.add(String.format(Locale.ROOT, "--where %s kept %d of %d rows", where, kept.size(), rows.size()));
-        return new Csv(file, header, Collections.unmodifiableList(kept), dateFormat, new HashMap<>(), more, footer);
+        return at;
     }
 
-    private static boolean matches(Row r, Map<Integer, Set<String>> at) {
+    /** The note of how many rows {@code --where} kept; none kept is an error. */
+    String whereNote(Map<String, Set<String>> where, int kept, int of) {
+        if (kept == 0) {
+            throw new HistoryException(file, 0, "--where " + where + ": no row matches");
+        }
+        return String.format(Locale.ROOT, "--where %s kept %d of %d rows", where, kept, of);
+    }
+
+    static boolean matches(Row r, Map<Integer, Set<String>> at) {
         for (Map.Entry<Integer, Set<String>> e : at.entrySet()) {
             int i = e.getKey();
             if (i >= r.cells().length || !e.getValue().contains(r.cells()[i].trim())) {
@@ -314,6 +380,11 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
 
     /** The footer's lines as the file wrote them. */
     List<Reading.Line> footerReading() {
+        return footerReading(footer);
+    }
+
+    /** Footer rows' lines as the file wrote them. */
+    static List<Reading.Line> footerReading(List<Row> footer) {
         return footer.stream().map(r -> new Reading.Line(r.line(), String.join(",", r.cells()).replaceAll(",+$", "").trim()))
             .toList();
     }

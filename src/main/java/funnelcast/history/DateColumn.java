@@ -70,42 +70,79 @@ final class DateColumn {
 
     /** The column's rule, from all its values (or from {@code --date-format}, a java.time pattern, when given). */
     static DateColumn of(String file, String column, List<String> values, String dateFormat) {
-        if (dateFormat != null) {
-            return new DateColumn(file, column, pattern(dateFormat), true, "--date-format " + dateFormat);
-        }
-        boolean dayOverTwelve = false;
-        boolean monthOverTwelve = false;
-        boolean slashed = false;
+        Shape shape = new Shape();
         for (String v : values) {
+            shape.see(v);
+        }
+        return shape.column(file, column, dateFormat);
+    }
+
+    /**
+     * What a column's values have shown of their shape so far, value by value, so that a file
+     * read as a stream keeps no values: slashed dates with a first or a second number above 12,
+     * dotted and year-first dates.
+     */
+    static final class Shape {
+        private boolean dayOverTwelve;
+        private boolean monthOverTwelve;
+        private boolean slashed;
+        private boolean dotted;
+        private boolean yearFirst;
+
+        /** Takes one value into account; blank values are none. */
+        void see(String v) {
+            if (v.isBlank()) {
+                return;
+            }
             String stripped = strip(v);
             if (isoLike(stripped)) {
-                continue;
+                return;
             }
             Matcher m = SLASHED.matcher(stripped);
             if (m.matches()) {
                 slashed = true;
                 dayOverTwelve |= Integer.parseInt(m.group(1)) > 12;
                 monthOverTwelve |= Integer.parseInt(m.group(2)) > 12;
+            } else if (DOTTED.matcher(stripped).matches()) {
+                dotted = true;
+            } else if (YEAR_FIRST.matcher(stripped).matches()) {
+                yearFirst = true;
             }
         }
-        if (dayOverTwelve && monthOverTwelve) {
-            throw new HistoryException(file, 1, column + ": its slashed dates put the day first in some rows and the "
-                + "month first in others; pass --date-format (e.g. d/M/yyyy)");
+
+        /** The column's rule from the values seen (or from {@code --date-format} when given). */
+        DateColumn column(String file, String column, String dateFormat) {
+            if (dateFormat != null) {
+                return new DateColumn(file, column, pattern(dateFormat), true, "--date-format " + dateFormat);
+            }
+            if (dayOverTwelve && monthOverTwelve) {
+                throw new HistoryException(file, 1, column + ": its slashed dates put the day first in some rows and the "
+                    + "month first in others; pass --date-format (e.g. d/M/yyyy)");
+            }
+            if (slashed && !dayOverTwelve && !monthOverTwelve) {
+                throw new HistoryException(file, 1, column + ": its slashed dates never say whether the day or the month "
+                    + "comes first (no number above 12); pass --date-format d/M/yyyy or M/d/yyyy");
+            }
+            String shape = "ISO (yyyy-MM-dd, with a time or not)";
+            if (slashed) {
+                shape = dayOverTwelve ? "day first (d/M/yyyy), settled by a first number above 12"
+                    : "month first (M/d/yyyy), settled by a second number above 12";
+            } else if (dotted) {
+                shape = "day first (d.M.yyyy)";
+            } else if (yearFirst) {
+                shape = "year first (yyyy/M/d)";
+            }
+            return new DateColumn(file, column, null, !dayOverTwelve, shape);
         }
-        if (slashed && !dayOverTwelve && !monthOverTwelve) {
-            throw new HistoryException(file, 1, column + ": its slashed dates never say whether the day or the month "
-                + "comes first (no number above 12); pass --date-format d/M/yyyy or M/d/yyyy");
-        }
-        String shape = "ISO (yyyy-MM-dd, with a time or not)";
-        if (slashed) {
-            shape = dayOverTwelve ? "day first (d/M/yyyy), settled by a first number above 12"
-                : "month first (M/d/yyyy), settled by a second number above 12";
-        } else if (values.stream().map(DateColumn::strip).anyMatch(v -> !isoLike(v) && DOTTED.matcher(v).matches())) {
-            shape = "day first (d.M.yyyy)";
-        } else if (values.stream().map(DateColumn::strip).anyMatch(v -> !isoLike(v) && YEAR_FIRST.matcher(v).matches())) {
-            shape = "year first (yyyy/M/d)";
-        }
-        return new DateColumn(file, column, null, !dayOverTwelve, shape);
+    }
+
+    /**
+     * Whether a value reads the same whatever the column's other values show: with a {@code
+     * --date-format}, or an ISO date (only slashed dates wait for the column to say which number
+     * is the month). A file read as a stream parses these at once and keeps only the others.
+     */
+    static boolean readsAlone(String text, String dateFormat) {
+        return dateFormat != null || isoLike(strip(text));
     }
 
     private static String strip(String text) {

@@ -55,6 +55,40 @@ class HistoryReaderTest {
     }
 
     /**
+     * A file read as a stream (rows never kept) and the same file parsed once and read from its
+     * rows ({@code calibrate --by}) give the same history: deals, events, notes and the reading,
+     * here with slashed dates that wait for the column to say the month comes first, a report
+     * footer padded to the header's width, a blank line, amounts and --where.
+     */
+    @Test
+    void theStreamAndTheParsedFileReadAlike(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("export.csv");
+        Files.writeString(file, "Deal,Stage Name,Entered,Owner,Amount\n"
+            + "A,Contact,3/2/2026 9:15 AM,li,\n"
+            + "B,Contact,3/2/2026,wang,\"$1,200\"\n"
+            + "\n"
+            + "A,Need,3/13/2026 2:30 PM,li,\n"
+            + "A,Won,3/20/2026,li,\"$15,600.00\"\n"
+            + "C,Contact,2026-03-04,li,\n"
+            + "C,Lost,2026-03-10,li,\n"
+            + "B,Lost,3/16/2026,wang,\n"
+            + "Grand Totals (8 records),,,,\n"
+            + "Confidential Information - Do Not Distribute,,,,\n");
+        Map<String, String> columns = Map.of("deal_id", "Deal", "stage", "Stage Name", "entered_at", "Entered",
+            "rep", "Owner", "value", "Amount");
+        for (Map<String, Set<String>> where : List.of(Map.<String, Set<String>>of(), Map.of("Owner", Set.of("li")))) {
+            History streamed = HistoryReader.read(file, columns, StageNames.DEFAULT, null, where);
+            History parsed = HistoryReader.read(HistoryFile.read(file), columns, StageNames.DEFAULT, null, where);
+            assertEquals(parsed.deals(), streamed.deals());
+            assertEquals(parsed.notes(), streamed.notes());
+            assertEquals(parsed.reading(), streamed.reading());
+            assertEquals(where.isEmpty() ? 3 : 2, streamed.deals().size());
+            assertEquals(LocalDateTime.of(2026, 3, 13, 14, 30), streamed.deals().get(0).events().get(1).at());
+            assertEquals(List.of(10L, 11L), streamed.reading().footer().stream().map(Reading.Line::line).toList());
+        }
+    }
+
+    /**
      * A --stage-map that merges two consecutive stages makes one visit of the two, with a note,
      * never a self-loop (prospecting -> prospecting) that calibration would count as an exit.
      */

@@ -1,0 +1,309 @@
+package funnelcast.history;
+
+import funnelcast.InputException;
+import funnelcast.model.Exit;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An event log read row by row, as a file streams past or from rows already parsed, keeping per
+ * deal only its events, rep, name and amount: a million-row export never sits in memory as rows.
+ * Rows that may be a report's footer wait until a data row follows them (then they are data, and
+ * refused as such) or the file ends (then they are the footer). A date that reads the same whatever
+ * the column shows (ISO, or any date under {@code --date-format}) is read at once; the others
+ * (slashed, dotted) wait for the whole column to say which number is the month, and are read at
+ * the end, so their errors come after those of the rows.
+ */
+final class EventLog implements Csv.RowSink {
+    /** The roles of an event log's columns. */
+    static final List<String> ROLES = List.of("deal_id", "stage", "entered_at", "rep", "value", "name");
+
+    private final String file;
+    private final Map<String, String> columns;
+    private final StageNames names;
+    private final String dateFormat;
+    private final Map<String, Set<String>> where;
+    private final String idName;
+    private final String stageName;
+    private final String atName;
+    private final String valueName;
+
+    private Csv head;
+    private Map<String, Integer> col;
+    private final List<String> mapping = new ArrayList<>();
+    private Map<Integer, Set<String>> whereAt;
+    private List<Integer> required;
+    private Integer idAt;
+    private Integer stageAt;
+    private Integer atAt;
+    private Integer repAt;
+    private Integer nameAt;
+    private Integer valueAt;
+    private DateColumn alone;
+
+    /** Rows that may be a report's footer, waiting for a data row or the file's end. */
+    private final List<Csv.Row> pending = new ArrayList<>();
+    private boolean data;
+    private int beforeWhere;
+    private int rows;
+    private int amountsRead;
+    private int amountsBlank;
+    private final List<Csv.Row> dateExamples = new ArrayList<>(2);
+    private final DateColumn.Shape shape = new DateColumn.Shape();
+    private final List<Waiting> waiting = new ArrayList<>();
+    private final Map<String, DealRows> deals = new LinkedHashMap<>();
+    private final Map<String, StageRows> stages = new LinkedHashMap<>(); // a stage name's id, worked out once for all its rows
+
+    EventLog(String file, Map<String, String> columns, StageNames names, String dateFormat, Map<String, Set<String>> where) {
+        this.file = file;
+        this.columns = columns;
+        this.names = names;
+        this.dateFormat = dateFormat;
+        this.where = where;
+        this.idName = columns.getOrDefault("deal_id", "deal_id");
+        this.stageName = columns.getOrDefault("stage", "stage");
+        this.atName = columns.getOrDefault("entered_at", "entered_at");
+        this.valueName = columns.getOrDefault("value", "value");
+    }
+
+    @Override
+    public void header(List<String> header) {
+        head = new Csv(file, header, List.of(), dateFormat, new HashMap<>(), new ArrayList<>(), List.of());
+        col = columns.isEmpty()
+            ? head.columns(List.of("deal_id", "stage", "entered_at"), known(where), true)
+            : mapped(head, columns, mapping);
+        idAt = col.get("deal_id");
+        stageAt = col.get("stage");
+        atAt = col.get("entered_at");
+        repAt = col.get("rep");
+        nameAt = col.get("name");
+        valueAt = col.get("value");
+        required = List.of(idAt, stageAt, atAt);
+        whereAt = where.isEmpty() ? null : head.wherePositions(where);
+        alone = new DateColumn.Shape().column(file, atName, dateFormat);
+    }
+
+    @Override
+    public void row(long line, String[] cells) {
+        Csv.Row row = new Csv.Row(line, cells);
+        if (head.footer(row, required, List.of())) {
+            pending.add(row);
+            return;
+        }
+        for (Csv.Row p : pending) { // a footer's look, but data after it: data after all
+            accept(p);
+        }
+        pending.clear();
+        accept(row);
+        data = true;
+    }
+
+    private void accept(Csv.Row row) {
+        beforeWhere++;
+        if (whereAt != null && !Csv.matches(row, whereAt)) {
+            return;
+        }
+        rows++;
+        String id = head.cell(row, idAt).trim();
+        String rawStage = head.cell(row, stageAt).trim();
+        String at = head.cell(row, atAt);
+        if (id.isEmpty()) {
+            throw new HistoryException(file, row.line(), idName + ": expected a deal id, got an empty field");
+        }
+        StageRows stage = stages.get(rawStage);
+        if (stage == null) {
+            String stageId = names.id(rawStage);
+            if (stageId == null) {
+                throw new HistoryException(file, row.line(), stageName + ": expected a stage name with a letter or "
+                    + "digit, got '" + rawStage + "'");
+            }
+            stage = new StageRows(stageId);
+            stages.put(rawStage, stage);
+        }
+        stage.rows++;
+        shape.see(at);
+        if (dateExamples.size() < 2 && !at.isBlank()) {
+            dateExamples.add(new Csv.Row(row.line(), new String[] {at}));
+        }
+        LocalDateTime t = DateColumn.readsAlone(at, dateFormat) ? alone.parse(row.line(), at) : null;
+        DealRows deal = deals.computeIfAbsent(id, k -> new DealRows());
+        if (t == null) {
+            waiting.add(new Waiting(deal, deal.events.size(), stage.id, row.line(), at));
+            deal.events.add(null);
+        } else {
+            deal.events.add(new History.Event(stage.id, t, row.line(), alone.dateOnly(at)));
+        }
+        String rep = head.cell(row, repAt).trim();
+        if (!rep.isEmpty()) {
+            deal.rep = rep;
+        }
+        String dealName = head.cell(row, nameAt).trim();
+        if (!dealName.isEmpty()) {
+            deal.name = dealName;
+        }
+        if (valueAt != null) {
+            String amount = head.cell(row, valueAt);
+            if (amount.isBlank()) {
+                amountsBlank++;
+            } else {
+                amountsRead++;
+            }
+            Double value = head.number(row, valueName, amount);
+            if (value != null) {
+                deal.value = value;
+            }
+        }
+    }
+
+    /** The history read: the file's end reached (or its rows given), its footer, dates and deals settled. */
+    History history() {
+        if (!data) { // every row has a footer's look: none is taken for a footer
+            for (Csv.Row p : pending) {
+                accept(p);
+            }
+            pending.clear();
+        }
+        List<String> notes = new ArrayList<>();
+        if (!pending.isEmpty()) {
+            notes.add(head.footerNote(pending));
+        }
+        if (whereAt != null) {
+            notes.add(head.whereNote(where, rows, beforeWhere));
+        }
+        notes.addAll(mapping);
+        DateColumn dates = shape.column(file, atName, dateFormat);
+        for (Waiting w : waiting) {
+            w.deal.events.set(w.index, new History.Event(w.stage, dates.parse(w.line, w.text), w.line, dates.dateOnly(w.text)));
+        }
+        if (deals.isEmpty()) {
+            throw new HistoryException(file, 1, "no events after the header");
+        }
+        List<History.Deal> read = new ArrayList<>(deals.size());
+        int merged = 0;
+        for (Map.Entry<String, DealRows> e : deals.entrySet()) {
+            List<History.Event> sorted = ordered(file, e.getKey(), e.getValue().events);
+            List<History.Event> visits = oneVisitPerStay(sorted);
+            merged += sorted.size() - visits.size();
+            DealRows d = e.getValue();
+            read.add(new History.Deal(e.getKey(), d.rep, d.value, visits, d.name));
+        }
+        if (merged > 0) {
+            notes.add(merged + " events entered the stage their deal was already at (two stage names mapped to one id, "
+                + "or a stage saved twice) and were merged into that visit");
+        }
+        boolean ends = stages.values().stream().anyMatch(n -> n.id.equals(Exit.WON) || n.id.equals(Exit.LOST));
+        if (!ends) {
+            throw new HistoryException(file, 1, stageName + ": no value means won or lost, so no deal ever closes; "
+                + "the values seen are " + String.join(", ", stages.keySet().stream().limit(20).map(v -> "'" + v + "'")
+                .toList()) + "; name them with --won-label and --lost-label, or map them with --stage-map");
+        }
+        List<Reading.Example> examples = new ArrayList<>();
+        for (Csv.Row r : dateExamples) {
+            examples.add(new Reading.Example(r.line(), r.cells()[0], dates.parse(r.line(), r.cells()[0])));
+        }
+        Reading reading = new Reading("event log", rows, head.columnReading(col),
+            List.of(new Reading.Dates(atName, examples.isEmpty() ? "no dates" : dates.rule(), examples)),
+            valueAt == null ? null : new Reading.Amounts(valueName, amountsRead, amountsBlank),
+            stages.entrySet().stream().map(e -> new Reading.Name(e.getKey(), e.getValue().id, e.getValue().rows)).toList(),
+            Csv.footerReading(pending));
+        return new History(file, read, notes, List.of(), reading);
+    }
+
+    /** An event whose date waits for the column's rule: its place among its deal's events. */
+    private record Waiting(DealRows deal, int index, String stage, long line, String text) {
+    }
+
+    /** A deal's rows as they are read: its events in file order, and its last rep, name and amount given. */
+    private static final class DealRows {
+        private final List<History.Event> events = new ArrayList<>(4);
+        private String rep;
+        private String name;
+        private Double value;
+    }
+
+    /** A stage name's id and how many rows hold it. */
+    private static final class StageRows {
+        private final String id;
+        private int rows;
+
+        StageRows(String id) {
+            this.id = id;
+        }
+    }
+
+    /** The optional columns of a header without --columns: rep, value, name, and those --where and --by name. */
+    static List<String> known(Map<String, Set<String>> where) {
+        List<String> known = new ArrayList<>(List.of("rep", "value", "name"));
+        for (String column : where.keySet()) {
+            if (!known.contains(column)) {
+                known.add(column);
+            }
+        }
+        return known;
+    }
+
+    /** The columns the mapping names, by role; it must name the three required roles, each once, all in the header. */
+    static Map<String, Integer> mapped(Csv csv, Map<String, String> columns, List<String> notes) {
+        checkRoles(columns);
+        Map<String, Integer> at = csv.positions(columns);
+        List<String> ignored = csv.header().stream().filter(h -> !columns.containsValue(h)).toList();
+        if (!ignored.isEmpty()) {
+            notes.add("columns not mapped by --columns, ignored: " + String.join(", ", ignored));
+        }
+        return at;
+    }
+
+    static void checkRoles(Map<String, String> columns) {
+        for (String role : columns.keySet()) {
+            if (!ROLES.contains(role)) {
+                throw new InputException("--columns: unknown role '" + role + "'; expected "
+                    + String.join(", ", ROLES) + " (an event log) or --opportunities for an opportunity table");
+            }
+        }
+        for (String role : List.of("deal_id", "stage", "entered_at")) {
+            if (!columns.containsKey(role)) {
+                throw new InputException("--columns: expected " + role + "=COLUMN (the roles deal_id, stage and "
+                    + "entered_at are required), got " + columns);
+            }
+        }
+    }
+
+    /**
+     * A deal's events with each run of entries to one stage kept as its first: the deal never left
+     * the stage, so the run is one visit (not a self-loop).
+     */
+    static List<History.Event> oneVisitPerStay(List<History.Event> path) {
+        List<History.Event> out = new ArrayList<>(path.size());
+        for (History.Event e : path) {
+            if (out.isEmpty() || !out.get(out.size() - 1).stage().equals(e.stage())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Sorts a deal's events in time (file order among equal times) and checks them. */
+    static List<History.Event> ordered(String file, String deal, List<History.Event> events) {
+        List<History.Event> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(History.Event::at).thenComparingLong(History.Event::line));
+        for (int i = 1; i < sorted.size(); i++) {
+            History.Event prev = sorted.get(i - 1);
+            History.Event cur = sorted.get(i);
+            if (prev.stage().equals(cur.stage()) && prev.at().equals(cur.at())) {
+                throw new HistoryException(file, cur.line(), "deal " + deal + " enters " + cur.stage() + " at "
+                    + cur.at() + " twice (also line " + prev.line() + "); expected each entry once");
+            }
+            if (prev.stage().equals(Exit.WON) || prev.stage().equals(Exit.LOST)) {
+                throw new HistoryException(file, cur.line(), "deal " + deal + " enters " + cur.stage()
+                    + " after it was " + prev.stage() + " (line " + prev.line() + "); expected nothing after won or lost");
+            }
+        }
+        return sorted;
+    }
+}
