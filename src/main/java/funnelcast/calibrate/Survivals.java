@@ -6,7 +6,7 @@ import funnelcast.model.Funnel;
 /**
  * Each exit's dwell survival S(age) for a funnel, its law built once (Commons Statistics' law
  * behind a dwell was built again at every survival asked: the month and push fits ask millions).
- * 1 for a visit just begun.
+ * 1 for a visit just begun. Not for sharing between threads (it remembers its last answer).
  */
 final class Survivals {
     private final Funnel funnel;
@@ -17,6 +17,11 @@ final class Survivals {
         this.laws = new Law.Evaluation[funnel.stageCount()][];
     }
 
+    /** The last survival worked out, by its law's evaluation and age: the exits of a pooled dwell share it. */
+    private Law.Evaluation lastLaw;
+    private double lastAge = Double.NaN;
+    private double lastSurvival;
+
     double at(int stage, int exit, double age) {
         if (age <= 0) {
             return 1;
@@ -25,10 +30,24 @@ final class Survivals {
         if (row == null) {
             row = new Law.Evaluation[funnel.exitCount(stage)];
             for (int e = 0; e < row.length; e++) {
-                row[e] = funnel.dwell(stage, e).evaluation();
+                Law dwell = funnel.dwell(stage, e);
+                for (int j = 0; j < e && row[e] == null; j++) {
+                    if (funnel.dwell(stage, j).equals(dwell)) {
+                        row[e] = row[j]; // one law for the stage (no exit-specific dwells): one evaluation
+                    }
+                }
+                if (row[e] == null) {
+                    row[e] = dwell.evaluation();
+                }
             }
             laws[stage] = row;
         }
-        return row[exit].survival(age);
+        Law.Evaluation law = row[exit];
+        if (law != lastLaw || age != lastAge) {
+            lastLaw = law;
+            lastAge = age;
+            lastSurvival = law.survival(age);
+        }
+        return lastSurvival;
     }
 }
