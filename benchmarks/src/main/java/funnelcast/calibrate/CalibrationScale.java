@@ -27,7 +27,8 @@ import picocli.CommandLine;
  * scenario simulated at about 100,000 and 1,000,000 events over 250 working days, each read and
  * calibrated as {@code funnel calibrate FILE --as-of DATE} does, timed beside Python's csv module
  * reading the same file (when python3 is installed), with the peak heap in use. Run with the heap
- * the bar names: {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar
+ * the bar names and the collector the launcher gives calibrate: {@code java -Xmx1g
+ * -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -cp benchmarks/target/benchmarks.jar
  * funnelcast.calibrate.CalibrationScale} from the repository root (arguments: event counts, default
  * 100000 1000000).
  */
