@@ -164,10 +164,17 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         if (cells.length < header.size()) {
             return true;
         }
-        if (required.stream().anyMatch(i -> i != null && cells[i].isBlank())) {
-            return true;
+        // plain loops: every row of a streamed export is asked
+        for (Integer i : required) {
+            if (i != null && cells[i].isBlank()) {
+                return true;
+            }
         }
-        if (usual.stream().noneMatch(i -> i != null && cells[i].isBlank())) {
+        boolean usualBlank = false;
+        for (Integer i : usual) {
+            usualBlank |= i != null && cells[i].isBlank();
+        }
+        if (!usualBlank) {
             return false;
         }
         for (String c : cells) {
