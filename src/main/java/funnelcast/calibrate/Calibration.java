@@ -50,7 +50,7 @@ public record Calibration(String source, LocalDate asOf, String entry, List<Stag
 
         /** The Kaplan-Meier distance of the model that was chosen. */
         public double kmDistance() {
-            return exitSpecific ? km.distanceTo(exitModel::survival) : best.kmDistance();
+            return exitSpecific ? km.distanceTo(exitModel.survivalFunction()) : best.kmDistance();
         }
     }
 

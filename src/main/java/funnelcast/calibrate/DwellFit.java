@@ -362,7 +362,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         }
         Law law = law(family, best);
         return new DwellFit(family, law, ll, best.length, 2 * best.length - 2 * ll, names, est, lo, hi,
-            km == null ? Double.NaN : km.distanceTo(law::survival));
+            km == null ? Double.NaN : km.distanceTo(law.evaluation()::survival)); // the law built once, not per step
     }
 
     /**

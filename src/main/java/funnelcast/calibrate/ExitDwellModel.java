@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The spec's visit model with a dwell per exit, fitted to a stage's visits by EM. A visit still
@@ -167,6 +168,21 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
             orderedShares.put(exits.get(d), shares[d]);
         }
         return new ExitDwellModel(orderedShares, effective, fitted, ll, k, 2 * k - 2 * ll, stalled);
+    }
+
+    /** {@link #survival} with each exit's law built once, for asking at every Kaplan-Meier step. */
+    DoubleUnaryOperator survivalFunction() {
+        List<Map.Entry<Double, Law.Evaluation>> parts = new ArrayList<>();
+        for (Map.Entry<String, Double> e : shares.entrySet()) {
+            parts.add(Map.entry(e.getValue(), fits.get(e.getKey()).law().evaluation()));
+        }
+        return t -> {
+            double s = 0;
+            for (Map.Entry<Double, Law.Evaluation> p : parts) {
+                s += p.getKey() * p.getValue().survival(t);
+            }
+            return stalled > 0 ? stalled + (1 - stalled) * s : s;
+        };
     }
 
     /** The visit's survival under the model: pi + (1 - pi) sum_d p_d S_d(t), for the Kaplan-Meier comparison. */

@@ -351,11 +351,12 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
     static double fittedShiftVariance(List<TimedVisit> visits, Funnel funnel, Absorption chain, double windowStart) {
         double advances = 0;
         double others = 0;
+        String[] advanceTo = advanceTo(funnel, chain);
         for (TimedVisit v : visits) {
             if (v.exit() == null || v.entered() < windowStart || !funnel.isOpenStage(v.stage())) {
                 continue;
             }
-            if (advances(funnel, chain, funnel.index(v.stage()), v.exit())) {
+            if (v.exit().equals(advanceTo[funnel.index(v.stage())])) {
                 advances++;
             } else {
                 others++;
@@ -364,10 +365,17 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
         return 1 / (advances + 0.5) + 1 / (others + 0.5);
     }
 
-    /** Whether leaving stage {@code s} for {@code exit} is its advance (toward a win). */
-    private static boolean advances(Funnel funnel, Absorption chain, int s, String exit) {
-        int advance = chain.advanceExit(s);
-        return advance >= 0 && funnel.id(funnel.dest(s, advance)).equals(exit);
+    /**
+     * Each stage's advance (the exit toward a win) by the id it leads to, null for a stage that
+     * only loops on itself: worked out once per fit, not once per visit.
+     */
+    private static String[] advanceTo(Funnel funnel, Absorption chain) {
+        String[] to = new String[funnel.stageCount()];
+        for (int s = 0; s < to.length; s++) {
+            int advance = chain.advanceExit(s);
+            to[s] = advance < 0 ? null : funnel.id(funnel.dest(s, advance));
+        }
+        return to;
     }
 
     /** Observed and expected exits, and new deals, month by month. */
@@ -387,12 +395,17 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
         double[] expOth = new double[n];
         Survivals survivals = new Survivals(funnel);
         double[] alive0 = new double[0];
+        int[] advanceOf = new int[funnel.stageCount()]; // each stage's advance exit, worked out once, not per visit
+        for (int s = 0; s < advanceOf.length; s++) {
+            advanceOf[s] = chain.advanceExit(s);
+        }
+        String[] advanceTo = advanceTo(funnel, chain);
         for (TimedVisit v : visits) {
             if (!funnel.isOpenStage(v.stage())) {
                 continue; // a stage seen only before the calibration window
             }
             int s = funnel.index(v.stage());
-            int advance = chain.advanceExit(s);
+            int advance = advanceOf[s];
             int exits = funnel.exitCount(s);
             if (alive0.length < exits) {
                 alive0 = new double[exits];
@@ -421,7 +434,7 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
                     }
                 }
                 if (last <= end[i] && v.exit() != null) {
-                    if (advances(funnel, chain, s, v.exit())) {
+                    if (v.exit().equals(advanceTo[s])) {
                         adv[i]++;
                     } else {
                         oth[i]++;
@@ -430,10 +443,13 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
             }
         }
         int[] newDeals = new int[n];
+        YearMonth firstMonth = months.isEmpty() ? null : months.get(0);
         for (LocalDate d : entries) {
-            int i = months.indexOf(YearMonth.from(d));
-            if (i >= 0) {
-                newDeals[i]++;
+            // the months run one after another from the first: a month's place is its distance from the first
+            long i = firstMonth == null ? -1 : (d.getYear() - firstMonth.getYear()) * 12L + d.getMonthValue()
+                - firstMonth.getMonthValue();
+            if (i >= 0 && i < n) {
+                newDeals[(int) i]++;
             }
         }
         List<PastMonth> out = new ArrayList<>();
