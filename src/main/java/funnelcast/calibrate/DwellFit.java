@@ -101,6 +101,9 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         private final List<Observation> obs;
         private final int[] slot;
         private final Observation[] keys;
+        /** Each visit's time and its log for the starting values, taken once: every fit of the stage starts from them. */
+        private final double[] startTimes;
+        private final double[] startLogs;
         /** The keys summed, in key order, and their values' logs. */
         private final int[] summed;
         private final double[] summedLogs;
@@ -111,6 +114,13 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             this.obs = obs;
             this.slot = slot;
             this.keys = keys;
+            startTimes = new double[obs.size()];
+            startLogs = new double[obs.size()];
+            for (int i = 0; i < startTimes.length; i++) {
+                Observation o = obs.get(i);
+                startTimes[i] = o.completed() ? Math.max(o.time(), 1e-3) : Double.NaN;
+                startLogs[i] = Math.log(startTimes[i]);
+            }
             int count = 0;
             for (Observation o : keys) {
                 count += isSummed(o) ? 1 : 0;
@@ -165,26 +175,13 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             return obs;
         }
 
-        /** Each completed visit's time for the starting values, at least 1e-3 (NaN for an open visit), made once. */
-        private double[] startTimes;
-        /** Their logs. */
-        private double[] startLogs;
-
-        synchronized double[] startTimes() {
-            if (startTimes == null) {
-                startTimes = new double[obs.size()];
-                startLogs = new double[obs.size()];
-                for (int i = 0; i < startTimes.length; i++) {
-                    Observation o = obs.get(i);
-                    startTimes[i] = o.completed() ? Math.max(o.time(), 1e-3) : Double.NaN;
-                    startLogs[i] = Math.log(startTimes[i]);
-                }
-            }
+        /** Each completed visit's time for the starting values, at least 1e-3 (NaN for an open visit). */
+        double[] startTimes() {
             return startTimes;
         }
 
-        synchronized double[] startLogs() {
-            startTimes();
+        /** Their logs. */
+        double[] startLogs() {
             return startLogs;
         }
 

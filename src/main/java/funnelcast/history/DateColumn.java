@@ -89,14 +89,18 @@ final class DateColumn {
         private boolean dotted;
         private boolean yearFirst;
 
-        /** Takes one value into account; blank values are none. */
-        void see(String v) {
+        /**
+         * Takes one value into account (blank values are none); whether it is an ISO date, which
+         * reads the same whatever the column's other values show (only slashed dates wait for the
+         * column to say which number is the month).
+         */
+        boolean see(String v) {
             if (v.isBlank()) {
-                return;
+                return false;
             }
             String stripped = strip(v);
             if (isoLike(stripped)) {
-                return;
+                return true;
             }
             Matcher m = SLASHED.matcher(stripped);
             if (m.matches()) {
@@ -108,6 +112,7 @@ final class DateColumn {
             } else if (YEAR_FIRST.matcher(stripped).matches()) {
                 yearFirst = true;
             }
+            return false;
         }
 
         /** The column's rule from the values seen (or from {@code --date-format} when given). */
@@ -134,15 +139,6 @@ final class DateColumn {
             }
             return new DateColumn(file, column, null, !dayOverTwelve, shape);
         }
-    }
-
-    /**
-     * Whether a value reads the same whatever the column's other values show: with a {@code
-     * --date-format}, or an ISO date (only slashed dates wait for the column to say which number
-     * is the month). A file read as a stream parses these at once and keeps only the others.
-     */
-    static boolean readsAlone(String text, String dateFormat) {
-        return dateFormat != null || isoLike(strip(text));
     }
 
     private static String strip(String text) {

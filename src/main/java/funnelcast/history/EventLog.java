@@ -54,7 +54,7 @@ final class EventLog implements Csv.RowSink {
     private int rows;
     private int amountsRead;
     private int amountsBlank;
-    private final List<Csv.Row> dateExamples = new ArrayList<>(2);
+    private final List<DateText> dateExamples = new ArrayList<>(2);
     private final DateColumn.Shape shape = new DateColumn.Shape();
     private final List<Waiting> waiting = new ArrayList<>();
     private final Map<String, DealRows> deals = new LinkedHashMap<>();
@@ -127,11 +127,12 @@ final class EventLog implements Csv.RowSink {
             stages.put(rawStage, stage);
         }
         stage.rows++;
-        shape.see(at);
+        boolean iso = shape.see(at);
         if (dateExamples.size() < 2 && !at.isBlank()) {
-            dateExamples.add(new Csv.Row(row.line(), new String[] {at}));
+            dateExamples.add(new DateText(row.line(), at));
         }
-        LocalDateTime t = DateColumn.readsAlone(at, dateFormat) ? alone.parse(row.line(), at) : null;
+        // an ISO date, or any under --date-format, reads the same whatever the column shows: read it now
+        LocalDateTime t = iso || dateFormat != null ? alone.parse(row.line(), at) : null;
         DealRows deal = deals.computeIfAbsent(id, k -> new DealRows());
         if (t == null) {
             waiting.add(new Waiting(deal, deal.events.size(), stage.id, row.line(), at));
@@ -204,8 +205,8 @@ final class EventLog implements Csv.RowSink {
                 .toList()) + "; name them with --won-label and --lost-label, or map them with --stage-map");
         }
         List<Reading.Example> examples = new ArrayList<>();
-        for (Csv.Row r : dateExamples) {
-            examples.add(new Reading.Example(r.line(), r.cells()[0], dates.parse(r.line(), r.cells()[0])));
+        for (DateText d : dateExamples) {
+            examples.add(new Reading.Example(d.line(), d.text(), dates.parse(d.line(), d.text())));
         }
         Reading reading = new Reading("event log", rows, head.columnReading(col),
             List.of(new Reading.Dates(atName, examples.isEmpty() ? "no dates" : dates.rule(), examples)),
@@ -213,6 +214,10 @@ final class EventLog implements Csv.RowSink {
             stages.entrySet().stream().map(e -> new Reading.Name(e.getKey(), e.getValue().id, e.getValue().rows)).toList(),
             Csv.footerReading(pending));
         return new History(file, read, notes, List.of(), reading);
+    }
+
+    /** A date as a row wrote it, for the reading's examples. */
+    private record DateText(long line, String text) {
     }
 
     /** An event whose date waits for the column's rule: its place among its deal's events. */

@@ -1,14 +1,12 @@
 package funnelcast.calibrate;
 
-import funnelcast.cli.Main;
+import funnelcast.cli.InProcess;
 import funnelcast.history.HistorySimulator;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Funnel;
 import funnelcast.model.WorkCalendar;
 import funnelcast.scenario.ScenarioSource;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -20,7 +18,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import picocli.CommandLine;
 
 /**
  * How calibration scales with a CRM export's size (issue 24's bar): histories of the telesales
@@ -61,13 +58,9 @@ public final class CalibrationScale {
                 }
             }
             LocalDate asOf = clock.dateTime(clock.at(start) + 240).toLocalDate();
-            CommandLine cl = Main.commandLine();
-            StringWriter out = new StringWriter();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(new StringWriter()));
-            long t0 = System.nanoTime();
-            int code = cl.execute("calibrate", file.toString(), "--as-of", asOf.toString());
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            InProcess run = InProcess.run("calibrate", file.toString(), "--as-of", asOf.toString());
+            int code = run.code();
+            double seconds = run.seconds();
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

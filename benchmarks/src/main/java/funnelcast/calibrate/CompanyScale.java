@@ -1,13 +1,12 @@
 package funnelcast.calibrate;
 
-import funnelcast.cli.Main;
+import funnelcast.cli.InProcess;
 import funnelcast.history.HistorySimulator;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Funnel;
 import funnelcast.model.WorkCalendar;
 import funnelcast.scenario.ScenarioSource;
 import java.io.BufferedReader;
-import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
-import picocli.CommandLine;
 
 /**
  * How long each part of issue 25's company takes: 200 teams of 10 reps, one export. The telesales
@@ -98,18 +96,11 @@ public final class CompanyScale {
 
     /** Runs a command as {@code funnel} does, prints and returns its seconds; a failure stops the benchmark. */
     private static double time(String what, String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        long t0 = System.nanoTime();
-        int code = cl.execute(args);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (code != 0) {
-            throw new IllegalStateException(what + ": exit " + code + "\n" + err);
+        InProcess run = InProcess.run(args);
+        if (run.code() != 0) {
+            throw new IllegalStateException(what + ": exit " + run.code() + "\n" + run.err());
         }
-        System.out.printf(Locale.ROOT, "%s: %.1f s%n", what, seconds);
-        return seconds;
+        System.out.printf(Locale.ROOT, "%s: %.1f s%n", what, run.seconds());
+        return run.seconds();
     }
 }

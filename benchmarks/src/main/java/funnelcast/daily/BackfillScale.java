@@ -1,12 +1,9 @@
 package funnelcast.daily;
 
-import funnelcast.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import funnelcast.cli.InProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import picocli.CommandLine;
 
 /**
  * How long a year's backfill of the Maven data takes (issue 26's bar: under two minutes on 2
@@ -28,18 +25,11 @@ public final class BackfillScale {
             return;
         }
         Path db = Files.createTempDirectory("funnelcast-backfill").resolve("year.db");
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        long t0 = System.nanoTime();
-        int code = cl.execute("snapshot", data.toString(), "--opportunities", "--columns",
+        InProcess run = InProcess.run("snapshot", data.toString(), "--opportunities", "--columns",
             "id=opportunity_id,start=engage_date,close=close_date,outcome=deal_stage,value=close_value,rep=sales_agent",
             "--from", "2017-01-01", "--to", "2017-12-31", "--target", "400", "--db", db.toString(), "--threads", "2");
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long refused = err.toString().lines().filter(l -> l.contains("could not be made")).count();
+        long refused = run.err().lines().filter(l -> l.contains("could not be made")).count();
         System.out.printf(Locale.ROOT, "a year of the Maven data, 2 threads: %.1f s (exit %d): %s%d days refused (nothing "
-            + "had closed yet)%n", seconds, code, out.toString().trim() + " ", refused);
+            + "had closed yet)%n", run.seconds(), run.code(), run.out().trim() + " ", refused);
     }
 }
