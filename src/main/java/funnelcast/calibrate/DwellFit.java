@@ -60,34 +60,6 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
      */
     static final double FLOOR = Math.log(1e-300);
 
-    static double logLikelihood(Law law, List<Observation> obs) {
-        return logLikelihood(law, obs, null);
-    }
-
-    /** With {@code weights} (one per observation, or null for all 1): the EM's weighted fit. */
-    static double logLikelihood(Law dwell, List<Observation> obs, double[] weights) {
-        Law.Evaluation law = dwell.evaluation();
-        double ll = 0;
-        for (int i = 0; i < obs.size(); i++) {
-            double w = weights == null ? 1 : weights[i];
-            if (w == 0) {
-                continue;
-            }
-            ll += w * term(law, obs.get(i));
-        }
-        return ll;
-    }
-
-    /** One visit's log-likelihood term under a law, floored at {@link #FLOOR}. */
-    static double term(Law.Evaluation law, Observation o) {
-        double term = switch (o.kind()) {
-            case EXACT -> law.logDensity(o.lo());
-            case INTERVAL -> Math.log(law.survival(o.lo()) - law.survival(o.hi()));
-            case CENSORED -> Math.log(law.survival(o.lo()));
-        };
-        return term > FLOOR ? term : FLOOR;
-    }
-
     /**
      * A stage's visits with each one's place among the distinct (kind, lo, hi) values, found once
      * (in the order first seen): every family's fit and every EM step then sums its weights by
