@@ -271,7 +271,7 @@ public final class Backtest {
         }
         for (History.Deal d : h.deals()) {
             for (History.Event e : d.events()) {
-                LocalDate day = e.at().toLocalDate();
+                LocalDate day = e.date();
                 if (e.stage().equals(Exit.WON) && !day.isBefore(from) && !day.isAfter(to)) {
                     n++;
                 }

@@ -16,7 +16,6 @@ import funnelcast.model.Stage;
 import funnelcast.model.Target;
 import funnelcast.model.WorkCalendar;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,13 +78,9 @@ public final class Calibrator {
         List<History.Deal> known = new ArrayList<>();
         List<TimedVisit> timeline = new ArrayList<>();
         double windowStart = o.windowDays() > 0 ? now - o.windowDays() : Double.NEGATIVE_INFINITY;
+        long asOfDay = o.asOf().toEpochDay();
         for (History.Deal deal : history.deals()) {
-            List<History.Event> events = new ArrayList<>();
-            for (History.Event e : deal.events()) {
-                if (!e.at().toLocalDate().isAfter(o.asOf())) {
-                    events.add(e);
-                }
-            }
+            List<History.Event> events = knownBy(deal.events(), asOfDay);
             if (events.isEmpty()) {
                 continue;
             }
@@ -96,14 +91,15 @@ public final class Calibrator {
                 if (deal.isTerminal(e)) {
                     break;
                 }
-                double entered = clock.at(e.at());
+                double entered = clock.at(e.second());
                 List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new ArrayList<>());
                 boolean inWindow = entered >= windowStart;
                 if (i + 1 < events.size()) {
                     History.Event next = events.get(i + 1);
-                    timeline.add(new TimedVisit(e.stage(), entered, clock.at(next.at()), next.stage()));
+                    double left = clock.at(next.second());
+                    timeline.add(new TimedVisit(e.stage(), entered, left, next.stage()));
                     if (inWindow) {
-                        list.add(dwell(clock.at(next.at()) - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
+                        list.add(dwell(left - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
                     }
                 } else {
                     timeline.add(new TimedVisit(e.stage(), entered, Double.NaN, null));
@@ -171,7 +167,7 @@ public final class Calibrator {
         for (History.Deal deal : known) {
             History.Event e = deal.events().get(0);
             if (e.stage().equals(entry)) {
-                entries.add(e.at().toLocalDate());
+                entries.add(e.date());
             }
         }
         // Month effects are measured over the whole history, whatever the window: recency weighting follows drift.
@@ -180,6 +176,24 @@ public final class Calibrator {
         scenario = scenario.withMonthEffects(months.effects());
         return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes,
             months, repNewDeals(known, entry, inflow));
+    }
+
+    /** The events on or before the day (an epoch day), the list itself when it holds no later one. */
+    private static List<History.Event> knownBy(List<History.Event> events, long day) {
+        int known = 0;
+        for (History.Event e : events) {
+            known += e.day() <= day ? 1 : 0;
+        }
+        if (known == events.size()) {
+            return events;
+        }
+        List<History.Event> out = new ArrayList<>(known);
+        for (History.Event e : events) {
+            if (e.day() <= day) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     private static Observation dwell(double d, boolean dayOnly, String dest, String rep) {
@@ -285,7 +299,7 @@ public final class Calibrator {
      * exact 90% Poisson interval [G(n, 1)^-1(0.05), G(n + 1, 1)^-1(0.95)] / days.
      */
     private static Calibration.InflowFit inflow(List<History.Deal> deals, String entry, Options o, WorkClock clock) {
-        LocalDate first = deals.stream().map(d -> d.events().get(0).at().toLocalDate()).min(LocalDate::compareTo)
+        LocalDate first = deals.stream().map(d -> d.events().get(0).date()).min(LocalDate::compareTo)
             .orElseThrow();
         LocalDate from = first;
         if (o.windowDays() > 0) {
@@ -303,7 +317,7 @@ public final class Calibrator {
         int n = 0;
         for (History.Deal deal : deals) {
             History.Event e = deal.events().get(0);
-            LocalDate day = e.at().toLocalDate();
+            LocalDate day = e.date();
             if (e.stage().equals(entry) && !day.isBefore(from) && !day.isAfter(o.asOf())) {
                 n++;
             }
@@ -318,7 +332,7 @@ public final class Calibrator {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (History.Deal deal : deals) {
             History.Event e = deal.events().get(0);
-            LocalDate day = e.at().toLocalDate();
+            LocalDate day = e.date();
             if (deal.rep() != null && e.stage().equals(entry) && !day.isBefore(inflow.from()) && !day.isAfter(inflow.to())) {
                 out.merge(deal.rep(), 1, Integer::sum);
             }
@@ -337,7 +351,7 @@ public final class Calibrator {
         int n = 0;
         for (History.Deal d : deals) {
             for (History.Event e : d.events()) {
-                LocalDate day = e.at().toLocalDate();
+                LocalDate day = e.date();
                 if (e.stage().equals(Exit.WON) && !day.isBefore(from) && !day.isAfter(asOf)) {
                     n++;
                 }
@@ -350,9 +364,9 @@ public final class Calibrator {
     private static Optional<Law> dealValue(List<History.Deal> deals, LocalDate asOf) {
         List<Double> logs = new ArrayList<>();
         for (History.Deal d : deals) {
-            LocalDateTime end = d.events().get(d.events().size() - 1).at();
+            LocalDate end = d.events().get(d.events().size() - 1).date();
             boolean won = d.events().get(d.events().size() - 1).stage().equals(Exit.WON);
-            if (won && !end.toLocalDate().isAfter(asOf) && d.value() != null && d.value() > 0) {
+            if (won && !end.isAfter(asOf) && d.value() != null && d.value() > 0) {
                 logs.add(Math.log(d.value()));
             }
         }

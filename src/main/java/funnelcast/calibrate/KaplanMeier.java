@@ -68,15 +68,77 @@ public record KaplanMeier(double[] times, double[] survival, double[] censoredTi
         return s;
     }
 
-    /** The largest gap between the curve and a fitted survival, on both sides of every step. */
+    /**
+     * The largest gap between the curve and a fitted survival, on both sides of every step. The
+     * fitted survival never rises, so between two steps where it is known it lies between its
+     * values there, and a run of steps whose curve and fit cannot be further apart than the gap
+     * already found is passed over unasked: a simulated stage's 250,000 steps ask the fit a few
+     * thousand times, and the gap is the one every step would give (the steps asked are the same
+     * numbers, and the largest of them wins).
+     */
     public double distanceTo(DoubleUnaryOperator fitted) {
-        double d = 0;
-        double before = 1;
-        for (int k = 0; k < times.length; k++) {
-            double f = fitted.applyAsDouble(times[k]);
-            d = Math.max(d, Math.max(Math.abs(before - f), Math.abs(survival[k] - f)));
-            before = survival[k];
+        int last = times.length - 1;
+        if (last < 0) {
+            return 0;
+        }
+        double first = fitted.applyAsDouble(times[0]);
+        double end = last == 0 ? first : fitted.applyAsDouble(times[last]);
+        double d = Math.max(gap(0, first), gap(last, end));
+        // runs of steps (a, b) with the fit known at both ends, their inside not yet asked
+        int[] from = new int[64];
+        int[] to = new int[64];
+        double[] high = new double[64];
+        double[] low = new double[64];
+        int runs = 0;
+        from[runs] = 0;
+        to[runs] = last;
+        high[runs] = first;
+        low[runs++] = end;
+        while (runs > 0) {
+            runs--;
+            int a = from[runs];
+            int b = to[runs];
+            double fa = high[runs];
+            double fb = low[runs];
+            if (b - a < 2) {
+                continue;
+            }
+            // inside the run the curve lies in [S(b - 1), S(a)] and the fit in [f(b), f(a)]
+            double bound = Math.max(survival[a] - fb, fa - survival[b - 1]);
+            if (bound + MONOTONE_SLACK <= d) {
+                continue;
+            }
+            int m = (a + b) >>> 1;
+            double fm = fitted.applyAsDouble(times[m]);
+            d = Math.max(d, gap(m, fm));
+            if (runs + 2 > from.length) {
+                from = Arrays.copyOf(from, 2 * from.length);
+                to = Arrays.copyOf(to, 2 * to.length);
+                high = Arrays.copyOf(high, 2 * high.length);
+                low = Arrays.copyOf(low, 2 * low.length);
+            }
+            from[runs] = m;
+            to[runs] = b;
+            high[runs] = fm;
+            low[runs++] = fb;
+            from[runs] = a;
+            to[runs] = m;
+            high[runs] = fa;
+            low[runs++] = fm;
         }
         return d;
+    }
+
+    /**
+     * How far a fitted survival may rise between two points where it is asked (its last digits,
+     * from the special functions' rounding): a run is passed over only when it cannot come within
+     * this of the gap found.
+     */
+    static final double MONOTONE_SLACK = 1e-9;
+
+    /** The gap at step k, on both sides of it, to the fit's value there. */
+    private double gap(int k, double f) {
+        double before = k == 0 ? 1 : survival[k - 1];
+        return Math.max(Math.abs(before - f), Math.abs(survival[k] - f));
     }
 }

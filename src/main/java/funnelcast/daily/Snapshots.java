@@ -107,7 +107,7 @@ public final class Snapshots {
         if (byRep) {
             Set<String> reps = new TreeSet<>();
             for (History.Deal d : h.deals()) {
-                if (d.rep() != null && !d.events().get(0).at().toLocalDate().isAfter(day)) {
+                if (d.rep() != null && !d.events().get(0).date().isAfter(day)) {
                     reps.add(d.rep());
                 }
             }
@@ -189,7 +189,7 @@ public final class Snapshots {
             History.Event now = null;
             for (int i = 0; i < d.events().size(); i++) {
                 History.Event e = d.events().get(i);
-                LocalDate on = e.at().toLocalDate();
+                LocalDate on = e.date();
                 if (on.isAfter(day)) {
                     break;
                 }
@@ -209,7 +209,7 @@ public final class Snapshots {
                 }
             }
             if (now != null && !d.isTerminal(now)) {
-                pipeline.add(new Day.Deal(d.id(), now.stage(), clock.endOf(day) - clock.at(now.at()), d.rep(), d.value(), null));
+                pipeline.add(new Day.Deal(d.id(), now.stage(), clock.endOf(day) - clock.at(now.second()), d.rep(), d.value(), null));
                 open.merge(now.stage(), 1, Integer::sum);
             }
         }

@@ -296,11 +296,12 @@ final class EventLog implements Csv.RowSink {
     /** Sorts a deal's events in time (file order among equal times) and checks them. */
     static List<History.Event> ordered(String file, String deal, List<History.Event> events) {
         List<History.Event> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(History.Event::at).thenComparingLong(History.Event::line));
+        sorted.sort(Comparator.comparingLong(History.Event::second).thenComparingInt(History.Event::nano)
+            .thenComparingLong(History.Event::line));
         for (int i = 1; i < sorted.size(); i++) {
             History.Event prev = sorted.get(i - 1);
             History.Event cur = sorted.get(i);
-            if (prev.stage().equals(cur.stage()) && prev.at().equals(cur.at())) {
+            if (prev.stage().equals(cur.stage()) && prev.sameTime(cur)) {
                 throw new HistoryException(file, cur.line(), "deal " + deal + " enters " + cur.stage() + " at "
                     + cur.at() + " twice (also line " + prev.line() + "); expected each entry once");
             }

@@ -2,8 +2,11 @@ package funnelcast.history;
 
 import funnelcast.model.Exit;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * A CRM event log, per deal, in time order: the stages it entered and when. {@code notes}
@@ -29,11 +32,45 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
 
     /**
      * One stage entry, with the line of the file it came from (for messages); {@code dayOnly}
-     * when its time is known only to the day.
+     * when its time is known only to the day. Its time is kept as the seconds and nanoseconds
+     * of the date and time written (no zone: {@link #at()} gives them back), a few bytes where a
+     * {@link LocalDateTime} holds three objects: a million-event history stays small enough to
+     * fit beside its fits.
      */
-    public record Event(String stage, LocalDateTime at, long line, boolean dayOnly) implements Serializable {
-        private static final long serialVersionUID = 1L;
+    public record Event(String stage, long second, int nano, long line, boolean dayOnly) implements Serializable {
+        private static final long serialVersionUID = 2L;
+
+        public Event(String stage, LocalDateTime at, long line, boolean dayOnly) {
+            this(stage, at.toEpochSecond(ZoneOffset.UTC), at.getNano(), line, dayOnly);
+        }
+
+        /** The date and time the file gave. */
+        public LocalDateTime at() {
+            return LocalDateTime.ofEpochSecond(second, nano, ZoneOffset.UTC);
+        }
+
+        /** The date, as a day count ({@link LocalDate#toEpochDay}). */
+        public long day() {
+            return Math.floorDiv(second, SECONDS_PER_DAY);
+        }
+
+        /** The date. */
+        public LocalDate date() {
+            return LocalDate.ofEpochDay(day());
+        }
+
+        /** Earlier than {@code other}. */
+        public boolean isBefore(Event other) {
+            return second < other.second || (second == other.second && nano < other.nano);
+        }
+
+        /** At the same time as {@code other}. */
+        public boolean sameTime(Event other) {
+            return second == other.second && nano == other.nano;
+        }
     }
+
+    static final long SECONDS_PER_DAY = 86_400;
 
     /** A deal: its id, rep, value, the name a person knows it by (or null), and its events in time order. */
     public record Deal(String id, String rep, Double value, List<Event> events, String name) implements Serializable {
@@ -54,11 +91,26 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
     }
 
     public LocalDateTime first() {
-        return deals.stream().map(d -> d.events().get(0).at()).min(LocalDateTime::compareTo).orElseThrow();
+        Event first = null;
+        for (Deal d : deals) {
+            Event e = d.events().get(0);
+            first = first == null || e.isBefore(first) ? e : first;
+        }
+        if (first == null) {
+            throw new NoSuchElementException("no deal");
+        }
+        return first.at();
     }
 
     public LocalDateTime last() {
-        return deals.stream().map(d -> d.events().get(d.events().size() - 1).at()).max(LocalDateTime::compareTo)
-            .orElseThrow();
+        Event last = null;
+        for (Deal d : deals) {
+            Event e = d.events().get(d.events().size() - 1);
+            last = last == null || last.isBefore(e) ? e : last;
+        }
+        if (last == null) {
+            throw new NoSuchElementException("no deal");
+        }
+        return last.at();
     }
 }

@@ -4,6 +4,7 @@ import funnelcast.model.WorkCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ public final class WorkClock {
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> workdays;
     private final LocalDate epoch;
+    private final long epochDay;
     private final int[] before;
 
     /** A clock for dates in {@code [from, to]}, without make-up working days; others are refused. */
@@ -32,6 +34,7 @@ public final class WorkClock {
         this.holidays = Set.copyOf(holidays);
         this.workdays = Set.copyOf(workdays);
         this.epoch = from.minusDays(1);
+        this.epochDay = epoch.toEpochDay();
         int n = (int) ChronoUnit.DAYS.between(epoch, to.plusDays(2)) + 1;
         before = new int[n];
         for (int i = 1; i < n; i++) {
@@ -69,12 +72,23 @@ public final class WorkClock {
 
     /** The working-time position of a timestamp. */
     public double at(LocalDateTime t) {
-        LocalDate d = t.toLocalDate();
-        double start = at(d);
-        if (!isWorkingDay(d)) {
-            return start;
+        return at(t.toEpochSecond(ZoneOffset.UTC));
+    }
+
+    /**
+     * The working-time position of a date and time given as seconds ({@link History.Event#second}):
+     * the working days before its date, and on a working day its time of day as a fraction.
+     */
+    public double at(long second) {
+        long day = Math.floorDiv(second, History.SECONDS_PER_DAY);
+        long i = day - epochDay;
+        if (i < 0 || i >= before.length) {
+            throw new IllegalArgumentException("date " + LocalDate.ofEpochDay(day) + " is outside the clock's range");
         }
-        return start + t.toLocalTime().toSecondOfDay() / 86_400.0;
+        int start = before[(int) i];
+        // a working day is one the count of working days before steps over (the last day counted is asked)
+        boolean working = i + 1 < before.length ? before[(int) i + 1] > start : isWorkingDay(LocalDate.ofEpochDay(day));
+        return working ? start + Math.floorMod(second, History.SECONDS_PER_DAY) / (double) History.SECONDS_PER_DAY : start;
     }
 
     /** The end of the given day, in working time. */
