@@ -6,8 +6,10 @@ import funnelcast.law.Family;
 import funnelcast.law.WeightedValues;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -79,6 +81,8 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         /** The keys summed, in key order, and their values' logs. */
         private final int[] summed;
         private final double[] summedLogs;
+        /** The open visits' keys by ascending age, when there are enough of them to go to a law at once ({@link #BULK}). */
+        private final int[] openByAge;
         /** Recent sums by the summed keys' weights they were made from, the newest last. */
         private final List<Map.Entry<double[], WeightedValues>> recent = new ArrayList<>();
 
@@ -106,6 +110,13 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
                     summedLogs[e++] = Math.log(keys[u].lo());
                 }
             }
+            int open = 0;
+            for (Observation o : keys) {
+                open += o.kind() == Observation.Kind.CENSORED ? 1 : 0;
+            }
+            openByAge = open < BULK ? new int[0] : IntStream.range(0, keys.length)
+                .filter(u -> keys[u].kind() == Observation.Kind.CENSORED).boxed()
+                .sorted(Comparator.comparingDouble((Integer u) -> keys[u].lo())).mapToInt(Integer::intValue).toArray();
         }
 
         static Sample of(List<Observation> obs) {
@@ -197,6 +208,14 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         private static final int RECENT = 8;
     }
 
+    /**
+     * Distinct open ages from which a likelihood asks their survivals of the law all at once,
+     * in ascending order (a gamma then steps from one to the next, {@code Gamma.survivals}):
+     * a simulated history's thousands of open visits, each of its own age. The shared CRM
+     * exports' ages, whole days, are a few hundred and are asked one by one.
+     */
+    static final int BULK = 256;
+
     /** The positive dwells known exactly (timestamps, not days): a likelihood takes them through their sums. */
     private static boolean isSummed(Observation o) {
         return o.kind() == Observation.Kind.EXACT && o.lo() > 0 && o.lo() < Double.POSITIVE_INFINITY;
@@ -209,7 +228,8 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
      * values against thousands of visits in the shared CRM data), with the same value up to
      * the order of summation.
      */
-    record Distinct(Observation.Kind[] kind, double[] lo, double[] hi, double[] weight, WeightedValues exact) {
+    record Distinct(Observation.Kind[] kind, double[] lo, double[] hi, double[] weight, WeightedValues exact,
+                    double[] openAges, double[] openWeights) {
         static Distinct of(Sample sample, double[] weights) {
             Observation[] keys = sample.keys;
             int[] slot = sample.slot;
@@ -217,10 +237,26 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             for (int i = 0; i < slot.length; i++) {
                 w[slot[i]] += weights == null ? 1 : weights[i];
             }
+            // the open visits in bulk, by age, when they are many
+            int[] byAge = sample.openByAge;
+            int open = 0;
+            for (int u : byAge) {
+                open += w[u] != 0 ? 1 : 0;
+            }
+            double[] openAges = new double[open];
+            double[] openWeights = new double[open];
+            int a = 0;
+            for (int u : byAge) {
+                if (w[u] != 0) {
+                    openAges[a] = keys[u].lo();
+                    openWeights[a++] = w[u];
+                }
+            }
+            boolean bulk = byAge.length > 0;
             // the positive dwells known exactly go to the sums; the rest stay value by value
             int rest = 0;
             for (int u = 0; u < keys.length; u++) {
-                rest += !isSummed(keys[u]) && w[u] != 0 ? 1 : 0;
+                rest += stays(keys[u], bulk) && w[u] != 0 ? 1 : 0;
             }
             Observation.Kind[] kind = new Observation.Kind[rest];
             double[] lo = new double[rest];
@@ -229,14 +265,19 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             int r = 0;
             for (int u = 0; u < keys.length; u++) {
                 Observation o = keys[u];
-                if (!isSummed(o) && w[u] != 0) {
+                if (stays(o, bulk) && w[u] != 0) {
                     kind[r] = o.kind();
                     lo[r] = o.lo();
                     hi[r] = o.hi();
                     weight[r++] = w[u];
                 }
             }
-            return new Distinct(kind, lo, hi, weight, sample.summed(w));
+            return new Distinct(kind, lo, hi, weight, sample.summed(w), openAges, openWeights);
+        }
+
+        /** Whether a key is summed value by value: not one of the exact dwells' sums, nor an open visit asked in bulk. */
+        private static boolean stays(Observation o, boolean bulk) {
+            return !isSummed(o) && !(bulk && o.kind() == Observation.Kind.CENSORED);
         }
 
         /** How many distinct completed dwells carry weight. */
@@ -270,7 +311,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
                 };
                 ll += weight[u] * (term > FLOOR ? term : FLOOR);
             }
-            return ll;
+            return openAges.length == 0 ? ll : ll + law.logSurvivals(openAges, openWeights, FLOOR);
         }
     }
 

@@ -73,6 +73,22 @@ public sealed interface Law
             }
             return ll;
         }
+
+        /**
+         * The weighted sum of the log survivals at ascending {@code ages} (a likelihood's open
+         * visits), each term at least {@code floor}. A family whose survival costs a special
+         * function at every point may step from one age to the next instead ({@link Gamma}).
+         */
+        default double logSurvivals(double[] ages, double[] weights, double floor) {
+            double ll = 0;
+            for (int i = 0; i < ages.length; i++) {
+                if (weights[i] != 0) {
+                    double term = Math.log(survival(ages[i]));
+                    ll += weights[i] * (term > floor ? term : floor);
+                }
+            }
+            return ll;
+        }
     }
 
     /** The law's {@link Evaluation}. */
