@@ -5,6 +5,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -250,6 +252,42 @@ final class DateColumn {
             return null;
         }
     }
+
+    /** No such time: {@link #isoSeconds} could not read the text. */
+    static final long UNREAD = Long.MIN_VALUE;
+
+    /**
+     * The seconds ({@link History.Event#second}) of a {@code yyyy-MM-ddTHH:mm[:ss]} text (a space
+     * for the T), worked out from its digits without making a date: what a million-row export's
+     * reading spends least on this way. {@link #UNREAD} for any other text or any impossible
+     * value, which {@link #parse} then reads or refuses with its message.
+     */
+    static long isoSeconds(String s) {
+        int n = s.length();
+        if ((n != 16 && n != 19) || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+            || s.charAt(13) != ':' || (n == 19 && s.charAt(16) != ':')) {
+            return UNREAD;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = n == 19 ? digits(s, 17, 2) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+            || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return UNREAD;
+        }
+        // LocalDate.toEpochDay's arithmetic, for a year from 0 on
+        long days = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400 + (367 * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            days -= Year.isLeap(year) ? 1 : 2;
+        }
+        return (days - DAYS_0000_TO_1970) * 86_400 + hour * 3600L + minute * 60L + second;
+    }
+
+    /** Days from 0000-01-01 to 1970-01-01, as java.time counts them. */
+    private static final long DAYS_0000_TO_1970 = 719_528;
 
     /** The number written by {@code count} ASCII digits from {@code at}, or -1. */
     private static int digits(String s, int at, int count) {

@@ -131,14 +131,20 @@ final class EventLog implements Csv.RowSink {
         if (dateExamples.size() < 2 && !at.isBlank()) {
             dateExamples.add(new DateText(row.line(), at));
         }
-        // an ISO date, or any under --date-format, reads the same whatever the column shows: read it now
-        LocalDateTime t = iso || dateFormat != null ? alone.parse(row.line(), at) : null;
         DealRows deal = deals.computeIfAbsent(id, k -> new DealRows());
-        if (t == null) {
-            waiting.add(new Waiting(deal, deal.events.size(), stage.id, row.line(), at));
-            deal.events.add(null);
+        // a date and time as ISO writes them, read digit by digit (a timestamped export's every row)
+        long second = iso && dateFormat == null ? DateColumn.isoSeconds(at) : DateColumn.UNREAD;
+        if (second != DateColumn.UNREAD) {
+            deal.events.add(new History.Event(stage.id, second, 0, row.line(), false));
         } else {
-            deal.events.add(new History.Event(stage.id, t, row.line(), alone.dateOnly(at)));
+            // an ISO date, or any under --date-format, reads the same whatever the column shows: read it now
+            LocalDateTime t = iso || dateFormat != null ? alone.parse(row.line(), at) : null;
+            if (t == null) {
+                waiting.add(new Waiting(deal, deal.events.size(), stage.id, row.line(), at));
+                deal.events.add(null);
+            } else {
+                deal.events.add(new History.Event(stage.id, t, row.line(), alone.dateOnly(at)));
+            }
         }
         String rep = head.cell(row, repAt).trim();
         if (!rep.isEmpty()) {

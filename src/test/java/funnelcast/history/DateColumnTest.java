@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,30 @@ class DateColumnTest {
             HistoryException e = assertThrows(HistoryException.class, () -> iso.parse(9, bad), bad);
             assertTrue(e.getMessage().contains("line 9") && e.getMessage().contains("Close Date"), e.getMessage());
         }
+    }
+
+    /**
+     * The seconds worked out from an ISO date-time's digits are java.time's, over every day of
+     * two centuries (leap days and the years 1900, 2000 and 2100 among them) at times from midnight to the last
+     * second; a text java.time refuses, or one with a zone or fraction, is left to the parser.
+     */
+    @Test
+    void isoSecondsAreJavaTimesSeconds() {
+        for (LocalDate d = LocalDate.parse("1899-12-25"); d.isBefore(LocalDate.parse("2101-01-08")); d = d.plusDays(1)) {
+            LocalDateTime t = d.atTime((int) (d.toEpochDay() & 15) + 8, (int) (d.toEpochDay() % 60 + 60) % 60,
+                (int) (d.toEpochDay() % 59 + 59) % 59);
+            assertEquals(t.toEpochSecond(ZoneOffset.UTC), DateColumn.isoSeconds(t.toString().length() == 16 ? t.toString()
+                : t.toString().replace('T', ' ')), t.toString());
+        }
+        assertEquals(LocalDateTime.parse("2026-03-14T14:30").toEpochSecond(ZoneOffset.UTC), DateColumn.isoSeconds("2026-03-14T14:30"));
+        assertEquals(LocalDateTime.parse("2026-12-31T23:59:59").toEpochSecond(ZoneOffset.UTC),
+            DateColumn.isoSeconds("2026-12-31 23:59:59"));
+        for (String other : List.of("2026-02-29T10:00", "1900-02-29T10:00", "2026-13-01T10:00", "2026-00-01T10:00",
+            "2026-03-00T10:00", "2026-04-31T10:00", "2026-03-14T24:00", "2026-03-14T14:60", "2026-03-14T14:30:60",
+            "2026-03-1xT14:30", "2026-03-14X14:30", "2026-03-14T14:30:00.250", "2026-03-14T14:30Z", "2026-03-14")) {
+            assertEquals(DateColumn.UNREAD, DateColumn.isoSeconds(other), other);
+        }
+        assertEquals(LocalDateTime.parse("2000-02-29T10:00").toEpochSecond(ZoneOffset.UTC), DateColumn.isoSeconds("2000-02-29T10:00"));
     }
 
     /** The whole column decides: 3/4/2026 is April 3rd beside 14/3/2026, and March 4th beside 3/14/2026. */
