@@ -76,7 +76,7 @@ public final class Calibrator {
         Map<String, Integer> firstStage = new HashMap<>();
         List<PipelineDeal> pipeline = new ArrayList<>();
         List<History.Deal> known = new ArrayList<>();
-        List<TimedVisit> timeline = new ArrayList<>();
+        Timeline timeline = new Timeline();
         double windowStart = o.windowDays() > 0 ? now - o.windowDays() : Double.NEGATIVE_INFINITY;
         long asOfDay = o.asOf().toEpochDay();
         for (History.Deal deal : history.deals()) {
@@ -92,17 +92,17 @@ public final class Calibrator {
                     break;
                 }
                 double entered = clock.at(e.second());
-                List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new ArrayList<>());
+                List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new Visits());
                 boolean inWindow = entered >= windowStart;
                 if (i + 1 < events.size()) {
                     History.Event next = events.get(i + 1);
                     double left = clock.at(next.second());
-                    timeline.add(new TimedVisit(e.stage(), entered, left, next.stage()));
+                    timeline.add(e.stage(), entered, left, next.stage());
                     if (inWindow) {
                         list.add(dwell(left - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
                     }
                 } else {
-                    timeline.add(new TimedVisit(e.stage(), entered, Double.NaN, null));
+                    timeline.add(e.stage(), entered, Double.NaN, null);
                     double age = Math.max(now - entered, 1e-6);
                     if (inWindow) {
                         list.add(Observation.censored(age, deal.rep()));

@@ -74,7 +74,10 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
     static final class Sample {
         private final List<Observation> obs;
         private final int[] slot;
-        private final Observation[] keys;
+        /** The distinct (kind, lo, hi) keys, as columns. */
+        private final Observation.Kind[] keyKind;
+        private final double[] keyLo;
+        private final double[] keyHi;
         /** Each visit's time and its log for the starting values, taken once: every fit of the stage starts from them. */
         private final double[] startTimes;
         private final double[] startLogs;
@@ -86,10 +89,12 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         /** Recent sums by the summed keys' weights they were made from, the newest last. */
         private final List<Map.Entry<double[], WeightedValues>> recent = new ArrayList<>();
 
-        private Sample(List<Observation> obs, int[] slot, Observation[] keys) {
+        private Sample(List<Observation> obs, int[] slot, Observation.Kind[] keyKind, double[] keyLo, double[] keyHi) {
             this.obs = obs;
             this.slot = slot;
-            this.keys = keys;
+            this.keyKind = keyKind;
+            this.keyLo = keyLo;
+            this.keyHi = keyHi;
             startTimes = new double[obs.size()];
             startLogs = new double[obs.size()];
             for (int i = 0; i < startTimes.length; i++) {
@@ -98,25 +103,25 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
                 startLogs[i] = Math.log(startTimes[i]);
             }
             int count = 0;
-            for (Observation o : keys) {
-                count += isSummed(o) ? 1 : 0;
+            for (int u = 0; u < keyKind.length; u++) {
+                count += isSummed(keyKind[u], keyLo[u]) ? 1 : 0;
             }
             summed = new int[count];
             summedLogs = new double[count];
             int e = 0;
-            for (int u = 0; u < keys.length; u++) {
-                if (isSummed(keys[u])) {
+            for (int u = 0; u < keyKind.length; u++) {
+                if (isSummed(keyKind[u], keyLo[u])) {
                     summed[e] = u;
-                    summedLogs[e++] = Math.log(keys[u].lo());
+                    summedLogs[e++] = Math.log(keyLo[u]);
                 }
             }
             int open = 0;
-            for (Observation o : keys) {
-                open += o.kind() == Observation.Kind.CENSORED ? 1 : 0;
+            for (Observation.Kind k : keyKind) {
+                open += k == Observation.Kind.CENSORED ? 1 : 0;
             }
-            openByAge = open < BULK ? new int[0] : IntStream.range(0, keys.length)
-                .filter(u -> keys[u].kind() == Observation.Kind.CENSORED).boxed()
-                .sorted(Comparator.comparingDouble((Integer u) -> keys[u].lo())).mapToInt(Integer::intValue).toArray();
+            openByAge = open < BULK ? new int[0] : IntStream.range(0, keyKind.length)
+                .filter(u -> keyKind[u] == Observation.Kind.CENSORED).boxed()
+                .sorted(Comparator.comparingDouble((Integer u) -> keyLo[u])).mapToInt(Integer::intValue).toArray();
         }
 
         static Sample of(List<Observation> obs) {
@@ -127,7 +132,10 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             int[] table = new int[capacity];
             Arrays.fill(table, -1);
             int[] slot = new int[n];
-            List<Observation> keys = new ArrayList<>();
+            Observation.Kind[] keyKind = new Observation.Kind[n];
+            double[] keyLo = new double[n];
+            double[] keyHi = new double[n];
+            int keys = 0;
             for (int i = 0; i < n; i++) {
                 Observation o = obs.get(i);
                 long lo = Double.doubleToLongBits(o.lo());
@@ -137,21 +145,22 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
                 while (true) {
                     int k = table[at];
                     if (k < 0) {
-                        table[at] = keys.size();
-                        slot[i] = keys.size();
-                        keys.add(new Observation(o.kind(), o.lo(), o.hi(), null, null));
+                        table[at] = keys;
+                        slot[i] = keys;
+                        keyKind[keys] = o.kind();
+                        keyLo[keys] = o.lo();
+                        keyHi[keys++] = o.hi();
                         break;
                     }
-                    Observation key = keys.get(k);
-                    if (key.kind() == o.kind() && Double.doubleToLongBits(key.lo()) == lo
-                        && Double.doubleToLongBits(key.hi()) == hi) {
+                    if (keyKind[k] == o.kind() && Double.doubleToLongBits(keyLo[k]) == lo
+                        && Double.doubleToLongBits(keyHi[k]) == hi) {
                         slot[i] = k;
                         break;
                     }
                     at = (at + 1) & mask;
                 }
             }
-            return new Sample(obs, slot, keys.toArray(Observation[]::new));
+            return new Sample(obs, slot, Arrays.copyOf(keyKind, keys), Arrays.copyOf(keyLo, keys), Arrays.copyOf(keyHi, keys));
         }
 
         List<Observation> obs() {
@@ -189,7 +198,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             int k = 0;
             for (int e = 0; e < summed.length; e++) {
                 if (byKey[e] != 0) {
-                    x[k] = keys[summed[e]].lo();
+                    x[k] = keyLo[summed[e]];
                     xw[k] = byKey[e];
                     logs[k++] = summedLogs[e];
                 }
@@ -217,8 +226,8 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
     static final int BULK = 256;
 
     /** The positive dwells known exactly (timestamps, not days): a likelihood takes them through their sums. */
-    private static boolean isSummed(Observation o) {
-        return o.kind() == Observation.Kind.EXACT && o.lo() > 0 && o.lo() < Double.POSITIVE_INFINITY;
+    private static boolean isSummed(Observation.Kind kind, double lo) {
+        return kind == Observation.Kind.EXACT && lo > 0 && lo < Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -231,9 +240,11 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
     record Distinct(Observation.Kind[] kind, double[] lo, double[] hi, double[] weight, WeightedValues exact,
                     double[] openAges, double[] openWeights) {
         static Distinct of(Sample sample, double[] weights) {
-            Observation[] keys = sample.keys;
+            Observation.Kind[] keyKind = sample.keyKind;
+            double[] keyLo = sample.keyLo;
+            double[] keyHi = sample.keyHi;
             int[] slot = sample.slot;
-            double[] w = new double[keys.length];
+            double[] w = new double[keyKind.length];
             for (int i = 0; i < slot.length; i++) {
                 w[slot[i]] += weights == null ? 1 : weights[i];
             }
@@ -248,27 +259,26 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             int a = 0;
             for (int u : byAge) {
                 if (w[u] != 0) {
-                    openAges[a] = keys[u].lo();
+                    openAges[a] = keyLo[u];
                     openWeights[a++] = w[u];
                 }
             }
             boolean bulk = byAge.length > 0;
             // the positive dwells known exactly go to the sums; the rest stay value by value
             int rest = 0;
-            for (int u = 0; u < keys.length; u++) {
-                rest += stays(keys[u], bulk) && w[u] != 0 ? 1 : 0;
+            for (int u = 0; u < keyKind.length; u++) {
+                rest += stays(keyKind[u], keyLo[u], bulk) && w[u] != 0 ? 1 : 0;
             }
             Observation.Kind[] kind = new Observation.Kind[rest];
             double[] lo = new double[rest];
             double[] hi = new double[rest];
             double[] weight = new double[rest];
             int r = 0;
-            for (int u = 0; u < keys.length; u++) {
-                Observation o = keys[u];
-                if (stays(o, bulk) && w[u] != 0) {
-                    kind[r] = o.kind();
-                    lo[r] = o.lo();
-                    hi[r] = o.hi();
+            for (int u = 0; u < keyKind.length; u++) {
+                if (stays(keyKind[u], keyLo[u], bulk) && w[u] != 0) {
+                    kind[r] = keyKind[u];
+                    lo[r] = keyLo[u];
+                    hi[r] = keyHi[u];
                     weight[r++] = w[u];
                 }
             }
@@ -276,8 +286,8 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         }
 
         /** Whether a key is summed value by value: not one of the exact dwells' sums, nor an open visit asked in bulk. */
-        private static boolean stays(Observation o, boolean bulk) {
-            return !isSummed(o) && !(bulk && o.kind() == Observation.Kind.CENSORED);
+        private static boolean stays(Observation.Kind kind, double lo, boolean bulk) {
+            return !isSummed(kind, lo) && !(bulk && kind == Observation.Kind.CENSORED);
         }
 
         /** How many distinct completed dwells carry weight. */

@@ -1,0 +1,52 @@
+package funnelcast.calibrate;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * A stage's visits kept as columns (kind, bounds, exit, rep) and read back one {@link Observation}
+ * at a time: a million-event history's million visits are a few arrays, not a million objects
+ * that every young collection copies while the stages are fitted.
+ */
+final class Visits extends AbstractList<Observation> implements RandomAccess {
+    private static final Observation.Kind[] KINDS = Observation.Kind.values();
+
+    private byte[] kind = new byte[16];
+    private double[] lo = new double[16];
+    private double[] hi = new double[16];
+    private String[] exit = new String[16];
+    private String[] rep = new String[16];
+    private int size;
+
+    @Override
+    public boolean add(Observation o) {
+        if (size == kind.length) {
+            int capacity = 2 * size;
+            kind = Arrays.copyOf(kind, capacity);
+            lo = Arrays.copyOf(lo, capacity);
+            hi = Arrays.copyOf(hi, capacity);
+            exit = Arrays.copyOf(exit, capacity);
+            rep = Arrays.copyOf(rep, capacity);
+        }
+        kind[size] = (byte) o.kind().ordinal();
+        lo[size] = o.lo();
+        hi[size] = o.hi();
+        exit[size] = o.dest();
+        rep[size++] = o.rep();
+        modCount++;
+        return true;
+    }
+
+    @Override
+    public Observation get(int i) {
+        Objects.checkIndex(i, size);
+        return new Observation(KINDS[kind[i]], lo[i], hi[i], exit[i], rep[i]);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+}
