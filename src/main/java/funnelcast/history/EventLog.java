@@ -3,7 +3,9 @@ package funnelcast.history;
 import funnelcast.InputException;
 import funnelcast.model.Exit;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,7 +59,10 @@ final class EventLog implements Csv.RowSink {
     private final List<DateText> dateExamples = new ArrayList<>(2);
     private final DateColumn.Shape shape = new DateColumn.Shape();
     private final List<Waiting> waiting = new ArrayList<>();
-    private final Map<String, DealRows> deals = new LinkedHashMap<>();
+    /** The deals in the order first seen, and each row's event with its deal's number. */
+    private final DealIndex deals = new DealIndex();
+    private final History.EventColumns rowEvents = new History.EventColumns(1024);
+    private int[] dealOf = new int[1024];
     private final Map<String, StageRows> stages = new LinkedHashMap<>(); // a stage name's id, worked out once for all its rows
 
     EventLog(String file, Map<String, String> columns, StageNames names, String dateFormat, Map<String, Set<String>> where) {
@@ -131,28 +136,33 @@ final class EventLog implements Csv.RowSink {
         if (dateExamples.size() < 2 && !at.isBlank()) {
             dateExamples.add(new DateText(row.line(), at));
         }
-        DealRows deal = deals.computeIfAbsent(id, k -> new DealRows());
+        int deal = deals.index(id);
         // a date and time as ISO writes them, read digit by digit (a timestamped export's every row)
         long second = iso && dateFormat == null ? DateColumn.isoSeconds(at) : DateColumn.UNREAD;
+        int event;
         if (second != DateColumn.UNREAD) {
-            deal.events.add(new History.Event(stage.id, second, 0, row.line(), false));
+            event = rowEvents.add(stage.id, second, 0, row.line(), false);
         } else {
             // an ISO date, or any under --date-format, reads the same whatever the column shows: read it now
             LocalDateTime t = iso || dateFormat != null ? alone.parse(row.line(), at) : null;
             if (t == null) {
-                waiting.add(new Waiting(deal, deal.events.size(), stage.id, row.line(), at));
-                deal.events.add(null);
+                event = rowEvents.add(stage.id, 0, 0, row.line(), false);
+                waiting.add(new Waiting(event, row.line(), at));
             } else {
-                deal.events.add(new History.Event(stage.id, t, row.line(), alone.dateOnly(at)));
+                event = rowEvents.add(new History.Event(stage.id, t, row.line(), alone.dateOnly(at)));
             }
         }
+        if (event == dealOf.length) {
+            dealOf = Arrays.copyOf(dealOf, 2 * event);
+        }
+        dealOf[event] = deal;
         String rep = head.cell(row, repAt).trim();
         if (!rep.isEmpty()) {
-            deal.rep = rep;
+            deals.rep[deal] = rep;
         }
         String dealName = head.cell(row, nameAt).trim();
         if (!dealName.isEmpty()) {
-            deal.name = dealName;
+            deals.name[deal] = dealName;
         }
         if (valueAt != null) {
             String amount = head.cell(row, valueAt);
@@ -163,7 +173,7 @@ final class EventLog implements Csv.RowSink {
             }
             Double value = head.number(row, valueName, amount);
             if (value != null) {
-                deal.value = value;
+                deals.value[deal] = value;
             }
         }
     }
@@ -186,19 +196,43 @@ final class EventLog implements Csv.RowSink {
         notes.addAll(mapping);
         DateColumn dates = shape.column(file, atName, dateFormat);
         for (Waiting w : waiting) {
-            w.deal.events.set(w.index, new History.Event(w.stage, dates.parse(w.line, w.text), w.line, dates.dateOnly(w.text)));
+            LocalDateTime t = dates.parse(w.line, w.text);
+            rowEvents.setTime(w.event, t.toEpochSecond(ZoneOffset.UTC), t.getNano(), dates.dateOnly(w.text));
         }
-        if (deals.isEmpty()) {
+        if (deals.size() == 0) {
             throw new HistoryException(file, 1, "no events after the header");
         }
+        // each deal's rows, in file order, found by counting (a deal's rows lie anywhere in the file)
+        int count = rowEvents.size();
+        int[] start = new int[deals.size() + 1];
+        for (int i = 0; i < count; i++) {
+            start[dealOf[i] + 1]++;
+        }
+        for (int d = 0; d < deals.size(); d++) {
+            start[d + 1] += start[d];
+        }
+        int[] byDeal = new int[count];
+        int[] next = Arrays.copyOf(start, deals.size());
+        for (int i = 0; i < count; i++) {
+            byDeal[next[dealOf[i]]++] = i;
+        }
+        History.EventColumns kept = new History.EventColumns(count);
         List<History.Deal> read = new ArrayList<>(deals.size());
         int merged = 0;
-        for (Map.Entry<String, DealRows> e : deals.entrySet()) {
-            List<History.Event> sorted = ordered(file, e.getKey(), e.getValue().events);
+        for (int d = 0; d < deals.size(); d++) {
+            List<History.Event> rows = new ArrayList<>(start[d + 1] - start[d]);
+            for (int k = start[d]; k < start[d + 1]; k++) {
+                rows.add(rowEvents.event(byDeal[k]));
+            }
+            List<History.Event> sorted = ordered(file, deals.id[d], rows);
             List<History.Event> visits = oneVisitPerStay(sorted);
             merged += sorted.size() - visits.size();
-            DealRows d = e.getValue();
-            read.add(new History.Deal(e.getKey(), d.rep, d.value, visits, d.name));
+            int from = kept.size();
+            for (History.Event e : visits) {
+                kept.add(e);
+            }
+            read.add(new History.Deal(deals.id[d], deals.rep[d], deals.value[d], kept.slice(from, kept.size()),
+                deals.name[d]));
         }
         if (merged > 0) {
             notes.add(merged + " events entered the stage their deal was already at (two stage names mapped to one id, "
@@ -226,16 +260,76 @@ final class EventLog implements Csv.RowSink {
     private record DateText(long line, String text) {
     }
 
-    /** An event whose date waits for the column's rule: its place among its deal's events. */
-    private record Waiting(DealRows deal, int index, String stage, long line, String text) {
+    /** An event whose date waits for the column's rule. */
+    private record Waiting(int event, long line, String text) {
     }
 
-    /** A deal's rows as they are read: its events in file order, and its last rep, name and amount given. */
-    private static final class DealRows {
-        private final List<History.Event> events = new ArrayList<>(4);
-        private String rep;
-        private String name;
-        private Double value;
+    /**
+     * The deals by id, numbered in the order first seen, with the last rep, name and amount their
+     * rows gave: an open-addressing table of numbers over the ids' hashes, so that a row finds its
+     * deal among hundreds of thousands in one or two probes of an array.
+     */
+    private static final class DealIndex {
+        private int[] table = new int[1024];
+        private int[] hashes = new int[512];
+        private String[] id = new String[512];
+        private String[] rep = new String[512];
+        private String[] name = new String[512];
+        private Double[] value = new Double[512];
+        private int size;
+
+        DealIndex() {
+            Arrays.fill(table, -1);
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The deal's number, a new one the first time its id is seen. */
+        int index(String key) {
+            int h = key.hashCode();
+            int mask = table.length - 1;
+            int at = (h ^ (h >>> 16)) & mask;
+            while (true) {
+                int d = table[at];
+                if (d < 0) {
+                    break;
+                }
+                if (hashes[d] == h && id[d].equals(key)) {
+                    return d;
+                }
+                at = (at + 1) & mask;
+            }
+            if (size == id.length) {
+                int c = 2 * size;
+                hashes = Arrays.copyOf(hashes, c);
+                id = Arrays.copyOf(id, c);
+                rep = Arrays.copyOf(rep, c);
+                name = Arrays.copyOf(name, c);
+                value = Arrays.copyOf(value, c);
+            }
+            hashes[size] = h;
+            id[size] = key;
+            table[at] = size;
+            if (2 * (size + 1) > table.length) {
+                rehash(2 * table.length);
+            }
+            return size++;
+        }
+
+        private void rehash(int capacity) {
+            table = new int[capacity];
+            Arrays.fill(table, -1);
+            int mask = capacity - 1;
+            for (int d = 0; d <= size; d++) {
+                int at = (hashes[d] ^ (hashes[d] >>> 16)) & mask;
+                while (table[at] >= 0) {
+                    at = (at + 1) & mask;
+                }
+                table[at] = d;
+            }
+        }
     }
 
     /** A stage name's id and how many rows hold it. */

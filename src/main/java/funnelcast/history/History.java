@@ -5,8 +5,12 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * A CRM event log, per deal, in time order: the stages it entered and when. {@code notes}
@@ -77,7 +81,8 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
         private static final long serialVersionUID = 1L;
 
         public Deal {
-            events = List.copyOf(events);
+            // a reader's columns are unmodifiable already: kept as they are, not copied into a million records
+            events = events instanceof EventColumns.Slice ? events : List.copyOf(events);
         }
 
         /** A deal without a name. */
@@ -112,5 +117,99 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
             throw new NoSuchElementException("no deal");
         }
         return last.at();
+    }
+
+    /**
+     * Events kept as columns (stage, seconds, nanoseconds, line, known only to the day), each deal's
+     * a {@link Slice} of them: a million-event history is five arrays, not a million objects, and its
+     * events are made one at a time as a reader asks for them.
+     */
+    static final class EventColumns implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private String[] stage;
+        private long[] second;
+        private int[] nano;
+        private long[] line;
+        private boolean[] dayOnly;
+        private int size;
+
+        EventColumns(int capacity) {
+            int c = Math.max(16, capacity);
+            stage = new String[c];
+            second = new long[c];
+            nano = new int[c];
+            line = new long[c];
+            dayOnly = new boolean[c];
+        }
+
+        /** Adds an event; its index. */
+        int add(String stageId, long at, int nanos, long lineNumber, boolean day) {
+            if (size == stage.length) {
+                int c = 2 * size;
+                stage = Arrays.copyOf(stage, c);
+                second = Arrays.copyOf(second, c);
+                nano = Arrays.copyOf(nano, c);
+                line = Arrays.copyOf(line, c);
+                dayOnly = Arrays.copyOf(dayOnly, c);
+            }
+            stage[size] = stageId;
+            second[size] = at;
+            nano[size] = nanos;
+            line[size] = lineNumber;
+            dayOnly[size] = day;
+            return size++;
+        }
+
+        /** Adds an event as it is. */
+        int add(Event e) {
+            return add(e.stage(), e.second(), e.nano(), e.line(), e.dayOnly());
+        }
+
+        /** Sets the time of event {@code i} (a date read once its column was settled). */
+        void setTime(int i, long at, int nanos, boolean day) {
+            second[i] = at;
+            nano[i] = nanos;
+            dayOnly[i] = day;
+        }
+
+        Event event(int i) {
+            return new Event(stage[i], second[i], nano[i], line[i], dayOnly[i]);
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Events {@code [from, to)} as an unmodifiable list. */
+        List<Event> slice(int from, int to) {
+            return new Slice(this, from, to - from);
+        }
+
+        /** A run of events, read as records one at a time; unmodifiable. */
+        static final class Slice extends AbstractList<Event> implements RandomAccess, Serializable {
+            private static final long serialVersionUID = 1L;
+
+            private final EventColumns columns;
+            private final int from;
+            private final int size;
+
+            Slice(EventColumns columns, int from, int size) {
+                this.columns = columns;
+                this.from = from;
+                this.size = size;
+            }
+
+            @Override
+            public Event get(int i) {
+                Objects.checkIndex(i, size);
+                return columns.event(from + i);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        }
     }
 }
