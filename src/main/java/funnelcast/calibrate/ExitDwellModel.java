@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import funnelcast.Parallelism;
 import funnelcast.law.Law;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,33 +82,37 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
             done[d] = DwellFit.Distinct.of(sample, weights[d].clone());
         }
         String[] family = new String[m];
+        List<Integer> exitNumbers = new ArrayList<>();
+        for (int d = 0; d < m; d++) {
+            exitNumbers.add(d);
+        }
         DwellFit[] fits = new DwellFit[m];
         double previous = Double.NEGATIVE_INFINITY;
         double ll = Double.NEGATIVE_INFINITY;
         Law.Evaluation[] laws = new Law.Evaluation[m];
         double[] survival = new double[m];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            // M-step: each exit's dwell from its (weighted) visits
-            for (int d = 0; d < m; d++) {
-                DwellFit f;
+            // M-step: each exit's dwell from its (weighted) visits, the exits apart from each other on the
+            // caller's threads (the same fits in any order)
+            List<DwellFit> step = Parallelism.current().map(exitNumbers, d -> {
                 if (family[d] == null) {
-                    f = null;
+                    DwellFit f = null;
                     for (String fam : DwellFit.FAMILIES) {
                         DwellFit candidate = DwellFit.fit(fam, sample, weights[d], null);
                         if (candidate != null && (f == null || candidate.aic() < f.aic())) {
                             f = candidate;
                         }
                     }
-                    if (f == null) {
-                        return null;
-                    }
-                    family[d] = f.family();
-                } else {
-                    f = DwellFit.refit(fits[d], sample, weights[d]);
-                    if (f == null) {
-                        return null;
-                    }
+                    return f;
                 }
+                return DwellFit.refit(fits[d], sample, weights[d]);
+            });
+            for (int d = 0; d < m; d++) {
+                DwellFit f = step.get(d);
+                if (f == null) {
+                    return null;
+                }
+                family[d] = f.family();
                 fits[d] = f;
             }
             // E-step: memberships of the open visits, and the observed-data log-likelihood
