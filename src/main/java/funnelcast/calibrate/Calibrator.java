@@ -80,22 +80,22 @@ public final class Calibrator {
         double windowStart = o.windowDays() > 0 ? now - o.windowDays() : Double.NEGATIVE_INFINITY;
         long asOfDay = o.asOf().toEpochDay();
         for (History.Deal deal : history.deals()) {
-            List<History.Event> events = knownBy(deal.events(), asOfDay);
-            if (events.isEmpty()) {
+            History.Event[] events = knownBy(deal.events(), asOfDay);
+            if (events.length == 0) {
                 continue;
             }
             known.add(deal);
-            firstStage.merge(events.get(0).stage(), 1, Integer::sum);
-            for (int i = 0; i < events.size(); i++) {
-                History.Event e = events.get(i);
+            firstStage.merge(events[0].stage(), 1, Integer::sum);
+            for (int i = 0; i < events.length; i++) {
+                History.Event e = events[i];
                 if (deal.isTerminal(e)) {
                     break;
                 }
                 double entered = clock.at(e.second());
                 List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new Visits());
                 boolean inWindow = entered >= windowStart;
-                if (i + 1 < events.size()) {
-                    History.Event next = events.get(i + 1);
+                if (i + 1 < events.length) {
+                    History.Event next = events[i + 1];
                     double left = clock.at(next.second());
                     timeline.add(e.stage(), entered, left, next.stage());
                     if (inWindow) {
@@ -178,19 +178,21 @@ public final class Calibrator {
             months, repNewDeals(known, entry, inflow));
     }
 
-    /** The events on or before the day (an epoch day), the list itself when it holds no later one. */
-    private static List<History.Event> knownBy(List<History.Event> events, long day) {
+    /** The events on or before the day (an epoch day), in their order: each asked of the history once. */
+    private static History.Event[] knownBy(List<History.Event> events, long day) {
+        History.Event[] all = events.toArray(History.Event[]::new);
         int known = 0;
-        for (History.Event e : events) {
+        for (History.Event e : all) {
             known += e.day() <= day ? 1 : 0;
         }
-        if (known == events.size()) {
-            return events;
+        if (known == all.length) {
+            return all;
         }
-        List<History.Event> out = new ArrayList<>(known);
-        for (History.Event e : events) {
+        History.Event[] out = new History.Event[known];
+        int k = 0;
+        for (History.Event e : all) {
             if (e.day() <= day) {
-                out.add(e);
+                out[k++] = e;
             }
         }
         return out;
@@ -222,15 +224,16 @@ public final class Calibrator {
      * {@link #MIN_STALLED_EVIDENCE} open visits are older than t_max.
      */
     static double stalledShare(List<Observation> obs, KaplanMeier km) {
+        Visits v = Visits.of(obs);
         double longest = 0;
-        for (Observation o : obs) {
-            if (o.completed()) {
-                longest = Math.max(longest, o.hi());
+        for (int i = 0; i < v.size(); i++) {
+            if (v.completed(i)) {
+                longest = Math.max(longest, v.hi(i));
             }
         }
         int older = 0;
-        for (Observation o : obs) {
-            if (!o.completed() && o.lo() > longest) {
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.completed(i) && v.lo(i) > longest) {
                 older++;
             }
         }
@@ -243,9 +246,10 @@ public final class Calibrator {
     static Calibration.StageFit fitStage(String id, List<Observation> obs, boolean withStalled) {
         Map<String, Integer> taken = new LinkedHashMap<>();
         int completed = 0;
-        for (Observation o : obs) {
-            if (o.completed()) {
-                taken.merge(o.dest(), 1, Integer::sum);
+        Visits v = Visits.of(obs);
+        for (int i = 0; i < v.size(); i++) {
+            if (v.completed(i)) {
+                taken.merge(v.exit(i), 1, Integer::sum);
                 completed++;
             }
         }

@@ -72,7 +72,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
      * weights move).
      */
     static final class Sample {
-        private final List<Observation> obs;
+        private final Visits obs;
         private final int[] slot;
         /** The distinct (kind, lo, hi) keys, as columns. */
         private final Observation.Kind[] keyKind;
@@ -89,7 +89,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         /** Recent sums by the summed keys' weights they were made from, the newest last. */
         private final List<Map.Entry<double[], WeightedValues>> recent = new ArrayList<>();
 
-        private Sample(List<Observation> obs, int[] slot, Observation.Kind[] keyKind, double[] keyLo, double[] keyHi) {
+        private Sample(Visits obs, int[] slot, Observation.Kind[] keyKind, double[] keyLo, double[] keyHi) {
             this.obs = obs;
             this.slot = slot;
             this.keyKind = keyKind;
@@ -98,8 +98,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             startTimes = new double[obs.size()];
             startLogs = new double[obs.size()];
             for (int i = 0; i < startTimes.length; i++) {
-                Observation o = obs.get(i);
-                startTimes[i] = o.completed() ? Math.max(o.time(), 1e-3) : Double.NaN;
+                startTimes[i] = obs.completed(i) ? Math.max(obs.time(i), 1e-3) : Double.NaN;
                 startLogs[i] = Math.log(startTimes[i]);
             }
             int count = 0;
@@ -136,23 +135,24 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
             double[] keyLo = new double[n];
             double[] keyHi = new double[n];
             int keys = 0;
+            Visits v = Visits.of(obs);
             for (int i = 0; i < n; i++) {
-                Observation o = obs.get(i);
-                long lo = Double.doubleToLongBits(o.lo());
-                long hi = Double.doubleToLongBits(o.hi());
-                long h = (lo * 0x9E3779B97F4A7C15L) ^ (hi * 0xC2B2AE3D27D4EB4FL) ^ o.kind().ordinal();
+                Observation.Kind kind = v.kind(i);
+                long lo = Double.doubleToLongBits(v.lo(i));
+                long hi = Double.doubleToLongBits(v.hi(i));
+                long h = (lo * 0x9E3779B97F4A7C15L) ^ (hi * 0xC2B2AE3D27D4EB4FL) ^ kind.ordinal();
                 int at = (int) (h ^ (h >>> 29) ^ (h >>> 41)) & mask;
                 while (true) {
                     int k = table[at];
                     if (k < 0) {
                         table[at] = keys;
                         slot[i] = keys;
-                        keyKind[keys] = o.kind();
-                        keyLo[keys] = o.lo();
-                        keyHi[keys++] = o.hi();
+                        keyKind[keys] = kind;
+                        keyLo[keys] = v.lo(i);
+                        keyHi[keys++] = v.hi(i);
                         break;
                     }
-                    if (keyKind[k] == o.kind() && Double.doubleToLongBits(keyLo[k]) == lo
+                    if (keyKind[k] == kind && Double.doubleToLongBits(keyLo[k]) == lo
                         && Double.doubleToLongBits(keyHi[k]) == hi) {
                         slot[i] = k;
                         break;
@@ -160,10 +160,10 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
                     at = (at + 1) & mask;
                 }
             }
-            return new Sample(obs, slot, Arrays.copyOf(keyKind, keys), Arrays.copyOf(keyLo, keys), Arrays.copyOf(keyHi, keys));
+            return new Sample(v, slot, Arrays.copyOf(keyKind, keys), Arrays.copyOf(keyLo, keys), Arrays.copyOf(keyHi, keys));
         }
 
-        List<Observation> obs() {
+        Visits obs() {
             return obs;
         }
 
@@ -179,18 +179,18 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
 
         /** The exactly known dwells with their weights ({@code w}, by key), those of weight 0 left out. */
         WeightedValues summed(double[] w) {
+            synchronized (recent) {
+                for (Map.Entry<double[], WeightedValues> r : recent) {
+                    if (sameWeights(r.getKey(), w)) {
+                        return r.getValue();
+                    }
+                }
+            }
             double[] byKey = new double[summed.length];
             int nonzero = 0;
             for (int e = 0; e < summed.length; e++) {
                 byKey[e] = w[summed[e]];
                 nonzero += byKey[e] != 0 ? 1 : 0;
-            }
-            synchronized (recent) {
-                for (Map.Entry<double[], WeightedValues> r : recent) {
-                    if (Arrays.equals(r.getKey(), byKey)) {
-                        return r.getValue();
-                    }
-                }
             }
             double[] x = new double[nonzero];
             double[] xw = new double[nonzero];
@@ -211,6 +211,16 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
                 recent.add(Map.entry(byKey, values));
             }
             return values;
+        }
+
+        /** Whether the summed keys' weights in {@code w} are those kept, bit for bit (as Arrays.equals has it). */
+        private boolean sameWeights(double[] kept, double[] w) {
+            for (int e = 0; e < summed.length; e++) {
+                if (Double.doubleToLongBits(kept[e]) != Double.doubleToLongBits(w[summed[e]])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Sums kept for reuse: enough for every exit of an EM and the pooled fit. */

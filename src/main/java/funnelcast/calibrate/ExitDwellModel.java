@@ -36,18 +36,18 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
      * visits that move on.
      */
     static ExitDwellModel fit(DwellFit.Sample sample, double stalled) {
-        List<Observation> obs = sample.obs();
+        Visits obs = sample.obs();
         List<String> exits = new ArrayList<>();
         int n = obs.size();
         int[] exitOf = new int[n]; // each visit's exit by its place in exits, -1 while open
         int completed = 0;
         for (int i = 0; i < n; i++) {
-            Observation o = obs.get(i);
-            if (o.completed()) {
-                int e = exits.indexOf(o.dest());
+            if (obs.completed(i)) {
+                String dest = obs.exit(i);
+                int e = exits.indexOf(dest);
                 if (e < 0) {
                     e = exits.size();
-                    exits.add(o.dest());
+                    exits.add(dest);
                 }
                 exitOf[i] = e;
                 completed++;
@@ -126,7 +126,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
             }
             double[] sums = taken.clone();
             for (int i : open) {
-                double age = obs.get(i).lo();
+                double age = obs.lo(i);
                 double total = 0;
                 for (int d = 0; d < m; d++) {
                     survival[d] = laws[d].survival(age);

@@ -12,19 +12,20 @@ import java.util.function.DoubleUnaryOperator;
 public record KaplanMeier(double[] times, double[] survival, double[] censoredTimes) {
 
     public static KaplanMeier of(List<Observation> observations) {
+        Visits v = Visits.of(observations);
         int completed = 0;
-        for (Observation o : observations) {
-            completed += o.completed() ? 1 : 0;
+        for (int i = 0; i < v.size(); i++) {
+            completed += v.completed(i) ? 1 : 0;
         }
         double[] done = new double[completed];
-        double[] censored = new double[observations.size() - completed];
+        double[] censored = new double[v.size() - completed];
         int d = 0;
         int c = 0;
-        for (Observation o : observations) {
-            if (o.completed()) {
-                done[d++] = o.time();
+        for (int i = 0; i < v.size(); i++) {
+            if (v.completed(i)) {
+                done[d++] = v.time(i);
             } else {
-                censored[c++] = o.time();
+                censored[c++] = v.time(i);
             }
         }
         Arrays.sort(done);

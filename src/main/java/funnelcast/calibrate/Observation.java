@@ -21,11 +21,19 @@ public record Observation(Kind kind, double lo, double hi, String dest, String r
     }
 
     boolean completed() {
-        return kind != Kind.CENSORED;
+        return completed(kind);
     }
 
     /** A single time for Kaplan-Meier and starting values: the midpoint of an interval. */
     double time() {
+        return time(kind, lo, hi);
+    }
+
+    static boolean completed(Kind kind) {
+        return kind != Kind.CENSORED;
+    }
+
+    static double time(Kind kind, double lo, double hi) {
         return kind == Kind.INTERVAL ? (lo + hi) / 2 : lo;
     }
 }

@@ -2,6 +2,7 @@ package funnelcast.calibrate;
 
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -37,6 +38,47 @@ final class Visits extends AbstractList<Observation> implements RandomAccess {
         rep[size++] = o.rep();
         modCount++;
         return true;
+    }
+
+    /** The visits as columns: these, or a copy of another list's. */
+    static Visits of(List<Observation> observations) {
+        if (observations instanceof Visits v) {
+            return v;
+        }
+        Visits v = new Visits();
+        v.addAll(observations);
+        return v;
+    }
+
+    Observation.Kind kind(int i) {
+        return KINDS[kind[i]];
+    }
+
+    double lo(int i) {
+        return lo[i];
+    }
+
+    double hi(int i) {
+        return hi[i];
+    }
+
+    /** The exit taken (null while open). */
+    String exit(int i) {
+        return exit[i];
+    }
+
+    String rep(int i) {
+        return rep[i];
+    }
+
+    /** {@link Observation#completed} of visit i. */
+    boolean completed(int i) {
+        return Observation.completed(KINDS[kind[i]]);
+    }
+
+    /** {@link Observation#time} of visit i. */
+    double time(int i) {
+        return Observation.time(KINDS[kind[i]], lo[i], hi[i]);
     }
 
     @Override
