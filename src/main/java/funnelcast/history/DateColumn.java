@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
-import java.time.Year;
 import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -232,25 +233,8 @@ final class DateColumn {
      * any impossible value, which the parser then reads or refuses with its own message.
      */
     private static LocalDateTime isoMinutesOrSeconds(String s) {
-        int n = s.length();
-        if ((n != 16 && n != 19) || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-            || s.charAt(13) != ':' || (n == 19 && s.charAt(16) != ':')) {
-            return null;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = n == 19 ? digits(s, 17, 2) : 0;
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
-            return null;
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second);
-        } catch (DateTimeException impossible) {
-            return null;
-        }
+        long second = isoSeconds(s);
+        return second == UNREAD ? null : LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
     }
 
     /** No such time: {@link #isoSeconds} could not read the text. */
