@@ -17,9 +17,12 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -55,6 +58,22 @@ public final class Explorer implements AutoCloseable {
     private final Parallelism pool;
     /** The store the pace page reads (serve --db), if any. */
     private final Optional<Store> store;
+    /**
+     * Answers already given, by path and request body, the least recently asked dropped first: a
+     * class that opens the same page, or a trainer who steps back to a setting, asks the same
+     * figures and charts again. An answer depends on nothing else (the scenarios are read once,
+     * an opened one travels in the body), so the one kept is the one that would be computed.
+     */
+    private final Map<String, Object> answered = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > ANSWERS_KEPT;
+        }
+    });
+    private final AtomicLong computed = new AtomicLong();
+
+    /** How many answers are kept for asking again. */
+    static final int ANSWERS_KEPT = 64;
 
     private Explorer(List<ScenarioSource> scenarios, Javalin app, Parallelism pool, Optional<Store> store) {
         this.scenarios = scenarios;
@@ -189,8 +208,20 @@ public final class Explorer implements AutoCloseable {
 
     /** Answers on the explorer's one bounded pool, whatever the number of requests at once. */
     private void answer(Context ctx, Function<Ask, Object> what) {
-        Ask ask = ask(ctx);
-        ctx.json(Parallelism.with(pool, () -> what.apply(ask)));
+        String key = ctx.path() + "\n" + ctx.body();
+        Object answer = answered.get(key);
+        if (answer == null) {
+            Ask ask = ask(ctx);
+            answer = Parallelism.with(pool, () -> what.apply(ask));
+            computed.incrementAndGet();
+            answered.put(key, answer);
+        }
+        ctx.json(answer);
+    }
+
+    /** How many answers were computed, not taken from those kept. */
+    long computed() {
+        return computed.get();
     }
 
     private void download(Context ctx) {

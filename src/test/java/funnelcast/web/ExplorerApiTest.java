@@ -134,6 +134,28 @@ class ExplorerApiTest {
     }
 
     /**
+     * A request asked again (a class opening one page) is answered from those kept, the same
+     * bytes, without computing; a request that differs in anything, even a setting's spelling, is
+     * computed; a bad one is refused each time, never kept.
+     */
+    @Test
+    void aRequestAskedAgainIsAnsweredAsBeforeWithoutComputing() throws Exception {
+        String body = "{\"set\": [\"inflow.perDay=5.25\"], \"confidence\": 0.7}";
+        String first = post("/api/figures", body).body();
+        long before = explorer.computed();
+        assertEquals(first, post("/api/figures", body).body());
+        assertEquals(before, explorer.computed(), "the second answer was kept, not computed");
+        JsonNode other = JSON.readTree(post("/api/figures", "{\"set\": [\"inflow.perDay=5.250\"], \"confidence\": 0.7}").body());
+        assertEquals(before + 1, explorer.computed(), "another body is computed");
+        assertEquals(JSON.readTree(first).get("pHitTarget").asDouble(), other.get("pHitTarget").asDouble(), 0.0);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> bad = post("/api/figures", "{\"set\": [\"inflow.perDay=-1\"]}");
+            assertEquals(400, bad.statusCode());
+            assertTrue(bad.body().contains("inflow.perDay"), bad.body());
+        }
+    }
+
+    /**
      * With parameter uncertainty the figures are the engine's, as forecast --uncertainty gives
      * them (100,000 trials, seed 42; the same whatever the threads); a scenario without counts
      * is refused beside the box.
