@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "pace", mixinStandardHelpOptions = true,
     description = {"The month so far from the store, day by day: new deals, stage entries and wins against the plan of "
-        + "record, ahead or behind, what the remaining working days now need, and P(hit) with the 80% interval "
+        + "record, ahead or behind, what the remaining working days now need, and P(hit) with the 80%% interval "
         + "through the month (docs/day-by-day.md)."})
 final class PaceCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "DB", description = "The store snapshot recorded into: an SQLite "
