@@ -255,7 +255,7 @@ public final class Calibrator {
         }
         if (completed == 0) {
             throw new InputException("stage '" + id + "' has no completed visit by the as-of date ("
-                + obs.size() + " still open): its exits cannot be estimated; choose a later --as-of or a longer --window");
+                + v.size() + " still open): its exits cannot be estimated; choose a later --as-of or a longer --window");
         }
         List<Calibration.ExitRate> exits = new ArrayList<>();
         for (Map.Entry<String, Integer> t : taken.entrySet()) {
@@ -264,9 +264,9 @@ public final class Calibrator {
                 jeffreys.inverseCumulativeProbability(0.05), jeffreys.inverseCumulativeProbability(0.95)));
         }
         exits.sort(Comparator.comparingDouble(Calibration.ExitRate::count).reversed());
-        KaplanMeier km = KaplanMeier.of(obs);
+        KaplanMeier km = KaplanMeier.of(v);
         List<DwellFit> dwellFits = new ArrayList<>();
-        DwellFit.Sample sample = DwellFit.Sample.of(obs);
+        DwellFit.Sample sample = DwellFit.Sample.of(v);
         // the families apart from each other too: a large stage's four fits need not wait for one another
         for (DwellFit f : Parallelism.current().map(DwellFit.FAMILIES, family -> DwellFit.fit(family, sample, null, km))) {
             if (f != null) {
@@ -281,7 +281,7 @@ public final class Calibrator {
             exitLl += t.getValue() * Math.log((double) t.getValue() / completed);
         }
         double pooledAic = best.aic() + 2 * (taken.size() - 1) - 2 * exitLl;
-        double stalled = withStalled ? stalledShare(obs, km) : 0;
+        double stalled = withStalled ? stalledShare(v, km) : 0;
         ExitDwellModel model = ExitDwellModel.fit(sample, stalled);
         boolean exitSpecific = model != null && model.aic() < pooledAic;
         if (exitSpecific) {

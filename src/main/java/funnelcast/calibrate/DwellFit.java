@@ -320,10 +320,7 @@ public record DwellFit(String family, Law law, double logLikelihood, int paramet
         double logLikelihood(Law dwell) {
             Law.Evaluation law = dwell.evaluation(); // the family's maths built once for every point
             double ll = law.logLikelihood(exact, FLOOR);
-            for (int u = 0; u < weight.length; u++) {
-                if (weight[u] == 0) {
-                    continue;
-                }
+            for (int u = 0; u < weight.length; u++) { // each weight non-zero: those of weight 0 are left out
                 double term = switch (kind[u]) {
                     case EXACT -> law.logDensity(lo[u]);
                     case INTERVAL -> Math.log(law.survival(lo[u]) - law.survival(hi[u]));

@@ -3,12 +3,12 @@ package funnelcast.calibrate;
 import funnelcast.Parallelism;
 import funnelcast.law.Law;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * The spec's visit model with a dwell per exit, fitted to a stage's visits by EM. A visit still
@@ -79,13 +79,10 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         DwellFit.Distinct[] done = new DwellFit.Distinct[m];
         for (int d = 0; d < m; d++) {
             shares[d] = taken[d] / completed;
-            done[d] = DwellFit.Distinct.of(sample, weights[d].clone());
+            done[d] = DwellFit.Distinct.of(sample, weights[d]);
         }
         String[] family = new String[m];
-        List<Integer> exitNumbers = new ArrayList<>();
-        for (int d = 0; d < m; d++) {
-            exitNumbers.add(d);
-        }
+        List<Integer> exitNumbers = IntStream.range(0, m).boxed().toList();
         DwellFit[] fits = new DwellFit[m];
         double previous = Double.NEGATIVE_INFINITY;
         double ll = Double.NEGATIVE_INFINITY;
@@ -164,18 +161,15 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         }
         k += stalled > 0 ? 1 : 0;
         Map<String, Double> orderedShares = new LinkedHashMap<>();
-        Integer[] order = new Integer[m];
-        for (int d = 0; d < m; d++) {
-            order[d] = d;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer d) -> -shares[d]));
-        for (int d : order) {
-            orderedShares.put(exits.get(d), shares[d]);
-        }
+        exitNumbers.stream().sorted(Comparator.comparingDouble((Integer d) -> -shares[d]))
+            .forEach(d -> orderedShares.put(exits.get(d), shares[d]));
         return new ExitDwellModel(orderedShares, effective, fitted, ll, k, 2 * k - 2 * ll, stalled);
     }
 
-    /** {@link #survival} with each exit's law built once, for asking at every Kaplan-Meier step. */
+    /**
+     * The visit's survival under the model, pi + (1 - pi) sum_d p_d S_d(t), each exit's law built
+     * once: the Kaplan-Meier comparison asks it at every step.
+     */
     DoubleUnaryOperator survivalFunction() {
         List<Map.Entry<Double, Law.Evaluation>> parts = new ArrayList<>();
         for (Map.Entry<String, Double> e : shares.entrySet()) {
@@ -188,15 +182,6 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
             }
             return stalled > 0 ? stalled + (1 - stalled) * s : s;
         };
-    }
-
-    /** The visit's survival under the model: pi + (1 - pi) sum_d p_d S_d(t), for the Kaplan-Meier comparison. */
-    double survival(double t) {
-        double s = 0;
-        for (Map.Entry<String, Double> e : shares.entrySet()) {
-            s += e.getValue() * fits.get(e.getKey()).law().survival(t);
-        }
-        return stalled > 0 ? stalled + (1 - stalled) * s : s;
     }
 
     /**

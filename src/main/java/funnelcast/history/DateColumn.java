@@ -267,7 +267,7 @@ final class DateColumn {
         if (month > 2) {
             days -= Year.isLeap(year) ? 1 : 2;
         }
-        return (days - DAYS_0000_TO_1970) * 86_400 + hour * 3600L + minute * 60L + second;
+        return (days - DAYS_0000_TO_1970) * History.SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
     }
 
     /** Days from 0000-01-01 to 1970-01-01, as java.time counts them. */

@@ -114,9 +114,9 @@ public final class WorkClock {
         while (!isWorkingDay(d)) {
             d = d.plusDays(1);
         }
-        long seconds = Math.round((t - whole) * 86_400);
-        if (seconds >= 86_400) {
-            seconds = 86_399;
+        long seconds = Math.round((t - whole) * History.SECONDS_PER_DAY);
+        if (seconds >= History.SECONDS_PER_DAY) {
+            seconds = History.SECONDS_PER_DAY - 1;
         }
         return d.atStartOfDay().plusSeconds(seconds);
     }
