@@ -4,8 +4,8 @@ package funnelcast.law;
  * Positive values observed exactly, each with a weight, and the weighted sums a closed-form log
  * likelihood needs: the total weight, the sum of the values, the sum of their logs and the sum of
  * squares of the logs about their weighted mean (centred, so that a narrow spread keeps its
- * digits); the logs themselves, and {@link #powerSum}, for a family whose likelihood needs a power
- * of each value. A likelihood evaluated from the sums costs the same for ten values as for a million.
+ * digits), asked about any centre ({@link #logSquaresAbout}); {@link #powerSum} for a family whose
+ * likelihood needs a power of each value. A likelihood evaluated from the sums costs the same for ten values as for a million.
  */
 public final class WeightedValues {
     private final double[] values;
@@ -64,10 +64,6 @@ public final class WeightedValues {
         return weights;
     }
 
-    public double[] logs() {
-        return logs;
-    }
-
     /** The total weight. */
     public double count() {
         return count;
@@ -81,11 +77,6 @@ public final class WeightedValues {
     /** The weighted sum of the values' logs. */
     public double sumLog() {
         return sumLog;
-    }
-
-    /** The weighted sum of squares of the logs about their weighted mean. */
-    public double centredLogSquares() {
-        return centredLogSquares;
     }
 
     /** The weighted sum of squares of the logs about {@code centre}. */
