@@ -1,5 +1,6 @@
 package funnelcast.history;
 
+import funnelcast.Parallelism;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.regex.Pattern;
 
 /** A CSV file with a header, read whole, each row with its line number. */
@@ -56,9 +59,129 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
     /**
      * Reads the file as a stream, keeping nothing: the header, then each row (blank lines
      * skipped) as Jackson's streaming parser gives it, cells trimmed. A malformed or missing file,
-     * or a {@link HistoryException} from the sink, stops it with the file and line.
+     * or a {@link HistoryException} from the sink, stops it with the file and line. With two
+     * threads or more to use ({@link Parallelism#current()}), the parser runs on a thread of its
+     * own, a few batches of rows ahead, while the sink takes them in order on the caller's thread:
+     * the same calls in the same order, and the same first error, as on one thread.
      */
     static void stream(Path path, RowSink sink) {
+        if (Parallelism.current().threads() < 2) {
+            parse(path, sink);
+            return;
+        }
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        Thread parser = new Thread(() -> {
+            Batcher batcher = new Batcher(queue);
+            try {
+                parse(path, batcher);
+                batcher.flush(null);
+            } catch (Batcher.Stopped e) {
+                // the sink failed: nobody reads on
+            } catch (RuntimeException | Error e) { // the file's error, or the parser's thread out of memory
+                batcher.flush(e);
+            }
+        }, "funnelcast-csv");
+        parser.setDaemon(true);
+        parser.start();
+        boolean done = false;
+        try {
+            while (!done) {
+                Batch b = queue.take();
+                if (b.header != null) {
+                    sink.header(b.header);
+                }
+                for (int i = 0; i < b.size; i++) {
+                    sink.row(b.lines[i], b.cells[i]);
+                }
+                if (b.end) {
+                    done = true;
+                    if (b.failure instanceof RuntimeException e) {
+                        throw e;
+                    } else if (b.failure instanceof Error e) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HistoryException(path.toString(), 0, "interrupted while reading");
+        } finally {
+            if (!done) { // the sink failed: stop the parser and let it close the file
+                parser.interrupt();
+                try {
+                    parser.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Batches of rows the parser may hold ready before the sink takes them. */
+    private static final int BATCHES_AHEAD = 8;
+
+    /** Rows handed from the parser's thread to the sink's, with the header first and the end (or the parser's error) last. */
+    private static final class Batch {
+        static final int ROWS = 1024;
+        List<String> header;
+        final long[] lines = new long[ROWS];
+        final String[][] cells = new String[ROWS][];
+        int size;
+        boolean end;
+        Throwable failure;
+    }
+
+    /** The parser's sink on its own thread: rows into batches, batches into the queue. */
+    private static final class Batcher implements RowSink {
+        private final BlockingQueue<Batch> queue;
+        private Batch batch = new Batch();
+
+        Batcher(BlockingQueue<Batch> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public void header(List<String> header) {
+            batch.header = header;
+        }
+
+        @Override
+        public void row(long line, String[] cells) {
+            batch.lines[batch.size] = line;
+            batch.cells[batch.size++] = cells;
+            if (batch.size == Batch.ROWS) {
+                put(batch);
+                batch = new Batch();
+            }
+        }
+
+        /** The last batch, with the parser's error if it stopped on one. */
+        void flush(Throwable failure) {
+            batch.end = true;
+            batch.failure = failure;
+            put(batch);
+        }
+
+        private void put(Batch b) {
+            try {
+                queue.put(b);
+            } catch (InterruptedException e) {
+                throw new Stopped();
+            }
+        }
+
+        /** The sink's thread gave up (its sink failed): the parser ends without reading on. */
+        static final class Stopped extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Stopped() {
+                super(null, null, false, false);
+            }
+        }
+    }
+
+    /** {@link #stream} on the caller's thread alone. */
+    private static void parse(Path path, RowSink sink) {
         String file = path.toString();
         CsvMapper mapper = new CsvMapper();
         try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(path, StandardCharsets.UTF_8));
@@ -433,6 +556,12 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         if (text.isBlank()) {
             return null;
         }
+        if (plainDecimal(text)) { // most amounts: digits and a point, nothing for the patterns to take off
+            double v = Double.parseDouble(text);
+            if (v < Double.POSITIVE_INFINITY) {
+                return v;
+            }
+        }
         String s = CURRENCY.matcher(text.trim()).replaceAll("").trim();
         if (THOUSANDS.matcher(s).matches()) {
             s = s.replace(",", "");
@@ -447,6 +576,23 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         }
         throw new HistoryException(file, row.line(), column + ": expected an amount >= 0 (such as 15600, $15,600.00 or "
             + "¥11,800), got '" + text + "'");
+    }
+
+    /** Digits with at most one point among them, and one digit at least. */
+    private static boolean plainDecimal(String text) {
+        boolean digit = false;
+        boolean point = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
     }
 
 }

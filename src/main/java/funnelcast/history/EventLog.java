@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,17 +218,26 @@ final class EventLog implements Csv.RowSink {
         History.EventColumns kept = new History.EventColumns(count);
         List<History.Deal> read = new ArrayList<>(deals.size());
         int merged = 0;
+        int[] path = new int[16];
         for (int d = 0; d < deals.size(); d++) {
-            List<History.Event> rows = new ArrayList<>(start[d + 1] - start[d]);
-            for (int k = start[d]; k < start[d + 1]; k++) {
-                rows.add(rowEvents.event(byDeal[k]));
+            int k = start[d + 1] - start[d];
+            if (k > path.length) {
+                path = new int[Math.max(k, 2 * path.length)];
             }
-            List<History.Event> sorted = ordered(file, deals.id[d], rows);
-            List<History.Event> visits = oneVisitPerStay(sorted);
-            merged += sorted.size() - visits.size();
+            System.arraycopy(byDeal, start[d], path, 0, k);
+            inTime(path, k);
             int from = kept.size();
-            for (History.Event e : visits) {
-                kept.add(e);
+            for (int j = 0; j < k; j++) {
+                if (j > 0) {
+                    checkStep(deals.id[d], path[j - 1], path[j]);
+                }
+                // one visit per stay: a run of entries to one stage is kept as its first, the deal never having
+                // left the stage (not a self-loop)
+                if (j > 0 && rowEvents.stage(path[j - 1]).equals(rowEvents.stage(path[j]))) {
+                    merged++;
+                } else {
+                    kept.add(rowEvents, path[j]);
+                }
             }
             read.add(new History.Deal(deals.id[d], deals.rep[d], deals.value[d], kept.slice(from, kept.size()),
                 deals.name[d]));
@@ -380,36 +388,43 @@ final class EventLog implements Csv.RowSink {
     }
 
     /**
-     * A deal's events with each run of entries to one stage kept as its first: the deal never left
-     * the stage, so the run is one visit (not a self-loop).
+     * A deal's events (their numbers, {@code k} of them, in file order) sorted in time, file order
+     * among equal times: by insertion, a deal's few events being mostly in order already.
      */
-    static List<History.Event> oneVisitPerStay(List<History.Event> path) {
-        List<History.Event> out = new ArrayList<>(path.size());
-        for (History.Event e : path) {
-            if (out.isEmpty() || !out.get(out.size() - 1).stage().equals(e.stage())) {
-                out.add(e);
+    private void inTime(int[] path, int k) {
+        if (k > 64) { // a deal with a long past: a merge sort, stable too
+            Integer[] boxed = new Integer[k];
+            for (int j = 0; j < k; j++) {
+                boxed[j] = path[j];
             }
+            Arrays.sort(boxed, (a, b) -> rowEvents.compareTimes(a, b));
+            for (int j = 0; j < k; j++) {
+                path[j] = boxed[j];
+            }
+            return;
         }
-        return out;
+        for (int j = 1; j < k; j++) {
+            int e = path[j];
+            int p = j;
+            while (p > 0 && rowEvents.compareTimes(path[p - 1], e) > 0) {
+                path[p] = path[p - 1];
+                p--;
+            }
+            path[p] = e;
+        }
     }
 
-    /** Sorts a deal's events in time (file order among equal times) and checks them. */
-    static List<History.Event> ordered(String file, String deal, List<History.Event> events) {
-        List<History.Event> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparingLong(History.Event::second).thenComparingInt(History.Event::nano)
-            .thenComparingLong(History.Event::line));
-        for (int i = 1; i < sorted.size(); i++) {
-            History.Event prev = sorted.get(i - 1);
-            History.Event cur = sorted.get(i);
-            if (prev.stage().equals(cur.stage()) && prev.sameTime(cur)) {
-                throw new HistoryException(file, cur.line(), "deal " + deal + " enters " + cur.stage() + " at "
-                    + cur.at() + " twice (also line " + prev.line() + "); expected each entry once");
-            }
-            if (prev.stage().equals(Exit.WON) || prev.stage().equals(Exit.LOST)) {
-                throw new HistoryException(file, cur.line(), "deal " + deal + " enters " + cur.stage()
-                    + " after it was " + prev.stage() + " (line " + prev.line() + "); expected nothing after won or lost");
-            }
+    /** Refuses a deal's step from event {@code prev} to {@code cur} (in time) that cannot be. */
+    private void checkStep(String deal, int prev, int cur) {
+        String stage = rowEvents.stage(prev);
+        History.Event after = rowEvents.event(cur);
+        if (stage.equals(after.stage()) && rowEvents.event(prev).sameTime(after)) {
+            throw new HistoryException(file, after.line(), "deal " + deal + " enters " + after.stage() + " at "
+                + after.at() + " twice (also line " + rowEvents.event(prev).line() + "); expected each entry once");
         }
-        return sorted;
+        if (stage.equals(Exit.WON) || stage.equals(Exit.LOST)) {
+            throw new HistoryException(file, after.line(), "deal " + deal + " enters " + after.stage()
+                + " after it was " + stage + " (line " + rowEvents.event(prev).line() + "); expected nothing after won or lost");
+        }
     }
 }

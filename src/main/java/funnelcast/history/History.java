@@ -173,8 +173,26 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
             dayOnly[i] = day;
         }
 
+        /** Adds event {@code i} of {@code other} as it is. */
+        void add(EventColumns other, int i) {
+            add(other.stage[i], other.second[i], other.nano[i], other.line[i], other.dayOnly[i]);
+        }
+
         Event event(int i) {
             return new Event(stage[i], second[i], nano[i], line[i], dayOnly[i]);
+        }
+
+        String stage(int i) {
+            return stage[i];
+        }
+
+        /** Events {@code i} and {@code j} in time, then in the file's order. */
+        int compareTimes(int i, int j) {
+            int c = Long.compare(second[i], second[j]);
+            if (c == 0) {
+                c = Integer.compare(nano[i], nano[j]);
+            }
+            return c != 0 ? c : Long.compare(line[i], line[j]);
         }
 
         int size() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import funnelcast.Parallelism;
 import funnelcast.TestScenarios;
 import funnelcast.model.Funnel;
 import funnelcast.model.WorkCalendar;
@@ -117,6 +118,76 @@ class HistoryReaderTest {
         assertEquals(List.of("contact", "need", "won"), h.deals().get(0).events().stream().map(History.Event::stage)
             .toList());
         assertTrue(h.deals().get(0).events().stream().allMatch(History.Event::dayOnly), "dates only: known to the day");
+    }
+
+    /**
+     * A deal with a long past (more events than the insertion sort takes) is put in time order
+     * too, equal times in the file's order, and consecutive entries to one stage merged as with few.
+     */
+    @Test
+    void aLongPastIsOrderedLikeAShortOne(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("deal_id,stage,entered_at\n");
+        LocalDateTime start = LocalDateTime.parse("2026-01-05T09:00");
+        // 200 entries to two stages in turn, written newest first; the last pair at one time, need before contact
+        for (int i = 199; i >= 0; i--) {
+            csv.append("A,").append(i % 2 == 0 ? "contact" : "need").append(',').append(start.plusHours(i)).append('\n');
+        }
+        csv.append("A,need,").append(start.plusHours(300)).append('\n');
+        csv.append("A,contact,").append(start.plusHours(300)).append('\n');
+        csv.append("A,won,").append(start.plusHours(400)).append('\n');
+        Path file = dir.resolve("long.csv");
+        Files.writeString(file, csv.toString());
+        List<History.Event> events = HistoryReader.read(file).deals().get(0).events();
+        assertEquals(202, events.size());
+        for (int i = 0; i < 200; i++) {
+            assertEquals(start.plusHours(i), events.get(i).at());
+            assertEquals(i % 2 == 0 ? "contact" : "need", events.get(i).stage());
+        }
+        // need at 300 follows need at 199: one visit; then contact at the same time, in the file's order
+        assertEquals(List.of("contact", "won"), events.subList(200, 202).stream().map(History.Event::stage).toList());
+        assertEquals(start.plusHours(300), events.get(200).at());
+        assertEquals(start.plusHours(199), events.get(199).at());
+    }
+
+    /**
+     * The parser on a thread of its own (two threads to use) reads a file of many batches exactly
+     * as on one thread: the same history, and for a bad file the same first error, whether the
+     * sink refuses a row (here before a CSV error further on) or the CSV breaks after good rows.
+     */
+    @Test
+    void theParserThreadChangesNothing(@TempDir Path dir) throws Exception {
+        StringBuilder good = new StringBuilder("deal_id,stage,entered_at,rep,value\n");
+        LocalDateTime start = LocalDateTime.parse("2026-01-05T09:00");
+        for (int i = 0; i < 5000; i++) { // deals interleaved, rows beyond several batches
+            int deal = i % 1700;
+            int step = i / 1700;
+            good.append('D').append(deal).append(',').append(List.of("contact", "need", "won").get(step)).append(',')
+                .append(start.plusMinutes(37L * i)).append(",rep").append(deal % 7).append(',').append(deal * 10).append('\n');
+        }
+        Path file = dir.resolve("many.csv");
+        Files.writeString(file, good.toString());
+        History serial = Parallelism.with(Parallelism.SERIAL, () -> HistoryReader.read(file));
+        History threaded = Parallelism.with(Parallelism.of(2), () -> HistoryReader.read(file));
+        assertEquals(1700, serial.deals().size());
+        assertEquals(serial, threaded);
+
+        String[] lines = good.toString().split("\n");
+        lines[3001] = ",contact,2026-01-05T09:00,rep1,10"; // the sink refuses line 3002 (no deal id) ...
+        Path refused = dir.resolve("refused.csv");
+        Files.writeString(refused, String.join("\n", lines) + "\n\"unclosed,contact\n"); // ... before the CSV breaks
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, good + "\"unclosed,contact\n");
+        for (Path bad : List.of(refused, broken)) {
+            String one = assertThrows(HistoryException.class,
+                () -> Parallelism.with(Parallelism.SERIAL, () -> HistoryReader.read(bad))).getMessage();
+            String two = assertThrows(HistoryException.class,
+                () -> Parallelism.with(Parallelism.of(2), () -> HistoryReader.read(bad))).getMessage();
+            assertEquals(one, two);
+        }
+        String first = assertThrows(HistoryException.class, () -> HistoryReader.read(refused)).getMessage();
+        assertTrue(first.contains("line 3002"), first);
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("funnelcast-csv")),
+            "the parser's thread has ended");
     }
 
     @Test
