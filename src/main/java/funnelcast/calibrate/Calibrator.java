@@ -18,6 +18,7 @@ import funnelcast.model.WorkCalendar;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,47 +73,13 @@ public final class Calibrator {
                 + "month effects too; if the export ends on %s, calibrate as of that date", lastEvent, quiet, o.asOf(),
                 lastEvent));
         }
-        Map<String, List<Observation>> visits = new LinkedHashMap<>();
-        Map<String, Integer> firstStage = new HashMap<>();
-        List<PipelineDeal> pipeline = new ArrayList<>();
-        List<History.Deal> known = new ArrayList<>();
-        Timeline timeline = new Timeline();
         double windowStart = o.windowDays() > 0 ? now - o.windowDays() : Double.NEGATIVE_INFINITY;
-        long asOfDay = o.asOf().toEpochDay();
-        for (History.Deal deal : history.deals()) {
-            History.Event[] events = knownBy(deal.events(), asOfDay);
-            if (events.length == 0) {
-                continue;
-            }
-            known.add(deal);
-            firstStage.merge(events[0].stage(), 1, Integer::sum);
-            for (int i = 0; i < events.length; i++) {
-                History.Event e = events[i];
-                if (deal.isTerminal(e)) {
-                    break;
-                }
-                double entered = clock.at(e.second());
-                List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new Visits());
-                boolean inWindow = entered >= windowStart;
-                if (i + 1 < events.length) {
-                    History.Event next = events[i + 1];
-                    double left = clock.at(next.second());
-                    timeline.add(e.stage(), entered, left, next.stage());
-                    if (inWindow) {
-                        list.add(dwell(left - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
-                    }
-                } else {
-                    timeline.add(e.stage(), entered, Double.NaN, null);
-                    double age = Math.max(now - entered, 1e-6);
-                    if (inWindow) {
-                        list.add(Observation.censored(age, deal.rep()));
-                    }
-                    pipeline.add(new PipelineDeal(deal.id(), e.stage(), age, 1,
-                        deal.value() == null ? OptionalDouble.empty() : OptionalDouble.of(deal.value()), deal.rep(),
-                        deal.name()));
-                }
-            }
-        }
+        Walk walk = walk(history, clock, now, windowStart, o.asOf().toEpochDay());
+        Map<String, List<Observation>> visits = walk.visits();
+        List<PipelineDeal> pipeline = walk.pipeline();
+        List<History.Deal> known = walk.known();
+        Timeline timeline = walk.timeline();
+        Map<String, Integer> firstStage = walk.firstStage();
         if (known.isEmpty()) {
             throw new InputException(history.source() + ": no event on or before the as-of date " + o.asOf());
         }
@@ -163,6 +130,69 @@ public final class Calibrator {
             scenario.pipeline(), scenario.target(), scenario.dealValue());
         Funnel funnel = Funnel.of(scenario);
         List<Calibration.StageFit> withReps = reps(funnel, fits, visits);
+        List<LocalDate> entries = entries(known, entry);
+        // Month effects are measured over the whole history, whatever the window: recency weighting follows drift.
+        MonthFit months = MonthFit.fit(timeline, entries, funnel, clock, history.first().toLocalDate(), o.asOf(),
+            o.horizonStart(), windowStart, o.months());
+        scenario = scenario.withMonthEffects(months.effects());
+        return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes,
+            months, repNewDeals(known, entry, inflow));
+    }
+
+    /** What the walk through the deals gathers: each stage's visits, the pipeline, the deals known by the as-of date. */
+    private record Walk(Map<String, List<Observation>> visits, Map<String, Integer> firstStage, List<PipelineDeal> pipeline,
+                        List<History.Deal> known, Timeline timeline) {
+    }
+
+    /**
+     * Each deal's events known by the as-of date ({@code asOfDay}, an epoch day), walked once: a
+     * method of its own, so that the compiler takes this loop over every deal alone.
+     */
+    private static Walk walk(History history, WorkClock clock, double now, double windowStart, long asOfDay) {
+        Map<String, List<Observation>> visits = new LinkedHashMap<>();
+        Map<String, Integer> firstStage = new HashMap<>();
+        List<PipelineDeal> pipeline = new ArrayList<>();
+        List<History.Deal> known = new ArrayList<>();
+        Timeline timeline = new Timeline();
+        for (History.Deal deal : history.deals()) {
+            History.Event[] events = knownBy(deal.events(), asOfDay);
+            if (events.length == 0) {
+                continue;
+            }
+            known.add(deal);
+            firstStage.merge(events[0].stage(), 1, Integer::sum);
+            for (int i = 0; i < events.length; i++) {
+                History.Event e = events[i];
+                if (deal.isTerminal(e)) {
+                    break;
+                }
+                double entered = clock.at(e.second());
+                List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new Visits());
+                boolean inWindow = entered >= windowStart;
+                if (i + 1 < events.length) {
+                    History.Event next = events[i + 1];
+                    double left = clock.at(next.second());
+                    timeline.add(e.stage(), entered, left, next.stage());
+                    if (inWindow) {
+                        list.add(dwell(left - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
+                    }
+                } else {
+                    timeline.add(e.stage(), entered, Double.NaN, null);
+                    double age = Math.max(now - entered, 1e-6);
+                    if (inWindow) {
+                        list.add(Observation.censored(age, deal.rep()));
+                    }
+                    pipeline.add(new PipelineDeal(deal.id(), e.stage(), age, 1,
+                        deal.value() == null ? OptionalDouble.empty() : OptionalDouble.of(deal.value()), deal.rep(),
+                        deal.name()));
+                }
+            }
+        }
+        return new Walk(visits, firstStage, pipeline, known, timeline);
+    }
+
+    /** The days the deals that began at the entry began. */
+    private static List<LocalDate> entries(List<History.Deal> known, String entry) {
         List<LocalDate> entries = new ArrayList<>();
         for (History.Deal deal : known) {
             History.Event e = deal.events().get(0);
@@ -170,12 +200,7 @@ public final class Calibrator {
                 entries.add(e.date());
             }
         }
-        // Month effects are measured over the whole history, whatever the window: recency weighting follows drift.
-        MonthFit months = MonthFit.fit(timeline, entries, funnel, clock, history.first().toLocalDate(), o.asOf(),
-            o.horizonStart(), windowStart, o.months());
-        scenario = scenario.withMonthEffects(months.effects());
-        return new Calibration(history.source(), o.asOf(), entry, withReps, inflow, pipeline.size(), scenario, notes,
-            months, repNewDeals(known, entry, inflow));
+        return entries;
     }
 
     /** The events on or before the day (an epoch day), in their order: each asked of the history once. */
@@ -243,15 +268,37 @@ public final class Calibrator {
         return Math.min(0.99, km.at(longest));
     }
 
-    static Calibration.StageFit fitStage(String id, List<Observation> obs, boolean withStalled) {
-        Map<String, Integer> taken = new LinkedHashMap<>();
-        int completed = 0;
-        Visits v = Visits.of(obs);
+    /** The completed visits by exit, the exits in the order first seen: counted in an array, a few exits among many visits. */
+    private static Map<String, Integer> exitCounts(Visits v) {
+        List<String> seen = new ArrayList<>();
+        int[] counts = new int[8];
         for (int i = 0; i < v.size(); i++) {
             if (v.completed(i)) {
-                taken.merge(v.exit(i), 1, Integer::sum);
-                completed++;
+                String exit = v.exit(i);
+                int k = seen.indexOf(exit);
+                if (k < 0) {
+                    k = seen.size();
+                    seen.add(exit);
+                    if (k == counts.length) {
+                        counts = Arrays.copyOf(counts, 2 * k);
+                    }
+                }
+                counts[k]++;
             }
+        }
+        Map<String, Integer> taken = new LinkedHashMap<>();
+        for (int k = 0; k < seen.size(); k++) {
+            taken.put(seen.get(k), counts[k]);
+        }
+        return taken;
+    }
+
+    static Calibration.StageFit fitStage(String id, List<Observation> obs, boolean withStalled) {
+        Visits v = Visits.of(obs);
+        Map<String, Integer> taken = exitCounts(v);
+        int completed = 0;
+        for (int count : taken.values()) {
+            completed += count;
         }
         if (completed == 0) {
             throw new InputException("stage '" + id + "' has no completed visit by the as-of date ("

@@ -39,42 +39,17 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         Visits obs = sample.obs();
         List<String> exits = new ArrayList<>();
         int n = obs.size();
-        int[] exitOf = new int[n]; // each visit's exit by its place in exits, -1 while open
-        int completed = 0;
-        for (int i = 0; i < n; i++) {
-            if (obs.completed(i)) {
-                String dest = obs.exit(i);
-                int e = exits.indexOf(dest);
-                if (e < 0) {
-                    e = exits.size();
-                    exits.add(dest);
-                }
-                exitOf[i] = e;
-                completed++;
-            } else {
-                exitOf[i] = -1;
-            }
-        }
+        int[] exitOf = exitNumbers(obs, exits); // each visit's exit by its place in exits, -1 while open
         if (exits.size() < 2) {
             return null;
         }
         int m = exits.size();
-        int[] open = new int[n - completed];
-        int k0 = 0;
-        for (int i = 0; i < n; i++) {
-            if (exitOf[i] < 0) {
-                open[k0++] = i;
-            }
-        }
+        int[] open = openVisits(exitOf);
+        int completed = n - open.length;
         double[][] weights = new double[m][n];
         double[] taken = new double[m];
         double[] shares = new double[m];
-        for (int i = 0; i < n; i++) {
-            if (exitOf[i] >= 0) {
-                weights[exitOf[i]][i] = 1;
-                taken[exitOf[i]]++;
-            }
-        }
+        completedWeights(exitOf, weights, taken);
         // each exit's completed visits, whose term in the likelihood does not move with the memberships
         DwellFit.Distinct[] done = new DwellFit.Distinct[m];
         for (int d = 0; d < m; d++) {
@@ -87,7 +62,6 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         double previous = Double.NEGATIVE_INFINITY;
         double ll = Double.NEGATIVE_INFINITY;
         Law.Evaluation[] laws = new Law.Evaluation[m];
-        double[] survival = new double[m];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             // M-step: each exit's dwell from its (weighted) visits, the exits apart from each other on the
             // caller's threads (the same fits in any order)
@@ -122,23 +96,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
                 ll += completed * Math.log1p(-stalled);
             }
             double[] sums = taken.clone();
-            for (int i : open) {
-                double age = obs.lo(i);
-                double total = 0;
-                for (int d = 0; d < m; d++) {
-                    survival[d] = laws[d].survival(age);
-                    total += shares[d] * survival[d];
-                }
-                if (stalled > 0) {
-                    total = stalled + (1 - stalled) * total;
-                }
-                ll += Math.log(Math.max(total, 1e-300));
-                for (int d = 0; d < m; d++) {
-                    double w = total > 0 ? (1 - stalled) * shares[d] * survival[d] / total : 1.0 / m;
-                    weights[d][i] = w;
-                    sums[d] += w;
-                }
-            }
+            ll = memberships(ll, obs, open, laws, shares, stalled, weights, sums);
             double moving = 0;
             for (double sum : sums) {
                 moving += sum;
@@ -164,6 +122,86 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         exitNumbers.stream().sorted(Comparator.comparingDouble((Integer d) -> -shares[d]))
             .forEach(d -> orderedShares.put(exits.get(d), shares[d]));
         return new ExitDwellModel(orderedShares, effective, fitted, ll, k, 2 * k - 2 * ll, stalled);
+    }
+
+    /*
+     * The loops over every visit stand in methods of their own: the compiler then works on a
+     * small method once, not on the whole fit again for each long loop in it (a million-event
+     * history's stages hold hundreds of thousands of visits).
+     */
+
+    /** Each visit's exit by its place in {@code exits} (filled in first-seen order), -1 for an open visit. */
+    private static int[] exitNumbers(Visits obs, List<String> exits) {
+        int[] exitOf = new int[obs.size()];
+        for (int i = 0; i < exitOf.length; i++) {
+            if (obs.completed(i)) {
+                String dest = obs.exit(i);
+                int e = exits.indexOf(dest);
+                if (e < 0) {
+                    e = exits.size();
+                    exits.add(dest);
+                }
+                exitOf[i] = e;
+            } else {
+                exitOf[i] = -1;
+            }
+        }
+        return exitOf;
+    }
+
+    /** The open visits' numbers. */
+    private static int[] openVisits(int[] exitOf) {
+        int count = 0;
+        for (int e : exitOf) {
+            count += e < 0 ? 1 : 0;
+        }
+        int[] open = new int[count];
+        int k = 0;
+        for (int i = 0; i < exitOf.length; i++) {
+            if (exitOf[i] < 0) {
+                open[k++] = i;
+            }
+        }
+        return open;
+    }
+
+    /** A completed visit weighs 1 on its exit; {@code taken} counts them by exit. */
+    private static void completedWeights(int[] exitOf, double[][] weights, double[] taken) {
+        for (int i = 0; i < exitOf.length; i++) {
+            if (exitOf[i] >= 0) {
+                weights[exitOf[i]][i] = 1;
+                taken[exitOf[i]]++;
+            }
+        }
+    }
+
+    /**
+     * The E-step: each open visit's membership of each exit into {@code weights}, added to
+     * {@code sums}; returns {@code ll} with the open visits' terms added one by one.
+     */
+    private static double memberships(double ll, Visits obs, int[] open, Law.Evaluation[] laws, double[] shares, double stalled,
+                                      double[][] weights, double[] sums) {
+        int m = laws.length;
+        double[] survival = new double[m];
+        double sum = ll;
+        for (int i : open) {
+            double age = obs.lo(i);
+            double total = 0;
+            for (int d = 0; d < m; d++) {
+                survival[d] = laws[d].survival(age);
+                total += shares[d] * survival[d];
+            }
+            if (stalled > 0) {
+                total = stalled + (1 - stalled) * total;
+            }
+            sum += Math.log(Math.max(total, 1e-300));
+            for (int d = 0; d < m; d++) {
+                double w = total > 0 ? (1 - stalled) * shares[d] * survival[d] / total : 1.0 / m;
+                weights[d][i] = w;
+                sums[d] += w;
+            }
+        }
+        return sum;
     }
 
     /**

@@ -1,5 +1,6 @@
 package funnelcast.calibrate;
 
+import funnelcast.Parallelism;
 import funnelcast.law.Law;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Absorption;
@@ -136,7 +137,12 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
             months.add(m);
         }
         Absorption chain = Absorption.of(funnel);
-        List<PastMonth> past = measure(months, visits, entries, funnel, chain, clock, first);
+        // the passes over every visit apart from each other, on the caller's threads: the same sums in any order
+        boolean pushed = o.effects() && o.push();
+        Parallelism.Both<List<PastMonth>, PushFit> passes = Parallelism.current().both(
+            () -> measure(months, visits, entries, funnel, chain, clock, first),
+            () -> pushed ? PushFit.fit(visits, funnel, clock, months, first) : PushFit.NONE);
+        List<PastMonth> past = passes.first();
 
         List<PastMonth> informative = past.stream().filter(PastMonth::informs).toList();
         List<PastMonth> withDays = past.stream().filter(p -> p.workingDays() >= 1).toList();
@@ -160,8 +166,8 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
         double sd = Math.min(MonthEffects.MAX_SD, conv.sd());
         double speed = o.pace() && paced.months() > 0
             ? Math.max(MonthEffects.MIN_PACE, Math.min(MonthEffects.MAX_PACE, Math.exp(paced.mean()))) : 1;
-        PushFit push = o.effects() && o.push() ? PushFit.fit(visits, funnel, clock, months, first) : PushFit.NONE;
-        if (o.effects() && o.push()) {
+        PushFit push = passes.second();
+        if (pushed) {
             reasons.add(push.reason());
         }
         MonthEffects effects = new MonthEffects(inflowFactor, inflowCv, conv.months() > 0 ? shift : 0, sd, speed,
@@ -378,28 +384,15 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
         return to;
     }
 
-    /** Observed and expected exits, and new deals, month by month. */
-    private static List<PastMonth> measure(List<YearMonth> months, List<TimedVisit> visits, List<LocalDate> entries,
-                                           Funnel funnel, Absorption chain, WorkClock clock, LocalDate first) {
-        int n = months.size();
-        double[] start = new double[n];
-        double[] end = new double[n];
-        for (int i = 0; i < n; i++) {
-            LocalDate from = months.get(i).atDay(1);
-            start[i] = clock.at(from.isBefore(first) ? first : from);
-            end[i] = clock.endOf(months.get(i).atEndOfMonth());
-        }
-        double[] adv = new double[n];
-        double[] expAdv = new double[n];
-        double[] oth = new double[n];
-        double[] expOth = new double[n];
-        Survivals survivals = new Survivals(funnel);
+    /**
+     * Each visit's exits, observed and expected, month by month into the arrays: the loop over
+     * every visit, a method of its own so that the compiler takes it alone.
+     */
+    private static void exits(List<TimedVisit> visits, Funnel funnel, Survivals survivals, int[] advanceOf,
+                              String[] advanceTo, double[] start, double[] end, double[] adv, double[] expAdv,
+                              double[] oth, double[] expOth) {
+        int n = start.length;
         double[] alive0 = new double[0];
-        int[] advanceOf = new int[funnel.stageCount()]; // each stage's advance exit, worked out once, not per visit
-        for (int s = 0; s < advanceOf.length; s++) {
-            advanceOf[s] = chain.advanceExit(s);
-        }
-        String[] advanceTo = advanceTo(funnel, chain);
         for (TimedVisit v : visits) {
             if (!funnel.isOpenStage(v.stage())) {
                 continue; // a stage seen only before the calibration window
@@ -442,6 +435,29 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
                 }
             }
         }
+    }
+
+    /** Observed and expected exits, and new deals, month by month. */
+    private static List<PastMonth> measure(List<YearMonth> months, List<TimedVisit> visits, List<LocalDate> entries,
+                                           Funnel funnel, Absorption chain, WorkClock clock, LocalDate first) {
+        int n = months.size();
+        double[] start = new double[n];
+        double[] end = new double[n];
+        for (int i = 0; i < n; i++) {
+            LocalDate from = months.get(i).atDay(1);
+            start[i] = clock.at(from.isBefore(first) ? first : from);
+            end[i] = clock.endOf(months.get(i).atEndOfMonth());
+        }
+        double[] adv = new double[n];
+        double[] expAdv = new double[n];
+        double[] oth = new double[n];
+        double[] expOth = new double[n];
+        Survivals survivals = new Survivals(funnel);
+        int[] advanceOf = new int[funnel.stageCount()]; // each stage's advance exit, worked out once, not per visit
+        for (int s = 0; s < advanceOf.length; s++) {
+            advanceOf[s] = chain.advanceExit(s);
+        }
+        exits(visits, funnel, survivals, advanceOf, advanceTo(funnel, chain), start, end, adv, expAdv, oth, expOth);
         int[] newDeals = new int[n];
         YearMonth firstMonth = months.isEmpty() ? null : months.get(0);
         for (LocalDate d : entries) {

@@ -100,6 +100,24 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
         double[] windowWins = new double[n];
         Survivals survivals = new Survivals(funnel);
         List<Exposure> exposures = new ArrayList<>();
+        expose(visits, funnel, survivals, parts, ends, bodyWins, bodyExpected, windowWins, exposures);
+        PushFit monthly = estimate(false, funnel, survivals, exposures, bodyWins, bodyExpected, windowWins, months);
+        PushFit quarterly = estimate(true, funnel, survivals, exposures, bodyWins, bodyExpected, windowWins, months);
+        if (quarterly.kept != monthly.kept) {
+            return quarterly.kept ? quarterly : monthly;
+        }
+        return quarterly.evidence > monthly.evidence ? quarterly : monthly;
+    }
+
+    /**
+     * Each open-stage visit's exposure in each month's body and closing window: the wins seen and
+     * expected in the bodies, the windows' exposures kept for the estimate. The loop over every
+     * visit is a method of its own, so that the compiler takes it alone.
+     */
+    private static void expose(List<TimedVisit> visits, Funnel funnel, Survivals survivals, double[][] parts,
+                               double[] ends, double[] bodyWins, double[] bodyExpected, double[] windowWins,
+                               List<Exposure> exposures) {
+        int n = ends.length;
         int won = funnel.won();
         for (TimedVisit v : visits) {
             if (!funnel.isOpenStage(v.stage())) {
@@ -144,12 +162,6 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
                 }
             }
         }
-        PushFit monthly = estimate(false, funnel, survivals, exposures, bodyWins, bodyExpected, windowWins, months);
-        PushFit quarterly = estimate(true, funnel, survivals, exposures, bodyWins, bodyExpected, windowWins, months);
-        if (quarterly.kept != monthly.kept) {
-            return quarterly.kept ? quarterly : monthly;
-        }
-        return quarterly.evidence > monthly.evidence ? quarterly : monthly;
     }
 
     private static PushFit estimate(boolean quarterly, Funnel funnel, Survivals survivals, List<Exposure> exposures,

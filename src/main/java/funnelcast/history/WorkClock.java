@@ -49,7 +49,8 @@ public final class WorkClock {
      */
     public static WorkClock spanning(History h, LocalDate horizonEnd, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
                                      Set<LocalDate> workdays) {
-        LocalDate last = h.last().toLocalDate().isAfter(horizonEnd) ? h.last().toLocalDate() : horizonEnd;
+        LocalDate lastEvent = h.last().toLocalDate(); // a walk through every deal: asked once
+        LocalDate last = lastEvent.isAfter(horizonEnd) ? lastEvent : horizonEnd;
         return new WorkClock(weekdays, holidays, workdays, h.first().toLocalDate().minusDays(400), last.plusDays(400));
     }
 
