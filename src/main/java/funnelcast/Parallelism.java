@@ -118,20 +118,6 @@ public final class Parallelism {
         return out;
     }
 
-    /** Two results computed side by side. */
-    public record Both<A, B>(A first, B second) {
-    }
-
-    /**
-     * {@code first} and {@code second} side by side on this parallelism's threads (in turn on one
-     * thread); an exception is rethrown as it was raised, the first's first.
-     */
-    @SuppressWarnings("unchecked")
-    public <A, B> Both<A, B> both(Supplier<? extends A> first, Supplier<? extends B> second) {
-        List<Object> done = map(List.<Supplier<?>>of(first, second), Supplier::get);
-        return new Both<>((A) done.get(0), (B) done.get(1));
-    }
-
     /** A result or the exception that stopped it, kept so that it is rethrown as it was. */
     private record Outcome<R>(R result, RuntimeException failure) {
         static <R> Outcome<R> of(Supplier<? extends R> work) {

@@ -1,6 +1,5 @@
 package funnelcast.calibrate;
 
-import funnelcast.Parallelism;
 import funnelcast.law.Law;
 import funnelcast.history.WorkClock;
 import funnelcast.model.Absorption;
@@ -137,12 +136,7 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
             months.add(m);
         }
         Absorption chain = Absorption.of(funnel);
-        // the passes over every visit apart from each other, on the caller's threads: the same sums in any order
-        boolean pushed = o.effects() && o.push();
-        Parallelism.Both<List<PastMonth>, PushFit> passes = Parallelism.current().both(
-            () -> measure(months, visits, entries, funnel, chain, clock, first),
-            () -> pushed ? PushFit.fit(visits, funnel, clock, months, first) : PushFit.NONE);
-        List<PastMonth> past = passes.first();
+        List<PastMonth> past = measure(months, visits, entries, funnel, chain, clock, first);
 
         List<PastMonth> informative = past.stream().filter(PastMonth::informs).toList();
         List<PastMonth> withDays = past.stream().filter(p -> p.workingDays() >= 1).toList();
@@ -166,8 +160,8 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
         double sd = Math.min(MonthEffects.MAX_SD, conv.sd());
         double speed = o.pace() && paced.months() > 0
             ? Math.max(MonthEffects.MIN_PACE, Math.min(MonthEffects.MAX_PACE, Math.exp(paced.mean()))) : 1;
-        PushFit push = passes.second();
-        if (pushed) {
+        PushFit push = o.effects() && o.push() ? PushFit.fit(visits, funnel, clock, months, first) : PushFit.NONE;
+        if (o.effects() && o.push()) {
             reasons.add(push.reason());
         }
         MonthEffects effects = new MonthEffects(inflowFactor, inflowCv, conv.months() > 0 ? shift : 0, sd, speed,
