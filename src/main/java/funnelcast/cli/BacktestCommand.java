@@ -79,7 +79,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (by != null && !by.equals("rep")) {
             throw new InputException("--by: expected rep (each rep's own history), got '" + by + "'");
         }
-        History h = opportunities.read(history);
+        History h = threads.run(() -> opportunities.read(history)); // the parser on a thread of its own when --threads allows
         LocalDate first = h.first().toLocalDate();
         LocalDate last = h.last().toLocalDate();
         PrintWriter err = spec.commandLine().getErr();

@@ -137,7 +137,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (by != null) {
             return bySegment(asOfDate, horizon, months);
         }
-        History h = opportunities.read(history);
+        History h = threads.run(() -> opportunities.read(history)); // the parser on a thread of its own when --threads allows
         Calibration c = calibrate(h, asOfDate, horizon, months, "");
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -89,7 +89,7 @@ final class RepsCommand implements Callable<Integer> {
         MonthFit.Options months = monthOptions.options();
         opportunities.check();
         Horizon horizon = Horizon.after(asOfDate, calendar.weekdaySet(), calendar.holidaySet(), calendar.workdaySet());
-        History h = opportunities.read(history);
+        History h = threads.run(() -> opportunities.read(history)); // the parser on a thread of its own when --threads allows
         if (h.deals().stream().noneMatch(d -> d.rep() != null)) {
             throw new InputException(history + ": no deal names a rep; give the rep column (--columns rep=COLUMN)");
         }

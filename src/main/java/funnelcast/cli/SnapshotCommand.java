@@ -94,7 +94,7 @@ final class SnapshotCommand implements Callable<Integer> {
             window, target, monthOptions.options(), confidence.value(), String.valueOf(history.getFileName()), Main.VERSION);
         opportunities.check();
         // the history read before the store is opened: an export that cannot be read leaves no new, empty database behind
-        History h = opportunities.read(history);
+        History h = threads.run(() -> opportunities.read(history)); // the parser on a thread of its own when --threads allows
         Store store = Store.open(db);
         List<LocalDate> days = asked.one() ? List.of(asked.from()) : Snapshots.workingDays(asked.from(), asked.to(), options);
         int skipped = 0;
