@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -32,6 +33,8 @@ public final class Mappers {
     public static final ObjectMapper OUTPUT = output().enable(SerializationFeature.INDENT_OUTPUT).build();
     /** Plain JSON: the explorer's requests and answers, a --set value. */
     public static final ObjectMapper PLAIN = output().build();
+    /** CSV, read as rows of text cells (a history) and written through a schema per file (a sweep, a simulated history). */
+    public static final CsvMapper CSV = new CsvMapper();
 
     private Mappers() {
     }

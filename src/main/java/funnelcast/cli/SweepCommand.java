@@ -2,9 +2,9 @@ package funnelcast.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import funnelcast.InputException;
+import funnelcast.Mappers;
 import funnelcast.sheet.Table;
 import funnelcast.sheet.Workbooks;
 import funnelcast.chart.SweepCharts;
@@ -210,7 +210,7 @@ final class SweepCommand implements Callable<Integer> {
         header.forEach(b::addColumn);
         CsvSchema schema = b.setUseHeader(true).setLineSeparator("\n").build();
         StringWriter text = new StringWriter();
-        try (SequenceWriter w = new CsvMapper().writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        try (SequenceWriter w = Mappers.CSV.writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .writeValues(text)) {
             for (Sweep.CaseResult r : rows) {
                 List<String> cells = new ArrayList<>(r.values());

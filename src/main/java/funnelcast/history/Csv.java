@@ -1,9 +1,10 @@
 package funnelcast.history;
 
-import funnelcast.Parallelism;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import funnelcast.Mappers;
+import funnelcast.Parallelism;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -183,7 +184,7 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
     /** {@link #stream} on the caller's thread alone. */
     private static void parse(Path path, RowSink sink) {
         String file = path.toString();
-        CsvMapper mapper = new CsvMapper();
+        CsvMapper mapper = Mappers.CSV;
         try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(path, StandardCharsets.UTF_8));
              CsvParser parser = mapper.getFactory().createParser(reader)) {
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);

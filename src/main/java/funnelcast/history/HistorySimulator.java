@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import funnelcast.Mappers;
 import funnelcast.engine.PathWalk;
 import funnelcast.engine.WalkLog;
 import funnelcast.engine.WalkMonths;
@@ -128,7 +129,7 @@ public final class HistorySimulator {
      */
     public static void write(List<LogLine> rows, WorkClock clock, LocalDate start, Writer out) throws IOException {
         double origin = clock.at(start);
-        CsvMapper mapper = new CsvMapper();
+        CsvMapper mapper = Mappers.CSV;
         CsvSchema schema = CsvSchema.builder().addColumn("deal_id").addColumn("stage").addColumn("entered_at")
             .addColumn("rep").addColumn("value").setUseHeader(true).setLineSeparator("\n").build();
         try (SequenceWriter w = mapper.writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
