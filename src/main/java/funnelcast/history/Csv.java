@@ -73,13 +73,18 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
         Thread parser = new Thread(() -> {
             Batcher batcher = new Batcher(queue);
+            Throwable failure = null;
             try {
                 parse(path, batcher);
-                batcher.flush(null);
             } catch (Batcher.Stopped e) {
-                // the sink failed: nobody reads on
+                return; // the sink failed: nobody reads on
             } catch (RuntimeException | Error e) { // the file's error, or the parser's thread out of memory
-                batcher.flush(e);
+                failure = e;
+            }
+            try {
+                batcher.flush(failure);
+            } catch (Batcher.Stopped e) {
+                // the sink failed meanwhile (its interrupt may have ended the reading too): nobody reads on
             }
         }, "funnelcast-csv");
         parser.setDaemon(true);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,6 +189,28 @@ class HistoryReaderTest {
         assertTrue(first.contains("line 3002"), first);
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("funnelcast-csv")),
             "the parser's thread has ended");
+
+        // a row refused early in a long file: the parser, stopped wherever it is (waiting or reading), ends quietly
+        StringBuilder longer = new StringBuilder(good);
+        for (int i = 0; i < 40; i++) {
+            longer.append(good.substring(good.indexOf("\n") + 1));
+        }
+        String[] rows = longer.toString().split("\n");
+        rows[5] = ",contact,2026-01-05T09:00,rep1,10";
+        Path early = dir.resolve("early.csv");
+        Files.writeString(early, String.join("\n", rows) + "\n");
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertTrue(assertThrows(HistoryException.class,
+                    () -> Parallelism.with(Parallelism.of(2), () -> HistoryReader.read(early))).getMessage().contains("line 6"));
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals(List.of(), uncaught, "nothing thrown past the parser's thread");
     }
 
     @Test
