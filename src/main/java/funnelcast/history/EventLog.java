@@ -417,14 +417,18 @@ final class EventLog implements Csv.RowSink {
     /** Refuses a deal's step from event {@code prev} to {@code cur} (in time) that cannot be. */
     private void checkStep(String deal, int prev, int cur) {
         String stage = rowEvents.stage(prev);
+        boolean twice = stage.equals(rowEvents.stage(cur)) && rowEvents.sameTime(prev, cur);
+        boolean afterEnd = stage.equals(Exit.WON) || stage.equals(Exit.LOST);
+        if (!twice && !afterEnd) {
+            return;
+        }
+        History.Event before = rowEvents.event(prev); // made only for the message
         History.Event after = rowEvents.event(cur);
-        if (stage.equals(after.stage()) && rowEvents.event(prev).sameTime(after)) {
+        if (twice) {
             throw new HistoryException(file, after.line(), "deal " + deal + " enters " + after.stage() + " at "
-                + after.at() + " twice (also line " + rowEvents.event(prev).line() + "); expected each entry once");
+                + after.at() + " twice (also line " + before.line() + "); expected each entry once");
         }
-        if (stage.equals(Exit.WON) || stage.equals(Exit.LOST)) {
-            throw new HistoryException(file, after.line(), "deal " + deal + " enters " + after.stage()
-                + " after it was " + stage + " (line " + rowEvents.event(prev).line() + "); expected nothing after won or lost");
-        }
+        throw new HistoryException(file, after.line(), "deal " + deal + " enters " + after.stage()
+            + " after it was " + stage + " (line " + before.line() + "); expected nothing after won or lost");
     }
 }

@@ -186,6 +186,11 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
             return stage[i];
         }
 
+        /** Whether events {@code i} and {@code j} are at the same time. */
+        boolean sameTime(int i, int j) {
+            return second[i] == second[j] && nano[i] == nano[j];
+        }
+
         /** Events {@code i} and {@code j} in time, then in the file's order. */
         int compareTimes(int i, int j) {
             int c = Long.compare(second[i], second[j]);
