@@ -278,7 +278,10 @@ final class EventLog implements Csv.RowSink {
      * deal among hundreds of thousands in one or two probes of an array.
      */
     private static final class DealIndex {
-        private int[] table = new int[1024];
+        /** No hash and number make it: a number is below 2^31. */
+        private static final long EMPTY = -1;
+        /** Each slot a deal's id hash (high half) and number (low half), or EMPTY: a probe reads one array. */
+        private long[] table = new long[1024];
         private int[] hashes = new int[512];
         private String[] id = new String[512];
         private String[] rep = new String[512];
@@ -287,7 +290,7 @@ final class EventLog implements Csv.RowSink {
         private int size;
 
         DealIndex() {
-            Arrays.fill(table, -1);
+            Arrays.fill(table, EMPTY);
         }
 
         int size() {
@@ -300,11 +303,12 @@ final class EventLog implements Csv.RowSink {
             int mask = table.length - 1;
             int at = (h ^ (h >>> 16)) & mask;
             while (true) {
-                int d = table[at];
-                if (d < 0) {
+                long slot = table[at];
+                if (slot == EMPTY) {
                     break;
                 }
-                if (hashes[d] == h && id[d].equals(key)) {
+                int d = (int) slot;
+                if ((int) (slot >>> 32) == h && id[d].equals(key)) {
                     return d;
                 }
                 at = (at + 1) & mask;
@@ -319,23 +323,27 @@ final class EventLog implements Csv.RowSink {
             }
             hashes[size] = h;
             id[size] = key;
-            table[at] = size;
+            table[at] = slot(h, size);
             if (2 * (size + 1) > table.length) {
                 rehash(2 * table.length);
             }
             return size++;
         }
 
+        private static long slot(int hash, int deal) {
+            return ((long) hash << 32) | deal;
+        }
+
         private void rehash(int capacity) {
-            table = new int[capacity];
-            Arrays.fill(table, -1);
+            table = new long[capacity];
+            Arrays.fill(table, EMPTY);
             int mask = capacity - 1;
             for (int d = 0; d <= size; d++) {
                 int at = (hashes[d] ^ (hashes[d] >>> 16)) & mask;
-                while (table[at] >= 0) {
+                while (table[at] != EMPTY) {
                     at = (at + 1) & mask;
                 }
-                table[at] = d;
+                table[at] = slot(hashes[d], d);
             }
         }
     }

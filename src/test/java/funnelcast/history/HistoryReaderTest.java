@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,37 @@ class HistoryReaderTest {
             Thread.setDefaultUncaughtExceptionHandler(before);
         }
         assertEquals(List.of(), uncaught, "nothing thrown past the parser's thread");
+    }
+
+    /**
+     * Deals are told apart by their ids whatever the ids' hash codes: equal ones ("Aa" and "BB"),
+     * negative ones and Integer.MIN_VALUE ("polygenelubricants"), among enough deals that the
+     * reader's table grows several times.
+     */
+    @Test
+    void dealsAreToldApartWhateverTheirIdsHash(@TempDir Path dir) throws Exception {
+        List<String> odd = List.of("Aa", "BB", "polygenelubricants", "AaAa", "BBBB", "AaBB", "BBAa");
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+        assertEquals(Integer.MIN_VALUE, "polygenelubricants".hashCode());
+        StringBuilder csv = new StringBuilder("deal_id,stage,entered_at\n");
+        List<String> ids = new ArrayList<>(odd);
+        for (int i = 0; i < 3000; i++) {
+            ids.add("deal-" + Integer.toHexString(i * 0x9E3779B1));
+        }
+        for (String id : ids) {
+            csv.append(id).append(",contact,2026-03-02\n");
+        }
+        for (String id : ids) {
+            csv.append(id).append(id.hashCode() % 2 == 0 ? ",won" : ",lost").append(",2026-03-09\n");
+        }
+        Path file = dir.resolve("ids.csv");
+        Files.writeString(file, csv.toString());
+        History h = HistoryReader.read(file);
+        assertEquals(ids, h.deals().stream().map(History.Deal::id).toList());
+        for (History.Deal d : h.deals()) {
+            assertEquals(List.of("contact", d.id().hashCode() % 2 == 0 ? "won" : "lost"),
+                d.events().stream().map(History.Event::stage).toList(), d.id());
+        }
     }
 
     @Test
