@@ -149,7 +149,7 @@ public final class Calibrator {
      * method of its own, so that the compiler takes this loop over every deal alone.
      */
     private static Walk walk(History history, WorkClock clock, double now, double windowStart, long asOfDay) {
-        Map<String, List<Observation>> visits = new LinkedHashMap<>();
+        Map<String, Visits> visits = new LinkedHashMap<>();
         Map<String, Integer> firstStage = new HashMap<>();
         List<PipelineDeal> pipeline = new ArrayList<>();
         List<History.Deal> known = new ArrayList<>();
@@ -167,20 +167,20 @@ public final class Calibrator {
                     break;
                 }
                 double entered = clock.at(e.second());
-                List<Observation> list = visits.computeIfAbsent(e.stage(), k -> new Visits());
+                Visits list = visits.computeIfAbsent(e.stage(), k -> new Visits());
                 boolean inWindow = entered >= windowStart;
                 if (i + 1 < events.length) {
                     History.Event next = events[i + 1];
                     double left = clock.at(next.second());
                     timeline.add(e.stage(), entered, left, next.stage());
                     if (inWindow) {
-                        list.add(dwell(left - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep()));
+                        addDwell(list, left - entered, e.dayOnly() || next.dayOnly(), next.stage(), deal.rep());
                     }
                 } else {
                     timeline.add(e.stage(), entered, Double.NaN, null);
                     double age = Math.max(now - entered, 1e-6);
                     if (inWindow) {
-                        list.add(Observation.censored(age, deal.rep()));
+                        list.add(Observation.Kind.CENSORED, age, Double.POSITIVE_INFINITY, null, deal.rep());
                     }
                     pipeline.add(new PipelineDeal(deal.id(), e.stage(), age, 1,
                         deal.value() == null ? OptionalDouble.empty() : OptionalDouble.of(deal.value()), deal.rep(),
@@ -188,7 +188,7 @@ public final class Calibrator {
                 }
             }
         }
-        return new Walk(visits, firstStage, pipeline, known, timeline);
+        return new Walk(new LinkedHashMap<>(visits), firstStage, pipeline, known, timeline);
     }
 
     /** The days the deals that began at the entry began. */
@@ -223,16 +223,16 @@ public final class Calibrator {
         return out;
     }
 
-    private static Observation dwell(double d, boolean dayOnly, String dest, String rep) {
+    private static void addDwell(Visits to, double d, boolean dayOnly, String dest, String rep) {
         if (dayOnly) {
             // known to the day: the dwell rounded to whole working days lies within half a day of it
             double k = Math.rint(d);
-            return Observation.interval(Math.max(0, k - 0.5), k + 0.5, dest, rep);
+            to.add(Observation.Kind.INTERVAL, Math.max(0, k - 0.5), k + 0.5, dest, rep);
+        } else if (d <= 0) {
+            to.add(Observation.Kind.INTERVAL, 0, 1.0 / 1440, dest, rep); // the same minute
+        } else {
+            to.add(Observation.Kind.EXACT, d, d, dest, rep);
         }
-        if (d <= 0) {
-            return Observation.interval(0, 1.0 / 1440, dest, rep); // the same minute
-        }
-        return Observation.exact(d, dest, rep);
     }
 
     static Calibration.StageFit fitStage(String id, List<Observation> obs) {

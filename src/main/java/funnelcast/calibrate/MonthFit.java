@@ -127,7 +127,7 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
      * Estimates the month effects for the month of {@code horizonStart}, from the visits and the
      * new deals (entry dates) of complete months between {@code first} and {@code asOf}.
      */
-    static MonthFit fit(List<TimedVisit> visits, List<LocalDate> entries, Funnel funnel, WorkClock clock, LocalDate first,
+    static MonthFit fit(Timeline visits, List<LocalDate> entries, Funnel funnel, WorkClock clock, LocalDate first,
                         LocalDate asOf, LocalDate horizonStart, double windowStart, Options o) {
         List<String> reasons = new ArrayList<>();
         YearMonth target = YearMonth.from(horizonStart);
@@ -348,15 +348,15 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
      * {@code 1/A + 1/O} for the advances and other exits of the visits it was fitted on (those
      * that began in the window). Parameter uncertainty draws that much already.
      */
-    static double fittedShiftVariance(List<TimedVisit> visits, Funnel funnel, Absorption chain, double windowStart) {
+    static double fittedShiftVariance(Timeline visits, Funnel funnel, Absorption chain, double windowStart) {
         double advances = 0;
         double others = 0;
         String[] advanceTo = advanceTo(funnel, chain);
-        for (TimedVisit v : visits) {
-            if (v.exit() == null || v.entered() < windowStart || !funnel.isOpenStage(v.stage())) {
+        for (int vi = 0; vi < visits.size(); vi++) {
+            if (visits.exit(vi) == null || visits.entered(vi) < windowStart || !funnel.isOpenStage(visits.stage(vi))) {
                 continue;
             }
-            if (v.exit().equals(advanceTo[funnel.index(v.stage())])) {
+            if (visits.exit(vi).equals(advanceTo[funnel.index(visits.stage(vi))])) {
                 advances++;
             } else {
                 others++;
@@ -382,28 +382,28 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
      * Each visit's exits, observed and expected, month by month into the arrays: the loop over
      * every visit, a method of its own so that the compiler takes it alone.
      */
-    private static void exits(List<TimedVisit> visits, Funnel funnel, Survivals survivals, int[] advanceOf,
+    private static void exits(Timeline visits, Funnel funnel, Survivals survivals, int[] advanceOf,
                               String[] advanceTo, double[] start, double[] end, double[] adv, double[] expAdv,
                               double[] oth, double[] expOth) {
         int n = start.length;
         double[] alive0 = new double[0];
-        for (TimedVisit v : visits) {
-            if (!funnel.isOpenStage(v.stage())) {
+        for (int vi = 0; vi < visits.size(); vi++) {
+            if (!funnel.isOpenStage(visits.stage(vi))) {
                 continue; // a stage seen only before the calibration window
             }
-            int s = funnel.index(v.stage());
+            int s = funnel.index(visits.stage(vi));
             int advance = advanceOf[s];
             int exits = funnel.exitCount(s);
             if (alive0.length < exits) {
                 alive0 = new double[exits];
             }
-            double last = Double.isNaN(v.ended()) ? Double.POSITIVE_INFINITY : v.ended();
-            for (int i = v.firstMonth(end); i < n && start[i] < last; i++) {
-                if (end[i] <= v.entered()) {
+            double last = Double.isNaN(visits.ended(vi)) ? Double.POSITIVE_INFINITY : visits.ended(vi);
+            for (int i = visits.firstMonth(vi, end); i < n && start[i] < last; i++) {
+                if (end[i] <= visits.entered(vi)) {
                     continue;
                 }
-                double a0 = Math.max(0, start[i] - v.entered());
-                double a1 = end[i] - v.entered();
+                double a0 = Math.max(0, start[i] - visits.entered(vi));
+                double a1 = end[i] - visits.entered(vi);
                 double alive = 0;
                 for (int e = 0; e < exits; e++) {
                     alive0[e] = survivals.at(s, e, a0);
@@ -420,8 +420,8 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
                         expOth[i] += p;
                     }
                 }
-                if (last <= end[i] && v.exit() != null) {
-                    if (v.exit().equals(advanceTo[s])) {
+                if (last <= end[i] && visits.exit(vi) != null) {
+                    if (visits.exit(vi).equals(advanceTo[s])) {
                         adv[i]++;
                     } else {
                         oth[i]++;
@@ -432,7 +432,7 @@ public record MonthFit(List<PastMonth> past, SeriesFit conversion, SeriesFit pac
     }
 
     /** Observed and expected exits, and new deals, month by month. */
-    private static List<PastMonth> measure(List<YearMonth> months, List<TimedVisit> visits, List<LocalDate> entries,
+    private static List<PastMonth> measure(List<YearMonth> months, Timeline visits, List<LocalDate> entries,
                                            Funnel funnel, Absorption chain, WorkClock clock, LocalDate first) {
         int n = months.size();
         double[] start = new double[n];

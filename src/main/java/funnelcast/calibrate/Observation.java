@@ -12,10 +12,6 @@ public record Observation(Kind kind, double lo, double hi, String dest, String r
         return new Observation(Kind.EXACT, x, x, dest, rep);
     }
 
-    static Observation interval(double lo, double hi, String dest, String rep) {
-        return new Observation(Kind.INTERVAL, lo, hi, dest, rep);
-    }
-
     static Observation censored(double age, String rep) {
         return new Observation(Kind.CENSORED, age, Double.POSITIVE_INFINITY, null, rep);
     }

@@ -70,7 +70,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
     }
 
     /** Measures the push over the complete months of the history, for windows per month and per quarter. */
-    static PushFit fit(List<TimedVisit> visits, Funnel funnel, WorkClock clock, List<YearMonth> months,
+    static PushFit fit(Timeline visits, Funnel funnel, WorkClock clock, List<YearMonth> months,
                        LocalDate first) {
         int n = months.size();
         if (n == 0) {
@@ -114,16 +114,16 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
      * expected in the bodies, the windows' exposures kept for the estimate. The loop over every
      * visit is a method of its own, so that the compiler takes it alone.
      */
-    private static void expose(List<TimedVisit> visits, Funnel funnel, Survivals survivals, double[][] parts,
+    private static void expose(Timeline visits, Funnel funnel, Survivals survivals, double[][] parts,
                                double[] ends, double[] bodyWins, double[] bodyExpected, double[] windowWins,
                                List<Exposure> exposures) {
         int n = ends.length;
         int won = funnel.won();
-        for (TimedVisit v : visits) {
-            if (!funnel.isOpenStage(v.stage())) {
+        for (int vi = 0; vi < visits.size(); vi++) {
+            if (!funnel.isOpenStage(visits.stage(vi))) {
                 continue;
             }
-            int s = funnel.index(v.stage());
+            int s = funnel.index(visits.stage(vi));
             int w = -1;
             for (int e = 0; e < funnel.exitCount(s); e++) {
                 if (funnel.dest(s, e) == won) {
@@ -133,16 +133,16 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
             if (w < 0) {
                 continue;
             }
-            double last = Double.isNaN(v.ended()) ? Double.POSITIVE_INFINITY : v.ended();
-            boolean isWin = funnel.id(won).equals(v.exit());
-            for (int i = v.firstMonth(ends); i < n && parts[i][0] < last; i++) {
+            double last = Double.isNaN(visits.ended(vi)) ? Double.POSITIVE_INFINITY : visits.ended(vi);
+            boolean isWin = funnel.id(won).equals(visits.exit(vi));
+            for (int i = visits.firstMonth(vi, ends); i < n && parts[i][0] < last; i++) {
                 for (int k = 0; k < 2; k++) {
                     double from = parts[i][k];
                     double to = parts[i][k + 1];
-                    if (to <= from || to <= v.entered() || from >= last) {
+                    if (to <= from || to <= visits.entered(vi) || from >= last) {
                         continue;
                     }
-                    double a0 = Math.max(0, from - v.entered());
+                    double a0 = Math.max(0, from - visits.entered(vi));
                     double alive = 0;
                     for (int e = 0; e < funnel.exitCount(s); e++) {
                         alive += funnel.prob(s, e) * survivals.at(s, e, a0);
@@ -150,7 +150,7 @@ public record PushFit(boolean quarterly, double windowWins, double windowExpecte
                     if (alive <= 0) {
                         continue;
                     }
-                    Exposure x = new Exposure(i, s, w, a0, to - Math.max(from, v.entered()), alive);
+                    Exposure x = new Exposure(i, s, w, a0, to - Math.max(from, visits.entered(vi)), alive);
                     double wins = isWin && last <= to ? 1 : 0;
                     if (k == 0) {
                         bodyExpected[i] += x.expected(funnel, survivals, 1);

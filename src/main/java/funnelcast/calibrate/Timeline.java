@@ -1,16 +1,13 @@
 package funnelcast.calibrate;
 
-import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
- * The history's visits in working time, kept as columns and read back one {@link TimedVisit} at
- * a time: the month fits walk them a few times, and a million of them as objects would be
- * copied by every young collection until then.
+ * The history's visits in working time, kept as columns and read by index: the month fits walk
+ * them a few times, and a million of them as objects would be copied by every young collection
+ * until then (or made again at each walk).
  */
-final class Timeline extends AbstractList<TimedVisit> implements RandomAccess {
+final class Timeline {
     private String[] stage = new String[16];
     private double[] entered = new double[16];
     private double[] ended = new double[16];
@@ -30,17 +27,34 @@ final class Timeline extends AbstractList<TimedVisit> implements RandomAccess {
         entered[size] = enteredAt;
         ended[size] = endedAt;
         exit[size++] = exitTo;
-        modCount++;
     }
 
-    @Override
-    public TimedVisit get(int i) {
-        Objects.checkIndex(i, size);
-        return new TimedVisit(stage[i], entered[i], ended[i], exit[i]);
-    }
-
-    @Override
-    public int size() {
+    int size() {
         return size;
+    }
+
+    String stage(int i) {
+        return stage[i];
+    }
+
+    /** When visit i began, in working time. */
+    double entered(int i) {
+        return entered[i];
+    }
+
+    /** When visit i ended, NaN while open. */
+    double ended(int i) {
+        return ended[i];
+    }
+
+    /** The exit visit i took, null while open. */
+    String exit(int i) {
+        return exit[i];
+    }
+
+    /** The first month visit i was open in, of months ending at {@code ends}: the first whose end is after its entry (bisection). */
+    int firstMonth(int i, double[] ends) {
+        int at = Arrays.binarySearch(ends, entered[i]);
+        return at >= 0 ? at + 1 : -at - 1;
     }
 }

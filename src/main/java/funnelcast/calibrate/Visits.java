@@ -23,6 +23,12 @@ final class Visits extends AbstractList<Observation> implements RandomAccess {
 
     @Override
     public boolean add(Observation o) {
+        add(o.kind(), o.lo(), o.hi(), o.dest(), o.rep());
+        return true;
+    }
+
+    /** Adds a visit from its parts, no {@link Observation} made for it. */
+    void add(Observation.Kind k, double low, double high, String exitTo, String repName) {
         if (size == kind.length) {
             int capacity = 2 * size;
             kind = Arrays.copyOf(kind, capacity);
@@ -31,13 +37,12 @@ final class Visits extends AbstractList<Observation> implements RandomAccess {
             exit = Arrays.copyOf(exit, capacity);
             rep = Arrays.copyOf(rep, capacity);
         }
-        kind[size] = (byte) o.kind().ordinal();
-        lo[size] = o.lo();
-        hi[size] = o.hi();
-        exit[size] = o.dest();
-        rep[size++] = o.rep();
+        kind[size] = (byte) k.ordinal();
+        lo[size] = low;
+        hi[size] = high;
+        exit[size] = exitTo;
+        rep[size++] = repName;
         modCount++;
-        return true;
     }
 
     /** The visits as columns: these, or a copy of another list's. */

@@ -216,7 +216,7 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
                         }
                     } else if (cells.size() != 1 || !cells.get(0).isEmpty()) { // else a blank line
                         try {
-                            sink.row(line, cells.toArray(String[]::new));
+                            sink.row(line, cells.toArray(new String[cells.size()]));
                         } catch (RuntimeException e) {
                             throw new SinkFailure(e);
                         }
