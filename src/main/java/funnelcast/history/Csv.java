@@ -293,14 +293,16 @@ record Csv(String file, List<String> header, List<Row> rows, String dateFormat, 
         if (cells.length < header.size()) {
             return true;
         }
-        // plain loops: every row of a streamed export is asked
-        for (Integer i : required) {
+        // indexed loops, no iterator: every row of a streamed export is asked
+        for (int k = 0; k < required.size(); k++) {
+            Integer i = required.get(k);
             if (i != null && cells[i].isBlank()) {
                 return true;
             }
         }
         boolean usualBlank = false;
-        for (Integer i : usual) {
+        for (int k = 0; k < usual.size(); k++) {
+            Integer i = usual.get(k);
             usualBlank |= i != null && cells[i].isBlank();
         }
         if (!usualBlank) {

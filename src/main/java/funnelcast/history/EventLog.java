@@ -100,10 +100,12 @@ final class EventLog implements Csv.RowSink {
             pending.add(row);
             return;
         }
-        for (Csv.Row p : pending) { // a footer's look, but data after it: data after all
-            accept(p);
+        if (!pending.isEmpty()) {
+            for (Csv.Row p : pending) { // a footer's look, but data after it: data after all
+                accept(p);
+            }
+            pending.clear();
         }
-        pending.clear();
         accept(row);
         data = true;
     }
