@@ -96,27 +96,46 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
     }
 
     public LocalDateTime first() {
-        Event first = null;
-        for (Deal d : deals) {
-            Event e = d.events().get(0);
-            first = first == null || e.isBefore(first) ? e : first;
-        }
-        if (first == null) {
-            throw new NoSuchElementException("no deal");
-        }
-        return first.at();
+        return end(true);
     }
 
     public LocalDateTime last() {
-        Event last = null;
-        for (Deal d : deals) {
-            Event e = d.events().get(d.events().size() - 1);
-            last = last == null || last.isBefore(e) ? e : last;
-        }
-        if (last == null) {
+        return end(false);
+    }
+
+    /**
+     * The earliest first event or the latest last one, read from a deal's columns where it has
+     * them: a walk through every deal, no event made for each.
+     */
+    private LocalDateTime end(boolean first) {
+        if (deals.isEmpty()) {
             throw new NoSuchElementException("no deal");
         }
-        return last.at();
+        long bestSecond = 0;
+        int bestNano = 0;
+        boolean found = false;
+        for (Deal d : deals) {
+            List<Event> events = d.events();
+            int at = first ? 0 : events.size() - 1;
+            long second;
+            int nano;
+            if (events instanceof EventColumns.Slice slice) {
+                second = slice.second(at);
+                nano = slice.nano(at);
+            } else {
+                Event e = events.get(at);
+                second = e.second();
+                nano = e.nano();
+            }
+            boolean better = first ? second < bestSecond || second == bestSecond && nano < bestNano
+                : second > bestSecond || second == bestSecond && nano > bestNano;
+            if (!found || better) {
+                bestSecond = second;
+                bestNano = nano;
+                found = true;
+            }
+        }
+        return LocalDateTime.ofEpochSecond(bestSecond, bestNano, ZoneOffset.UTC);
     }
 
     /**
@@ -232,6 +251,16 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
             @Override
             public int size() {
                 return size;
+            }
+
+            long second(int i) {
+                Objects.checkIndex(i, size);
+                return columns.second[from + i];
+            }
+
+            int nano(int i) {
+                Objects.checkIndex(i, size);
+                return columns.nano[from + i];
             }
         }
     }
