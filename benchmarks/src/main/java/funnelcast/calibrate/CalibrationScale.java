@@ -71,7 +71,8 @@ public final class CalibrationScale {
             System.out.printf(Locale.ROOT, "%,d events (%.1f MB): calibrate %.1f s (exit %d), peak heap in use %.0f MB; "
                 + "Python csv reads it in %s: %s%n", lines, Files.size(file) / 1e6, seconds, code, peak / 1e6,
                 Double.isNaN(python) ? "(no python3)" : String.format(Locale.ROOT, "%.2f s", python),
-                Double.isNaN(python) ? "" : String.format(Locale.ROOT, "%.0f times as long (the bar: 10)", seconds / python));
+                Double.isNaN(python) ? "" : String.format(Locale.ROOT, "%.0f times as long%s", seconds / python,
+                    lines >= 1_000_000 ? " (the bar for a million events: 10)" : ""));
         }
     }
 
