@@ -24,9 +24,9 @@ import java.util.Set;
  * scenario simulated at about 100,000 and 1,000,000 events over 250 working days, each read and
  * calibrated as {@code funnel calibrate FILE --as-of DATE} does, timed beside Python's csv module
  * reading the same file (when python3 is installed), with the peak heap in use. Run with the heap
- * the bar names and the options the launcher gives calibrate: {@code java -Xmx1g
- * -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -XX:+UseTransparentHugePages -XX:TieredStopAtLevel=1
- * -cp benchmarks/target/benchmarks.jar funnelcast.calibrate.CalibrationScale} from the repository root
+ * the bar names and the options the launcher gives calibrate: {@code java -Xmx1g -XX:+UseSerialGC
+ * -XX:+UseTransparentHugePages -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar
+ * funnelcast.calibrate.CalibrationScale} from the repository root
  * (the huge pages where /sys/kernel/mm/transparent_hugepage/enabled offers them, as the launcher
  * checks; arguments: event counts, default 100000 1000000).
  */
