@@ -18,7 +18,6 @@ import funnelcast.model.WorkCalendar;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,7 +74,7 @@ public final class Calibrator {
         }
         double windowStart = o.windowDays() > 0 ? now - o.windowDays() : Double.NEGATIVE_INFINITY;
         Walk walk = walk(history, clock, now, windowStart, o.asOf().toEpochDay());
-        Map<String, List<Observation>> visits = walk.visits();
+        Map<String, Visits> visits = walk.visits();
         List<PipelineDeal> pipeline = walk.pipeline();
         List<History.Deal> known = walk.known();
         Timeline timeline = walk.timeline();
@@ -140,7 +139,7 @@ public final class Calibrator {
     }
 
     /** What the walk through the deals gathers: each stage's visits, the pipeline, the deals known by the as-of date. */
-    private record Walk(Map<String, List<Observation>> visits, Map<String, Integer> firstStage, List<PipelineDeal> pipeline,
+    private record Walk(Map<String, Visits> visits, Map<String, Integer> firstStage, List<PipelineDeal> pipeline,
                         List<History.Deal> known, Timeline timeline) {
     }
 
@@ -188,7 +187,7 @@ public final class Calibrator {
                 }
             }
         }
-        return new Walk(new LinkedHashMap<>(visits), firstStage, pipeline, known, timeline);
+        return new Walk(visits, firstStage, pipeline, known, timeline);
     }
 
     /** The days the deals that began at the entry began. */
@@ -271,19 +270,11 @@ public final class Calibrator {
     /** The completed visits by exit, the exits in the order first seen: counted in an array, a few exits among many visits. */
     private static Map<String, Integer> exitCounts(Visits v) {
         List<String> seen = new ArrayList<>();
-        int[] counts = new int[8];
-        for (int i = 0; i < v.size(); i++) {
-            if (v.completed(i)) {
-                String exit = v.exit(i);
-                int k = seen.indexOf(exit);
-                if (k < 0) {
-                    k = seen.size();
-                    seen.add(exit);
-                    if (k == counts.length) {
-                        counts = Arrays.copyOf(counts, 2 * k);
-                    }
-                }
-                counts[k]++;
+        int[] exitOf = v.exitNumbers(seen);
+        int[] counts = new int[seen.size()];
+        for (int e : exitOf) {
+            if (e >= 0) {
+                counts[e]++;
             }
         }
         Map<String, Integer> taken = new LinkedHashMap<>();
@@ -431,7 +422,7 @@ public final class Calibrator {
 
     /** Per-rep conversion at each stage (to its advance exit), raw and shrunk. */
     private static List<Calibration.StageFit> reps(Funnel funnel, List<Calibration.StageFit> fits,
-                                                  Map<String, List<Observation>> visits) {
+                                                  Map<String, Visits> visits) {
         Absorption chain = Absorption.of(funnel);
         List<Calibration.StageFit> out = new ArrayList<>();
         for (Calibration.StageFit f : fits) {

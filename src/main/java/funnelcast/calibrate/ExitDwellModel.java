@@ -39,7 +39,7 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
         Visits obs = sample.obs();
         List<String> exits = new ArrayList<>();
         int n = obs.size();
-        int[] exitOf = exitNumbers(obs, exits); // each visit's exit by its place in exits, -1 while open
+        int[] exitOf = obs.exitNumbers(exits); // each visit's exit by its place in exits, -1 while open
         if (exits.size() < 2) {
             return null;
         }
@@ -129,25 +129,6 @@ public record ExitDwellModel(Map<String, Double> shares, Map<String, Double> eff
      * small method once, not on the whole fit again for each long loop in it (a million-event
      * history's stages hold hundreds of thousands of visits).
      */
-
-    /** Each visit's exit by its place in {@code exits} (filled in first-seen order), -1 for an open visit. */
-    private static int[] exitNumbers(Visits obs, List<String> exits) {
-        int[] exitOf = new int[obs.size()];
-        for (int i = 0; i < exitOf.length; i++) {
-            if (obs.completed(i)) {
-                String dest = obs.exit(i);
-                int e = exits.indexOf(dest);
-                if (e < 0) {
-                    e = exits.size();
-                    exits.add(dest);
-                }
-                exitOf[i] = e;
-            } else {
-                exitOf[i] = -1;
-            }
-        }
-        return exitOf;
-    }
 
     /** The open visits' numbers. */
     private static int[] openVisits(int[] exitOf) {

@@ -76,6 +76,27 @@ final class Visits extends AbstractList<Observation> implements RandomAccess {
         return rep[i];
     }
 
+    /**
+     * Each visit's exit by its place in {@code exits}, which it fills in the order first seen;
+     * -1 for an open visit.
+     */
+    int[] exitNumbers(List<String> exits) {
+        int[] exitOf = new int[size];
+        for (int i = 0; i < size; i++) {
+            if (completed(i)) {
+                int e = exits.indexOf(exit[i]);
+                if (e < 0) {
+                    e = exits.size();
+                    exits.add(exit[i]);
+                }
+                exitOf[i] = e;
+            } else {
+                exitOf[i] = -1;
+            }
+        }
+        return exitOf;
+    }
+
     /** {@link Observation#completed} of visit i. */
     boolean completed(int i) {
         return Observation.completed(KINDS[kind[i]]);

@@ -284,7 +284,6 @@ final class EventLog implements Csv.RowSink {
         private static final long EMPTY = -1;
         /** Each slot a deal's id hash (high half) and number (low half), or EMPTY: a probe reads one array. */
         private long[] table = new long[1024];
-        private int[] hashes = new int[512];
         private String[] id = new String[512];
         private String[] rep = new String[512];
         private String[] name = new String[512];
@@ -317,13 +316,11 @@ final class EventLog implements Csv.RowSink {
             }
             if (size == id.length) {
                 int c = 2 * size;
-                hashes = Arrays.copyOf(hashes, c);
                 id = Arrays.copyOf(id, c);
                 rep = Arrays.copyOf(rep, c);
                 name = Arrays.copyOf(name, c);
                 value = Arrays.copyOf(value, c);
             }
-            hashes[size] = h;
             id[size] = key;
             table[at] = slot(h, size);
             if (2 * (size + 1) > table.length) {
@@ -336,16 +333,21 @@ final class EventLog implements Csv.RowSink {
             return ((long) hash << 32) | deal;
         }
 
+        /** The same slots in a table of {@code capacity}, each placed by the hash it holds. */
         private void rehash(int capacity) {
+            long[] old = table;
             table = new long[capacity];
             Arrays.fill(table, EMPTY);
             int mask = capacity - 1;
-            for (int d = 0; d <= size; d++) {
-                int at = (hashes[d] ^ (hashes[d] >>> 16)) & mask;
-                while (table[at] != EMPTY) {
-                    at = (at + 1) & mask;
+            for (long slot : old) {
+                if (slot != EMPTY) {
+                    int h = (int) (slot >>> 32);
+                    int at = (h ^ (h >>> 16)) & mask;
+                    while (table[at] != EMPTY) {
+                        at = (at + 1) & mask;
+                    }
+                    table[at] = slot;
                 }
-                table[at] = slot(hashes[d], d);
             }
         }
     }

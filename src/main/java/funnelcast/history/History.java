@@ -111,9 +111,8 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
         if (deals.isEmpty()) {
             throw new NoSuchElementException("no deal");
         }
-        long bestSecond = 0;
-        int bestNano = 0;
-        boolean found = false;
+        long bestSecond = first ? Long.MAX_VALUE : Long.MIN_VALUE; // every deal's time comes before (after) it
+        int bestNano = first ? Integer.MAX_VALUE : Integer.MIN_VALUE;
         for (Deal d : deals) {
             List<Event> events = d.events();
             int at = first ? 0 : events.size() - 1;
@@ -127,12 +126,10 @@ public record History(String source, List<Deal> deals, List<String> notes, List<
                 second = e.second();
                 nano = e.nano();
             }
-            boolean better = first ? second < bestSecond || second == bestSecond && nano < bestNano
-                : second > bestSecond || second == bestSecond && nano > bestNano;
-            if (!found || better) {
+            if (first ? second < bestSecond || second == bestSecond && nano < bestNano
+                : second > bestSecond || second == bestSecond && nano > bestNano) {
                 bestSecond = second;
                 bestNano = nano;
-                found = true;
             }
         }
         return LocalDateTime.ofEpochSecond(bestSecond, bestNano, ZoneOffset.UTC);
